@@ -1,0 +1,31 @@
+namespace Halyard.Domain;
+
+/// <summary>
+/// What the venue accepts for one perpetual, as data, from <c>meta</c> / <c>metaAndAssetCtxs</c>.
+/// </summary>
+/// <param name="Name">Coin name as in <c>meta.universe[i].name</c>, e.g. <c>BTC</c>.</param>
+/// <param name="AssetId">Index in <c>meta.universe</c>; the <c>a</c> field of every order.</param>
+/// <param name="SzDecimals">Decimals allowed in a size.</param>
+/// <param name="MaxLeverage">The asset's maximum leverage (integer).</param>
+/// <param name="OnlyIsolated">True when cross margin is not allowed.</param>
+/// <param name="IsDelisted">True when the coin is delisted (its slot is kept).</param>
+public sealed record InstrumentRules(
+    string Name,
+    int AssetId,
+    int SzDecimals,
+    int MaxLeverage,
+    bool OnlyIsolated = false,
+    bool IsDelisted = false)
+{
+    /// <summary>Perpetuals: prices have at most 6 − szDecimals decimals.</summary>
+    public const int PerpMaxDecimals = 6;
+
+    /// <summary>Prices have at most 5 significant figures (integers are always valid).</summary>
+    public const int MaxSignificantFigures = 5;
+
+    /// <summary>The venue's minimum order value in USD.</summary>
+    public const decimal MinOrderValueUsd = 10m;
+
+    /// <summary>The number of decimals a price may carry.</summary>
+    public int MaxPriceDecimals => Math.Max(0, PerpMaxDecimals - SzDecimals);
+}

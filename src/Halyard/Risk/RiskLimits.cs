@@ -1,0 +1,43 @@
+namespace Halyard.Risk;
+
+/// <summary>What to do with a leverage above the cap.</summary>
+public enum LeverageOverCapPolicy
+{
+    Clamp,
+    Deny,
+}
+
+/// <summary>
+/// Every hard limit the Validator enforces, resolved from a trader's <c>risk_params</c> and
+/// <c>exec_guards</c>. The system prompt's rules are rendered from this same object, so the prompt and
+/// the Validator cannot drift. Percentages are in percent (90 = 90 %).
+/// </summary>
+public sealed record RiskLimits
+{
+    public int MajorCoinLeverage { get; init; } = 20;
+    public int AltcoinLeverage { get; init; } = 10;
+    public LeverageOverCapPolicy LeverageOverCap { get; init; } = LeverageOverCapPolicy.Clamp;
+    public int MinConfidence { get; init; } = 70;
+    public decimal MinRiskRewardRatio { get; init; } = 3.0m;
+    public int MaxPositions { get; init; } = 3;
+    public decimal MaxPositionSizeUsd { get; init; } = 1500m;
+    public int MaxNewPositionsPerCycle { get; init; } = 1;
+    public int MaxNewPositionsPerHour { get; init; } = 4;
+    public TimeSpan CooldownAfterClose { get; init; } = TimeSpan.FromMinutes(15);
+    public decimal LiquidityThresholdUsd { get; init; } = 15_000_000m;
+    public decimal MaxMarginUsagePct { get; init; } = 90m;
+    public decimal BtcEthPositionValueMinEquityMultiple { get; init; } = 5m;
+    public decimal BtcEthPositionValueMaxEquityMultiple { get; init; } = 10m;
+    public decimal AltPositionValueMinEquityMultiple { get; init; } = 0.8m;
+    public decimal AltPositionValueMaxEquityMultiple { get; init; } = 1.5m;
+    public decimal SharpePauseThreshold { get; init; } = -0.5m;
+    public TimeSpan PauseDurationOnBreach { get; init; } = TimeSpan.FromMinutes(18);
+
+    /// <summary>Confidence points added to <see cref="MinConfidence"/> while the trader is gated.</summary>
+    public int GatedConfidenceBoost { get; init; } = 10;
+
+    /// <summary>The coins treated as majors (leverage and value bands).</summary>
+    public IReadOnlySet<string> MajorCoins { get; init; } = new HashSet<string>(StringComparer.Ordinal) { "BTC", "ETH" };
+
+    public bool IsMajor(string coin) => MajorCoins.Contains(coin);
+}
