@@ -28,4 +28,7 @@ public sealed record InstrumentRules(
 
     /// <summary>The number of decimals a price may carry.</summary>
     public int MaxPriceDecimals => Math.Max(0, PerpMaxDecimals - SzDecimals);
+
+    /// <summary>A size rounded toward zero to <see cref="SzDecimals"/>: sizes never round up.</summary>
+    public decimal RoundSizeDown(decimal size) => decimal.Round(size, SzDecimals, MidpointRounding.ToZero);
 }
