@@ -70,13 +70,26 @@ public static class DecimalDigits
     {
         Span<int> bits = stackalloc int[4];
         decimal.GetBits(value, bits);
-        var mantissa = ((UInt128)(uint)bits[2] << 64) | ((UInt128)(uint)bits[1] << 32) | (uint)bits[0];
         var scale = (bits[3] >> 16) & 0xFF;
-        if (mantissa == 0)
+        if (bits[2] == 0)
         {
-            return (0, 0);
+            // Fast path: the mantissa fits 64 bits (every realistic price and size).
+            var small = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
+            if (small == 0)
+            {
+                return (0, 0);
+            }
+
+            while ((scale > 0 || stripIntegerZeros) && small % 10 == 0)
+            {
+                small /= 10;
+                scale--;
+            }
+
+            return (small, scale);
         }
 
+        var mantissa = ((UInt128)(uint)bits[2] << 64) | ((UInt128)(uint)bits[1] << 32) | (uint)bits[0];
         while ((scale > 0 || stripIntegerZeros) && mantissa % 10 == 0)
         {
             mantissa /= 10;
@@ -89,10 +102,23 @@ public static class DecimalDigits
     private static int DigitCount(UInt128 mantissa)
     {
         var count = 0;
-        while (mantissa != 0)
+        while (mantissa > ulong.MaxValue)
         {
             mantissa /= 10;
             count++;
+        }
+
+        var small = (ulong)mantissa;
+        var power = 1UL;
+        while (small >= power)
+        {
+            count++;
+            if (power > ulong.MaxValue / 10)
+            {
+                break;
+            }
+
+            power *= 10;
         }
 
         return count;
