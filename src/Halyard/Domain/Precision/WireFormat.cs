@@ -72,10 +72,11 @@ public static class WireFormat
     }
 
     /// <summary>
-    /// Formats the limit price and size of one order and checks the venue's minimum order value
-    /// (<see cref="InstrumentRules.MinOrderValueUsd"/>) on the ROUNDED values. The minimum is not
-    /// applied to <see cref="PricePurpose.ReduceOnlyClose"/>, so a dust position can still be closed;
-    /// trigger orders are formatted field by field with <see cref="FormatPrice"/> and <see cref="FormatSize"/>.
+    /// Formats the price and size of one order and checks the venue's minimum order value
+    /// (<see cref="InstrumentRules.MinOrderValueUsd"/>) on the ROUNDED values. The minimum applies to
+    /// <see cref="PricePurpose.Entry"/> only: closes and protective (trigger) orders are reduce-only, and a
+    /// stop must never be refused locally because the position has shrunk below $10 at the stop price.
+    /// For a trigger order pass the trigger price here and format its limit price with <see cref="FormatPrice"/>.
     /// </summary>
     public static FormatResult<WireOrder> FormatOrder(
         this InstrumentRules rules, OrderSide side, decimal price, decimal size, PricePurpose purpose = PricePurpose.Entry)
@@ -94,7 +95,7 @@ public static class WireFormat
         }
 
         var order = new WireOrder(wirePrice.Value, wireSize.Value);
-        if (purpose != PricePurpose.ReduceOnlyClose && order.Notional < InstrumentRules.MinOrderValueUsd)
+        if (purpose == PricePurpose.Entry && order.Notional < InstrumentRules.MinOrderValueUsd)
         {
             return FormatResult<WireOrder>.Refused(
                 FormatRefusal.BelowMinimumOrderValue,

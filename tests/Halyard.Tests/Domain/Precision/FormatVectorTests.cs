@@ -15,7 +15,7 @@ public class FormatVectorTests
     [Fact]
     public void PriceVectors_AllCases_MatchRuleAndTruncation()
     {
-        using var vectors = PrecisionFixtures.Vectors("format.json");
+        using var vectors = DomainFixtures.Vectors("format.json");
         var cases = vectors.RootElement.GetProperty("price").EnumerateArray().ToList();
         Assert.Equal(37, cases.Count);
         foreach (var vector in cases)
@@ -69,7 +69,7 @@ public class FormatVectorTests
     [Fact]
     public void SizeVectors_AllCases_MatchRuleAndTruncation()
     {
-        using var vectors = PrecisionFixtures.Vectors("format.json");
+        using var vectors = DomainFixtures.Vectors("format.json");
         var cases = vectors.RootElement.GetProperty("size").EnumerateArray().ToList();
         Assert.Equal(19, cases.Count);
         foreach (var vector in cases)

@@ -10,7 +10,7 @@ namespace Halyard.Tests.Domain.Precision;
 /// </summary>
 public class WireFormatPropertyTests
 {
-    private static readonly IReadOnlyList<InstrumentRules> Assets = PrecisionFixtures.AllRules();
+    private static readonly IReadOnlyList<InstrumentRules> Assets = DomainFixtures.AllRules();
 
     private static readonly (OrderSide Side, PricePurpose Purpose)[] Intents =
     [

@@ -112,10 +112,14 @@ public class WireFormatTests
     public void FormatOrder_ExactlyTenDollars_Accepted() =>
         Assert.True(Sol.FormatOrder(OrderSide.Sell, 100m, 0.1m).IsOk);
 
-    [Fact]
-    public void FormatOrder_ReduceOnlyDust_AcceptedBelowMinimum()
+    [Theory]
+    [InlineData(PricePurpose.ReduceOnlyClose)]
+    [InlineData(PricePurpose.StopLossTrigger)]
+    [InlineData(PricePurpose.TakeProfitTrigger)]
+    [InlineData(PricePurpose.TriggerLimit)]
+    public void FormatOrder_ReduceOnlyBelowMinimum_Accepted(PricePurpose purpose)
     {
-        Assert.True(Sol.FormatOrder(OrderSide.Sell, 100m, 0.05m, PricePurpose.ReduceOnlyClose).IsOk);
+        Assert.True(Sol.FormatOrder(OrderSide.Sell, 100m, 0.05m, purpose).IsOk);
         Assert.Equal(FormatRefusal.BelowMinimumOrderValue, Sol.FormatOrder(OrderSide.Sell, 100m, 0.05m).Refusal);
     }
 

@@ -33,7 +33,7 @@ public class WireNumberTests
     [Fact]
     public void ToWire_FloatToWireVectors_MatchWhereTheyApplyToDecimals()
     {
-        using var vectors = PrecisionFixtures.Vectors("float_to_wire.json");
+        using var vectors = DomainFixtures.Vectors("float_to_wire.json");
         var cases = vectors.RootElement.GetProperty("cases").EnumerateArray().ToList();
         Assert.Equal(46, cases.Count);
         var matched = 0;
@@ -82,7 +82,7 @@ public class WireNumberTests
     [Fact]
     public void TryToScaledInteger_FloatToIntForHashingVectors_Match()
     {
-        using var vectors = PrecisionFixtures.Vectors("float_to_wire.json");
+        using var vectors = DomainFixtures.Vectors("float_to_wire.json");
         var cases = vectors.RootElement.GetProperty("floatToIntForHashing").GetProperty("cases").EnumerateArray().ToList();
         Assert.Equal(5, cases.Count);
         foreach (var vector in cases)

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Halyard.Domain;
 
-namespace Halyard.Tests.Domain.Precision;
+namespace Halyard.Tests.Domain;
 
 /// <summary>The copied vectors and the two real <c>metaAndAssetCtxs</c> snapshots, read with System.Text.Json.</summary>
-internal static class PrecisionFixtures
+internal static class DomainFixtures
 {
     public static readonly string[] SnapshotFiles =
     [
