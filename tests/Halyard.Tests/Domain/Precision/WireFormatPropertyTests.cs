@@ -58,7 +58,7 @@ public class WireFormatPropertyTests
                     AssertPriceProperties(rules, price, side, purpose);
                 }
             }
-        }, iter: 150, threads: 1);
+        }, iter: 100, threads: 1);
 
     [Fact]
     public void FormatSize_EveryAsset_ValidTowardZeroWithinOneLotIdempotent() =>
