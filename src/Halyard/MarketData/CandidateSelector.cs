@@ -109,10 +109,15 @@ public sealed class CandidateSelector
     {
         var volumes = eligible.Select(c => c.DayNotionalVolume).Order().ToArray();
         var moves = eligible.Select(MovePct).Order().ToArray();
-        var totalWeight = _options.VolumeWeight + _options.MovementWeight;
+
+        // Counts stay integers and the score is one division, so equal scores compare equal exactly
+        // (with equal weights) and the tie-breaks below decide, not rounding noise.
+        var scale = (_options.VolumeWeight + _options.MovementWeight) * Math.Max(1, eligible.Length - 1);
         return eligible
-            .Select(c => (Context: c, Score: ((_options.VolumeWeight * Percentile(volumes, c.DayNotionalVolume))
-                + (_options.MovementWeight * Percentile(moves, MovePct(c)))) / totalWeight))
+            .Select(c => (Context: c, Score: eligible.Length <= 1
+                ? 1.0
+                : ((_options.VolumeWeight * LowerBound(volumes, c.DayNotionalVolume))
+                    + (_options.MovementWeight * LowerBound(moves, MovePct(c)))) / scale))
             .OrderByDescending(r => r.Score)
             .ThenByDescending(r => r.Context.DayNotionalVolume)
             .ThenByDescending(r => r.Context.OpenInterestUsd)
@@ -120,18 +125,7 @@ public sealed class CandidateSelector
             .ToArray();
     }
 
-    /// <summary>The share of the other values strictly below <paramref name="value"/> (1 for a lone value).</summary>
-    private static double Percentile(decimal[] sorted, decimal value)
-    {
-        if (sorted.Length <= 1)
-        {
-            return 1.0;
-        }
-
-        var below = LowerBound(sorted, value);
-        return below / (double)(sorted.Length - 1);
-    }
-
+    /// <summary>How many of the sorted values are strictly below <paramref name="value"/>.</summary>
     private static int LowerBound(decimal[] sorted, decimal value)
     {
         var (lo, hi) = (0, sorted.Length);
