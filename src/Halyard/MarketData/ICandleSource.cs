@@ -57,6 +57,23 @@ public static class CandleSnapshotWeight
         ArgumentOutOfRangeException.ThrowIfNegative(candles);
         return Base + (candles / CandlesPerUnit);
     }
+
+    /// <summary>
+    /// The weight of a request for [startMs, endMs] at most: every candle whose open time lies in the
+    /// window (what an adapter passes to the HTTP budget before sending).
+    /// </summary>
+    public static int ForWindow(CandleInterval interval, long startMs, long endMs)
+    {
+        ArgumentNullException.ThrowIfNull(interval);
+        if (endMs < startMs)
+        {
+            return Base;
+        }
+
+        var first = interval.FloorMs(startMs) == startMs ? startMs : interval.FloorMs(startMs) + interval.Milliseconds;
+        var candles = endMs < first ? 0 : ((interval.FloorMs(endMs) - first) / interval.Milliseconds) + 1;
+        return For((int)Math.Min(candles, int.MaxValue));
+    }
 }
 
 /// <summary>

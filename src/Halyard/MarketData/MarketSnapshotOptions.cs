@@ -12,9 +12,6 @@ public sealed record MarketSnapshotOptions
     /// <summary>The slow timeframe is always 4h.</summary>
     public CandleInterval Slow => CandleInterval.FourHours;
 
-    /// <summary>The windows of the trend deltas, measured on the intraday candles.</summary>
-    public static TimeSpan[] ChangeWindows { get; } = [TimeSpan.FromHours(1), TimeSpan.FromHours(4)];
-
     /// <summary>Throws <see cref="ArgumentException"/> naming the offending option.</summary>
     public void Validate()
     {

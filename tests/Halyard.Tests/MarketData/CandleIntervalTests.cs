@@ -45,4 +45,19 @@ public class CandleIntervalTests
     [InlineData(5000, 103)]
     public void CandleSnapshotWeight_For_TwentyPlusOnePerSixty(int candles, int weight) =>
         Assert.Equal(weight, CandleSnapshotWeight.For(candles));
+
+    [Theory]
+    [InlineData(0L, 179_999L, 20)] // one 3m candle
+    [InlineData(0L, 59L * 180_000, 21)] // 60 candles, both ends on the grid
+    [InlineData(1L, 60L * 180_000, 21)] // the candle at 0 opened before the window: 60 again
+    [InlineData(100L, 50L, 20)]
+    public void CandleSnapshotWeight_ForWindow_CountsOpenTimesInside(long start, long end, int weight) =>
+        Assert.Equal(weight, CandleSnapshotWeight.ForWindow(CandleInterval.ThreeMinutes, start, end));
+
+    [Fact]
+    public void CandleSnapshotWeight_ForWindow_AgreesWithTheCachePlan()
+    {
+        var request = new CandleRequest("BTC", CandleInterval.FourHours, 0, 299L * 14_400_000 + 5, 300, IsInitial: true);
+        Assert.Equal(request.ExpectedWeight, CandleSnapshotWeight.ForWindow(request.Interval, request.StartMs, request.EndMs));
+    }
 }
