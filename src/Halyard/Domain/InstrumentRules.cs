@@ -1,3 +1,5 @@
+using Halyard.Domain.Precision;
+
 namespace Halyard.Domain;
 
 /// <summary>
@@ -31,4 +33,28 @@ public sealed record InstrumentRules(
 
     /// <summary>A size rounded toward zero to <see cref="SzDecimals"/>: sizes never round up.</summary>
     public decimal RoundSizeDown(decimal size) => decimal.Round(size, SzDecimals, MidpointRounding.ToZero);
+
+    /// <summary>
+    /// True when the venue accepts the price as it is: positive and either an integer or at most
+    /// <see cref="MaxSignificantFigures"/> significant figures and <see cref="MaxPriceDecimals"/> decimals.
+    /// </summary>
+    public bool IsValidPrice(decimal price) => PriceGrid.IsValid(price, MaxPriceDecimals);
+
+    /// <summary>True when the venue accepts the size as it is: positive, at most <see cref="SzDecimals"/> decimals.</summary>
+    public bool IsValidSize(decimal size) => size > 0m && DecimalDigits.Decimals(size) <= SzDecimals;
+
+    /// <summary>The greatest valid price ≤ <paramref name="price"/>; false when none exists (see <see cref="PriceGrid"/>).</summary>
+    public bool TryPriceAtOrBelow(decimal price, out decimal valid) => PriceGrid.TryAtOrBelow(price, MaxPriceDecimals, out valid);
+
+    /// <summary>The least valid price ≥ <paramref name="price"/>; false only for a price that is not positive.</summary>
+    public bool TryPriceAtOrAbove(decimal price, out decimal valid) => PriceGrid.TryAtOrAbove(price, MaxPriceDecimals, out valid);
+
+    /// <summary>The distance between neighbouring valid prices around a positive price.</summary>
+    public decimal PriceStep(decimal price) => PriceGrid.Step(price, MaxPriceDecimals);
+
+    /// <summary>The smallest valid price of this instrument: 10^−<see cref="MaxPriceDecimals"/>.</summary>
+    public decimal MinimumPrice => PriceGrid.MinimumPrice(MaxPriceDecimals);
+
+    /// <summary>The smallest valid size of this instrument: 10^−<see cref="SzDecimals"/>.</summary>
+    public decimal MinimumSize => DecimalDigits.Pow10(-SzDecimals);
 }

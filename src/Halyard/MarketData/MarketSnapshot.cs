@@ -3,6 +3,8 @@ namespace Halyard.MarketData;
 /// <summary>
 /// Indicator series on one timeframe, each oldest → newest and of equal length (the last value is the
 /// latest closed or current candle). Indicators are <c>double</c>; they are not money.
+/// Warm-up: a value the history cannot define yet is <see cref="double.NaN"/> (see
+/// <see cref="IndicatorState"/>); lists stay aligned with <see cref="Close"/>. Print NaN as "n/a".
 /// </summary>
 public sealed record IndicatorSeries(
     string Interval,
@@ -15,7 +17,17 @@ public sealed record IndicatorSeries(
     IReadOnlyList<double> MacdSignal,
     IReadOnlyList<double> Atr3,
     IReadOnlyList<double> Atr14,
-    IReadOnlyList<double> Volume);
+    IReadOnlyList<double> Volume)
+{
+    /// <summary>MACD histogram (line − signal) per candle, NaN where the signal is not defined yet.</summary>
+    public IReadOnlyList<double> MacdHistogram => Macd.Zip(MacdSignal, (line, signal) => line - signal).ToArray();
+
+    /// <summary>True when the newest value of every indicator is defined (no warm-up NaN).</summary>
+    public bool IsWarm =>
+        Close.Count > 0 && !double.IsNaN(Ema50[^1]) && !double.IsNaN(Ema20[^1]) && !double.IsNaN(Rsi7[^1])
+        && !double.IsNaN(Rsi14[^1]) && !double.IsNaN(Macd[^1]) && !double.IsNaN(MacdSignal[^1])
+        && !double.IsNaN(Atr3[^1]) && !double.IsNaN(Atr14[^1]);
+}
 
 /// <summary>
 /// What the model sees of one coin each cycle, from the venue's own data: price, trend deltas, open

@@ -1,0 +1,147 @@
+using Halyard.Domain;
+using Halyard.Hyperliquid.Actions;
+using Halyard.Hyperliquid.Http;
+using Halyard.Hyperliquid.Signing;
+
+namespace Halyard.Hyperliquid.Exchange;
+
+/// <summary>
+/// Signs and posts <c>/exchange</c> actions for one <see cref="SigningIdentity"/>. Every answer is a value:
+/// per-order statuses, a classified whole-request rejection, or a transport failure whose
+/// <see cref="VenueError.OutcomeUnknown"/> is kept. No builder fee is ever added: only an
+/// <see cref="OrderAction"/> built with a <see cref="BuilderFee"/> carries one.
+/// </summary>
+public sealed class ExchangeClient
+{
+    private const string Path = "/exchange";
+
+    private readonly HyperliquidHttp _http;
+    private readonly SigningIdentity _identity;
+    private readonly NonceGenerator _nonces;
+    private readonly ExchangeClientOptions _options;
+
+    /// <param name="nonces">The nonce generator of <paramref name="identity"/>'s signer key (one per key, shared by its users).</param>
+    public ExchangeClient(HyperliquidHttp http, SigningIdentity identity, NonceGenerator nonces, ExchangeClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(identity);
+        ArgumentNullException.ThrowIfNull(nonces);
+        ArgumentNullException.ThrowIfNull(options);
+        _http = http;
+        _identity = identity;
+        _nonces = nonces;
+        _options = options;
+    }
+
+    public SigningIdentity Identity => _identity;
+
+    /// <summary>The network fields user-signed actions are built with.</summary>
+    public UserSignedChain Chain => new(_options.IsMainnet, _options.SignatureChainId);
+
+    /// <summary>Request weight of an action batch: 1 + floor(n / 40).</summary>
+    public static int Weight(int batchSize) => 1 + (Math.Max(0, batchSize) / 40);
+
+    public async Task<ExchangeResult<IReadOnlyList<OrderStatus>>> PlaceOrdersAsync(OrderAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var (outcome, nonce) = await SendL1Async(action, cancellationToken).ConfigureAwait(false);
+        return outcome.IsSuccess
+            ? ExchangeResponseParser.ParseOrders(outcome.Body, action.Orders.Length, nonce)
+            : ExchangeResult<IReadOnlyList<OrderStatus>>.Failure(outcome.Error, nonce);
+    }
+
+    public async Task<ExchangeResult<IReadOnlyList<CancelStatus>>> CancelAsync(CancelAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var (outcome, nonce) = await SendL1Async(action, cancellationToken).ConfigureAwait(false);
+        return outcome.IsSuccess
+            ? ExchangeResponseParser.ParseCancels(outcome.Body, action.Cancels.Length, nonce)
+            : ExchangeResult<IReadOnlyList<CancelStatus>>.Failure(outcome.Error, nonce);
+    }
+
+    public async Task<ExchangeResult<IReadOnlyList<CancelStatus>>> CancelByCloidAsync(CancelByCloidAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var (outcome, nonce) = await SendL1Async(action, cancellationToken).ConfigureAwait(false);
+        return outcome.IsSuccess
+            ? ExchangeResponseParser.ParseCancels(outcome.Body, action.Cancels.Length, nonce)
+            : ExchangeResult<IReadOnlyList<CancelStatus>>.Failure(outcome.Error, nonce);
+    }
+
+    /// <summary>batchModify answers with one order status per modify.</summary>
+    public async Task<ExchangeResult<IReadOnlyList<OrderStatus>>> BatchModifyAsync(BatchModifyAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var (outcome, nonce) = await SendL1Async(action, cancellationToken).ConfigureAwait(false);
+        return outcome.IsSuccess
+            ? ExchangeResponseParser.ParseOrders(outcome.Body, action.Modifies.Length, nonce)
+            : ExchangeResult<IReadOnlyList<OrderStatus>>.Failure(outcome.Error, nonce);
+    }
+
+    public Task<ExchangeResult<ExchangeAck>> ModifyAsync(ModifyAction action, CancellationToken cancellationToken) =>
+        SendL1AckAsync(action, cancellationToken);
+
+    public Task<ExchangeResult<ExchangeAck>> UpdateLeverageAsync(UpdateLeverageAction action, CancellationToken cancellationToken) =>
+        SendL1AckAsync(action, cancellationToken);
+
+    public Task<ExchangeResult<ExchangeAck>> UpdateIsolatedMarginAsync(UpdateIsolatedMarginAction action, CancellationToken cancellationToken) =>
+        SendL1AckAsync(action, cancellationToken);
+
+    public Task<ExchangeResult<ExchangeAck>> ScheduleCancelAsync(ScheduleCancelAction action, CancellationToken cancellationToken) =>
+        SendL1AckAsync(action, cancellationToken);
+
+    public Task<ExchangeResult<ExchangeAck>> NoopAsync(CancellationToken cancellationToken) =>
+        SendL1AckAsync(new NoopAction(), cancellationToken);
+
+    /// <summary>Approves <paramref name="agent"/> as an API wallet of this account (master key only).</summary>
+    public Task<ExchangeResult<ExchangeAck>> ApproveAgentAsync(EthAddress agent, string? agentName, CancellationToken cancellationToken) =>
+        SendUserSignedAsync(nonce => new ApproveAgentAction(Chain, agent, agentName, nonce), cancellationToken);
+
+    public Task<ExchangeResult<ExchangeAck>> UsdSendAsync(EthAddress destination, string amount, CancellationToken cancellationToken) =>
+        SendUserSignedAsync(nonce => new UsdSendAction(Chain, destination, amount, nonce), cancellationToken);
+
+    public Task<ExchangeResult<ExchangeAck>> WithdrawAsync(EthAddress destination, string amount, CancellationToken cancellationToken) =>
+        SendUserSignedAsync(nonce => new WithdrawAction(Chain, destination, amount, nonce), cancellationToken);
+
+    public Task<ExchangeResult<ExchangeAck>> UsdClassTransferAsync(string amount, bool toPerp, CancellationToken cancellationToken) =>
+        SendUserSignedAsync(nonce => new UsdClassTransferAction(Chain, amount, toPerp, nonce), cancellationToken);
+
+    public Task<ExchangeResult<ExchangeAck>> ApproveBuilderFeeAsync(EthAddress builder, string maxFeeRate, CancellationToken cancellationToken) =>
+        SendUserSignedAsync(nonce => new ApproveBuilderFeeAction(Chain, maxFeeRate, builder, nonce), cancellationToken);
+
+    private async Task<ExchangeResult<ExchangeAck>> SendL1AckAsync(IL1Action action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var (outcome, nonce) = await SendL1Async(action, cancellationToken).ConfigureAwait(false);
+        return outcome.IsSuccess
+            ? ExchangeResponseParser.ParseAck(outcome.Body, nonce)
+            : ExchangeResult<ExchangeAck>.Failure(outcome.Error, nonce);
+    }
+
+    private async Task<(HttpOutcome Outcome, long Nonce)> SendL1Async(IL1Action action, CancellationToken cancellationToken)
+    {
+        var nonce = _nonces.Next();
+        long? expiresAfter = _options.ExpiresAfter is { } ttl ? nonce + (long)ttl.TotalMilliseconds : null;
+        var context = new L1SigningContext(nonce, _options.IsMainnet, _identity.VaultAddress, expiresAfter);
+        var body = ExchangeRequest.SignL1(_identity.Signer, action, context);
+        var outcome = await _http.PostAsync(Path, body, Weight(action.BatchSize), cancellationToken).ConfigureAwait(false);
+        return (outcome, nonce);
+    }
+
+    private async Task<ExchangeResult<ExchangeAck>> SendUserSignedAsync(Func<long, IUserSignedAction> create, CancellationToken cancellationToken)
+    {
+        if (_identity.IsAgent)
+        {
+            return ExchangeResult<ExchangeAck>.Failure(
+                new VenueError(ErrorClass.InvalidParam, "User-signed actions must be signed by the account's own key, not an agent wallet."),
+                0);
+        }
+
+        var nonce = _nonces.Next();
+        var body = ExchangeRequest.SignUser(_identity.Signer, create(nonce));
+        var outcome = await _http.PostAsync(Path, body, Weight(0), cancellationToken).ConfigureAwait(false);
+        return outcome.IsSuccess
+            ? ExchangeResponseParser.ParseAck(outcome.Body, nonce)
+            : ExchangeResult<ExchangeAck>.Failure(outcome.Error, nonce);
+    }
+}

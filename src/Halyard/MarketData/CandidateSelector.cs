@@ -1,0 +1,140 @@
+using Halyard.Domain;
+
+namespace Halyard.MarketData;
+
+/// <summary>One coin on the shortlist.</summary>
+/// <param name="Coin">Coin name.</param>
+/// <param name="Context">Its <c>metaAndAssetCtxs</c> context; null only for a held coin the universe does not list.</param>
+/// <param name="IsHeld">True when an open position exists.</param>
+/// <param name="Rank">1-based place in the ranking of eligible coins; null when not eligible.</param>
+/// <param name="Score">Volume/movement score in [0, 1]; null when not eligible.</param>
+/// <param name="MovePct">|price / prevDayPx − 1| × 100, rounded to 4 decimals.</param>
+public sealed record Candidate(string Coin, AssetContext? Context, bool IsHeld, int? Rank, double? Score, decimal MovePct)
+{
+    public decimal OpenInterestUsd => Context?.OpenInterestUsd ?? 0m;
+
+    public decimal DayNotionalVolume => Context?.DayNotionalVolume ?? 0m;
+}
+
+/// <summary>The shortlist of one cycle.</summary>
+/// <param name="Candidates">Ranked coins first (best first), then held coins that are not eligible (by name).</param>
+/// <param name="UniverseSize">Coins in the contexts.</param>
+/// <param name="EligibleCount">Coins that passed the liquidity and listing filters.</param>
+public sealed record CandidateSelection(IReadOnlyList<Candidate> Candidates, int UniverseSize, int EligibleCount)
+{
+    public IReadOnlyList<string> Coins => Candidates.Select(c => c.Coin).ToArray();
+}
+
+/// <summary>
+/// Ranks the universe from one <c>metaAndAssetCtxs</c> answer (no per-coin requests):
+/// <list type="number">
+/// <item>eligible = listed in the rules, not delisted, price &gt; 0, and open interest × mark price ≥
+/// <see cref="CandidateOptions.LiquidityThresholdUsd"/>;</item>
+/// <item>score = VolumeWeight·p(dayNtlVlm) + MovementWeight·p(|price/prevDayPx − 1|), normalised by the sum of
+/// the weights, where p(x) is the share of the other eligible coins with a strictly smaller value (ties
+/// share a percentile; price = mid, else mark);</item>
+/// <item>order: score desc, then day volume desc, open interest USD desc, coin name (ordinal) — deterministic;</item>
+/// <item>the top <see cref="CandidateOptions.MaxCandidates"/> are taken, and every held coin is added
+/// whatever its liquidity or listing.</item>
+/// </list>
+/// </summary>
+public sealed class CandidateSelector
+{
+    private readonly CandidateOptions _options;
+
+    public CandidateSelector(CandidateOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options;
+    }
+
+    public CandidateSelection Select(IReadOnlyList<AssetContext> contexts, IReadOnlyList<InstrumentRules> rules, IReadOnlyCollection<string> held)
+    {
+        ArgumentNullException.ThrowIfNull(contexts);
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(held);
+        var rulesByName = new Dictionary<string, InstrumentRules>(StringComparer.Ordinal);
+        foreach (var rule in rules)
+        {
+            rulesByName.TryAdd(rule.Name, rule);
+        }
+
+        var byCoin = new Dictionary<string, AssetContext>(StringComparer.Ordinal);
+        foreach (var context in contexts)
+        {
+            byCoin.TryAdd(context.Coin, context);
+        }
+
+        var eligible = byCoin.Values.Where(c => IsEligible(c, rulesByName)).ToArray();
+        var ranked = Rank(eligible);
+        var heldSet = new HashSet<string>(held, StringComparer.Ordinal);
+        var chosen = new List<Candidate>();
+        for (var i = 0; i < ranked.Length; i++)
+        {
+            var (context, score) = ranked[i];
+            var isHeld = heldSet.Contains(context.Coin);
+            if (i < _options.MaxCandidates || isHeld)
+            {
+                chosen.Add(new Candidate(context.Coin, context, isHeld, i + 1, score, MovePct(context)));
+            }
+        }
+
+        var rankedCoins = new HashSet<string>(ranked.Select(r => r.Context.Coin), StringComparer.Ordinal);
+        foreach (var coin in heldSet.Where(c => !rankedCoins.Contains(c)).Order(StringComparer.Ordinal))
+        {
+            var context = byCoin.GetValueOrDefault(coin);
+            chosen.Add(new Candidate(coin, context, IsHeld: true, Rank: null, Score: null, context is null ? 0m : MovePct(context)));
+        }
+
+        return new CandidateSelection(chosen, byCoin.Count, eligible.Length);
+    }
+
+    /// <summary>|price / prevDayPx − 1| × 100 (price = mid, else mark), 0 without a previous-day price.</summary>
+    public static decimal MovePct(AssetContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.PrevDayPrice <= 0m
+            ? 0m
+            : decimal.Round(Math.Abs((context.LivePrice / context.PrevDayPrice) - 1m) * 100m, 4);
+    }
+
+    private bool IsEligible(AssetContext context, Dictionary<string, InstrumentRules> rules) =>
+        rules.TryGetValue(context.Coin, out var rule)
+        && !rule.IsDelisted
+        && context.MarkPrice > 0m
+        && context.OpenInterestUsd >= _options.LiquidityThresholdUsd;
+
+    private (AssetContext Context, double Score)[] Rank(AssetContext[] eligible)
+    {
+        var volumes = eligible.Select(c => c.DayNotionalVolume).Order().ToArray();
+        var moves = eligible.Select(MovePct).Order().ToArray();
+
+        // Counts stay integers and the score is one division, so equal scores compare equal exactly
+        // (with equal weights) and the tie-breaks below decide, not rounding noise.
+        var scale = (_options.VolumeWeight + _options.MovementWeight) * Math.Max(1, eligible.Length - 1);
+        return eligible
+            .Select(c => (Context: c, Score: eligible.Length <= 1
+                ? 1.0
+                : ((_options.VolumeWeight * LowerBound(volumes, c.DayNotionalVolume))
+                    + (_options.MovementWeight * LowerBound(moves, MovePct(c)))) / scale))
+            .OrderByDescending(r => r.Score)
+            .ThenByDescending(r => r.Context.DayNotionalVolume)
+            .ThenByDescending(r => r.Context.OpenInterestUsd)
+            .ThenBy(r => r.Context.Coin, StringComparer.Ordinal)
+            .ToArray();
+    }
+
+    /// <summary>How many of the sorted values are strictly below <paramref name="value"/>.</summary>
+    private static int LowerBound(decimal[] sorted, decimal value)
+    {
+        var (lo, hi) = (0, sorted.Length);
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo) / 2);
+            (lo, hi) = sorted[mid] < value ? (mid + 1, hi) : (lo, mid);
+        }
+
+        return lo;
+    }
+}

@@ -1,0 +1,63 @@
+using Halyard.MarketData;
+
+namespace Halyard.Tests.MarketData;
+
+public class CandleIntervalTests
+{
+    [Theory]
+    [InlineData("1m", 60_000L)]
+    [InlineData("3m", 180_000L)]
+    [InlineData("15m", 900_000L)]
+    [InlineData("4h", 14_400_000L)]
+    [InlineData("1w", 604_800_000L)]
+    public void Parse_VenueName_HasItsLength(string name, long ms)
+    {
+        var interval = CandleInterval.Parse(name);
+        Assert.Equal(ms, interval.Milliseconds);
+        Assert.Equal(name, interval.ToString());
+        Assert.Same(interval, CandleInterval.Parse(name));
+    }
+
+    [Theory]
+    [InlineData("1M")]
+    [InlineData("4H")]
+    [InlineData("7m")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void TryParse_UnknownOrMonth_ReturnsFalse(string? name) => Assert.False(CandleInterval.TryParse(name, out _));
+
+    [Fact]
+    public void Parse_Unknown_ThrowsListingAllowed() =>
+        Assert.Contains("3m", Assert.Throws<FormatException>(() => CandleInterval.Parse("2m")).Message, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData(1_753_502_400_000L, 1_753_502_400_000L)] // 2025-07-26T04:00:00Z, on the grid
+    [InlineData(1_753_502_400_001L, 1_753_502_400_000L)]
+    [InlineData(1_753_516_799_999L, 1_753_502_400_000L)] // one ms before 08:00
+    public void FloorMs_FourHours_OpenTimeOfContainingCandle(long time, long open) =>
+        Assert.Equal(open, CandleInterval.FourHours.FloorMs(time));
+
+    [Theory]
+    [InlineData(0, 20)]
+    [InlineData(59, 20)]
+    [InlineData(60, 21)]
+    [InlineData(300, 25)]
+    [InlineData(5000, 103)]
+    public void CandleSnapshotWeight_For_TwentyPlusOnePerSixty(int candles, int weight) =>
+        Assert.Equal(weight, CandleSnapshotWeight.For(candles));
+
+    [Theory]
+    [InlineData(0L, 179_999L, 20)] // one 3m candle
+    [InlineData(0L, 59L * 180_000, 21)] // 60 candles, both ends on the grid
+    [InlineData(1L, 60L * 180_000, 21)] // the candle at 0 opened before the window: 60 again
+    [InlineData(100L, 50L, 20)]
+    public void CandleSnapshotWeight_ForWindow_CountsOpenTimesInside(long start, long end, int weight) =>
+        Assert.Equal(weight, CandleSnapshotWeight.ForWindow(CandleInterval.ThreeMinutes, start, end));
+
+    [Fact]
+    public void CandleSnapshotWeight_ForWindow_AgreesWithTheCachePlan()
+    {
+        var request = new CandleRequest("BTC", CandleInterval.FourHours, 0, 299L * 14_400_000 + 5, 300, IsInitial: true);
+        Assert.Equal(request.ExpectedWeight, CandleSnapshotWeight.ForWindow(request.Interval, request.StartMs, request.EndMs));
+    }
+}
