@@ -27,6 +27,15 @@ public sealed class PaperExchangeEngine : IDisposable
     private readonly AuditLog? _audit;
     private readonly bool _ownsAudit;
 
+    /// <param name="options">The configuration (validated here; invalid options throw).</param>
+    /// <param name="time">The venue's clock: a <see cref="ReplayClock"/> for replays, a <see cref="ScaledClock"/> for a live window, a fake in tests.</param>
+    /// <param name="data">Market data; null = <see cref="PaperExchangeOptions.DataDirectory"/> or the embedded data.</param>
+    /// <param name="audit">The audit sink; null = <see cref="PaperExchangeOptions.AuditLogPath"/> (or none).</param>
+    public PaperExchangeEngine(PaperExchangeOptions options, TimeProvider time, MarketDataSet? data = null, AuditLog? audit = null)
+        : this(options, time, data, SignatureSignerRecovery.Instance, audit)
+    {
+    }
+
     internal PaperExchangeEngine(PaperExchangeOptions options, TimeProvider time, MarketDataSet? data, ISignerRecovery recovery, AuditLog? audit)
     {
         ArgumentNullException.ThrowIfNull(options);
