@@ -107,7 +107,15 @@ internal sealed class Execution(VenueState state, Ledger ledger, MarginCalculato
         Take(account, order, size, mark, timeMs);
         if (order.IsMarket)
         {
-            Close(account, order, order.FilledSz > 0 ? OrderStatusNames.Filled : OrderStatusNames.Canceled, timeMs);
+            if (order.FilledSz > 0)
+            {
+                Fill(account, order, timeMs);
+            }
+            else
+            {
+                Close(account, order, OrderStatusNames.Canceled, timeMs);
+            }
+
             return;
         }
 
@@ -205,18 +213,24 @@ internal sealed class Execution(VenueState state, Ledger ledger, MarginCalculato
 
         if (order.Sz <= 0)
         {
-            Close(account, order, OrderStatusNames.Filled, timeMs);
-            if (order.Role == OrderRole.NormalTpslChild && state.Orders.TryGetValue(order.ParentOid, out var parent) && parent.Children is { } siblings)
-            {
-                foreach (var sibling in siblings)
-                {
-                    Close(account, sibling, OrderStatusNames.SiblingFilledCanceled, timeMs);
-                }
-            }
+            Fill(account, order, timeMs);
         }
         else if ((order.ReduceOnly || order.Role == OrderRole.PositionTpsl) && ExecutableSize(account, order) == 0)
         {
             Close(account, order, OrderStatusNames.ReduceOnlyCanceled, timeMs);
+        }
+    }
+
+    /// <summary>Marks the order filled; the other legs of its <c>normalTpsl</c> group are cancelled.</summary>
+    private void Fill(Account account, OrderState order, long timeMs)
+    {
+        Close(account, order, OrderStatusNames.Filled, timeMs);
+        if (order.Role == OrderRole.NormalTpslChild && state.Orders.TryGetValue(order.ParentOid, out var parent) && parent.Children is { } siblings)
+        {
+            foreach (var sibling in siblings)
+            {
+                Close(account, sibling, OrderStatusNames.SiblingFilledCanceled, timeMs);
+            }
         }
     }
 }

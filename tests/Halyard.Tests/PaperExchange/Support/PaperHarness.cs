@@ -123,7 +123,8 @@ internal sealed class PaperHarness : IDisposable
 
     public static decimal Dec(JsonElement element) => decimal.Parse(element.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture);
 
-    public static string Str(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+    /// <summary>Invariant text without trailing zeros (<c>107147.0m</c> → <c>107147</c>).</summary>
+    public static string Str(decimal value) => (value / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
 
     public void Dispose()
     {
