@@ -10,6 +10,8 @@ namespace Halyard.PaperExchange.Engine;
 /// </summary>
 internal sealed class OrderEntry(VenueState state, OrderValidator validator, Execution execution, MarginCalculator margin)
 {
+    private const string BadTriggerPx = "badTriggerPxRejected";
+
     public ExchangeResult Place(Account account, OrderAction action, long nowMs)
     {
         if (action.Orders.Count == 0)
@@ -32,7 +34,7 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Exe
         var (order, error) = validator.Validate(account, wire, tpslLeg, nowMs);
         if (order is null)
         {
-            return new ErrorStatus(error!);
+            return Reject(account, wire, error!, nowMs);
         }
 
         if (wire.Type.IsTrigger)
@@ -81,9 +83,9 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Exe
         var parentWire = orders[0];
         var (parentOrder, parentError) = validator.Validate(account, parentWire, false, nowMs);
         (OrderStatusEntry Status, OrderState? Order) parent = parentOrder is null
-            ? (new ErrorStatus(parentError!), null)
+            ? (Reject(account, parentWire, parentError!, nowMs), null)
             : parentWire.Type.IsTrigger
-                ? (new ErrorStatus(OrderValidator.Fail(VenueTexts.InvalidTpsl, parentWire.Asset)), null)
+                ? (Reject(account, parentWire, OrderValidator.Fail(VenueTexts.InvalidTpsl, parentWire.Asset, BadTriggerPx), nowMs), null)
                 : PlaceLimit(account, parentOrder, OrderRole.NormalTpslParent, nowMs, null);
         statuses.Add(parent.Status);
         for (var i = 1; i < orders.Count; i++)
@@ -91,14 +93,14 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Exe
             var wire = orders[i];
             if (parent.Order is not { } parentState)
             {
-                statuses.Add(new ErrorStatus(OrderValidator.Fail(VenueTexts.ParentRejected, wire.Asset)));
+                statuses.Add(Reject(account, wire, OrderValidator.Fail(VenueTexts.ParentRejected, wire.Asset, OrderStatusNames.Rejected), nowMs));
                 continue;
             }
 
             var (child, error) = validator.Validate(account, wire, true, nowMs);
             if (child is null)
             {
-                statuses.Add(new ErrorStatus(error!));
+                statuses.Add(Reject(account, wire, error!, nowMs));
                 continue;
             }
 
@@ -107,7 +109,7 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Exe
                 && (above ? child.TriggerPx > parentState.LimitPx : child.TriggerPx < parentState.LimitPx);
             if (!relationOk)
             {
-                statuses.Add(new ErrorStatus(OrderValidator.Fail(VenueTexts.InvalidTpsl, wire.Asset)));
+                statuses.Add(Reject(account, wire, OrderValidator.Fail(VenueTexts.InvalidTpsl, wire.Asset, BadTriggerPx), nowMs));
                 continue;
             }
 
@@ -141,14 +143,14 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Exe
             var (order, error) = validator.Validate(account, wire, true, nowMs);
             if (order is null)
             {
-                statuses.Add(new ErrorStatus(error!));
+                statuses.Add(Reject(account, wire, error!, nowMs));
                 continue;
             }
 
             var szi = account.SziOf(wire.Asset);
             if (szi == 0 || (szi > 0) == wire.IsBuy)
             {
-                statuses.Add(new ErrorStatus(OrderValidator.Fail(VenueTexts.ReduceOnlyIncrease, wire.Asset)));
+                statuses.Add(Reject(account, wire, OrderValidator.Fail(VenueTexts.ReduceOnlyIncrease, wire.Asset, "reduceOnlyRejected"), nowMs));
                 continue;
             }
 
@@ -156,7 +158,7 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Exe
             var above = wire.Type.IsTakeProfit == (szi > 0);
             if (above ? order.TriggerPx <= order.Mark : order.TriggerPx >= order.Mark)
             {
-                statuses.Add(new ErrorStatus(OrderValidator.Fail(VenueTexts.InvalidTpsl, wire.Asset)));
+                statuses.Add(Reject(account, wire, OrderValidator.Fail(VenueTexts.InvalidTpsl, wire.Asset, BadTriggerPx), nowMs));
                 continue;
             }
 
@@ -176,12 +178,12 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Exe
         var crosses = Matcher.Crosses(book, wire.IsBuy, v.Price);
         if (tif == TimeInForce.Alo && crosses)
         {
-            return (new ErrorStatus(OrderValidator.Fail(VenueTexts.BadAlo(book.BestBid, book.BestAsk), wire.Asset)), null);
+            return (Reject(account, wire, OrderValidator.Fail(VenueTexts.BadAlo(book.BestBid, book.BestAsk), wire.Asset, "badAloPxRejected"), nowMs), null);
         }
 
         if (tif is TimeInForce.Ioc or TimeInForce.FrontendMarket && !crosses)
         {
-            return (new ErrorStatus(OrderValidator.Fail(VenueTexts.IocNoMatch, wire.Asset)), null);
+            return (Reject(account, wire, OrderValidator.Fail(VenueTexts.IocNoMatch, wire.Asset, "iocCancelRejected"), nowMs), null);
         }
 
         if (!wire.ReduceOnly)
@@ -197,7 +199,7 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Exe
 
             if (increase * price / leverage > available)
             {
-                return (new ErrorStatus(OrderValidator.Fail(VenueTexts.InsufficientMargin, wire.Asset)), null);
+                return (Reject(account, wire, OrderValidator.Fail(VenueTexts.InsufficientMargin, wire.Asset, "perpMarginRejected"), nowMs), null);
             }
         }
 
@@ -217,7 +219,7 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Exe
         if (tif is TimeInForce.Ioc or TimeInForce.FrontendMarket)
         {
             order.SetStatus(filled > 0 ? OrderStatusNames.Filled : OrderStatusNames.Canceled, nowMs);
-            return (filledStatus ?? (OrderStatusEntry)new ErrorStatus(OrderValidator.Fail(VenueTexts.IocNoMatch, wire.Asset)), order);
+            return (filledStatus ?? (OrderStatusEntry)new ErrorStatus(VenueTexts.WithAsset(VenueTexts.IocNoMatch, wire.Asset)), order);
         }
 
         if (order.Sz <= 0)
@@ -230,6 +232,23 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Exe
         execution.Settle(account, order, nowMs);
         return order.IsOpen || filledStatus is null ? (new RestingStatus(order.Oid, order.Cloid), order) : (filledStatus, order);
     }
+
+    /// <summary>Answers the venue's error; like the venue, a refused order that could be read is kept with its rejection status (visible to <c>orderStatus</c> and <c>historicalOrders</c>).</summary>
+    private ErrorStatus Reject(Account account, WireOrder wire, Rejection rejection, long nowMs)
+    {
+        if (rejection.Status is { } status && state.Market.IsValidAsset(wire.Asset))
+        {
+            var price = ParseOrZero(wire.Price);
+            var v = new ValidatedOrder(wire, state.Market.Asset(wire.Asset), price, ParseOrZero(wire.Size), ParseOrZero(wire.Type.TriggerPx), price);
+            var order = Create(account, v, OrderRole.Plain, wire.Type.Tif, wire.Type.IsTrigger, 0, true, nowMs);
+            order.SetStatus(status, nowMs);
+        }
+
+        return new ErrorStatus(rejection.Text);
+    }
+
+    private static decimal ParseOrZero(string? text) =>
+        decimal.TryParse(text, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : 0m;
 
     private OrderState CreateTrigger(Account account, ValidatedOrder v, OrderRole role, long parentOid, bool active, long nowMs)
     {

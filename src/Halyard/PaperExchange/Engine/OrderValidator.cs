@@ -14,6 +14,9 @@ internal sealed record ValidatedOrder(
     decimal TriggerPx,
     decimal Mark);
 
+/// <summary>Why an order was refused: the venue's text, and the status the refused order is recorded with (null = not recorded).</summary>
+internal sealed record Rejection(string Text, string? Status);
+
 /// <summary>
 /// The venue's per-order checks that need no book: asset, price grid, size grid, 80% band, reduce-only
 /// direction and the $10 minimum. Errors are the venue's texts with the <c> asset=N</c> suffix.
@@ -24,40 +27,40 @@ internal sealed class OrderValidator(VenueState state)
     private const decimal InstrumentMinimum = 10m;
 
     /// <param name="isTpslLeg">True for the TP/SL legs of <c>normalTpsl</c>/<c>positionTpsl</c> (exempt from the minimum; size may follow the position).</param>
-    public (ValidatedOrder? Order, string? Error) Validate(Account account, WireOrder wire, bool isTpslLeg, long nowMs)
+    public (ValidatedOrder? Order, Rejection? Error) Validate(Account account, WireOrder wire, bool isTpslLeg, long nowMs)
     {
         var market = state.Market;
         if (!market.IsValidAsset(wire.Asset))
         {
-            return (null, VenueTexts.UnknownAsset(wire.Asset));
+            return (null, new Rejection(VenueTexts.UnknownAsset(wire.Asset), null));
         }
 
         var rules = market.Asset(wire.Asset);
         if (!market.HasData(wire.Asset) || rules.IsDelisted || market.Mark(wire.Asset, nowMs) is not { } mark)
         {
-            return (null, Fail(VenueTexts.NoMarketData(rules.Name), wire.Asset));
+            return (null, Fail(VenueTexts.NoMarketData(rules.Name), wire.Asset, OrderStatusNames.Rejected));
         }
 
         if (PriceError(wire.Price, rules.SzDecimals, out var price) is { } priceError)
         {
-            return (null, Fail(priceError, wire.Asset));
+            return (null, Fail(priceError, wire.Asset, "tickRejected"));
         }
 
         if (!TryParseNumber(wire.Size, out var size) || !(PriceMath.IsValidSize(size, rules.SzDecimals) || (isTpslLeg && size == 0)))
         {
-            return (null, Fail(VenueTexts.InvalidSize, wire.Asset));
+            return (null, Fail(VenueTexts.InvalidSize, wire.Asset, OrderStatusNames.Rejected));
         }
 
         var triggerPx = 0m;
         if (wire.Type.IsTrigger && PriceError(wire.Type.TriggerPx!, rules.SzDecimals, out triggerPx) is { } triggerError)
         {
-            return (null, Fail(triggerError, wire.Asset));
+            return (null, Fail(triggerError, wire.Asset, "badTriggerPxRejected"));
         }
 
         if (Math.Abs(price - mark) > mark * MaxDistanceFromReference
             || (wire.Type.IsTrigger && Math.Abs(triggerPx - mark) > mark * MaxDistanceFromReference))
         {
-            return (null, Fail(VenueTexts.PriceBand, wire.Asset));
+            return (null, Fail(VenueTexts.PriceBand, wire.Asset, "oracleRejected"));
         }
 
         if (wire.ReduceOnly && !isTpslLeg)
@@ -66,20 +69,20 @@ internal sealed class OrderValidator(VenueState state)
             var reduces = (wire.IsBuy && szi < 0) || (!wire.IsBuy && szi > 0);
             if (!reduces)
             {
-                return (null, Fail(VenueTexts.ReduceOnlyIncrease, wire.Asset));
+                return (null, Fail(VenueTexts.ReduceOnlyIncrease, wire.Asset, "reduceOnlyRejected"));
             }
         }
 
         var reference = wire.Type.IsTrigger ? triggerPx : price;
         if (!wire.ReduceOnly && !isTpslLeg && size * reference < InstrumentMinimum)
         {
-            return (null, Fail(VenueTexts.MinimumValue, wire.Asset));
+            return (null, Fail(VenueTexts.MinimumValue, wire.Asset, "minTradeNtlRejected"));
         }
 
         return (new ValidatedOrder(wire, rules, price, size, triggerPx, mark), null);
     }
 
-    public static string Fail(string text, int asset) => VenueTexts.WithAsset(text, asset);
+    public static Rejection Fail(string text, int asset, string status) => new(VenueTexts.WithAsset(text, asset), status);
 
     private static string? PriceError(string text, int szDecimals, out decimal price)
     {

@@ -185,6 +185,21 @@ public sealed class OrderRejectionTests
         Assert.Equal("order", answer.GetProperty("response").GetProperty("type").GetString());
     }
 
+    [Theory]
+    [InlineData("100000", "Ioc", "iocCancelRejected")]
+    [InlineData("120000", "Alo", "badAloPxRejected")]
+    [InlineData("100000.5", "Gtc", "tickRejected")]
+    public async Task RejectedOrder_KeptWithItsRejectionStatus(string price, string tif, string expected)
+    {
+        using var h = new PaperHarness();
+        const string cloid = "0x0000000000000000000000000000c0de";
+        Assert.True((await h.OrderAsync(Btc, true, price, "0.001", tif, cloid: cloid)).TryGetProperty("error", out _));
+        var status = await h.InfoAsync("{\"type\":\"orderStatus\",\"user\":\"" + Alice + "\",\"oid\":\"" + cloid + "\"}");
+        Assert.Equal("order", status.GetProperty("status").GetString());
+        Assert.Equal(expected, status.GetProperty("order").GetProperty("status").GetString());
+        Assert.Equal(0, (await h.InfoAsync("{\"type\":\"openOrders\",\"user\":\"" + Alice + "\"}")).GetArrayLength());
+    }
+
     [Fact]
     public async Task EmptyBatch_WholeRequestError()
     {
