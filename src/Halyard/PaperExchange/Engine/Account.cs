@@ -91,7 +91,7 @@ internal sealed class Account
     /// <summary>Address-based request budget used (orders and cancels count one each).</summary>
     public long RequestsUsed { get; set; }
 
-    public long LastThrottledRequestMs { get; set; } = long.MinValue;
+    public long? LastThrottledRequestMs { get; set; }
 
     public PositionState? PositionOf(int asset) =>
         Positions.TryGetValue(asset, out var position) && position.Szi != 0 ? position : null;

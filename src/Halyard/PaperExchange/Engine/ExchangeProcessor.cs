@@ -137,7 +137,7 @@ internal sealed class ExchangeProcessor(
         var used = account.RequestsUsed + Math.Max(1, weight);
         if (state.Options.AddressRateLimit && used > limit)
         {
-            if (nowMs - account.LastThrottledRequestMs < ThrottledIntervalMs)
+            if (account.LastThrottledRequestMs is { } last && nowMs - last < ThrottledIntervalMs)
             {
                 return new ErrResult(VenueTexts.RateLimited(used, limit, account.CumVolume));
             }
