@@ -74,7 +74,7 @@ public static class ErrorClassCodes
     /// <summary>Parses a journal string back; accepts the snake_case code or the enum member name.</summary>
     public static ErrorClass? Parse(string? code)
     {
-        if (string.IsNullOrEmpty(code))
+        if (string.IsNullOrEmpty(code) || !char.IsAsciiLetter(code[0]))
         {
             return null;
         }

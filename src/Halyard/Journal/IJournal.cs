@@ -3,7 +3,7 @@ namespace Halyard.Journal;
 /// <summary>
 /// The decision-cycle journal: append-only records, read back and queried. Implementations:
 /// <see cref="JsonlJournal"/> (<c>cycles.jsonl</c>), <see cref="SqliteJournal"/> (<c>journal.db</c>)
-/// and <see cref="CompositeJournal"/> (both). Thread-safe; one writer process per journal.
+/// and <see cref="CompositeJournal"/> (both). Thread-safe; one writer per journal.
 /// </summary>
 public interface IJournal : IDisposable
 {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Win32.SafeHandles;
 
 namespace Halyard.Journal;
 
@@ -31,12 +32,15 @@ public sealed class JsonlJournal : IJournal
     /// <summary>True when opening found a final line without its newline and sealed it.</summary>
     public bool SealedTornTail { get; }
 
-    /// <summary>Opens (or creates) the file for appending; only one writer may hold it.</summary>
+    /// <summary>
+    /// Opens (or creates) the file for appending and locks it: a second writer (in this process or
+    /// another) is refused with an <see cref="IOException"/>.
+    /// </summary>
     public static JsonlJournal Open(string path, JournalOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         options ??= JournalOptions.Default;
-        var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0);
+        var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 0);
         try
         {
             var sealedTail = SealTornTail(stream, options);
@@ -61,7 +65,15 @@ public sealed class JsonlJournal : IJournal
         }
     }
 
-    public JournalReadResult ReadAll() => Read(Path);
+    /// <summary>Reads through the writer's own handle (the file is locked against other openers while the writer holds it).</summary>
+    public JournalReadResult ReadAll()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return ReadHandle(_stream.SafeFileHandle);
+        }
+    }
 
     public IReadOnlyList<DecisionCycleRecord> ReadLast(string traderId, int count)
     {
@@ -102,23 +114,29 @@ public sealed class JsonlJournal : IJournal
     }
 
     /// <summary>
-    /// Reads a journal file, also while a writer appends to it. Every whole line that parses is returned;
-    /// unreadable lines are skipped and reported, never fatal.
+    /// Reads a journal file that no writer holds (a finished run; a live run is read through its writer or
+    /// through <c>journal.db</c>). Every whole line that parses is returned; unreadable lines are skipped
+    /// and reported, never fatal.
     /// </summary>
     public static JournalReadResult Read(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var records = new List<DecisionCycleRecord>();
-        var problems = new List<JournalProblem>();
         if (!File.Exists(path))
         {
-            return new JournalReadResult(records, problems);
+            return new JournalReadResult([], []);
         }
 
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        return ReadHandle(handle);
+    }
+
+    private static JournalReadResult ReadHandle(SafeFileHandle handle)
+    {
+        var records = new List<DecisionCycleRecord>();
+        var problems = new List<JournalProblem>();
         var buffer = new byte[ReadChunk];
         int start = 0, end = 0;
-        long lineNumber = 0, bufferOffset = 0;
+        long lineNumber = 0, bufferOffset = 0, fileOffset = 0;
         while (true)
         {
             if (end == buffer.Length)
@@ -136,12 +154,13 @@ public sealed class JsonlJournal : IJournal
                 }
             }
 
-            var read = stream.Read(buffer, end, buffer.Length - end);
+            var read = RandomAccess.Read(handle, buffer.AsSpan(end), fileOffset);
             if (read == 0)
             {
                 break;
             }
 
+            fileOffset += read;
             end += read;
             int newline;
             while ((newline = Array.IndexOf(buffer, (byte)'\n', start, end - start)) >= 0)
