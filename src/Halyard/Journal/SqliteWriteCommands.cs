@@ -115,23 +115,40 @@ internal sealed class SqliteWriteCommands : IDisposable
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
+        foreach (var name in ParameterNames(sql))
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
         return command;
     }
 
-    private static void Set(SqliteCommand command, string name, object? value)
+    private static IEnumerable<string> ParameterNames(string sql)
     {
-        var parameter = command.Parameters.Contains(name) ? command.Parameters[name] : command.Parameters.Add(name, SqliteType.Text);
-        parameter.SqliteType = value switch
+        var names = new List<string>();
+        for (var i = sql.IndexOf('$', StringComparison.Ordinal); i >= 0; i = sql.IndexOf('$', i + 1))
         {
-            long or int or bool => SqliteType.Integer,
-            double => SqliteType.Real,
-            _ => SqliteType.Text,
-        };
-        parameter.Value = value switch
+            var end = i + 1;
+            while (end < sql.Length && (char.IsAsciiLetterOrDigit(sql[end]) || sql[end] == '_'))
+            {
+                end++;
+            }
+
+            var name = sql[i..end];
+            if (!names.Contains(name))
+            {
+                names.Add(name);
+            }
+        }
+
+        return names;
+    }
+
+    private static void Set(SqliteCommand command, string name, object? value) =>
+        command.Parameters[name].Value = value switch
         {
             null => DBNull.Value,
             decimal d => d.ToString(CultureInfo.InvariantCulture),
             _ => value,
         };
-    }
 }
