@@ -18,17 +18,22 @@ public sealed record FillHistoryQuery(string Account, DateTimeOffset Start, Date
     public int SmallestPageCap { get; init; } = 500;
 }
 
+/// <summary>One <c>userFillsByTime</c> request range (inclusive).</summary>
+internal readonly record struct FillRange(DateTimeOffset Start, DateTimeOffset? End);
+
 /// <summary>
-/// Walks <c>userFillsByTime</c> forward. The venue returns at most a capped number of fills per response,
-/// oldest first, so the next page starts at the newest time seen (inclusive, because several fills can
-/// share a millisecond) and duplicates are dropped. The walk ends when a page is shorter than the smallest
-/// known cap, brings nothing new, or reaches the end of the range.
+/// Walks <c>userFillsByTime</c> pages. The venue caps each response; the docs say to page forward from the
+/// last returned time (pages oldest first, as the 2025 testnet recording shows), while the 2023 recording came
+/// newest first. So the direction is read from each page: an ascending page continues from its newest time, a
+/// descending one continues with the range ending at its oldest time. The boundary is inclusive because several
+/// fills can share a millisecond, and duplicates are dropped. The walk ends when a page is shorter than the
+/// smallest known cap, brings nothing new, or the remaining range is empty.
 /// </summary>
 internal static class FillPager
 {
     public static async Task<VenueResult<UserFillHistory>> CollectAsync(
         FillHistoryQuery query,
-        Func<DateTimeOffset, CancellationToken, Task<VenueResult<IReadOnlyList<UserFill>>>> fetchPage,
+        Func<FillRange, CancellationToken, Task<VenueResult<IReadOnlyList<UserFill>>>> fetchPage,
         CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(query.MaxPages, 1);
@@ -36,9 +41,10 @@ internal static class FillPager
         var seen = new HashSet<FillKey>();
         var fills = new List<UserFill>();
         var start = query.Start;
+        var end = query.End;
         for (var page = 0; page < query.MaxPages; page++)
         {
-            var result = await fetchPage(start, cancellationToken).ConfigureAwait(false);
+            var result = await fetchPage(new FillRange(start, end), cancellationToken).ConfigureAwait(false);
             if (!result.IsSuccess)
             {
                 return VenueResult<UserFillHistory>.Failure(result.Error);
@@ -55,17 +61,31 @@ internal static class FillPager
                 }
             }
 
-            var newest = batch.Count == 0 ? start : batch.Max(f => f.Time);
-            if (batch.Count < query.SmallestPageCap || added == 0 || (query.End is { } end && newest >= end))
+            if (batch.Count < query.SmallestPageCap || added == 0)
             {
-                return VenueResult<UserFillHistory>.Success(new UserFillHistory(Ordered(fills), IsComplete: true));
+                return Done(fills, complete: true);
             }
 
-            start = newest;
+            if (batch[0].Time > batch[^1].Time)
+            {
+                end = batch.Min(f => f.Time);
+            }
+            else
+            {
+                start = batch.Max(f => f.Time);
+            }
+
+            if (end is { } last && start > last)
+            {
+                return Done(fills, complete: true);
+            }
         }
 
-        return VenueResult<UserFillHistory>.Success(new UserFillHistory(Ordered(fills), IsComplete: false));
+        return Done(fills, complete: false);
     }
+
+    private static VenueResult<UserFillHistory> Done(List<UserFill> fills, bool complete) =>
+        VenueResult<UserFillHistory>.Success(new UserFillHistory(Ordered(fills), complete));
 
     private static UserFill[] Ordered(List<UserFill> fills) =>
         fills.OrderBy(f => f.Time).ThenBy(f => f.Tid ?? 0).ThenBy(f => f.Oid).ToArray();

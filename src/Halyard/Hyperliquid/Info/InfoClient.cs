@@ -125,7 +125,7 @@ public sealed class InfoClient
         _ = InfoRequest.Account(query.Account);
         return FillPager.CollectAsync(
             query,
-            (start, ct) => GetUserFillsByTimeAsync(query.Account, start, query.End, ct),
+            (range, ct) => GetUserFillsByTimeAsync(query.Account, range.Start, range.End, ct),
             cancellationToken);
     }
 
