@@ -114,8 +114,9 @@ public sealed class HyperliquidHttp
     {
         if (status is >= 200 and < 300)
         {
-            return IsWellFormedJson(bytes, out var problem)
-                ? HttpOutcome.Success(bytes)
+            var json = bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes[3..] : bytes; // drop a UTF-8 byte order mark
+            return IsWellFormedJson(json, out var problem)
+                ? HttpOutcome.Success(json)
                 : HttpOutcome.Failure(TransportErrors.MalformedBody(path, status, problem));
         }
 

@@ -70,6 +70,14 @@ public sealed class HyperliquidHttpTests
         Assert.Equal(Body, sent.Body);
     }
 
+    [Fact]
+    public async Task PostAsync_JsonWithByteOrderMark_Success()
+    {
+        var http = TestHttp.Create(StubHandler.Returning([0xEF, 0xBB, 0xBF, (byte)'{', (byte)'}']), TestHttp.Clock());
+
+        Assert.True((await http.PostAsync("/info", Body, 1, CancellationToken.None)).IsSuccess);
+    }
+
     [Theory]
     [InlineData("/exchange", true)]
     [InlineData("/info", false)]

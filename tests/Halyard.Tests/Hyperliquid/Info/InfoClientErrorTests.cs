@@ -63,6 +63,18 @@ public sealed class InfoClientErrorTests
     }
 
     [Fact]
+    public async Task GetAllMids_BodyWithByteOrderMark_Parses()
+    {
+        var body = new byte[] { 0xEF, 0xBB, 0xBF }.Concat("""{"BTC":"30135.0"}"""u8.ToArray()).ToArray();
+        var client = new InfoClient(TestHttp.Create(StubHandler.Returning(body), TestHttp.Clock()));
+
+        var result = await client.GetAllMidsAsync(None);
+
+        Assert.True(result.IsSuccess, result.Error?.Message);
+        Assert.Equal(30135.0m, result.Value["BTC"]);
+    }
+
+    [Fact]
     public async Task GetL2Book_UnknownCoinNull_IsInvalidParam()
     {
         var client = new InfoClient(TestHttp.Create(StubHandler.Returning("null"), TestHttp.Clock()));
