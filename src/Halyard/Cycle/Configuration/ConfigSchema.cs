@@ -48,7 +48,7 @@ public static class ConfigSchema
         ("shadow", "advise-only: run the cycle, record the would-be orders, send nothing"),
         ("risk_params", "per-decision limits"),
         ("exec_guards", "execution guards"),
-        ("executor", "optional override of the top-level executor (same keys)"));
+        ("executor", "optional executor for this trader only (same keys; replaces the top-level one)"));
 
     public static SchemaSection RiskParams { get; } = S(
         "traders[].risk_params",

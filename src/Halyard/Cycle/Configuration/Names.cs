@@ -8,6 +8,9 @@ internal static class Names
 {
     public static string Of(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>Without trailing zeros (8000.0 → 8000), for messages.</summary>
+    public static string Plain(decimal value) => (value / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
+
     public static string Of(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static string Of(bool value) => value ? "true" : "false";

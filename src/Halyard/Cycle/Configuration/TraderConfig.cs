@@ -28,7 +28,7 @@ public sealed record TraderConfig
 
     public ExecGuards ExecGuards { get; init; } = new();
 
-    /// <summary>A per-trader executor (LLM) override; null means the top-level <c>executor</c>.</summary>
+    /// <summary>This trader's own executor (LLM), replacing the top-level one whole; null means the top-level <c>executor</c>.</summary>
     public ExecutorConfig? Executor { get; init; }
 
     /// <summary>The hard limits the Validator enforces and the prompt states for this trader.</summary>

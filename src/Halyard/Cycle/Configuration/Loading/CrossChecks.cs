@@ -94,7 +94,7 @@ internal static class CrossChecks
         {
             diag.Warning($"{path}.exec_guards.{band}_position_value_min_equity_multiple", null, Names.Of(minMultiple),
                 string.Create(CultureInfo.InvariantCulture,
-                    $"{minMultiple} x equity {equity} = {smallest} exceeds risk_params.max_position_size_usd {maxSize}: every {label} open will be rejected"));
+                    $"{minMultiple} x equity {Names.Plain(equity)} = {Names.Plain(smallest)} exceeds risk_params.max_position_size_usd {maxSize}: every {label} open will be rejected"));
         }
     }
 

@@ -9,12 +9,12 @@ internal static class DocumentReader
     {
         var r = new MappingReader(root, "", ConfigSchema.Root, ctx.Diag);
         var exchange = VenueReader.ReadExchange(r.Mapping("exchange", ConfigSchema.Exchange), ctx);
-        var executor = ExecutorReader.Read(r.Mapping("executor", ConfigSchema.Executor), ctx, new ExecutorConfig());
+        var executor = ExecutorReader.Read(r.Mapping("executor", ConfigSchema.Executor), ctx);
         var config = new HalyardConfig
         {
             Exchange = exchange,
             Executor = executor,
-            Traders = ReadTraders(r, ctx, exchange.Provider, executor),
+            Traders = ReadTraders(r, ctx, exchange.Provider),
             Features = RunReader.ReadFeatures(r.Mapping("features", ConfigSchema.Features)),
             PaperExchange = VenueReader.ReadPaper(r.Mapping("paper_exchange", ConfigSchema.PaperExchange), ctx),
             Execution = RunReader.ReadExecution(r.Mapping("execution", ConfigSchema.Execution)),
@@ -26,14 +26,14 @@ internal static class DocumentReader
         return config;
     }
 
-    private static IReadOnlyList<TraderConfig> ReadTraders(MappingReader r, ReadContext ctx, ExchangeProvider venue, ExecutorConfig executor)
+    private static IReadOnlyList<TraderConfig> ReadTraders(MappingReader r, ReadContext ctx, ExchangeProvider venue)
     {
         var items = r.Sequence("traders");
         if (items is null)
         {
             if (r.Raw("traders") is null)
             {
-                return [new TraderConfig { ExchangeProvider = venue }];
+                return [HalyardConfig.Default().Traders[0] with { ExchangeProvider = venue }];
             }
 
             return [];
@@ -44,6 +44,6 @@ internal static class DocumentReader
             r.Error("traders", "[]", "allowed: a list of at least one trader (omit the key for one default trader)");
         }
 
-        return items.Select(item => TraderReader.Read(item.Node, item.Path, ctx, venue, executor)).ToArray();
+        return items.Select(item => TraderReader.Read(item.Node, item.Path, ctx, venue)).ToArray();
     }
 }

@@ -1,6 +1,9 @@
 namespace Halyard.Cycle.Configuration.Loading;
 
-/// <summary>Reads <c>executor</c>, or a trader's override on top of it (absent keys take the top-level values).</summary>
+/// <summary>
+/// Reads <c>executor</c> or a trader's own <c>executor</c>. A trader's executor replaces the top-level one
+/// whole (absent keys take the built-in defaults), so an optional value such as temperature can be left unset.
+/// </summary>
 internal static class ExecutorReader
 {
     private static readonly Scalar<ExecutorProvider> Providers = Scalars.Enum(
@@ -12,20 +15,21 @@ internal static class ExecutorReader
     private static readonly Scalar<StructuredOutputMode> StructuredModes = Scalars.Enum(
         ("auto", StructuredOutputMode.Auto), ("on", StructuredOutputMode.On), ("off", StructuredOutputMode.Off));
 
-    public static ExecutorConfig Read(MappingReader r, ReadContext ctx, ExecutorConfig d)
+    public static ExecutorConfig Read(MappingReader r, ReadContext ctx)
     {
+        var d = new ExecutorConfig();
         var config = new ExecutorConfig
         {
             Provider = r.Value("provider", d.Provider, Providers),
-            Model = r.Optional("model", Scalars.Text) ?? d.Model,
-            BaseUrl = r.Optional("base_url", Scalars.HttpUrl) ?? d.BaseUrl,
-            ApiKeyEnv = r.Optional("api_key_env", Scalars.EnvName) ?? d.ApiKeyEnv,
+            Model = r.Optional("model", Scalars.Text),
+            BaseUrl = r.Optional("base_url", Scalars.HttpUrl),
+            ApiKeyEnv = r.Optional("api_key_env", Scalars.EnvName),
             Timeout = r.Value("timeout", d.Timeout, Scalars.Duration(TimeSpan.FromSeconds(1), TimeSpan.FromHours(1))),
             MaxOutputTokens = r.Value("max_output_tokens", d.MaxOutputTokens, Scalars.Int(1, 1_000_000)),
-            Temperature = r.OptionalValue("temperature", Scalars.Number(0m, 2m, "a number from 0 to 2")) ?? d.Temperature,
+            Temperature = r.OptionalValue("temperature", Scalars.Number(0m, 2m, "a number from 0 to 2")),
             StructuredOutput = r.Value("structured_output", d.StructuredOutput, StructuredModes),
-            Cassette = ctx.InputPath(r, "cassette") ?? d.Cassette,
-            PromptTemplate = ctx.InputPath(r, "prompt_template") ?? d.PromptTemplate,
+            Cassette = ctx.InputPath(r, "cassette"),
+            PromptTemplate = ctx.InputPath(r, "prompt_template"),
             StalenessMaxAge = r.Value("staleness_max_age", d.StalenessMaxAge, Scalars.Duration(TimeSpan.FromSeconds(1), TimeSpan.FromDays(1))),
             StalenessMaxMoveBps = r.Value("staleness_max_move_bps", d.StalenessMaxMoveBps, Scalars.Positive(10_000m, "basis points > 0 and <= 10000")),
         };

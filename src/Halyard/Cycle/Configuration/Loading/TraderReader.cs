@@ -23,7 +23,7 @@ internal static class TraderReader
 
     public static Scalar<ExchangeProvider> ExchangeProviderKind => ExchangeProviders;
 
-    public static TraderConfig Read(YamlNode node, string path, ReadContext ctx, ExchangeProvider venue, ExecutorConfig executor)
+    public static TraderConfig Read(YamlNode node, string path, ReadContext ctx, ExchangeProvider venue)
     {
         var r = new MappingReader(node, path, ConfigSchema.Trader, ctx.Diag);
         var d = new TraderConfig();
@@ -52,7 +52,7 @@ internal static class TraderReader
             RiskParams = ReadRiskParams(r.Mapping("risk_params", ConfigSchema.RiskParams)),
             ExecGuards = ReadExecGuards(r.Mapping("exec_guards", ConfigSchema.ExecGuards)),
             Executor = r.Raw("executor") is { } executorNode
-                ? ExecutorReader.Read(new MappingReader(executorNode, r.Child("executor"), ConfigSchema.TraderExecutor, ctx.Diag), ctx, executor)
+                ? ExecutorReader.Read(new MappingReader(executorNode, r.Child("executor"), ConfigSchema.TraderExecutor, ctx.Diag), ctx)
                 : null,
         };
         r.Finish();
