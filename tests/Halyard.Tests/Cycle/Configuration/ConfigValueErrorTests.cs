@@ -105,6 +105,17 @@ public class ConfigValueErrorTests
         Assert.Equal("traders[0].id", ConfigTestText.SingleError("traders:\n  - name: nobody\n").Path);
 
     [Fact]
+    public void Parse_EmptyTraderItem_ErrorNotADefaultTrader() =>
+        Assert.Equal("traders[0].id", ConfigTestText.SingleError("traders:\n  -\n").Path);
+
+    [Fact]
+    public void Parse_TraderItemNotAMapping_Error()
+    {
+        var error = ConfigTestText.SingleError("traders:\n  - t01\n");
+        Assert.Equal(("traders[0]", "t01"), (error.Path, error.Value));
+    }
+
+    [Fact]
     public void Parse_EmptyTraderList_Error() =>
         Assert.Equal("traders", ConfigTestText.SingleError("traders: []\n").Path);
 

@@ -27,7 +27,7 @@ internal static class TraderReader
     {
         var r = new MappingReader(node, path, ConfigSchema.Trader, ctx.Diag);
         var d = new TraderConfig();
-        if (r.Node is YamlMappingNode && !r.Has("id"))
+        if (MappingReader.IsNull(node) || (r.Node is YamlMappingNode && !r.Has("id")))
         {
             r.Error("id", null, $"a trader needs an id; allowed: {Scalars.TraderId.Allowed}");
         }

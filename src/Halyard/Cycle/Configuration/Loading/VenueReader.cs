@@ -85,7 +85,7 @@ internal static class VenueReader
         foreach (var (node, path) in items)
         {
             var f = new MappingReader(node, path, ConfigSchema.Fund, ctx.Diag);
-            if (f.Node is YamlMappingNode && !f.Has("address"))
+            if (MappingReader.IsNull(node) || (f.Node is YamlMappingNode && !f.Has("address")))
             {
                 f.Error("address", null, $"required; allowed: {Scalars.Address.Allowed}");
             }
