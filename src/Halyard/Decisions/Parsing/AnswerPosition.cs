@@ -7,7 +7,8 @@ namespace Halyard.Decisions.Parsing;
 /// the reply (at most <see cref="MaxTrailer"/> characters after it) and not introduced as an example
 /// ("for example:", "something like:", "it should be like:"). Reasoning traces quote templates and
 /// single-coin examples mid-thought; taking one of them as the decision list is the failure this
-/// guards against. A tagged block or a reply that is JSON as a whole is an answer by construction.
+/// guards against. An XML-style tag (<c>&lt;decisions&gt;</c>) or a reply that is JSON as a whole is an
+/// answer by construction; JSON under a "DECISIONS" heading is held to the same rule as free text.
 /// </summary>
 internal static partial class AnswerPosition
 {

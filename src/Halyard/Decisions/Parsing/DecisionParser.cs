@@ -100,7 +100,7 @@ public static class DecisionParser
         why = null;
         return region.Source switch
         {
-            DecisionSource.Tagged => true,
+            DecisionSource.Tagged when region.Explicit => true,
             DecisionSource.Fenced => AnswerPosition.IsFinal(raw, region.OuterStart, region.OuterEnd, out why),
             _ => wholeRegion || AnswerPosition.IsFinal(raw, span.Start, span.End, out why),
         };

@@ -5,8 +5,9 @@ namespace Halyard.Decisions.Parsing;
 /// <summary>
 /// A part of the reply to search: <c>[Start, End)</c> is searched, <c>[OuterStart, OuterEnd)</c> (with
 /// its tags, fence or heading) is what is removed from the reasoning when the decisions come from it.
+/// <see cref="Explicit"/> is true for an XML-style tag, an answer marker by construction.
 /// </summary>
-internal readonly record struct Region(int Start, int End, int OuterStart, int OuterEnd, DecisionSource Source);
+internal readonly record struct Region(int Start, int End, int OuterStart, int OuterEnd, DecisionSource Source, bool Explicit = false);
 
 /// <summary>
 /// Finds where decisions may be, in order of preference: tagged blocks (<c>&lt;decisions&gt;</c>,
@@ -28,7 +29,7 @@ internal static partial class RegionLocator
         foreach (Match m in Tag().Matches(text, from))
         {
             var body = m.Groups["body"];
-            regions.Add(new Region(body.Index, body.Index + body.Length, m.Index, m.Index + m.Length, DecisionSource.Tagged));
+            regions.Add(new Region(body.Index, body.Index + body.Length, m.Index, m.Index + m.Length, DecisionSource.Tagged, Explicit: true));
         }
 
         var headings = Heading().Matches(text, from).ToArray();
