@@ -57,7 +57,7 @@ public static class DecisionMakerFactory
         switch (options.Kind)
         {
             case DecisionMakerKind.Baseline:
-                return new DecisionMakerResult(new BaselineDecisionMaker(options.Baseline, new PromptBuilder(template, options.Prompt), time), null);
+                return new DecisionMakerResult(new BaselineDecisionMaker(options.Baseline, new PromptBuilder(template, options.Prompt), time, options.IncludeFullPrompt), null);
             case DecisionMakerKind.Recorded:
                 if (options.CassettePath is null)
                 {

@@ -8,7 +8,7 @@ namespace Halyard.Decisions.Baseline;
 /// offline default when no LLM is configured. Its raw output is the canonical contract JSON and its
 /// reasoning one line per decision, so its outcomes journal like a model's.
 /// </summary>
-public sealed class BaselineDecisionMaker(BaselineOptions options, PromptBuilder prompts, TimeProvider time) : IDecisionMaker
+public sealed class BaselineDecisionMaker(BaselineOptions options, PromptBuilder prompts, TimeProvider time, bool includePrompt = false) : IDecisionMaker
 {
     public string Name => "baseline";
 
@@ -30,6 +30,6 @@ public sealed class BaselineDecisionMaker(BaselineOptions options, PromptBuilder
             cot,
             raw);
         var latency = time.GetElapsedTime(started);
-        return Task.FromResult(Outcomes.FromParse(Name, prompt, includePrompt: false, parse, [new DecisionAttempt(raw, parse, TokenUsage.Zero, latency)], latency));
+        return Task.FromResult(Outcomes.FromParse(Name, prompt, includePrompt, parse, [new DecisionAttempt(raw, parse, TokenUsage.Zero, latency)], latency));
     }
 }

@@ -8,7 +8,8 @@ namespace Halyard.Decisions.Llm;
 /// <summary>
 /// Asks a model through <see cref="IChatClient"/>: renders the prompt, calls with the configured timeout,
 /// parses the reply, makes at most one gentle retry that names what was wrong, and discards an answer
-/// that arrives after the staleness bound. Every failure is a value in the outcome (no decisions = hold);
+/// older than the staleness bound (measured from the context's time, the moment its market data was
+/// taken, or from the start of the call if that is longer). Every failure is a value in the outcome (no decisions = hold);
 /// only the caller's own cancellation propagates.
 /// </summary>
 public sealed class LlmDecisionMaker(IChatClient client, LlmOptions options, PromptBuilder prompts, TimeProvider time) : IDecisionMaker
@@ -57,12 +58,13 @@ public sealed class LlmDecisionMaker(IChatClient client, LlmOptions options, Pro
         }
 
         var latency = time.GetElapsedTime(started);
-        if (latency > options.StalenessBound)
+        var age = TimeSpan.FromTicks(Math.Max(latency.Ticks, (time.GetUtcNow() - context.Time).Ticks));
+        if (age > options.StalenessBound)
         {
             var stale = new DecisionError(
                 DecisionErrorKind.Stale,
                 ErrorClass.Temporary,
-                FormattableString.Invariant($"answer arrived {latency.TotalSeconds:0.#}s after the cycle began, beyond the staleness bound of {options.StalenessBound.TotalSeconds:0.#}s; discarded"));
+                FormattableString.Invariant($"answer arrived {age.TotalSeconds:0.#}s after the cycle's market data, beyond the staleness bound of {options.StalenessBound.TotalSeconds:0.#}s; discarded"));
             return Outcomes.Hold(Name, prompt, options.IncludeFullPrompt, stale, attempts, latency);
         }
 

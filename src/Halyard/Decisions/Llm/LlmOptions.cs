@@ -26,7 +26,7 @@ public sealed record LlmOptions
     /// <summary>Per call. Reasoning models need minutes, not seconds.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(3);
 
-    /// <summary>An answer (retry included) arriving later than this after the cycle began is discarded.</summary>
+    /// <summary>An answer (retry included) older than this, counted from the context's time, is discarded.</summary>
     public TimeSpan StalenessBound { get; init; } = TimeSpan.FromMinutes(4);
 
     public int MaxOutputTokens { get; init; } = 4096;

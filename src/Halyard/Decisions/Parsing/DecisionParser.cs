@@ -16,7 +16,13 @@ public static class DecisionParser
 
     public static ParseResult Parse(string? raw, ParseOptions? options = null)
     {
-        raw ??= string.Empty;
+        var original = raw ?? string.Empty;
+        var result = ParseText(TextRepair.ReplaceLoneSurrogates(original), options);
+        return ReferenceEquals(result.Raw, original) ? result : result with { Raw = original };
+    }
+
+    private static ParseResult ParseText(string raw, ParseOptions? options)
+    {
         options ??= ParseOptions.None;
         var diagnostics = new List<string>();
         var answerStart = RegionLocator.AnswerStart(raw);
@@ -139,7 +145,7 @@ public static class DecisionParser
 
             decisions.Add(parsed);
             errors.AddRange(parsed.Issues.Select(issue =>
-                $"item {i} ({parsed.Decision.Symbol} {Parsing.ActionReader.ToContract(parsed.Decision.Action)}): {issue}"));
+                $"item {i} ({parsed.Decision.Symbol} {ActionReader.ToContract(parsed.Decision.Action)}): {issue}"));
         }
 
         if (chosen.Shape.Items.Count > 0 && decisions.Count == 0)

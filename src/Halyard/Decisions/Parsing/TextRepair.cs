@@ -37,7 +37,28 @@ internal static partial class TextRepair
         return new string(chars);
     }
 
-    public static bool HasRepairablePunctuation(string text) => NormalizePunctuation(text) != text;
+    /// <summary>Replaces unpaired UTF-16 surrogates (e.g. a reply cut inside an emoji) with U+FFFD, one for one.</summary>
+    public static string ReplaceLoneSurrogates(string text)
+    {
+        char[]? chars = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            if (char.IsSurrogate(c))
+            {
+                chars ??= text.ToCharArray();
+                chars[i] = '\uFFFD';
+            }
+        }
+
+        return chars is null ? text : new string(chars);
+    }
 
     /// <summary>
     /// Quotes bare object keys and every value token that is not valid JSON (ranges, thousands

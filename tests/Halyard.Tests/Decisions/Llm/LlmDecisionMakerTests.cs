@@ -116,6 +116,24 @@ public class LlmDecisionMakerTests
     }
 
     [Fact]
+    public async Task DecideAsync_ContextAlreadyOld_CountsAgeFromTheMarketData()
+    {
+        var client = new ScriptedChatClient((m, ct) =>
+        {
+            time.Advance(TimeSpan.FromMinutes(2));
+            return ScriptedChatClient.Reply(Good)(m, ct);
+        });
+        var sut = CreateSut(client, new LlmOptions { Provider = LlmProvider.OpenAiCompatible, Model = "m", StalenessBound = TimeSpan.FromMinutes(4) });
+
+        var fresh = await sut.DecideAsync(Some.Context() with { Time = time.GetUtcNow() }, CancellationToken.None);
+        var old = await sut.DecideAsync(Some.Context() with { Time = time.GetUtcNow().AddMinutes(-3) }, CancellationToken.None);
+
+        Assert.Null(fresh.Error);
+        Assert.Equal(DecisionErrorKind.Stale, old.Error?.Kind);
+        Assert.Contains("answer arrived 300s after the cycle's market data", old.Error?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DecideAsync_CallerCancels_Propagates()
     {
         using var cts = new CancellationTokenSource();

@@ -5,6 +5,7 @@ using Halyard.Decisions.Parsing;
 using Halyard.Decisions.Prompting;
 using Halyard.Domain;
 using Halyard.Tests.Decisions.Parsing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Halyard.Tests.Decisions.Llm;
 
@@ -125,6 +126,6 @@ public sealed class OpenAiCompatibleLoopbackTests : IAsyncLifetime
         var options = Options(provider, structured);
         var client = ChatClientFactory.Create(options, name => name == KeyVariable ? "sk-loopback" : null);
         Assert.True(client.IsSuccess, client.Error);
-        return new LlmDecisionMaker(client.Client, options, new PromptBuilder(PromptTemplate.Default, new PromptOptions { StructuredOutput = structured }), TimeProvider.System);
+        return new LlmDecisionMaker(client.Client, options, new PromptBuilder(PromptTemplate.Default, new PromptOptions { StructuredOutput = structured }), new FakeTimeProvider(Some.Now));
     }
 }

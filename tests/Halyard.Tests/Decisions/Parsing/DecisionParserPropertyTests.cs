@@ -14,7 +14,7 @@ public class DecisionParserPropertyTests
     [
         "[1.5, 2.25, -3.75, 4]", "{", "}", "[", "]", "\"", "“", "”", "，", "：", "［", "｝", "```json\n", "```",
         "<decisions>", "</decisions>", "60-70", "6,000", "NaN", "\\", "{\"symbol\":", "\"action\":\"buy\"", "\n# TRADING DECISIONS\n",
-        "[-1429.362, -1300.1, -1250.0]", "</think>", "null", "{}", "[]",
+        "[-1429.362, -1300.1, -1250.0]", "</think>", "null", "{}", "[]", "\uD83D", "1e999", "\"confidence\": 0.",
     ];
 
     private static readonly Gen<string> Reply = Gen.Int[0, 235].Select(i => RealRepliesTests.Replies[i]);

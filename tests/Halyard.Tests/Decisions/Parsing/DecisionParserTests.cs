@@ -335,6 +335,17 @@ public class DecisionParserTests
     }
 
     [Fact]
+    public void Parse_LoneSurrogateInsideTheJson_IsReadAndTheRawIsKeptVerbatim()
+    {
+        var raw = "[{\"symbol\":\"ETH\",\"action\":\"hold\",\"reasoning\":\"cut emoji \uD83D\"}]";
+
+        var r = DecisionParser.Parse(raw);
+
+        Assert.Equal("cut emoji \uFFFD", Assert.Single(r.ValidDecisions).Reasoning);
+        Assert.Same(raw, r.Raw);
+    }
+
+    [Fact]
     public void Parse_Null_FailsWithoutThrowing() =>
         Assert.Equal(ParseOutcome.Failed, DecisionParser.Parse(null).Outcome);
 
