@@ -1,4 +1,5 @@
 using Halyard.Domain;
+using Halyard.Domain.Precision;
 using static Halyard.Decisions.Baseline.BaselineRules;
 using static Halyard.Decisions.Baseline.TrendSignals;
 
@@ -29,8 +30,11 @@ internal static class Sizing
         var distance = o.StopAtrMultiple * atr;
         var rr = l.MinRiskRewardRatio + o.RewardRiskMargin;
         var isLong = direction > 0;
-        var stop = PriceSteps.Round(isLong ? price - distance : price + distance, rules.MaxPriceDecimals, up: isLong);
-        var take = PriceSteps.Round(isLong ? price + (rr * distance) : price - (rr * distance), rules.MaxPriceDecimals, up: isLong);
+        var closingSide = isLong ? OrderSide.Sell : OrderSide.Buy;
+        var stopPrice = rules.FormatPrice(isLong ? price - distance : price + distance, closingSide, PricePurpose.StopLossTrigger);
+        var takePrice = rules.FormatPrice(isLong ? price + (rr * distance) : price - (rr * distance), closingSide, PricePurpose.TakeProfitTrigger);
+        var stop = stopPrice.IsOk ? stopPrice.Value.Value : 0m;
+        var take = takePrice.IsOk ? takePrice.Value.Value : 0m;
         var risk = Math.Abs(price - stop);
         if (stop <= 0m || take <= 0m || risk == 0m || Math.Abs(take - price) / risk < l.MinRiskRewardRatio)
         {

@@ -24,7 +24,7 @@ public class BaselineRulesTests
         Assert.Equal(816m, d.PositionSizeUsd);
         Assert.Equal(3, d.Leverage);
         Assert.Equal(177.3m, d.StopLoss);
-        Assert.Equal(188.78m, d.TakeProfit);
+        Assert.Equal(188.77m, d.TakeProfit);
         AssertWithinLimits(ctx, d);
         Assert.Contains("4h EMA20 178.2 > EMA50 174.6 (uptrend)", d.Reasoning, StringComparison.Ordinal);
         Assert.Equal(ParseOutcome.Parsed, outcome.ParseOutcome);
