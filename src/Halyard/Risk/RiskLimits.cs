@@ -7,6 +7,16 @@ public enum LeverageOverCapPolicy
     Deny,
 }
 
+/// <summary>What to do with a position value above its band's maximum or <c>max_position_size_usd</c>.</summary>
+public enum SizeOverCapPolicy
+{
+    /// <summary>Reduce the position value to the cap (the verdict is Adjusted).</summary>
+    Clamp,
+
+    /// <summary>Reject the decision.</summary>
+    Deny,
+}
+
 /// <summary>
 /// Every hard limit the Validator enforces, resolved from a trader's <c>risk_params</c> and
 /// <c>exec_guards</c>. The system prompt's rules are rendered from this same object, so the prompt and
@@ -17,6 +27,7 @@ public sealed record RiskLimits
     public int MajorCoinLeverage { get; init; } = 20;
     public int AltcoinLeverage { get; init; } = 10;
     public LeverageOverCapPolicy LeverageOverCap { get; init; } = LeverageOverCapPolicy.Clamp;
+    public SizeOverCapPolicy SizeOverCap { get; init; } = SizeOverCapPolicy.Clamp;
     public int MinConfidence { get; init; } = 70;
     public decimal MinRiskRewardRatio { get; init; } = 3.0m;
     public int MaxPositions { get; init; } = 3;
@@ -35,6 +46,13 @@ public sealed record RiskLimits
 
     /// <summary>Confidence points added to <see cref="MinConfidence"/> while the trader is gated.</summary>
     public int GatedConfidenceBoost { get; init; } = 10;
+
+    /// <summary>
+    /// The smallest order value accepted after the size is rounded down, in USD. Never below the venue's
+    /// <see cref="Domain.InstrumentRules.MinOrderValueUsd"/>; the default adds a 10 % margin so an IOC sell
+    /// priced below the mid, or a small move, still clears the venue's $10.
+    /// </summary>
+    public decimal MinOrderValueUsd { get; init; } = 11m;
 
     /// <summary>The coins treated as majors (leverage and value bands).</summary>
     public IReadOnlySet<string> MajorCoins { get; init; } = new HashSet<string>(StringComparer.Ordinal) { "BTC", "ETH" };

@@ -1,6 +1,7 @@
 using Halyard.Domain;
 using Halyard.Hyperliquid.Actions;
 using Halyard.Hyperliquid.Http;
+using Halyard.Hyperliquid.RateLimit;
 using Halyard.Hyperliquid.Signing;
 
 namespace Halyard.Hyperliquid.Exchange;
@@ -39,7 +40,7 @@ public sealed class ExchangeClient
     public UserSignedChain Chain => new(_options.IsMainnet, _options.SignatureChainId);
 
     /// <summary>Request weight of an action batch: 1 + floor(n / 40).</summary>
-    public static int Weight(int batchSize) => 1 + (Math.Max(0, batchSize) / 40);
+    public static int Weight(int batchSize) => RequestWeights.Exchange(batchSize);
 
     public async Task<ExchangeResult<IReadOnlyList<OrderStatus>>> PlaceOrdersAsync(OrderAction action, CancellationToken cancellationToken)
     {

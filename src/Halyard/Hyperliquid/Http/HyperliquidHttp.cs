@@ -1,86 +1,180 @@
-using System.Globalization;
 using System.Net;
-using Halyard.Domain;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Halyard.Hyperliquid.RateLimit;
 
 namespace Halyard.Hyperliquid.Http;
 
 /// <summary>
-/// POSTs JSON bodies to <c>/info</c> and <c>/exchange</c> of one base URL and turns every transport
-/// failure into a classified <see cref="VenueError"/>. Bugs throw; the network never does.
+/// POSTs JSON bodies to <c>/info</c> and <c>/exchange</c> of one base URL through the client-side weight
+/// budget and turns every transport failure into a classified <see cref="VenueError"/> (see
+/// <see cref="OutcomeRule"/> for when the outcome is unknown). Bugs throw; the network never does.
+/// Only the caller's own cancellation surfaces as <see cref="OperationCanceledException"/>.
 /// </summary>
 public sealed class HyperliquidHttp
 {
     private readonly HttpClient _http;
+    private readonly TimeSpan _timeout;
 
+    /// <summary>
+    /// Defaults (10 s timeout, 1200/min budget in Wait mode, system clock). The network flag is inferred from
+    /// the official hosts; any other URL is taken as testnet-signed — use the options constructor to choose.
+    /// </summary>
     public HyperliquidHttp(HttpClient http, Uri baseUrl)
+        : this(http, new HyperliquidHttpOptions { Endpoint = InferEndpoint(baseUrl) }, TimeProvider.System)
     {
-        ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(baseUrl);
-        _http = http;
-        BaseUrl = baseUrl;
     }
 
-    public Uri BaseUrl { get; }
+    public HyperliquidHttp(HttpClient http, HyperliquidHttpOptions options, TimeProvider timeProvider)
+        : this(http, options, timeProvider, new WeightBudget(options?.Budget ?? throw new ArgumentNullException(nameof(options)), timeProvider))
+    {
+    }
+
+    /// <summary>With an explicitly shared <paramref name="budget"/> (several clients behind one IP).</summary>
+    public HyperliquidHttp(HttpClient http, HyperliquidHttpOptions options, TimeProvider timeProvider, WeightBudget budget)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(budget);
+        options.Validate();
+        _http = http;
+        _timeout = options.Timeout;
+        Endpoint = options.Endpoint;
+        TimeProvider = timeProvider;
+        Budget = budget;
+    }
+
+    public HyperliquidEndpoint Endpoint { get; }
+
+    public Uri BaseUrl => Endpoint.BaseUrl;
+
+    public TimeProvider TimeProvider { get; }
+
+    public WeightBudget Budget { get; }
 
     /// <summary>POSTs <paramref name="body"/> to <paramref name="path"/> (<c>/info</c> or <c>/exchange</c>).</summary>
-    /// <param name="weight">The request's documented weight, for the client-side budget.</param>
+    /// <param name="weight">The request's documented weight (<see cref="RequestWeights"/>), taken from the budget first.</param>
     public async Task<HttpOutcome> PostAsync(string path, byte[] body, int weight, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(body);
-        _ = weight;
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseUrl, path))
+
+        var refused = await Budget.AcquireAsync(weight, cancellationToken).ConfigureAwait(false);
+        if (refused is not null)
+        {
+            return HttpOutcome.Failure(refused);
+        }
+
+        using var timeout = new CancellationTokenSource(_timeout, TimeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint.Resolve(path))
         {
             Content = new ByteArrayContent(body),
         };
-        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
 
-        HttpResponseMessage response;
+        int status;
+        RetryConditionHeaderValue? retryAfterHeader;
+        byte[] bytes;
         try
         {
-            response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            status = (int)response.StatusCode;
+            retryAfterHeader = response.Headers.RetryAfter;
+            bytes = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return HttpOutcome.Failure(new VenueError(ErrorClass.Temporary, "Request timed out.", OutcomeUnknown: true));
+            // Our timeout or HttpClient.Timeout: the request may be on the server.
+            return HttpOutcome.Failure(TransportErrors.Timeout(path, _timeout));
         }
-        catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.ConnectionError)
+        catch (HttpRequestException ex) when (TransportErrors.NeverSent(ex))
         {
-            return HttpOutcome.Failure(new VenueError(ErrorClass.ExchangeDown, "Connection refused: " + ex.Message));
+            return HttpOutcome.Failure(TransportErrors.NotSent(ex));
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
-            return HttpOutcome.Failure(new VenueError(ErrorClass.Temporary, "Transport failure: " + ex.Message, OutcomeUnknown: true));
+            return HttpOutcome.Failure(TransportErrors.ConnectionLost(path, ex));
         }
 
-        using (response)
+        return Classify(path, status, retryAfterHeader, bytes);
+    }
+
+    /// <summary>Adds per-item weight after a list response (<see cref="RequestWeights.InfoItemsSurcharge"/>).</summary>
+    public void ChargeWeight(int weight) => Budget.Charge(weight);
+
+    private static HyperliquidEndpoint InferEndpoint(Uri baseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        return new HyperliquidEndpoint(baseUrl, HyperliquidEndpoint.KnownNetworkOf(baseUrl) ?? false);
+    }
+
+    private HttpOutcome Classify(string path, int status, RetryConditionHeaderValue? retryAfterHeader, byte[] bytes)
+    {
+        if (status is >= 200 and < 300)
         {
-            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (response.IsSuccessStatusCode)
+            var json = bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes[3..] : bytes; // drop a UTF-8 byte order mark
+            return IsWellFormedJson(json, out var problem)
+                ? HttpOutcome.Success(json)
+                : HttpOutcome.Failure(TransportErrors.MalformedBody(path, status, problem));
+        }
+
+        if (status == (int)HttpStatusCode.TooManyRequests)
+        {
+            var retryAfter = RetryAfter(retryAfterHeader);
+            if (retryAfter is { } wait)
             {
-                return HttpOutcome.Success(bytes);
+                Budget.BlockUntil(TimeProvider.GetUtcNow() + wait);
             }
 
-            var text = System.Text.Encoding.UTF8.GetString(bytes);
-            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            return HttpOutcome.Failure(TransportErrors.TooManyRequests(bytes, retryAfter));
+        }
+
+        return HttpOutcome.Failure(status >= 500
+            ? TransportErrors.ServerError(path, status, bytes)
+            : TransportErrors.ClientError(status, bytes));
+    }
+
+    private TimeSpan? RetryAfter(RetryConditionHeaderValue? header)
+    {
+        if (header?.Delta is { } delta)
+        {
+            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        }
+
+        if (header?.Date is { } date)
+        {
+            var wait = date - TimeProvider.GetUtcNow();
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+
+        return null;
+    }
+
+    /// <summary>True when the body is exactly one complete JSON document.</summary>
+    internal static bool IsWellFormedJson(byte[] body, out string problem)
+    {
+        problem = string.Empty;
+        if (body.Length == 0)
+        {
+            problem = "empty body";
+            return false;
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(body, isFinalBlock: true, state: default);
+            while (reader.Read())
             {
-                var retryAfter = response.Headers.RetryAfter?.Delta;
-                return HttpOutcome.Failure(new VenueError(ErrorClass.RateLimited, "HTTP 429: " + text, status, retryAfter));
             }
 
-            if (status >= 500)
-            {
-                return HttpOutcome.Failure(new VenueError(
-                    ErrorClass.ExchangeDown,
-                    string.Create(CultureInfo.InvariantCulture, $"HTTP {status}: {text}"),
-                    status,
-                    OutcomeUnknown: true));
-            }
-
-            return HttpOutcome.Failure(new VenueError(
-                ErrorClass.InvalidParam,
-                string.Create(CultureInfo.InvariantCulture, $"HTTP {status}: {text}"),
-                status));
+            return true;
+        }
+        catch (JsonException ex)
+        {
+            problem = ex.Message;
+            return false;
         }
     }
 }

@@ -1,0 +1,59 @@
+namespace Halyard.Cycle.Configuration;
+
+/// <summary>How an entry order is placed.</summary>
+public enum EntryMode
+{
+    /// <summary>Immediate-or-cancel at a protective limit (mid ± <c>slippage_bps</c>).</summary>
+    Ioc,
+
+    /// <summary>A protective good-till-cancel limit, cancelled after <c>gtc_timeout</c>.</summary>
+    Gtc,
+}
+
+/// <summary>What to do with a position the trader did not open.</summary>
+public enum ExternalPositionPolicy
+{
+    /// <summary>Surface it, never touch it.</summary>
+    Leave,
+
+    /// <summary>Take it over: protect it and let the trader manage it.</summary>
+    Adopt,
+}
+
+/// <summary>Margin mode for new positions (isolated is forced for isolated-only assets).</summary>
+public enum MarginMode
+{
+    Cross,
+    Isolated,
+}
+
+/// <summary><c>execution</c>: the Orchestrator's order workflow and retry policy.</summary>
+public sealed record ExecutionConfig
+{
+    public EntryMode Entry { get; init; } = EntryMode.Ioc;
+
+    /// <summary>Entry limit distance from the mid, in basis points.</summary>
+    public decimal SlippageBps { get; init; } = 50m;
+
+    /// <summary>How long a GTC entry may rest before the remainder is cancelled.</summary>
+    public TimeSpan GtcTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Close limit distance from the mid, in basis points.</summary>
+    public decimal CloseSlippageBps { get; init; } = 100m;
+
+    public MarginMode MarginMode { get; init; } = MarginMode.Cross;
+
+    /// <summary><c>scheduleCancel</c> window refreshed each cycle; null: off.</summary>
+    public TimeSpan? DeadMansSwitch { get; init; }
+
+    public ExternalPositionPolicy ExternalPositions { get; init; } = ExternalPositionPolicy.Leave;
+
+    /// <summary>Attempts per request for Temporary errors, the first included.</summary>
+    public int MaxAttempts { get; init; } = 3;
+
+    /// <summary>First backoff; it doubles each attempt, with jitter.</summary>
+    public TimeSpan BackoffBase { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Wait after a 429 without a <c>Retry-After</c>.</summary>
+    public TimeSpan RateLimitBackoff { get; init; } = TimeSpan.FromSeconds(1);
+}

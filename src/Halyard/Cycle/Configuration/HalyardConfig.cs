@@ -1,0 +1,55 @@
+using Halyard.Cycle.Configuration.Writing;
+using Halyard.Risk;
+
+namespace Halyard.Cycle.Configuration;
+
+/// <summary>
+/// The whole configuration document (one YAML file). Immutable; produced by
+/// <see cref="HalyardConfigLoader"/> or <see cref="Default"/>. Every default is the design's or is
+/// documented in <c>docs/configuration.md</c>.
+/// </summary>
+public sealed record HalyardConfig
+{
+    public IReadOnlyList<TraderConfig> Traders { get; init; } = [new TraderConfig()];
+    public ExecutorConfig Executor { get; init; } = new();
+    public FeatureFlags Features { get; init; } = new();
+    public ExchangeConfig Exchange { get; init; } = new();
+    public PaperExchangeConfig PaperExchange { get; init; } = new();
+    public ExecutionConfig Execution { get; init; } = new();
+    public JournalConfig Journal { get; init; } = new();
+    public ReplayConfig Replay { get; init; } = new();
+
+    /// <summary>
+    /// The starter configuration (<c>halyard config init</c>, and <c>halyard replay</c> without a file):
+    /// the paper exchange funded with $10,000, the baseline decision maker and one trader. It differs from
+    /// the design's defaults in one value: <c>max_position_size_usd</c> is raised to 100,000 so that the
+    /// BTC/ETH value band (5–10 × equity = $50,000–100,000) is reachable on a $10,000 account.
+    /// </summary>
+    public static HalyardConfig Default() => new()
+    {
+        Traders =
+        [
+            new TraderConfig
+            {
+                Id = "t01",
+                Name = "Default",
+                RiskParams = new RiskParams { MaxPositionSizeUsd = 100_000m },
+            },
+        ],
+    };
+
+    /// <summary>The executor that serves this trader (its override, else the top-level one).</summary>
+    public ExecutorConfig ExecutorFor(TraderConfig trader)
+    {
+        ArgumentNullException.ThrowIfNull(trader);
+        return trader.Executor ?? Executor;
+    }
+
+    /// <summary>The trader's hard limits (see <see cref="TraderConfig.ToRiskLimits"/>).</summary>
+    public RiskLimits RiskLimitsFor(string traderId) =>
+        Traders.FirstOrDefault(t => t.Id == traderId)?.ToRiskLimits()
+        ?? throw new ArgumentException($"No trader '{traderId}'.", nameof(traderId));
+
+    /// <summary>A commented YAML document that loads back to this configuration.</summary>
+    public string ToYaml() => ConfigYamlWriter.Write(this);
+}

@@ -1,0 +1,27 @@
+namespace Halyard.Cycle.Configuration;
+
+/// <summary><c>journal</c>: where the decision-cycle journal of <c>halyard run</c> goes.</summary>
+public sealed record JournalConfig
+{
+    /// <summary>Output directory (relative to the working directory).</summary>
+    public string Dir { get; init; } = "journal";
+
+    /// <summary>Also write <c>journal.db</c> (SQLite) besides <c>cycles.jsonl</c>.</summary>
+    public bool Sqlite { get; init; } = true;
+
+    /// <summary>Record the full prompt of each cycle, not only its sha256 digest.</summary>
+    public bool FullPrompt { get; init; }
+}
+
+/// <summary><c>replay</c>: the window and the run folder of <c>halyard replay</c> (command-line options win).</summary>
+public sealed record ReplayConfig
+{
+    /// <summary>Start (UTC); null: the start of the data.</summary>
+    public DateTimeOffset? From { get; init; }
+
+    /// <summary>End (UTC, exclusive); null: the end of the data.</summary>
+    public DateTimeOffset? To { get; init; }
+
+    /// <summary>The run folder (relative to the working directory).</summary>
+    public string Out { get; init; } = "runs/replay";
+}

@@ -1,0 +1,49 @@
+using YamlDotNet.RepresentationModel;
+
+namespace Halyard.Cycle.Configuration.Loading;
+
+/// <summary>Reads the whole document: the sections in dependency order, then the cross-section checks.</summary>
+internal static class DocumentReader
+{
+    public static HalyardConfig Read(YamlNode? root, ReadContext ctx)
+    {
+        var r = new MappingReader(root, "", ConfigSchema.Root, ctx.Diag);
+        var exchange = VenueReader.ReadExchange(r.Mapping("exchange", ConfigSchema.Exchange), ctx);
+        var executor = ExecutorReader.Read(r.Mapping("executor", ConfigSchema.Executor), ctx);
+        var config = new HalyardConfig
+        {
+            Exchange = exchange,
+            Executor = executor,
+            Traders = ReadTraders(r, ctx, exchange.Provider),
+            Features = RunReader.ReadFeatures(r.Mapping("features", ConfigSchema.Features)),
+            PaperExchange = VenueReader.ReadPaper(r.Mapping("paper_exchange", ConfigSchema.PaperExchange), ctx),
+            Execution = RunReader.ReadExecution(r.Mapping("execution", ConfigSchema.Execution)),
+            Journal = RunReader.ReadJournal(r.Mapping("journal", ConfigSchema.Journal)),
+            Replay = RunReader.ReadReplay(r.Mapping("replay", ConfigSchema.Replay)),
+        };
+        r.Finish();
+        CrossChecks.Run(config, root, ctx.Diag);
+        return config;
+    }
+
+    private static IReadOnlyList<TraderConfig> ReadTraders(MappingReader r, ReadContext ctx, ExchangeProvider venue)
+    {
+        var items = r.Sequence("traders");
+        if (items is null)
+        {
+            if (r.Raw("traders") is null)
+            {
+                return [HalyardConfig.Default().Traders[0] with { ExchangeProvider = venue }];
+            }
+
+            return [];
+        }
+
+        if (items.Count == 0)
+        {
+            r.Error("traders", "[]", "allowed: a list of at least one trader (omit the key for one default trader)");
+        }
+
+        return items.Select(item => TraderReader.Read(item.Node, item.Path, ctx, venue)).ToArray();
+    }
+}

@@ -1,0 +1,109 @@
+namespace Halyard.Cycle.Configuration.Loading;
+
+/// <summary>Reads <c>features</c>, <c>execution</c>, <c>journal</c> and <c>replay</c>.</summary>
+internal static class RunReader
+{
+    public static FeatureFlags ReadFeatures(MappingReader r)
+    {
+        var off = new List<string>();
+        bool F(string key)
+        {
+            var on = r.Value(key, true, Scalars.Bool);
+            if (!on)
+            {
+                off.Add(key);
+            }
+
+            return on;
+        }
+
+        var flags = new FeatureFlags
+        {
+            MultiDecision = F("multi_decision"),
+            SltpOrchestration = F("sltp_orchestration"),
+            IdempotentRetries = F("idempotent_retries"),
+            Gating = F("gating"),
+            MinConfidence = F("min_confidence"),
+            RiskReward = F("risk_reward"),
+            LeverageCap = F("leverage_cap"),
+            ValueBands = F("value_bands"),
+            MaxPositionSize = F("max_position_size"),
+            MarginUsage = F("margin_usage"),
+            Liquidity = F("liquidity"),
+            Cooldown = F("cooldown"),
+            MaxPositions = F("max_positions"),
+            NoPyramiding = F("no_pyramiding"),
+            NewOpensPerCycle = F("new_opens_per_cycle"),
+            NewOpensPerHour = F("new_opens_per_hour"),
+        };
+        foreach (var key in off)
+        {
+            r.Warning(key, "false", key == "sltp_orchestration"
+                ? "switched off: new positions get no stop-loss or take-profit"
+                : $"switched off ({ConfigSchema.Features.CommentOf(key)})");
+        }
+
+        r.Finish();
+        return flags;
+    }
+
+    public static ExecutionConfig ReadExecution(MappingReader r)
+    {
+        var d = new ExecutionConfig();
+        var bps = Scalars.Positive(1000m, "basis points > 0 and <= 1000");
+        var config = new ExecutionConfig
+        {
+            Entry = r.Value("entry", d.Entry, Scalars.Enum(("ioc", EntryMode.Ioc), ("gtc", EntryMode.Gtc))),
+            SlippageBps = r.Value("slippage_bps", d.SlippageBps, bps),
+            GtcTimeout = r.Value("gtc_timeout", d.GtcTimeout, Scalars.Duration(TimeSpan.FromSeconds(1), TimeSpan.FromHours(1))),
+            CloseSlippageBps = r.Value("close_slippage_bps", d.CloseSlippageBps, bps),
+            MarginMode = r.Value("margin_mode", d.MarginMode, Scalars.Enum(("cross", MarginMode.Cross), ("isolated", MarginMode.Isolated))),
+            DeadMansSwitch = r.Value("dead_mans_switch", d.DeadMansSwitch, DurationOrOff),
+            ExternalPositions = r.Value("external_positions", d.ExternalPositions,
+                Scalars.Enum(("leave", ExternalPositionPolicy.Leave), ("adopt", ExternalPositionPolicy.Adopt))),
+            MaxAttempts = r.Value("max_attempts", d.MaxAttempts, Scalars.Int(1, 10)),
+            BackoffBase = r.Value("backoff_base", d.BackoffBase, Scalars.Duration(TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(1))),
+            RateLimitBackoff = r.Value("rate_limit_backoff", d.RateLimitBackoff, Scalars.Duration(TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(10))),
+        };
+        r.Finish();
+        return config;
+    }
+
+    public static JournalConfig ReadJournal(MappingReader r)
+    {
+        var d = new JournalConfig();
+        var journal = new JournalConfig
+        {
+            Dir = r.Value("dir", d.Dir, Scalars.Path),
+            Sqlite = r.Value("sqlite", d.Sqlite, Scalars.Bool),
+            FullPrompt = r.Value("full_prompt", d.FullPrompt, Scalars.Bool),
+        };
+        r.Finish();
+        return journal;
+    }
+
+    public static ReplayConfig ReadReplay(MappingReader r)
+    {
+        var d = new ReplayConfig();
+        var replay = new ReplayConfig
+        {
+            From = r.OptionalValue("from", Scalars.UtcTime),
+            To = r.OptionalValue("to", Scalars.UtcTime),
+            Out = r.Value("out", d.Out, Scalars.Path),
+        };
+        if (replay is { From: { } from, To: { } to } && from >= to)
+        {
+            r.Error("to", Names.Of(to), $"must be after replay.from ({Names.Of(from)})");
+        }
+
+        r.Finish();
+        return replay;
+    }
+
+    /// <summary><c>off</c> (or <c>false</c>), or a <c>scheduleCancel</c> window of at least 5 s (the venue's minimum).</summary>
+    private static Scalar<TimeSpan?> DurationOrOff { get; } = new(
+        "off, or a duration from 5s to 24h (such as 10m)",
+        text => text is "off" or "false"
+            ? (true, null)
+            : DurationText.TryParse(text, out var v) && v >= TimeSpan.FromSeconds(5) && v <= TimeSpan.FromDays(1) ? (true, v) : (false, null));
+}

@@ -1,0 +1,123 @@
+using Halyard.Decisions.Parsing;
+using Halyard.Domain;
+using Halyard.MarketData;
+using Halyard.Risk;
+
+namespace Halyard.Decisions;
+
+/// <summary>
+/// Everything the Executor sees in one cycle (design: "Executor Context Extensions", "Manager Cycle"),
+/// built by the Manager. The guard values (<see cref="MaxMarginUsagePct"/>, <see cref="LiquidityThresholdUsd"/>,
+/// <see cref="MaxNewPositionsPerCycle"/>) are read from <see cref="Limits"/>, the object the Validator
+/// enforces, so the prompt and the Validator cannot drift.
+/// </summary>
+public sealed record DecisionContext
+{
+    private readonly IReadOnlyList<Position>? positions;
+
+    public required DateTimeOffset Time { get; init; }
+
+    public required string TraderId { get; init; }
+
+    public required long Cycle { get; init; }
+
+    public required AccountSnapshot Account { get; init; }
+
+    /// <summary>Open positions; defaults to the account snapshot's.</summary>
+    public IReadOnlyList<Position> Positions
+    {
+        get => positions ?? Account.Positions;
+        init => positions = value;
+    }
+
+    /// <summary>Resting orders, including the reduce-only SL/TP triggers of the positions.</summary>
+    public IReadOnlyList<OpenOrder> OpenOrders { get; init; } = [];
+
+    /// <summary>The coins the model may consider this cycle (ranked shortlist plus every held coin).</summary>
+    public required IReadOnlyList<string> Candidates { get; init; }
+
+    public required IReadOnlyDictionary<string, MarketSnapshot> Snapshots { get; init; }
+
+    /// <summary>Venue rules by coin: max leverage, size and price decimals.</summary>
+    public required IReadOnlyDictionary<string, InstrumentRules> AssetMeta { get; init; }
+
+    /// <summary>When each coin was last closed (for the cooldown).</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> RecentlyClosed { get; init; } = new Dictionary<string, DateTimeOffset>();
+
+    public required RiskLimits Limits { get; init; }
+
+    /// <summary>The latest view from the journal's analytics (see <see cref="Executor.UpdatePerformance"/>).</summary>
+    public PerformanceView Performance { get; init; } = PerformanceView.Empty;
+
+    /// <summary>Set by the Manager when it has gated the trader (e.g. during a pause).</summary>
+    public bool Gated { get; init; }
+
+    /// <summary>New positions opened in the last hour (for the hourly ceiling).</summary>
+    public int OpensInLastHour { get; init; }
+
+    /// <summary>Taker fee in basis points of notional (Hyperliquid base tier: 4.5).</summary>
+    public decimal TakerFeeBps { get; init; } = 4.5m;
+
+    /// <summary>Maker fee in basis points of notional (Hyperliquid base tier: 1.5).</summary>
+    public decimal MakerFeeBps { get; init; } = 1.5m;
+
+    public decimal MaxMarginUsagePct => Limits.MaxMarginUsagePct;
+
+    public decimal LiquidityThresholdUsd => Limits.LiquidityThresholdUsd;
+
+    public int MaxNewPositionsPerCycle => Limits.MaxNewPositionsPerCycle;
+
+    public int OpenPositionCount => Positions.Count(p => p.Size != 0m);
+
+    /// <summary>Positions that may still be opened before <see cref="RiskLimits.MaxPositions"/>.</summary>
+    public int RemainingPositionSlots => Math.Max(0, Limits.MaxPositions - OpenPositionCount);
+
+    /// <summary>New opens allowed this cycle: per-cycle cap, remaining slots and the hourly ceiling.</summary>
+    public int MaxNewOpensThisCycle =>
+        Math.Max(0, Math.Min(Math.Min(MaxNewPositionsPerCycle, RemainingPositionSlots), Limits.MaxNewPositionsPerHour - OpensInLastHour));
+
+    /// <summary>
+    /// True when the trader is gated: by the Manager, by the analytics, or because recent Sharpe is
+    /// below <see cref="RiskLimits.SharpePauseThreshold"/>.
+    /// </summary>
+    public bool IsGated =>
+        Gated || Performance.Gated || (Performance.Sharpe is { } s && s < (double)Limits.SharpePauseThreshold);
+
+    /// <summary>The minimum confidence for an open, raised by <see cref="RiskLimits.GatedConfidenceBoost"/> while gated.</summary>
+    public int EffectiveMinConfidence => Math.Min(100, Limits.MinConfidence + (IsGated ? Limits.GatedConfidenceBoost : 0));
+
+    public decimal Equity => Account.AccountValue;
+
+    /// <summary>New margin the cap still allows: equity × <see cref="MaxMarginUsagePct"/> − margin in use.</summary>
+    public decimal MarginHeadroomUsd => Math.Max(0m, Equity * MaxMarginUsagePct / 100m - Account.TotalMarginUsed);
+
+    public Position? PositionOf(string coin) => Positions.FirstOrDefault(p => p.Coin == coin && p.Size != 0m);
+
+    /// <summary>True while <paramref name="coin"/> may not be opened because it was closed recently.</summary>
+    public bool InCooldown(string coin, out DateTimeOffset until)
+    {
+        until = default;
+        if (!RecentlyClosed.TryGetValue(coin, out var closed))
+        {
+            return false;
+        }
+
+        until = closed + Limits.CooldownAfterClose;
+        return Time < until;
+    }
+
+    /// <summary>The leverage cap for <paramref name="coin"/>: the class cap, and never above the asset's max.</summary>
+    public int LeverageCap(string coin)
+    {
+        var cap = Limits.IsMajor(coin) ? Limits.MajorCoinLeverage : Limits.AltcoinLeverage;
+        return AssetMeta.TryGetValue(coin, out var rules) ? Math.Min(cap, rules.MaxLeverage) : cap;
+    }
+
+    /// <summary>What the parser may use from this cycle: the symbols, their live prices, the held sides.</summary>
+    public ParseOptions ToParseOptions() => new()
+    {
+        KnownSymbols = Candidates.Concat(Positions.Select(p => p.Coin)).Distinct(StringComparer.Ordinal).ToArray(),
+        ReferencePrices = Snapshots.ToDictionary(kv => kv.Key, kv => kv.Value.Price, StringComparer.Ordinal),
+        PositionSides = Positions.Where(p => p.Size != 0m).DistinctBy(p => p.Coin).ToDictionary(p => p.Coin, p => p.Side, StringComparer.Ordinal),
+    };
+}

@@ -1,0 +1,87 @@
+using System.Text.Json.Serialization;
+using Halyard.Domain;
+
+namespace Halyard.Journal;
+
+/// <summary>
+/// One exchange action the Orchestrator took (issue "Records and flags"): set leverage, an entry, a
+/// stop-loss or take-profit, a cancel, a close, a flatten. Plain strings keep the journal independent
+/// of the execution types; <see cref="ErrorClass"/> holds <see cref="ErrorClassCodes.Of"/> of the
+/// domain class.
+/// </summary>
+public sealed record ActionRecord
+{
+    public required string Symbol { get; init; }
+
+    /// <summary>What was attempted, e.g. <c>set_leverage</c>, <c>entry</c>, <c>stop_loss</c>, <c>take_profit</c>, <c>cancel</c>, <c>close</c>, <c>flatten</c>.</summary>
+    public required string Action { get; init; }
+
+    /// <summary>Size in coins as sent (or filled, see <see cref="Result"/>); null for actions without a size.</summary>
+    public decimal? Qty { get; init; }
+
+    /// <summary>Limit or trigger price as sent; null for actions without a price.</summary>
+    public decimal? Price { get; init; }
+
+    /// <summary>The venue's order id, when it gave one.</summary>
+    public long? OrderId { get; init; }
+
+    /// <summary>The client order id (<c>0x</c> + 32 hex digits), recorded before the request left.</summary>
+    public string? Cloid { get; init; }
+
+    /// <summary>The outcome, e.g. <c>filled</c>, <c>partially_filled</c>, <c>resting</c>, <c>canceled</c>, <c>rejected</c>, <c>failed</c>, <c>unresolved</c>, <c>shadow</c>.</summary>
+    public required string Result { get; init; }
+
+    /// <summary>Null on success; otherwise one of <see cref="ErrorClassCodes"/>.</summary>
+    public string? ErrorClass { get; init; }
+
+    /// <summary>The venue's or the network's message, verbatim.</summary>
+    public string? ErrorDetail { get; init; }
+
+    /// <summary>Requests sent for this action (0 when nothing left the process, e.g. shadow mode).</summary>
+    public int Attempts { get; init; }
+
+    /// <summary>Wall-clock milliseconds from the first request sent to the final response (network included).</summary>
+    public double LatencyMs { get; init; }
+
+    /// <summary>True when the venue (or the network) judged a request and the action failed.</summary>
+    [JsonIgnore]
+    public bool IsVenueRejection => Attempts > 0 && ErrorClass is not null;
+}
+
+/// <summary>The stable journal strings of <see cref="Domain.ErrorClass"/> (snake_case of the member name).</summary>
+public static class ErrorClassCodes
+{
+    public const string Temporary = "temporary";
+    public const string RateLimited = "rate_limited";
+    public const string InvalidParam = "invalid_param";
+    public const string RiskRejected = "risk_rejected";
+    public const string Insufficient = "insufficient";
+    public const string ExchangeDown = "exchange_down";
+    public const string Unknown = "unknown";
+
+    public static string Of(ErrorClass errorClass) => errorClass switch
+    {
+        Domain.ErrorClass.Temporary => Temporary,
+        Domain.ErrorClass.RateLimited => RateLimited,
+        Domain.ErrorClass.InvalidParam => InvalidParam,
+        Domain.ErrorClass.RiskRejected => RiskRejected,
+        Domain.ErrorClass.Insufficient => Insufficient,
+        Domain.ErrorClass.ExchangeDown => ExchangeDown,
+        Domain.ErrorClass.Unknown => Unknown,
+        _ => throw new ArgumentOutOfRangeException(nameof(errorClass), errorClass, "Unmapped error class."),
+    };
+
+    /// <summary>Parses a journal string back; accepts the snake_case code or the enum member name.</summary>
+    public static ErrorClass? Parse(string? code)
+    {
+        if (string.IsNullOrEmpty(code) || !char.IsAsciiLetter(code[0]))
+        {
+            return null;
+        }
+
+        var compact = code.Replace("_", string.Empty, StringComparison.Ordinal);
+        return Enum.TryParse<ErrorClass>(compact, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+            ? parsed
+            : null;
+    }
+}

@@ -1,0 +1,86 @@
+namespace Halyard.Journal;
+
+/// <summary>
+/// The run folder's journal: every record goes first to the primary (<c>cycles.jsonl</c>, the record of
+/// truth) and then to the index (<c>journal.db</c>, for queries); reads and queries go to the index.
+/// A kill between the two writes leaves the index one record behind; <see cref="OpenRunFolder"/> re-indexes
+/// such records on the next open.
+/// </summary>
+public sealed class CompositeJournal : IJournal
+{
+    public const string JsonlFileName = "cycles.jsonl";
+    public const string SqliteFileName = "journal.db";
+
+    private readonly Lock _gate = new();
+
+    public CompositeJournal(JsonlJournal primary, SqliteJournal index)
+    {
+        Primary = primary ?? throw new ArgumentNullException(nameof(primary));
+        Index = index ?? throw new ArgumentNullException(nameof(index));
+    }
+
+    public JsonlJournal Primary { get; }
+
+    public SqliteJournal Index { get; }
+
+    /// <summary>Records the primary held and the index lacked when the journal was opened (now indexed).</summary>
+    public int Reindexed { get; private init; }
+
+    /// <summary>Opens <c>cycles.jsonl</c> and <c>journal.db</c> in <paramref name="directory"/> (created when missing) and re-indexes.</summary>
+    public static CompositeJournal OpenRunFolder(string directory, JournalOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        Directory.CreateDirectory(directory);
+        var primary = JsonlJournal.Open(Path.Combine(directory, JsonlFileName), options);
+        SqliteJournal? index = null;
+        try
+        {
+            index = SqliteJournal.Open(Path.Combine(directory, SqliteFileName), options);
+            var reindexed = Reindex(primary, index);
+            return new CompositeJournal(primary, index) { Reindexed = reindexed };
+        }
+        catch
+        {
+            index?.Dispose();
+            primary.Dispose();
+            throw;
+        }
+    }
+
+    public void Append(DecisionCycleRecord record)
+    {
+        lock (_gate)
+        {
+            Primary.Append(record);
+            Index.Append(record);
+        }
+    }
+
+    public JournalReadResult ReadAll() => Index.ReadAll();
+
+    public IReadOnlyList<DecisionCycleRecord> ReadLast(string traderId, int count) => Index.ReadLast(traderId, count);
+
+    public long? LastCycle(string traderId) => Index.LastCycle(traderId);
+
+    public void Dispose()
+    {
+        Index.Dispose();
+        Primary.Dispose();
+    }
+
+    private static int Reindex(JsonlJournal primary, SqliteJournal index)
+    {
+        var known = index.Keys();
+        var added = 0;
+        foreach (var record in primary.ReadAll().Records)
+        {
+            if (known.Add((record.TraderId, record.Cycle)))
+            {
+                index.Append(record);
+                added++;
+            }
+        }
+
+        return added;
+    }
+}

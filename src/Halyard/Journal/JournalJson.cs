@@ -1,0 +1,66 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Halyard.Journal;
+
+/// <summary>
+/// The one serialization of <see cref="DecisionCycleRecord"/>: snake_case names, enums as snake_case
+/// strings, decimals as exact JSON numbers, nulls written explicitly, one line per record.
+/// </summary>
+public static class JournalJson
+{
+    private static readonly JsonSerializerOptions Options = CreateOptions();
+
+    /// <summary>The record as one UTF-8 JSON line, terminated by <c>\n</c>.</summary>
+    public static byte[] SerializeLine(DecisionCycleRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var json = JsonSerializer.SerializeToUtf8Bytes(record, Options);
+        var line = new byte[json.Length + 1];
+        json.CopyTo(line, 0);
+        line[^1] = (byte)'\n';
+        return line;
+    }
+
+    public static string Serialize(DecisionCycleRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return JsonSerializer.Serialize(record, Options);
+    }
+
+    /// <summary>Parses one record; throws <see cref="JsonException"/> when the text is not a whole, valid record.</summary>
+    public static DecisionCycleRecord Deserialize(ReadOnlySpan<byte> utf8Json) =>
+        JsonSerializer.Deserialize<DecisionCycleRecord>(utf8Json, Options)
+        ?? throw new JsonException("A journal line holds null instead of a record.");
+
+    public static DecisionCycleRecord Deserialize(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return JsonSerializer.Deserialize<DecisionCycleRecord>(json, Options)
+            ?? throw new JsonException("A journal line holds null instead of a record.");
+    }
+
+    /// <summary>The deterministic line replays compare: the record without its wall-clock fields.</summary>
+    public static string DeterministicLine(DecisionCycleRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return Serialize(record.WithoutWallClock());
+    }
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            RespectNullableAnnotations = true,
+            RespectRequiredConstructorParameters = true,
+            NumberHandling = JsonNumberHandling.Strict,
+            WriteIndented = false,
+        };
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}

@@ -1,0 +1,249 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace Halyard.Journal;
+
+/// <summary>
+/// <c>journal.db</c>: the journal in SQLite (WAL mode) for queries. Each cycle is one transaction over
+/// three tables: <c>cycles</c> (key columns and the full record JSON), <c>actions</c> and
+/// <c>verdicts</c>. A kill mid-transaction rolls the cycle back on the next open; earlier cycles are
+/// untouched. Schema: <c>docs/decision-log.md</c>.
+/// </summary>
+public sealed class SqliteJournal : IJournal
+{
+    private readonly Lock _gate = new();
+    private readonly SqliteConnection _connection;
+    private readonly JournalOptions _options;
+    private readonly SqliteWriteCommands _writes;
+    private bool _disposed;
+
+    private SqliteJournal(string path, SqliteConnection connection, JournalOptions options)
+    {
+        Path = path;
+        _connection = connection;
+        _options = options;
+        _writes = new SqliteWriteCommands(connection);
+    }
+
+    public string Path { get; }
+
+    /// <summary>Opens (or creates) the database, switches it to WAL and creates the tables when missing.</summary>
+    public static SqliteJournal Open(string path, JournalOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        options ??= JournalOptions.Default;
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        }.ToString();
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+            Execute(connection, "PRAGMA journal_mode=WAL;");
+            Execute(connection, options.FsyncEachRecord ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;");
+            Execute(connection, "PRAGMA foreign_keys=ON;");
+            Execute(connection, SqliteSchema.Create);
+            return new SqliteJournal(path, connection, options);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The database's journal mode as SQLite reports it (<c>wal</c> once opened).</summary>
+    public string JournalMode()
+    {
+        lock (_gate)
+        {
+            return Scalar<string>("PRAGMA journal_mode;", null) ?? string.Empty;
+        }
+    }
+
+    public void Append(DecisionCycleRecord record)
+    {
+        record = _options.Apply(record);
+        var json = JournalJson.Serialize(record);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var transaction = _connection.BeginTransaction();
+            _writes.Insert(transaction, record, json);
+            transaction.Commit();
+        }
+    }
+
+    public JournalReadResult ReadAll()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT id, record_json FROM cycles ORDER BY id;";
+            return ReadRecords(command);
+        }
+    }
+
+    public IReadOnlyList<DecisionCycleRecord> ReadLast(string traderId, int count)
+    {
+        ArgumentNullException.ThrowIfNull(traderId);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var command = _connection.CreateCommand();
+            command.CommandText =
+                "SELECT id, record_json FROM (SELECT id, record_json FROM cycles WHERE trader_id = $trader ORDER BY id DESC LIMIT $count) ORDER BY id;";
+            command.Parameters.AddWithValue("$trader", traderId);
+            command.Parameters.AddWithValue("$count", count);
+            return ReadRecords(command).Records;
+        }
+    }
+
+    public long? LastCycle(string traderId)
+    {
+        ArgumentNullException.ThrowIfNull(traderId);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return Scalar<long?>("SELECT MAX(cycle) FROM cycles WHERE trader_id = $trader;", traderId);
+        }
+    }
+
+    /// <summary>Validator verdicts counted by verdict and primary (first) reason code.</summary>
+    public IReadOnlyList<VerdictCount> CountVerdicts(string? traderId = null)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var command = _connection.CreateCommand();
+            command.CommandText =
+                "SELECT verdict, primary_reason, COUNT(*) FROM verdicts WHERE $trader IS NULL OR trader_id = $trader " +
+                "GROUP BY verdict, primary_reason ORDER BY verdict, primary_reason;";
+            command.Parameters.AddWithValue("$trader", (object?)traderId ?? DBNull.Value);
+            using var reader = command.ExecuteReader();
+            var rows = new List<VerdictCount>();
+            while (reader.Read())
+            {
+                rows.Add(new VerdictCount(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt64(2)));
+            }
+
+            return rows;
+        }
+    }
+
+    /// <summary>Actions the venue or the network rejected (a request was sent and it failed), by error class.</summary>
+    public IReadOnlyList<ErrorClassCount> CountVenueRejections(string? traderId = null)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var command = _connection.CreateCommand();
+            command.CommandText =
+                "SELECT error_class, COUNT(*) FROM actions WHERE attempts > 0 AND error_class IS NOT NULL " +
+                "AND ($trader IS NULL OR trader_id = $trader) GROUP BY error_class ORDER BY error_class;";
+            command.Parameters.AddWithValue("$trader", (object?)traderId ?? DBNull.Value);
+            using var reader = command.ExecuteReader();
+            var rows = new List<ErrorClassCount>();
+            while (reader.Read())
+            {
+                rows.Add(new ErrorClassCount(reader.GetString(0), reader.GetInt64(1)));
+            }
+
+            return rows;
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _writes.Dispose();
+            _connection.Dispose();
+        }
+    }
+
+    /// <summary>The (trader, cycle) keys already stored; used to re-index records the JSONL holds and the database missed.</summary>
+    internal HashSet<(string TraderId, long Cycle)> Keys()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT trader_id, cycle FROM cycles;";
+            using var reader = command.ExecuteReader();
+            var keys = new HashSet<(string, long)>();
+            while (reader.Read())
+            {
+                keys.Add((reader.GetString(0), reader.GetInt64(1)));
+            }
+
+            return keys;
+        }
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private T? Scalar<T>(string sql, string? traderId)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        if (traderId is not null)
+        {
+            command.Parameters.AddWithValue("$trader", traderId);
+        }
+
+        var value = command.ExecuteScalar();
+        if (value is null or DBNull)
+        {
+            return default;
+        }
+
+        var target = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);
+        return (T)Convert.ChangeType(value, target, CultureInfo.InvariantCulture);
+    }
+
+    private static JournalReadResult ReadRecords(SqliteCommand command)
+    {
+        var records = new List<DecisionCycleRecord>();
+        var problems = new List<JournalProblem>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var id = reader.GetInt64(0);
+            var json = reader.GetString(1);
+            try
+            {
+                records.Add(JournalJson.Deserialize(json));
+            }
+            catch (JsonException ex)
+            {
+                problems.Add(new JournalProblem(id, 0, json.Length, JournalProblemKind.Corrupt, ex.Message));
+            }
+        }
+
+        return new JournalReadResult(records, problems);
+    }
+}
+
+/// <summary>Count of verdicts with one verdict kind and primary reason code (null for accepted without reasons).</summary>
+public sealed record VerdictCount(string Verdict, string? PrimaryReason, long Count);
+
+/// <summary>Count of venue rejections of one error class.</summary>
+public sealed record ErrorClassCount(string ErrorClass, long Count);

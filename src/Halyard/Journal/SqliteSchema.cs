@@ -1,0 +1,60 @@
+namespace Halyard.Journal;
+
+/// <summary>The <c>journal.db</c> tables (documented in <c>docs/decision-log.md</c>). Decimals are stored as exact text.</summary>
+internal static class SqliteSchema
+{
+    public const string Create = """
+        CREATE TABLE IF NOT EXISTS cycles (
+            id                INTEGER PRIMARY KEY,
+            trader_id         TEXT    NOT NULL,
+            cycle             INTEGER NOT NULL,
+            timestamp         TEXT    NOT NULL,
+            timestamp_unix_ms INTEGER NOT NULL,
+            success           INTEGER NOT NULL,
+            error_message     TEXT,
+            parse_outcome     TEXT    NOT NULL,
+            account_value     TEXT,
+            decisions         INTEGER NOT NULL,
+            actions           INTEGER NOT NULL,
+            opens_allowed     INTEGER NOT NULL,
+            safe_mode         INTEGER NOT NULL,
+            shadow            INTEGER NOT NULL,
+            total_tokens      INTEGER,
+            schema_version    INTEGER NOT NULL,
+            record_json       TEXT    NOT NULL,
+            UNIQUE (trader_id, cycle)
+        );
+        CREATE TABLE IF NOT EXISTS actions (
+            cycle_id     INTEGER NOT NULL REFERENCES cycles(id),
+            seq          INTEGER NOT NULL,
+            trader_id    TEXT    NOT NULL,
+            cycle        INTEGER NOT NULL,
+            symbol       TEXT    NOT NULL,
+            action       TEXT    NOT NULL,
+            qty          TEXT,
+            price        TEXT,
+            order_id     INTEGER,
+            cloid        TEXT,
+            result       TEXT    NOT NULL,
+            error_class  TEXT,
+            error_detail TEXT,
+            attempts     INTEGER NOT NULL,
+            latency_ms   REAL    NOT NULL,
+            PRIMARY KEY (cycle_id, seq)
+        );
+        CREATE INDEX IF NOT EXISTS actions_by_cloid ON actions (cloid);
+        CREATE TABLE IF NOT EXISTS verdicts (
+            cycle_id       INTEGER NOT NULL REFERENCES cycles(id),
+            seq            INTEGER NOT NULL,
+            trader_id      TEXT    NOT NULL,
+            cycle          INTEGER NOT NULL,
+            decision_index INTEGER NOT NULL,
+            symbol         TEXT    NOT NULL,
+            action         TEXT    NOT NULL,
+            verdict        TEXT    NOT NULL,
+            primary_reason TEXT,
+            reason_codes   TEXT    NOT NULL,
+            PRIMARY KEY (cycle_id, seq)
+        );
+        """;
+}

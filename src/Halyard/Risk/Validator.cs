@@ -1,0 +1,69 @@
+using System.Globalization;
+using Halyard.Decisions;
+using Halyard.Domain;
+
+namespace Halyard.Risk;
+
+/// <summary>
+/// The hard rules (design: "Validator Extensions"). Each decision of a batch gets its own verdict,
+/// judged against live prices, never the model's entry price; one bad decision never discards the
+/// others. Opens accepted earlier in the batch count against the margin, position, per-cycle and
+/// per-hour budgets of later ones. Closes in the same batch do not free slots or margin: the Manager
+/// re-checks the opens against a fresh snapshot once the closes are confirmed. Stateless: the Executor
+/// and the Manager's pre-execution check call the same instance type with their own context.
+/// </summary>
+public sealed class Validator
+{
+    public IReadOnlyList<Verdict> ValidateBatch(IReadOnlyList<TradingDecision> decisions, ValidationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(decisions);
+        ArgumentNullException.ThrowIfNull(context);
+        var ledger = new BatchLedger();
+        var verdicts = new Verdict[decisions.Count];
+        for (var i = 0; i < decisions.Count; i++)
+        {
+            var decision = decisions[i] ?? throw new ArgumentException($"Decision {i} is null.", nameof(decisions));
+            verdicts[i] = Judge(i, decision, context, ledger);
+        }
+
+        return verdicts;
+    }
+
+    private static Verdict Judge(int index, TradingDecision d, ValidationContext ctx, BatchLedger ledger) => d.Action switch
+    {
+        DecisionAction.Hold or DecisionAction.Wait => Verdict.Accept(index, d),
+        DecisionAction.OpenLong or DecisionAction.OpenShort => new OpenRules(index, d, ctx, ledger).Judge(),
+        DecisionAction.CloseLong or DecisionAction.CloseShort => JudgeClose(index, d, ctx, ledger),
+        _ => Verdict.Reject(index, d, [new RuleViolation(ReasonCode.InvalidAction, Fmt($"action {(int)d.Action} is not a contract action"))]),
+    };
+
+    private static Verdict JudgeClose(int index, TradingDecision d, ValidationContext ctx, BatchLedger ledger)
+    {
+        if (string.IsNullOrWhiteSpace(d.Symbol))
+        {
+            return Verdict.Reject(index, d, [new RuleViolation(ReasonCode.MissingField, "missing: symbol")]);
+        }
+
+        var wanted = d.Action == DecisionAction.CloseLong ? PositionSide.Long : PositionSide.Short;
+        var held = ctx.Account.PositionOf(d.Symbol);
+        RuleViolation? violation = held switch
+        {
+            null => new RuleViolation(ReasonCode.NoPosition, $"no {d.Symbol} position to close"),
+            _ when held.Side != wanted => new RuleViolation(ReasonCode.PositionSideMismatch,
+                Fmt($"{d.Symbol} is held {Side(held.Side)}, the decision closes a {Side(wanted)}")),
+            _ when ledger.Closed(d.Symbol) => new RuleViolation(ReasonCode.DuplicateSymbolInBatch, $"{d.Symbol} is already closed earlier in the batch"),
+            _ => null,
+        };
+        if (violation is not null)
+        {
+            return Verdict.Reject(index, d, [violation]);
+        }
+
+        ledger.AcceptClose(d.Symbol);
+        return Verdict.Accept(index, d);
+    }
+
+    internal static string Side(PositionSide side) => side == PositionSide.Long ? "long" : "short";
+
+    internal static string Fmt(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
