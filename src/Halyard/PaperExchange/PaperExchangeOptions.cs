@@ -114,14 +114,14 @@ public sealed record FundedAccount(string Address, decimal Usdc)
     }
 }
 
-/// <summary><c>fees: { taker_bps, maker_bps }</c> — basis points of notional, charged in USDC on each fill.</summary>
+/// <summary><c>fees: { taker_bps, maker_bps }</c> — basis points of notional, charged in USDC on each fill (a negative maker fee is a rebate).</summary>
 public sealed record FeeOptions(decimal TakerBps = 4.5m, decimal MakerBps = 1.5m)
 {
     public IEnumerable<string> Validate()
     {
-        if (TakerBps < 0 || MakerBps < 0)
+        if (TakerBps is < 0 or > 100 || MakerBps is < -10 or > 100)
         {
-            yield return "paper_exchange.fees: taker_bps and maker_bps must be >= 0.";
+            yield return "paper_exchange.fees: taker_bps must be in 0..100 and maker_bps in -10..100.";
         }
     }
 }
