@@ -86,6 +86,26 @@ public sealed class MarketDataSet
         return result;
     }
 
+    /// <summary>The window every coin's <paramref name="interval"/> file covers (parses those files); null when none does.</summary>
+    public (DateTimeOffset Start, DateTimeOffset End)? CommonRange(string interval)
+    {
+        long start = long.MinValue, end = long.MaxValue;
+        foreach (var coin in Coins)
+        {
+            if (Candles(coin, interval) is not { } series)
+            {
+                continue;
+            }
+
+            start = Math.Max(start, series.FirstOpenMs);
+            end = Math.Min(end, series.EndMs);
+        }
+
+        return start == long.MinValue || end <= start
+            ? null
+            : (DateTimeOffset.FromUnixTimeMilliseconds(start), DateTimeOffset.FromUnixTimeMilliseconds(end));
+    }
+
     public bool HasCandles(string coin, string interval) => _candleFiles.ContainsKey((coin, interval));
 
     /// <summary>The candles of one coin and interval, parsed on first use; null when there is no such file.</summary>
