@@ -20,6 +20,7 @@ internal sealed class MarketView
     private readonly long _priceIntervalMs;
     private readonly CoinSources?[] _sources;
     private readonly bool[] _hasData;
+    private readonly (decimal Mid, SyntheticBook Book)?[] _lastBooks;
 
     public MarketView(MarketDataSet data, string priceInterval, BookOptions book)
     {
@@ -30,6 +31,7 @@ internal sealed class MarketView
         var count = Snapshot.Universe.Count;
         _sources = new CoinSources?[count];
         _hasData = new bool[count];
+        _lastBooks = new (decimal, SyntheticBook)?[count];
         var coins = new HashSet<string>(data.Coins, StringComparer.Ordinal);
         for (var i = 0; i < count; i++)
         {
@@ -90,7 +92,22 @@ internal sealed class MarketView
     public decimal? ReportedMark(int assetId, long timeMs) =>
         Mark(assetId, timeMs) is { } mark ? PriceMath.RoundToValid(mark, Asset(assetId).SzDecimals) : null;
 
-    public SyntheticBook Book(int assetId, decimal mid) => SyntheticBook.Build(mid, Asset(assetId).SzDecimals, _book);
+    /// <summary>The synthetic book around <paramref name="mid"/>; the last one built per asset is reused while the mid is unchanged.</summary>
+    public SyntheticBook Book(int assetId, decimal mid)
+    {
+        var cached = _lastBooks[assetId];
+        if (cached is not null && cached.Value.Mid == mid)
+        {
+            return cached.Value.Book;
+        }
+
+        var book = SyntheticBook.Build(mid, Asset(assetId).SzDecimals, _book);
+        _lastBooks[assetId] = (mid, book);
+        return book;
+    }
+
+    /// <summary>Best bid and ask around <paramref name="mid"/>.</summary>
+    public (decimal Bid, decimal Ask) Top(int assetId, decimal mid) => SyntheticBook.Top(mid, Asset(assetId).SzDecimals, _book);
 
     /// <summary>The latest funding print at or before <paramref name="timeMs"/> (the rate a <c>metaAndAssetCtxs</c> shows).</summary>
     public decimal? CurrentFunding(int assetId, long timeMs)

@@ -31,9 +31,9 @@ internal sealed class SyntheticBook
 
     public int Levels => BidPx.Length;
 
-    public static SyntheticBook Build(decimal mid, int szDecimals, BookOptions options)
+    /// <summary>Best bid and ask only (what <c>allMids</c> and the asset contexts need), without building the levels.</summary>
+    public static (decimal Bid, decimal Ask) Top(decimal mid, int szDecimals, BookOptions options)
     {
-        var levels = options.Levels;
         var halfSpread = mid * options.SpreadBps / 20_000m;
         var bestBid = PriceMath.FloorToValid(mid - halfSpread, szDecimals);
         var bestAsk = PriceMath.CeilingToValid(mid + halfSpread, szDecimals);
@@ -41,6 +41,17 @@ internal sealed class SyntheticBook
         {
             bestAsk = PriceMath.CeilingToValid(bestBid + PriceMath.Tick(bestBid, szDecimals), szDecimals);
         }
+
+        return (bestBid, bestAsk);
+    }
+
+    /// <summary>The mid of a top of book, as the venue reports it.</summary>
+    public static decimal MidOf((decimal Bid, decimal Ask) top) => PriceMath.Normalize((top.Bid + top.Ask) / 2m);
+
+    public static SyntheticBook Build(decimal mid, int szDecimals, BookOptions options)
+    {
+        var levels = options.Levels;
+        var (bestBid, bestAsk) = Top(mid, szDecimals, options);
 
         var step = Math.Max(PriceMath.Tick(mid, szDecimals), mid * options.LevelStepBps / 10_000m);
         var bidPx = new decimal[levels];
@@ -72,5 +83,5 @@ internal sealed class SyntheticBook
     }
 
     /// <summary>The mid the venue would report: halfway between the best bid and ask.</summary>
-    public decimal Mid => PriceMath.Normalize((BestBid + BestAsk) / 2m);
+    public decimal Mid => MidOf((BestBid, BestAsk));
 }

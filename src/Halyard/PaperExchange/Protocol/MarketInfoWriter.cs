@@ -12,8 +12,39 @@ internal sealed class MarketInfoWriter(MarketView market)
     public const int MaxFundingRecords = 500;
 
     private readonly CandleBuilder _candles = new(market);
+    private byte[]? _meta;
+    private byte[]?[]? _frozenContexts;
+    private (long TimeMs, byte[] Json)? _lastContexts;
+    private (long TimeMs, byte[] Json)? _lastMids;
 
-    public void Meta(Utf8JsonWriter writer)
+    /// <summary><c>meta</c>: the snapshot's universe (assets without data flagged delisted) and margin tables; built once.</summary>
+    public void Meta(Utf8JsonWriter writer) => writer.WriteRawValue(_meta ??= Json(WriteMeta), skipInputValidation: true);
+
+    /// <summary><c>metaAndAssetCtxs</c>; the answer for a given virtual time is computed once.</summary>
+    public void MetaAndAssetCtxs(Utf8JsonWriter writer, long nowMs)
+    {
+        if (_lastContexts is not { } last || last.TimeMs != nowMs)
+        {
+            last = (nowMs, Json(w => WriteMetaAndAssetCtxs(w, nowMs)));
+            _lastContexts = last;
+        }
+
+        writer.WriteRawValue(last.Json, skipInputValidation: true);
+    }
+
+    /// <summary><c>allMids</c>: the synthetic book's mid of every asset with data.</summary>
+    public void AllMids(Utf8JsonWriter writer, long nowMs)
+    {
+        if (_lastMids is not { } last || last.TimeMs != nowMs)
+        {
+            last = (nowMs, Json(w => WriteAllMids(w, nowMs)));
+            _lastMids = last;
+        }
+
+        writer.WriteRawValue(last.Json, skipInputValidation: true);
+    }
+
+    private void WriteMeta(Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
         writer.WriteStartArray("universe");
@@ -47,7 +78,7 @@ internal sealed class MarketInfoWriter(MarketView market)
         writer.WriteEndObject();
     }
 
-    public void MetaAndAssetCtxs(Utf8JsonWriter writer, long nowMs)
+    private void WriteMetaAndAssetCtxs(Utf8JsonWriter writer, long nowMs)
     {
         writer.WriteStartArray();
         Meta(writer);
@@ -61,14 +92,14 @@ internal sealed class MarketInfoWriter(MarketView market)
         writer.WriteEndArray();
     }
 
-    public void AllMids(Utf8JsonWriter writer, long nowMs)
+    private void WriteAllMids(Utf8JsonWriter writer, long nowMs)
     {
         writer.WriteStartObject();
         for (var id = 0; id < market.AssetCount; id++)
         {
             if (market.Mark(id, nowMs) is { } mark)
             {
-                writer.WriteString(market.Asset(id).Name, PriceMath.Format(market.Book(id, mark).Mid));
+                writer.WriteString(market.Asset(id).Name, PriceMath.Format(SyntheticBook.MidOf(market.Top(id, mark))));
             }
         }
 
@@ -145,30 +176,19 @@ internal sealed class MarketInfoWriter(MarketView market)
     private void AssetContext(Utf8JsonWriter writer, int id, long nowMs)
     {
         var asset = market.Asset(id);
-        writer.WriteStartObject();
         if (market.Mark(id, nowMs) is not { } mark)
         {
-            // No data: the slot is served like a delisted coin, frozen at the snapshot's mark.
-            var frozen = PriceMath.Format(asset.SnapshotMarkPx);
-            writer.WriteString("funding", "0.0");
-            writer.WriteString("openInterest", "0.0");
-            writer.WriteString("prevDayPx", frozen);
-            writer.WriteString("dayNtlVlm", "0.0");
-            writer.WriteNull("premium");
-            writer.WriteString("oraclePx", frozen);
-            writer.WriteString("markPx", frozen);
-            writer.WriteNull("midPx");
-            writer.WriteNull("impactPxs");
-            writer.WriteString("dayBaseVlm", "0.0");
-            writer.WriteEndObject();
+            _frozenContexts ??= new byte[]?[market.AssetCount];
+            writer.WriteRawValue(_frozenContexts[id] ??= Json(w => FrozenContext(w, id)), skipInputValidation: true);
             return;
         }
 
         var reported = PriceMath.RoundToValid(mark, asset.SzDecimals);
-        var book = market.Book(id, mark);
+        var (bid, ask) = market.Top(id, mark);
         var funding = market.CurrentFunding(id, nowMs) ?? 0m;
         var prevDay = market.Mark(id, nowMs - MarketView.DayMs) is { } before ? PriceMath.RoundToValid(before, asset.SzDecimals) : reported;
         var (notional, baseVolume) = market.DayVolume(id, nowMs);
+        writer.WriteStartObject();
         writer.WriteString("funding", PriceMath.Format(funding));
         writer.WriteString("openInterest", PriceMath.Format(market.OpenInterest(id, mark)));
         writer.WriteString("prevDayPx", PriceMath.Format(prevDay));
@@ -176,12 +196,30 @@ internal sealed class MarketInfoWriter(MarketView market)
         writer.WriteString("premium", PriceMath.Format(funding - MarketView.HourlyInterestRate));
         writer.WriteString("oraclePx", PriceMath.Format(reported));
         writer.WriteString("markPx", PriceMath.Format(reported));
-        writer.WriteString("midPx", PriceMath.Format(book.Mid));
+        writer.WriteString("midPx", PriceMath.Format(SyntheticBook.MidOf((bid, ask))));
         writer.WriteStartArray("impactPxs");
-        writer.WriteStringValue(PriceMath.Format(book.BestBid));
-        writer.WriteStringValue(PriceMath.Format(book.BestAsk));
+        writer.WriteStringValue(PriceMath.Format(bid));
+        writer.WriteStringValue(PriceMath.Format(ask));
         writer.WriteEndArray();
         writer.WriteString("dayBaseVlm", PriceMath.Format(baseVolume));
+        writer.WriteEndObject();
+    }
+
+    /// <summary>No data: the slot is served like a delisted coin, frozen at the snapshot's mark.</summary>
+    private void FrozenContext(Utf8JsonWriter writer, int id)
+    {
+        var frozen = PriceMath.Format(market.Asset(id).SnapshotMarkPx);
+        writer.WriteStartObject();
+        writer.WriteString("funding", "0.0");
+        writer.WriteString("openInterest", "0.0");
+        writer.WriteString("prevDayPx", frozen);
+        writer.WriteString("dayNtlVlm", "0.0");
+        writer.WriteNull("premium");
+        writer.WriteString("oraclePx", frozen);
+        writer.WriteString("markPx", frozen);
+        writer.WriteNull("midPx");
+        writer.WriteNull("impactPxs");
+        writer.WriteString("dayBaseVlm", "0.0");
         writer.WriteEndObject();
     }
 
@@ -198,6 +236,17 @@ internal sealed class MarketInfoWriter(MarketView market)
         }
 
         writer.WriteEndArray();
+    }
+
+    private static byte[] Json(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
     }
 
     private static long CandleInterval(string interval) =>

@@ -68,8 +68,9 @@ public sealed class ConformanceTests
         venue.Clock.Advance(TimeSpan.FromMinutes(10));
 
         Assert.Equal(0m, await venue.PositionAsync("BTC"));
-        var fill = (await venue.InfoAsync("{\"type\":\"userFills\",\"user\":\"" + venue.AccountKey.Address.Value + "\"}"))[0];
-        Assert.InRange(fill.GetProperty("time").GetInt64(), candles.OpenTime(index), candles.OpenTime(index + 1) - 1);
+        var fill = (await venue.FillsAsync())[0];
+        Assert.Equal("Close Long", fill.Direction);
+        Assert.InRange(fill.Time.ToUnixTimeMilliseconds(), candles.OpenTime(index), candles.OpenTime(index + 1) - 1);
     }
 
     [Fact]
@@ -96,8 +97,9 @@ public sealed class ConformanceTests
         var schedule = await venue.Client.ScheduleCancelAsync(new ScheduleCancelAction(venue.Clock.GetUtcNow().AddMinutes(1).ToUnixTimeMilliseconds()), CancellationToken.None);
         Assert.True(schedule.IsSuccess, schedule.ToString());
         venue.Clock.Advance(TimeSpan.FromMinutes(2));
-        var status = await venue.InfoAsync("{\"type\":\"orderStatus\",\"user\":\"" + venue.AccountKey.Address.Value + "\",\"oid\":\"" + Cloid.FromInt(9).Value + "\"}");
-        Assert.Equal("scheduledCancel", status.GetProperty("order").GetProperty("status").GetString());
+        var status = await venue.StatusAsync(Cloid.FromInt(9));
+        Assert.Equal("scheduledCancel", status.Report!.Status);
+        Assert.True(status.Report.IsCanceled);
     }
 
     [Fact]

@@ -1,11 +1,9 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using Halyard.Domain;
+using Halyard.Hyperliquid;
 using Halyard.Hyperliquid.Actions;
 using Halyard.Hyperliquid.Exchange;
 using Halyard.Hyperliquid.Http;
+using Halyard.Hyperliquid.Info;
 using Halyard.Hyperliquid.Signing;
 using Halyard.PaperExchange;
 using Halyard.PaperExchange.Clock;
@@ -14,8 +12,9 @@ namespace Halyard.Tests.PaperExchange.Conformance;
 
 /// <summary>
 /// The production stack against the paper exchange: the real <see cref="ExchangeClient"/> (real keys,
-/// real EIP-712 signatures, real nonces) over <see cref="HyperliquidHttp"/> into the in-process handler,
-/// on a <see cref="ReplayClock"/>. Nothing in the client knows it talks to a simulator.
+/// real EIP-712 signatures, real nonces) and <see cref="InfoClient"/> over <see cref="HyperliquidHttp"/> into
+/// the in-process handler, all on one <see cref="ReplayClock"/>. Nothing in the clients knows it talks to a
+/// simulator.
 /// </summary>
 internal sealed class ConformanceVenue : IDisposable
 {
@@ -39,9 +38,15 @@ internal sealed class ConformanceVenue : IDisposable
         var configured = options ?? new PaperExchangeOptions();
         Engine = new PaperExchangeEngine(configured with { Accounts = [new FundedAccount(AccountKey.Address.Value, usdc), .. configured.Accounts] }, Clock);
         _http = new HttpClient(Engine.CreateHandler());
-        Transport = new HyperliquidHttp(_http, new Uri("http://paper.local/"));
+        var endpoint = new HyperliquidEndpoint(new Uri("http://paper.local/"), isMainnet: true);
+        Transport = new HyperliquidHttp(_http, new HyperliquidHttpOptions { Endpoint = endpoint }, Clock);
         Client = ClientFor(SigningIdentity.ForAccount(AccountKey));
+        Info = new InfoClient(Transport);
     }
+
+    public InfoClient Info { get; }
+
+    public string Account => AccountKey.Address.Value;
 
     public ReplayClock Clock { get; }
 
@@ -73,32 +78,21 @@ internal sealed class ConformanceVenue : IDisposable
         return result.Value!;
     }
 
-    /// <summary>An <c>/info</c> request through the client's transport.</summary>
-    public async Task<JsonElement> InfoAsync(string json)
+    public static T Ok<T>(VenueResult<T> result)
+        where T : notnull
     {
-        var outcome = await Transport.PostAsync("/info", Encoding.UTF8.GetBytes(json), 20, CancellationToken.None);
-        Assert.True(outcome.IsSuccess, outcome.Error?.ToString());
-        using var document = JsonDocument.Parse(outcome.Body);
-        return document.RootElement.Clone();
+        Assert.True(result.IsSuccess, result.ToString());
+        return result.Value!;
     }
 
-    public async Task<decimal> PositionAsync(string coin)
-    {
-        var state = await InfoAsync("{\"type\":\"clearinghouseState\",\"user\":\"" + AccountKey.Address.Value + "\"}");
-        foreach (var entry in state.GetProperty("assetPositions").EnumerateArray())
-        {
-            var position = entry.GetProperty("position");
-            if (position.GetProperty("coin").GetString() == coin)
-            {
-                return decimal.Parse(position.GetProperty("szi").GetString()!, CultureInfo.InvariantCulture);
-            }
-        }
+    public async Task<decimal> PositionAsync(string coin) =>
+        Ok(await Info.GetClearinghouseStateAsync(Account, CancellationToken.None)).PositionOf(coin)?.Size ?? 0m;
 
-        return 0m;
-    }
+    public async Task<decimal> MidAsync(string coin) => Ok(await Info.GetAllMidsAsync(CancellationToken.None))[coin];
 
-    public async Task<decimal> MidAsync(string coin) =>
-        decimal.Parse((await InfoAsync("{\"type\":\"allMids\"}")).GetProperty(coin).GetString()!, CultureInfo.InvariantCulture);
+    public async Task<IReadOnlyList<UserFill>> FillsAsync() => Ok(await Info.GetUserFillsAsync(Account, CancellationToken.None));
+
+    public async Task<OrderLookup> StatusAsync(Cloid cloid) => Ok(await Info.GetOrderStatusAsync(Account, cloid, CancellationToken.None));
 
     public void Dispose()
     {
