@@ -1,8 +1,10 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using Halyard.Hyperliquid;
 using Halyard.Hyperliquid.Actions;
 using Halyard.Hyperliquid.Exchange;
 using Halyard.Hyperliquid.Http;
+using Halyard.Hyperliquid.RateLimit;
 using Halyard.Hyperliquid.Signing;
 using Halyard.PaperExchange;
 using Halyard.PaperExchange.Clock;
@@ -42,7 +44,15 @@ public class PaperExchangeBenchmarks
         _engine = new PaperExchangeEngine(
             new PaperExchangeOptions { Accounts = [new FundedAccount(_key.Address.Value, 10_000_000m)] }, _clock);
         _http = new HttpClient(_engine.CreateHandler());
-        _transport = new HyperliquidHttp(_http, new Uri("http://paper.local/"));
+        // The client's weight budget waits on the (virtual) clock: lift it so the benchmark measures the venue.
+        _transport = new HyperliquidHttp(
+            _http,
+            new HyperliquidHttpOptions
+            {
+                Endpoint = new HyperliquidEndpoint(new Uri("http://paper.local/"), isMainnet: true),
+                Budget = new WeightBudgetOptions { Capacity = int.MaxValue },
+            },
+            _clock);
         _client = new ExchangeClient(_transport, SigningIdentity.ForAccount(_key), new NonceGenerator(_clock), new ExchangeClientOptions { IsMainnet = true });
         var user = _key.Address.Value;
         _cycleRequests =

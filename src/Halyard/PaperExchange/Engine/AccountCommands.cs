@@ -117,7 +117,7 @@ internal sealed class AccountCommands(VenueState state, MarginCalculator margin)
         var named = account.AgentsByName.Count - (account.AgentsByName.ContainsKey(string.Empty) ? 1 : 0);
         if (action.AgentName.Length > 0 && !account.AgentsByName.ContainsKey(action.AgentName) && named >= MaxNamedAgents)
         {
-            return new ErrResult("Too many named agents (maximum 3).");
+            return new ErrResult(VenueTexts.TooManyAgents);
         }
 
         if (account.AgentsByName.TryGetValue(action.AgentName, out var previous))

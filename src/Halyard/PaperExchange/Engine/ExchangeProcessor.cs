@@ -54,7 +54,7 @@ internal sealed class ExchangeProcessor(
 
         if (envelope.Nonce != approve.Nonce)
         {
-            return new ErrResult("Invalid nonce: the request nonce must equal the action's nonce.");
+            return new ErrResult(VenueTexts.NonceMismatch);
         }
 
         if (state.Nonces.TryUse(signer, envelope.Nonce, nowMs) is { } nonceError)

@@ -38,6 +38,8 @@ internal static class VenueTexts
     public const string ScheduleTooSoon = "Scheduled cancel time must be at least 5 seconds in the future.";
     public const string ScheduleTooMany = "Too many scheduled cancels today (maximum 10).";
     public const string AgentIsUser = "Agent address is already a user.";
+    public const string TooManyAgents = "Too many named agents (maximum 3).";
+    public const string NonceMismatch = "Invalid nonce: the request nonce must equal the action's nonce.";
     public const string SignatureUnrecoverable = "Signature does not recover to a public key.";
 
     public static string BadAlo(decimal bid, decimal ask) =>
