@@ -55,7 +55,7 @@ internal sealed class EntryOrders(WorkflowServices s, PositionCloser closer)
 
         if (placed.Status is OrderResting resting)
         {
-            return await WaitGtcAsync(rules, resting.Oid, log, ct).ConfigureAwait(false);
+            return await WaitGtcAsync(rules, resting.Oid, placed.Leg.Cloid, log, ct).ConfigureAwait(false);
         }
 
         if (placed.Error?.Class == ErrorClass.Insufficient)
@@ -100,7 +100,7 @@ internal sealed class EntryOrders(WorkflowServices s, PositionCloser closer)
 
         if (report.IsOpen)
         {
-            await CancelRestAsync(rules, report.Order.Oid, log, ct).ConfigureAwait(false);
+            await CancelRestAsync(rules, report.Order.Oid, cloid, log, ct).ConfigureAwait(false);
             var again = await s.Venue.OrderStatusAsync(cloid, RetryProfile.Protective, ct).ConfigureAwait(false);
             if (!again.IsSuccess || again.Value!.Report is not { IsOpen: false } final)
             {
@@ -115,7 +115,7 @@ internal sealed class EntryOrders(WorkflowServices s, PositionCloser closer)
         return new SettledEntry(false, size, price);
     }
 
-    private async Task<EntryFill> WaitGtcAsync(InstrumentRules rules, long oid, ActionLog log, CancellationToken ct)
+    private async Task<EntryFill> WaitGtcAsync(InstrumentRules rules, long oid, Cloid? cloid, ActionLog log, CancellationToken ct)
     {
         var placedAt = s.Now;
         var deadline = placedAt + s.Options.GtcTimeout;
@@ -137,7 +137,7 @@ internal sealed class EntryOrders(WorkflowServices s, PositionCloser closer)
 
         if (last is null || last.IsOpen)
         {
-            await CancelRestAsync(rules, oid, log, ct).ConfigureAwait(false);
+            await CancelRestAsync(rules, oid, cloid, log, ct).ConfigureAwait(false);
             var final = await s.Venue.OrderStatusAsync(oid, RetryProfile.Protective, ct).ConfigureAwait(false);
             if (final.IsSuccess && final.Value!.Report is { } report)
             {
@@ -160,10 +160,18 @@ internal sealed class EntryOrders(WorkflowServices s, PositionCloser closer)
         return new EntryFill(size, price);
     }
 
-    private async Task CancelRestAsync(InstrumentRules rules, long oid, ActionLog log, CancellationToken ct)
+    /// <summary>Cancels a resting entry: by cloid when it has one (idempotent by construction), else by order id.</summary>
+    private async Task CancelRestAsync(InstrumentRules rules, long oid, Cloid? cloid, ActionLog log, CancellationToken ct)
     {
-        var order = new OpenOrder(rules.Name, OrderSide.Buy, 0m, 0m, oid, null, false, false, null, InfoClient.UnreportedOrderType, s.Now);
-        await closer.CancelOrdersAsync([order], "cancel_rest", log, ct).ConfigureAwait(false);
+        var order = new OpenOrder(rules.Name, OrderSide.Buy, 0m, 0m, oid, cloid, false, false, null, InfoClient.UnreportedOrderType, s.Now);
+        if (cloid is not { } c)
+        {
+            await closer.CancelOrdersAsync([order], "cancel_rest", log, ct).ConfigureAwait(false);
+            return;
+        }
+
+        var run = await s.Venue.CancelByCloidAsync([new CancelByCloidRequest(rules.AssetId, c)], ct).ConfigureAwait(false);
+        log.Cancels("cancel_rest", [order], run);
     }
 
     private async Task<decimal?> AveragePriceAsync(long oid, DateTimeOffset since, CancellationToken ct)

@@ -31,12 +31,14 @@ internal sealed class OutcomeBuilder(ExecutionIntent intent, ActionLog log, stri
     }
 
     /// <summary>
-    /// A failure: <see cref="IntentResult.Rejected"/> when the venue (or the formatter) answered definitively,
+    /// A failure: <see cref="IntentResult.Rejected"/> when the venue (or the formatter) answered definitively
+    /// (a per-order rejection, or a classified refusal of the whole request),
     /// <see cref="IntentResult.Failed"/> when the network or venue kept failing. ExchangeDown fails the cycle.
     /// </summary>
     public ExecutionOutcome Failure(VenueError error, bool venueAnswered = false)
     {
-        var definitive = venueAnswered || error.Class is ErrorClass.InvalidParam or ErrorClass.RiskRejected or ErrorClass.Insufficient;
+        var definitive = venueAnswered
+            || (!error.OutcomeUnknown && error.Class is ErrorClass.InvalidParam or ErrorClass.RiskRejected or ErrorClass.Insufficient or ErrorClass.Unknown);
         return Build(definitive ? IntentResult.Rejected : IntentResult.Failed) with
         {
             ErrorClass = error.Class,

@@ -44,6 +44,7 @@ internal sealed class PositionCloser(WorkflowServices s)
         await CancelSymbolOrdersAsync(rules.Name, "cancel", log, ct).ConfigureAwait(false);
 
         var hadPosition = false;
+        VenueError? lastError = null;
         for (var round = 1; round <= s.Options.MaxCloseRounds; round++)
         {
             var account = await s.Venue.AccountAsync(RetryProfile.Protective, ct).ConfigureAwait(false);
@@ -88,6 +89,7 @@ internal sealed class PositionCloser(WorkflowServices s)
             var outcome = (await s.Submitter.SubmitAsync([leg], RetryProfile.Protective, ct).ConfigureAwait(false))[0];
             log.Leg(outcome);
             first ??= outcome;
+            lastError = outcome.Error ?? lastError;
             if (outcome.Fill is { } fill)
             {
                 fills.Add(new ExecutionFill(role, fill.TotalSize, fill.AveragePrice, fill.Oid, cloid?.Value));
@@ -101,7 +103,7 @@ internal sealed class PositionCloser(WorkflowServices s)
         var final = await s.Venue.AccountAsync(RetryProfile.Protective, ct).ConfigureAwait(false);
         var flat = final.IsSuccess && final.Value!.PositionOf(rules.Name) is null;
         var leftovers = flat && await CancelSymbolOrdersAsync(rules.Name, "cancel_leftover", log, ct).ConfigureAwait(false);
-        var stillOpen = flat ? null : final.Error ?? new VenueError(ErrorClass.Temporary, $"{rules.Name} is still open after {s.Options.MaxCloseRounds} close rounds.");
+        var stillOpen = flat ? null : final.Error ?? lastError ?? new VenueError(ErrorClass.Temporary, $"{rules.Name} is still open after {s.Options.MaxCloseRounds} close rounds.");
         return new CloseRun(flat, hadPosition, fills.ToImmutable(), stillOpen, false, first, cloids.ToImmutable(), leftovers);
     }
 
