@@ -76,7 +76,7 @@ internal sealed class RetryRunner
     }
 
     /// <summary>The wait before the next attempt; <paramref name="retryIndex"/> is 0 before the second attempt.</summary>
-    private TimeSpan Delay(VenueError? error, int retryIndex)
+    internal TimeSpan Delay(VenueError? error, int retryIndex)
     {
         if (error?.Class == ErrorClass.RateLimited)
         {
