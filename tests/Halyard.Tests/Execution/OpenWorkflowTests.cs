@@ -46,6 +46,26 @@ public class OpenWorkflowTests
     }
 
     [Fact]
+    public async Task OpenAsync_EntryRequest_FindsItsCloidAlreadyInTheLedger()
+    {
+        using var sut = new ScriptedSut();
+        var intent = ScriptedSut.Long();
+        var cloid = IntentCloids.Entry(intent).Value;
+        LedgerStatus? seen = null;
+        sut.Venue.OnRequest = kind =>
+        {
+            if (kind == "order:entry")
+            {
+                seen = sut.Ledger.Find(cloid)?.Status;
+            }
+        };
+
+        await sut.OpenAsync(intent);
+
+        Assert.Equal(LedgerStatus.Pending, seen);
+    }
+
+    [Fact]
     public async Task OpenAsync_StopTrigger_IsAMarketTriggerWithAProtectiveLimitBelowIt()
     {
         using var sut = new ScriptedSut();

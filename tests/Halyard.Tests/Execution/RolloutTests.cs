@@ -59,4 +59,21 @@ public class RolloutTests
         Assert.Equal(0, sut.Venue.Count("order:trigger"));
         Assert.Null(filled.Actions.Single(a => a.Action == "entry").Cloid);
     }
+
+    [Fact]
+    public async Task ReconcileAsync_EntrySentWithoutCloidAndUnanswered_IsSettledFromThePosition()
+    {
+        var features = new ExecutionFeatures { IdempotentRetries = false };
+        using var sut = new ScriptedSut(new OrchestratorOptions { Features = features });
+        sut.Venue.Script("order:entry", new Fault.Lost(), 1);
+
+        var outcome = await sut.OpenAsync(ScriptedSut.Long());
+        var report = await sut.Drive(sut.Orchestrator.ReconcileAsync(new Halyard.Execution.Reconciliation.ReconcileRequest(1), CancellationToken.None));
+
+        Assert.Equal(IntentResult.Unresolved, outcome.Result);
+        Assert.Equal(1, report.EntriesSettled);
+        Assert.Empty(report.External);
+        Assert.Equal(1, report.PositionsProtected);
+        Assert.Equal(Halyard.Execution.Ledger.LedgerStatus.Protected, sut.Ledger.Find(outcome.EntryCloid!)!.Status);
+    }
 }

@@ -91,6 +91,12 @@ public sealed record LedgerEntry
 
     public ImmutableArray<string> OrderCloids { get; init; } = [];
 
+    /// <summary>
+    /// False when the entry went out without a cloid (idempotent retries off): it cannot be looked up by
+    /// cloid, so reconciliation settles it from the position instead.
+    /// </summary>
+    public bool CloidSent { get; init; } = true;
+
     public required LedgerStatus Status { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }

@@ -38,6 +38,7 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
         }
 
         var positions = account.Value!.Positions.Where(p => p.Size != 0m).ToDictionary(p => p.Coin, StringComparer.Ordinal);
+        SettleWithoutCloid(positions, report);
         var fills = await ReadFillsAsync(log, ct).ConfigureAwait(false);
         DetectClosed(positions, fills, report);
         report.OrphansCancelled = await CancelOrphansAsync(positions, open.Value!, log, ct).ConfigureAwait(false);
@@ -60,7 +61,7 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
 
     private async Task SettleEntriesAsync(ActionLog log, ReportBuilder report, CancellationToken ct)
     {
-        foreach (var entry in s.Ledger.Active(s.TraderId).Where(e => e.NeedsSettling))
+        foreach (var entry in s.Ledger.Active(s.TraderId).Where(e => e.NeedsSettling && e.CloidSent))
         {
             var (rules, _) = await s.Instruments.ResolveAsync(entry.Symbol, RetryProfile.Protective, ct).ConfigureAwait(false);
             var settled = rules is null ? null : await entries.SettleAsync(rules, entry, log, ct).ConfigureAwait(false);
@@ -77,6 +78,18 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
                 { Size: > 0m } => entry with { Status = LedgerStatus.Open, FilledSize = settled.Size, AveragePrice = settled.Price, Note = "settled: filled" },
                 _ => entry with { Status = LedgerStatus.NotFilled, Note = "settled: no fill" },
             });
+        }
+    }
+
+    /// <summary>An entry sent without a cloid is settled from the position: one of its side on the symbol is its fill.</summary>
+    private void SettleWithoutCloid(Dictionary<string, Position> positions, ReportBuilder report)
+    {
+        foreach (var entry in s.Ledger.Active(s.TraderId).Where(e => e.NeedsSettling && !e.CloidSent))
+        {
+            report.EntriesSettled++;
+            s.Save(positions.TryGetValue(entry.Symbol, out var position) && position.Side == entry.Side
+                ? entry with { Status = LedgerStatus.Open, FilledSize = position.AbsSize, AveragePrice = position.EntryPrice, Note = "settled from the position (no cloid)" }
+                : entry with { Status = LedgerStatus.Failed, Note = "settled: no position (no cloid)" });
         }
     }
 

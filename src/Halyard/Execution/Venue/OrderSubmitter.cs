@@ -233,7 +233,7 @@ internal sealed class OrderSubmitter(VenueGateway venue)
                 outcome.Answered = answered;
                 outcome.Error = result.Error;
                 outcome.VenueAnswered = false;
-                outcome.Unresolved = result.Error.OutcomeUnknown && outcome.Leg.Cloid is not null;
+                outcome.Unresolved = result.Error.OutcomeUnknown;
             }
 
             return result.Error;

@@ -85,6 +85,7 @@ internal sealed class EntryWorkflow(WorkflowServices s, ProtectionWorkflow prote
             StopLoss = intent.StopLoss,
             TakeProfit = intent.TakeProfit,
             OrderCloids = [key.Value],
+            CloidSent = wireCloid is not null,
             Status = LedgerStatus.Pending,
             CreatedAt = s.Now,
             UpdatedAt = s.Now,
@@ -126,7 +127,7 @@ internal sealed class EntryWorkflow(WorkflowServices s, ProtectionWorkflow prote
         }
 
         var average = notional / filled;
-        entry = s.Save(entry with { FilledSize = filled, AveragePrice = average, Status = LedgerStatus.Open });
+        entry = s.Save(entry with { FilledSize = filled, AveragePrice = average, Status = LedgerStatus.Open, Note = fill.Note });
         var (state, _) = await protection.ProtectAsync(entry, rules, average, null, log, ct).ConfigureAwait(false);
         return result.Build(filled >= requested ? IntentResult.Filled : IntentResult.PartiallyFilled) with
         {
@@ -176,6 +177,11 @@ internal sealed class EntryWorkflow(WorkflowServices s, ProtectionWorkflow prote
         }
 
         var entry = existing;
+        if (entry.NeedsSettling && !entry.CloidSent)
+        {
+            return result.Build(IntentResult.Duplicate) with { Actions = result.Log.ToImmutable(), Detail = "already sent without a cloid; reconciliation settles it from the position" };
+        }
+
         if (entry.NeedsSettling)
         {
             var settled = await orders.SettleAsync(rules, entry, result.Log, ct).ConfigureAwait(false);

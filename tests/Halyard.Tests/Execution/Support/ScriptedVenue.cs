@@ -70,6 +70,9 @@ internal sealed partial class ScriptedVenue : HttpMessageHandler
 
     public decimal Withdrawable { get; set; } = 10_000m;
 
+    /// <summary>Called with the request kind when a request arrives, before it is answered.</summary>
+    public Action<string>? OnRequest { get; set; }
+
     /// <summary>Requests received per kind.</summary>
     public int Count(string kind)
     {
@@ -113,6 +116,7 @@ internal sealed partial class ScriptedVenue : HttpMessageHandler
         var root = document.RootElement;
         var path = request.RequestUri!.AbsolutePath;
         var kind = path.EndsWith("/exchange", StringComparison.Ordinal) ? ExchangeKind(root.GetProperty("action")) : root.GetProperty("type").GetString()!;
+        OnRequest?.Invoke(kind);
         Fault? fault;
         lock (_gate)
         {
