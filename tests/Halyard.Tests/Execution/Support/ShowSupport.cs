@@ -112,6 +112,8 @@ internal sealed class ShowStats
 
     public Dictionary<ProtectionStatus, int> Protections { get; } = [];
 
+    public Dictionary<string, int> OpenFailures { get; } = [];
+
     public int FilledThenProtected { get; set; }
 
     public int FilledThenFlat { get; set; }
@@ -154,6 +156,11 @@ internal sealed class ShowStats
         Opens++;
         Count(OpenResults, outcome.Result);
         Count(Protections, outcome.Protection.Status);
+        if (outcome.Result is IntentResult.Failed or IntentResult.Rejected or IntentResult.Unresolved)
+        {
+            Count(OpenFailures, outcome.Result + "/" + outcome.ErrorClass);
+        }
+
         FailsCycle += outcome.FailsCycle ? 1 : 0;
         Tally(outcome);
         if (localMicros is { } local)
@@ -198,7 +205,7 @@ internal sealed class ShowStats
         string S(double q) => Percentile(_sendMicros, q).ToString("0", CultureInfo.InvariantCulture);
         string F(double q) => Percentile(_firstAttemptMicros, q).ToString("0", CultureInfo.InvariantCulture);
         output.WriteLine(Fmt($"intents: {Intents} ({Opens} opens, {Closes} closes) over {Reconciliations} reconciliations; wall {wall.TotalSeconds:0.0} s; virtual {sut.Clock.GetUtcNow() - PaperSut.Start}"));
-        output.WriteLine("open results: " + Join(OpenResults));
+        output.WriteLine("open results: " + Join(OpenResults) + "; failures by class: " + Join(OpenFailures));
         output.WriteLine("protection at the end of the open workflow: " + Join(Protections));
         output.WriteLine(Fmt($"filled entries checked on the venue: protected {FilledThenProtected}, flat {FilledThenFlat}, neither {FilledNotSafe}"));
         output.WriteLine("close results: " + Join(CloseResults) + Fmt($"; not flat after the close {CloseNotFlat}; orders left after a flat close {LeftoverAfterClose}"));
