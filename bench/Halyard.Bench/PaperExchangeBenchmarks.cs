@@ -21,7 +21,6 @@ namespace Halyard.Bench;
 [MemoryDiagnoser]
 public class PaperExchangeBenchmarks
 {
-    private const string KeyHex = "0x822e9959e022b78423eb653a62ea0020cd283e71a2a8133a6ff2aeffaf373cff";
     private static readonly string[] Coins = ["BTC", "ETH", "SOL", "DOGE", "XRP", "BNB", "AVAX", "LINK", "ARB", "HYPE"];
 
     private readonly OrderAction _buy = new([new OrderWire(0, true, "120000", "0.001", false, new LimitOrderType(TimeInForce.Ioc))]);
@@ -39,7 +38,8 @@ public class PaperExchangeBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _key = PrivateKey.FromHex(KeyHex);
+        // A throwaway key derived from a fixed phrase: benchmarks never hold a real key.
+        _key = PrivateKey.FromHex("0x" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("halyard-paper-bench"u8)));
         _clock = new ReplayClock(new DateTimeOffset(2025, 7, 1, 0, 0, 0, TimeSpan.Zero));
         _engine = new PaperExchangeEngine(
             new PaperExchangeOptions { Accounts = [new FundedAccount(_key.Address.Value, 10_000_000m)] }, _clock);
