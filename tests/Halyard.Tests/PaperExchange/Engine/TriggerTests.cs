@@ -49,6 +49,33 @@ public sealed class TriggerTests
     }
 
     [Fact]
+    public async Task StopLimit_Fires_TakesTheBookDownToItsLimitThenTheRemainderFillsAtTheLimit()
+    {
+        using var h = new PaperHarness(aliceUsdc: 10_000_000m);
+        const string cloid = "0x000000000000000000000000000005c1";
+        var mark = await h.MidAsync("BTC");
+        await h.OrderAsync(Btc, true, Str(decimal.Floor(mark * 1.05m)), "20", "Ioc");
+        var held = await h.PositionAsync("BTC");
+        var bids = (await h.BookAsync("BTC")).GetProperty("levels")[0];
+        var limit = Dec(bids[2].GetProperty("px"));
+        var answer = await h.ExchangeAsync(OrderJson([Trigger(Btc, false, Str(limit), Str(held), Str(decimal.Floor(mark * 1.01m)), "sl", isMarket: false, cloid: cloid)]));
+        Assert.True(Statuses(answer)[0].TryGetProperty("resting", out _));
+
+        // The stop was already above the mark: it fired at once, swept three levels, and its remainder, resting at the
+        // limit below the mark, filled next as a maker at the limit.
+        Assert.Equal(0m, await h.PositionAsync("BTC"));
+        var sells = (await h.InfoAsync("{\"type\":\"userFills\",\"user\":\"" + Alice + "\"}")).EnumerateArray().Where(f => f.GetProperty("side").GetString() == "A").ToArray();
+        var taken = sells.Where(f => f.GetProperty("crossed").GetBoolean()).ToArray();
+        Assert.Equal(Enumerable.Range(0, 3).Sum(k => Dec(bids[k].GetProperty("sz"))), taken.Sum(f => Dec(f.GetProperty("sz"))));
+        Assert.All(taken, f => Assert.True(Dec(f.GetProperty("px")) >= limit));
+        var maker = sells.Single(f => !f.GetProperty("crossed").GetBoolean());
+        Assert.Equal(limit, Dec(maker.GetProperty("px")));
+        var status = (await h.InfoAsync("{\"type\":\"orderStatus\",\"user\":\"" + Alice + "\",\"oid\":\"" + cloid + "\"}")).GetProperty("order");
+        Assert.Equal("filled", status.GetProperty("status").GetString());
+        Assert.Equal("Stop Limit", status.GetProperty("order").GetProperty("orderType").GetString());
+    }
+
+    [Fact]
     public async Task NormalTpsl_RestingParent_ChildrenWaitThenFollowTheParentsFill()
     {
         using var h = new PaperHarness();

@@ -55,5 +55,31 @@ public sealed class PaperExchangeServerTests
         Assert.Equal(PaperHarness.T0 + options.Faults.TimeoutAfter, clock.GetUtcNow());
     }
 
+    [Fact]
+    public async Task Server_RealClientsOverLoopback_TradeAndRead()
+    {
+        var key = Halyard.Hyperliquid.Signing.PrivateKey.FromHex(Conformance.ConformanceVenue.AccountKeyHex);
+        var clock = new ReplayClock(PaperHarness.T0);
+        using var engine = new PaperExchangeEngine(new PaperExchangeOptions { Accounts = [new FundedAccount(key.Address.Value, 10_000m)] }, clock);
+        await using var server = await PaperExchangeServer.StartAsync(engine, 0, CancellationToken.None);
+        using var http = new HttpClient();
+        var transport = new Halyard.Hyperliquid.Http.HyperliquidHttp(
+            http,
+            new Halyard.Hyperliquid.Http.HyperliquidHttpOptions { Endpoint = new Halyard.Hyperliquid.HyperliquidEndpoint(server.BaseAddress, isMainnet: true) },
+            clock);
+        var client = new Halyard.Hyperliquid.Exchange.ExchangeClient(
+            transport,
+            Halyard.Hyperliquid.Signing.SigningIdentity.ForAccount(key),
+            new Halyard.Hyperliquid.Signing.NonceGenerator(clock),
+            new Halyard.Hyperliquid.Exchange.ExchangeClientOptions { IsMainnet = true });
+
+        var placed = await client.PlaceOrdersAsync(Conformance.ConformanceVenue.Orders(
+            Conformance.ConformanceVenue.Limit(0, true, "110000", "0.01", Halyard.Hyperliquid.Actions.TimeInForce.Ioc)), CancellationToken.None);
+
+        Assert.IsType<Halyard.Hyperliquid.Exchange.OrderFilled>(placed.Value![0]);
+        var account = await new Halyard.Hyperliquid.Info.InfoClient(transport).GetClearinghouseStateAsync(key.Address.Value, CancellationToken.None);
+        Assert.Equal(0.01m, account.Value!.PositionOf("BTC")!.Size);
+    }
+
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 }
