@@ -1,0 +1,29 @@
+using CsCheck;
+using Halyard.PaperExchange.Engine;
+
+namespace Halyard.Tests.PaperExchange.Engine;
+
+public sealed class CrossingTimeTests
+{
+    [Fact]
+    public void CrossingTime_IsTheFirstMillisecondAtOrBeyondTheLevel()
+    {
+        Gen.Select(Gen.Decimal[90m, 110m], Gen.Decimal[90m, 110m], Gen.Decimal[90m, 110m], Gen.Bool).Sample((start, end, level, above) =>
+        {
+            const long from = 1_000_000, to = from + 75_000;
+            decimal At(long t) => start + ((end - start) * (t - from) / (to - from));
+            bool Beyond(decimal price) => above ? price >= level : price <= level;
+            var time = MarketStepper.CrossingTime(start, end, from, to, level, above);
+            if (time is not { } t)
+            {
+                return !Beyond(start) && !Beyond(end);
+            }
+
+            return t >= from && t <= to && Beyond(At(t)) && (t == from || !Beyond(At(t - 1)));
+        });
+    }
+
+    [Fact]
+    public void CrossingTime_AlreadyBeyondAtTheStart_FiresAtTheStart() =>
+        Assert.Equal(10, MarketStepper.CrossingTime(99m, 101m, 10, 20, 100m, above: false));
+}
