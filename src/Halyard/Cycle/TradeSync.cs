@@ -1,0 +1,92 @@
+using Halyard.Cycle.Configuration;
+using Halyard.Cycle.Venue;
+using Halyard.Domain;
+using Halyard.Journal;
+
+namespace Halyard.Cycle;
+
+/// <summary>
+/// Step 1 of the cycle after the venue is read: brings the trader's trades up to date from the venue's
+/// fills and funding (a stop that fired closes a trade here and starts the coin's cooldown), frees coins
+/// that are flat again, and surfaces positions nobody owns (external) once, adopting them when
+/// configured. Fills are only queried when some could have happened.
+/// </summary>
+internal sealed class TradeSync(TraderSetup setup, IVenueReader reader, PositionOwnership ownership, TraderState state)
+{
+    private readonly HashSet<string> _externalSeen = new(StringComparer.Ordinal);
+
+    /// <summary>Applies what happened since the last cycle; returns the actions to journal and a problem, if any.</summary>
+    public async Task<(IReadOnlyList<ActionRecord> Actions, string? Problem)> RunAsync(AccountSnapshot account, DateTimeOffset now, CancellationToken ct)
+    {
+        string? problem = null;
+        var from = state.FillCursor ?? now - setup.DecisionInterval;
+        if (state.FillsPossible && from <= now)
+        {
+            var fills = await reader.GetFillsAsync(from, now, ct).ConfigureAwait(false);
+            if (fills.IsSuccess)
+            {
+                var mine = fills.Value.Where(f => ownership.IsOwnedBy(f.Coin, setup.TraderId)).ToArray();
+                foreach (var trade in state.Trades.ApplyFills(mine))
+                {
+                    state.MarkClosed(trade.Coin, trade.ExitTime);
+                }
+
+                var funding = await reader.GetFundingAsync(from, now, ct).ConfigureAwait(false);
+                if (funding.IsSuccess)
+                {
+                    state.Trades.ApplyFunding(funding.Value.Where(f => ownership.IsOwnedBy(f.Coin, setup.TraderId)));
+                }
+
+                state.FillCursor = now;
+                state.Trades.PruneSeenBefore(now - TimeSpan.FromHours(1));
+            }
+            else
+            {
+                problem = "fills not read: " + fills.Error.Message;
+            }
+        }
+        else
+        {
+            state.FillCursor = now;
+        }
+
+        ReleaseFlatCoins(account, fillsRead: problem is null);
+        return (Externals(account), problem);
+    }
+
+    /// <summary>A coin is freed once it is flat on the venue and its trade has closed (or the fills were read and show no open trade).</summary>
+    private void ReleaseFlatCoins(AccountSnapshot account, bool fillsRead)
+    {
+        foreach (var coin in ownership.CoinsOf(setup.TraderId))
+        {
+            if (account.PositionOf(coin) is null && (fillsRead || !state.Trades.OpenCoins.Contains(coin)))
+            {
+                ownership.Release(coin, setup.TraderId);
+            }
+        }
+    }
+
+    private List<ActionRecord> Externals(AccountSnapshot account)
+    {
+        var records = new List<ActionRecord>();
+        foreach (var position in account.Positions.Where(p => p.Size != 0m && ownership.OwnerOf(p.Coin) is null))
+        {
+            var adopted = setup.ExternalPositions == ExternalPositionPolicy.Adopt && ownership.Claim(position.Coin, setup.TraderId);
+            if (_externalSeen.Add(position.Coin) || adopted)
+            {
+                records.Add(new ActionRecord
+                {
+                    Symbol = position.Coin,
+                    Action = "external_position",
+                    Qty = position.Size,
+                    Price = position.EntryPrice,
+                    Result = adopted ? "adopted" : "left",
+                    ErrorDetail = adopted ? null : "a position this trader did not open; left alone (execution.external_positions: leave)",
+                });
+            }
+        }
+
+        _externalSeen.RemoveWhere(coin => account.PositionOf(coin) is null);
+        return records;
+    }
+}

@@ -1,0 +1,63 @@
+using Halyard.Cycle.Performance;
+using Halyard.Journal.Analytics;
+
+namespace Halyard.Cycle;
+
+/// <summary>
+/// What one trader carries from cycle to cycle: its cycle number, when each coin was last closed (cooldown),
+/// when its recent opens were sent (hourly cap), its gate, trades and analytics history, and where the
+/// next fill query starts. Owned by the trader's loop; not shared.
+/// </summary>
+public sealed class TraderState
+{
+    private readonly Dictionary<string, DateTimeOffset> _recentlyClosed = new(StringComparer.Ordinal);
+    private readonly List<DateTimeOffset> _recentOpens = [];
+
+    public TraderState(Gate gate, int analyticsWindow)
+    {
+        Gate = gate ?? throw new ArgumentNullException(nameof(gate));
+        History = new TraderHistory(analyticsWindow);
+    }
+
+    /// <summary>The last cycle number used (the next cycle is this + 1).</summary>
+    public long Cycle { get; set; }
+
+    public Gate Gate { get; }
+
+    public TradeBook Trades { get; } = new();
+
+    public TraderHistory History { get; }
+
+    /// <summary>Where the next fill query starts; null before the first cycle.</summary>
+    public DateTimeOffset? FillCursor { get; set; }
+
+    /// <summary>True when fills may have happened since the last query (positions, resting orders or orders sent).</summary>
+    public bool FillsPossible { get; set; } = true;
+
+    public IReadOnlyDictionary<string, DateTimeOffset> RecentlyClosed => _recentlyClosed;
+
+    public IReadOnlyList<DateTimeOffset> RecentOpens => _recentOpens;
+
+    public void MarkClosed(string coin, DateTimeOffset time)
+    {
+        if (!_recentlyClosed.TryGetValue(coin, out var known) || time > known)
+        {
+            _recentlyClosed[coin] = time;
+        }
+    }
+
+    public void MarkOpened(DateTimeOffset time) => _recentOpens.Add(time);
+
+    /// <summary>Drops opens older than an hour and closes older than <paramref name="cooldown"/>: they no longer constrain anything.</summary>
+    public void Prune(DateTimeOffset now, TimeSpan cooldown)
+    {
+        _recentOpens.RemoveAll(t => t <= now - TimeSpan.FromHours(1));
+        foreach (var coin in _recentlyClosed.Where(kv => kv.Value + cooldown < now).Select(kv => kv.Key).ToArray())
+        {
+            _recentlyClosed.Remove(coin);
+        }
+    }
+
+    /// <summary>New opens sent in the hour before <paramref name="now"/> (now included).</summary>
+    public int OpensInLastHour(DateTimeOffset now) => _recentOpens.Count(t => t > now - TimeSpan.FromHours(1) && t <= now);
+}
