@@ -40,15 +40,17 @@ public sealed class Manager
     {
         var loops = new List<Task>(_traders.Count);
         var stops = new List<CancellationTokenSource>(_traders.Count);
+        var leases = _traders.Select(t => _scheduler.Join(t.Setup.TraderId)).ToArray();
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         try
         {
-            foreach (var trader in _traders)
+            for (var i = 0; i < _traders.Count; i++)
             {
+                var trader = _traders[i];
                 var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 stops.Add(stop);
                 var loop = new TraderLoop(trader, _scheduler) { CycleCompleted = CycleCompleted };
-                var task = RunLoopAsync(loop, start, stop.Token, ready.Task);
+                var task = RunLoopAsync(loop, leases[i], start, stop.Token, ready.Task);
                 if (!_running.TryAdd(trader.Setup.TraderId, new Running(stop, task)))
                 {
                     throw new InvalidOperationException($"Trader '{trader.Setup.TraderId}' is already running.");
@@ -103,16 +105,19 @@ public sealed class Manager
     /// <summary>Completes when the trader's loop has ended (at once when it is not running).</summary>
     public Task WhenStopped(string traderId) => _running.TryGetValue(traderId, out var running) ? running.Loop : Task.CompletedTask;
 
-    private async Task RunLoopAsync(TraderLoop loop, DateTimeOffset start, CancellationToken stop, Task ready)
+    private async Task RunLoopAsync(TraderLoop loop, IScheduleLease lease, DateTimeOffset start, CancellationToken stop, Task ready)
     {
-        try
+        using (lease)
         {
-            await ready.ConfigureAwait(false);
-            await loop.RunAsync(start, stop).ConfigureAwait(false);
-        }
-        finally
-        {
-            _running.TryRemove(loop.TraderId, out _);
+            try
+            {
+                await ready.ConfigureAwait(false);
+                await loop.RunAsync(lease, start, stop).ConfigureAwait(false);
+            }
+            finally
+            {
+                _running.TryRemove(loop.TraderId, out _);
+            }
         }
     }
 

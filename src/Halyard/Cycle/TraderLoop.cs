@@ -19,6 +19,13 @@ public sealed class TraderLoop(TraderCycle cycle, ICycleScheduler scheduler)
     public async Task RunAsync(DateTimeOffset firstDue, CancellationToken cancellationToken)
     {
         using var lease = scheduler.Join(TraderId);
+        await RunAsync(lease, firstDue, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs on a lease already joined (the Manager joins every trader before any loop starts).</summary>
+    public async Task RunAsync(IScheduleLease lease, DateTimeOffset firstDue, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
         var interval = cycle.Setup.DecisionInterval;
         var due = firstDue;
         try
@@ -41,16 +48,11 @@ public sealed class TraderLoop(TraderCycle cycle, ICycleScheduler scheduler)
         }
     }
 
-    /// <summary>The first slot after <paramref name="now"/> on the grid <paramref name="previous"/> + k × interval (k ≥ 1).</summary>
+    /// <summary>The first slot at or after <paramref name="now"/> on the grid <paramref name="previous"/> + k × interval (k ≥ 1).</summary>
     public static DateTimeOffset NextDue(DateTimeOffset previous, TimeSpan interval, DateTimeOffset now)
     {
-        var next = previous + interval;
-        if (next > now)
-        {
-            return next;
-        }
-
-        var missed = (now - previous).Ticks / interval.Ticks;
-        return previous + TimeSpan.FromTicks(interval.Ticks * (missed + 1));
+        var elapsed = (now - previous).Ticks;
+        var steps = Math.Max(1, (elapsed + interval.Ticks - 1) / interval.Ticks);
+        return previous + TimeSpan.FromTicks(interval.Ticks * steps);
     }
 }
