@@ -92,8 +92,8 @@ public sealed class TradeBook
         }
 
         var closing = Math.Min(fill.Size, Math.Abs(before));
-        var share = fill.Size == 0m ? 1m : closing / fill.Size;
-        trade!.Reduce(fill.Price, closing, fill.ClosedPnl, fill.Fee * share);
+        var closingFee = fill.Size == 0m ? fill.Fee : fill.Fee * closing / fill.Size;
+        trade!.Reduce(fill.Price, closing, fill.ClosedPnl, closingFee);
         if (trade.Position != 0m)
         {
             return;
@@ -105,7 +105,7 @@ public sealed class TradeBook
         if (remainder > 0m)
         {
             var flipped = Start(fill, delta);
-            flipped.Add(fill.Price, remainder, fill.Fee - (fill.Fee * share));
+            flipped.Add(fill.Price, remainder, fill.Fee - closingFee);
         }
     }
 

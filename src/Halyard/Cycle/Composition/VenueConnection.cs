@@ -1,0 +1,71 @@
+using Halyard.Cycle.Venue;
+using Halyard.Hyperliquid;
+using Halyard.Hyperliquid.Exchange;
+using Halyard.Hyperliquid.Http;
+using Halyard.Hyperliquid.Info;
+using Halyard.Hyperliquid.RateLimit;
+using Halyard.Hyperliquid.Signing;
+
+namespace Halyard.Cycle.Composition;
+
+/// <summary>How to reach one venue: the HTTP transport, the endpoint, who signs, and the clocks.</summary>
+public sealed record VenueConnectionOptions
+{
+    /// <summary>The transport: the paper exchange's in-process handler, or a socket handler for the network.</summary>
+    public required HttpMessageHandler Handler { get; init; }
+
+    public required HyperliquidEndpoint Endpoint { get; init; }
+
+    public required SigningIdentity Identity { get; init; }
+
+    /// <summary>The traders' clock (nonces, timeouts, the weight budget).</summary>
+    public required TimeProvider Clock { get; init; }
+
+    /// <summary>The real clock (send stamps).</summary>
+    public TimeProvider Wall { get; init; } = TimeProvider.System;
+
+    /// <summary>Wait for the weight budget (live), or fail at once (replays: nothing may wait on a virtual clock).</summary>
+    public WeightBudgetMode BudgetMode { get; init; } = WeightBudgetMode.Wait;
+
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
+}
+
+/// <summary>
+/// One account's connection to one venue: the HTTP client with its weight budget and send stamps, the
+/// <c>/info</c> and <c>/exchange</c> clients, and the nonce generator of the signing key. Shared by the
+/// traders of one process (one venue, one account); never static.
+/// </summary>
+public sealed class VenueConnection : IDisposable
+{
+    private readonly HttpClient _client;
+
+    public VenueConnection(VenueConnectionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        SendClock = new SendClock(options.Handler, options.Wall);
+        _client = new HttpClient(SendClock, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        var http = new HyperliquidHttp(
+            _client,
+            new HyperliquidHttpOptions { Endpoint = options.Endpoint, Timeout = options.RequestTimeout, Budget = new WeightBudgetOptions { Mode = options.BudgetMode } },
+            options.Clock);
+        Identity = options.Identity;
+        Info = new InfoClient(http);
+        Exchange = new ExchangeClient(http, options.Identity, new NonceGenerator(options.Clock), new ExchangeClientOptions { IsMainnet = options.Endpoint.IsMainnet });
+        Reader = new InfoVenueReader(Info, options.Identity.Account.Value);
+        CandleSource = new InfoCandleSource(Info);
+    }
+
+    public SigningIdentity Identity { get; }
+
+    public InfoClient Info { get; }
+
+    public ExchangeClient Exchange { get; }
+
+    public SendClock SendClock { get; }
+
+    public IVenueReader Reader { get; }
+
+    public InfoCandleSource CandleSource { get; }
+
+    public void Dispose() => _client.Dispose();
+}
