@@ -1,2 +1,10 @@
-Console.WriteLine("halyard: commands arrive with the closed-loop issue.");
-return 0;
+using System.CommandLine;
+using Halyard.Cli.Commands;
+
+var root = new RootCommand("Halyard: an LLM trades Hyperliquid perpetuals inside hard, code-enforced risk rules.")
+{
+    ReportCommand.Create(),
+    ConfigCommand.Create(),
+};
+
+return await root.Parse(args).InvokeAsync();
