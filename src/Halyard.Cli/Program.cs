@@ -5,6 +5,7 @@ var root = new RootCommand("Halyard: an LLM trades Hyperliquid perpetuals inside
 {
     ReportCommand.Create(),
     ConfigCommand.Create(),
+    PaperExchangeCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,27 @@
+namespace Halyard.PaperExchange.Clock;
+
+/// <summary>
+/// How the simulator spends time (added latency, hung requests): on a <see cref="ReplayClock"/> it moves
+/// virtual time forward at once (timers on the way fire, so a client timeout on the same clock still
+/// fires first); on any other clock it waits on that clock.
+/// </summary>
+internal static class VirtualDelay
+{
+    public static Task SpendAsync(TimeProvider time, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        if (duration <= TimeSpan.Zero)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return Task.CompletedTask;
+        }
+
+        if (time is ReplayClock replay)
+        {
+            replay.Advance(duration);
+            cancellationToken.ThrowIfCancellationRequested();
+            return Task.CompletedTask;
+        }
+
+        return Task.Delay(duration, time, cancellationToken);
+    }
+}

@@ -1,0 +1,151 @@
+using System.Text.Json;
+using Halyard.PaperExchange.Auth;
+using Halyard.PaperExchange.Protocol;
+
+namespace Halyard.PaperExchange.Engine;
+
+/// <summary>
+/// One <c>/exchange</c> request, in the venue's order: read the body, recover the signer, resolve the
+/// account (the signer or the master of an approved agent), check expiry, the nonce and the address
+/// request budget, then run the action. Returns null when the body cannot be read (HTTP 422).
+/// </summary>
+internal sealed class ExchangeProcessor(
+    VenueState state,
+    ISignerRecovery recovery,
+    OrderEntry entry,
+    OrderCommands orders,
+    AccountCommands accounts,
+    MarketStepper stepper)
+{
+    private const long InitialRequestBudget = 10_000;
+    private const long ThrottledIntervalMs = 10_000;
+
+    public ExchangeResult? Process(JsonElement body, long nowMs)
+    {
+        var envelope = ExchangeRequestParser.ParseEnvelope(body);
+        if (envelope is null || !SignatureShape.IsWellFormed(envelope.Signature))
+        {
+            return null;
+        }
+
+        var action = ExchangeRequestParser.ParseAction(envelope.Action, envelope.ActionType);
+        if (action is null)
+        {
+            return null;
+        }
+
+        return action is ApproveAgentAction approve
+            ? ProcessUserSigned(envelope, approve, nowMs)
+            : ProcessL1(envelope, action, nowMs);
+    }
+
+    private ExchangeResult ProcessUserSigned(ExchangeEnvelope envelope, ApproveAgentAction approve, long nowMs)
+    {
+        var signer = recovery.RecoverUserSignedSigner(envelope.Action, envelope.Signature);
+        if (signer is null)
+        {
+            return new ErrResult(VenueTexts.SignatureUnrecoverable);
+        }
+
+        if (!state.Accounts.TryGetValue(signer, out var account))
+        {
+            return new ErrResult(VenueTexts.MustDeposit);
+        }
+
+        if (envelope.Nonce != approve.Nonce)
+        {
+            return new ErrResult("Invalid nonce: the request nonce must equal the action's nonce.");
+        }
+
+        if (state.Nonces.TryUse(signer, envelope.Nonce, nowMs) is { } nonceError)
+        {
+            return new ErrResult(nonceError);
+        }
+
+        return accounts.ApproveAgent(account, approve);
+    }
+
+    private ExchangeResult ProcessL1(ExchangeEnvelope envelope, ExchangeAction action, long nowMs)
+    {
+        var signer = recovery.RecoverL1Signer(
+            envelope.Action, envelope.Nonce, envelope.VaultAddress, envelope.ExpiresAfter, envelope.Signature, state.Options.IsMainnet);
+        if (signer is null)
+        {
+            return new ErrResult(VenueTexts.SignatureUnrecoverable);
+        }
+
+        if (!state.Accounts.TryGetValue(signer, out var account)
+            && !(state.AgentOwner.TryGetValue(signer, out var owner) && state.Accounts.TryGetValue(owner, out account)))
+        {
+            return new ErrResult(VenueTexts.UnknownSigner(signer));
+        }
+
+        if (envelope.VaultAddress is not null)
+        {
+            return new ErrResult(VenueTexts.VaultNotRegistered);
+        }
+
+        if (envelope.ExpiresAfter is { } expiresAfter && expiresAfter < nowMs)
+        {
+            return new ErrResult(VenueTexts.Expired(expiresAfter, nowMs));
+        }
+
+        if (state.Nonces.TryUse(signer, envelope.Nonce, nowMs) is { } nonceError)
+        {
+            return new ErrResult(nonceError);
+        }
+
+        if (Throttle(account, action, nowMs) is { } throttled)
+        {
+            return throttled;
+        }
+
+        var result = action switch
+        {
+            OrderAction order => entry.Place(account, order, nowMs),
+            CancelAction cancel => orders.Cancel(account, cancel, nowMs),
+            CancelByCloidAction cancel => orders.CancelByCloid(account, cancel, nowMs),
+            ModifyAction modify => orders.Modify(account, modify, nowMs),
+            BatchModifyAction batch => orders.BatchModify(account, batch, nowMs),
+            UpdateLeverageAction leverage => accounts.UpdateLeverage(account, leverage),
+            UpdateIsolatedMarginAction isolated => accounts.UpdateIsolatedMargin(account, isolated, nowMs),
+            ScheduleCancelAction schedule => accounts.ScheduleCancel(account, schedule, nowMs),
+            NoopAction => DefaultResult.Instance,
+            UnsupportedAction unsupported => new ErrResult(VenueTexts.Unsupported(unsupported.Type)),
+            _ => throw new InvalidOperationException("Unhandled action " + action.GetType().Name),
+        };
+        stepper.ProcessInstant(nowMs);
+        return result;
+    }
+
+    /// <summary>
+    /// The per-address budget (§6.2): 10 000 + 1 request per USDC traded; a batch of n counts n; cancels may
+    /// go to min(cap + 100 000, 2 × cap); once exhausted, one request per 10 s still passes.
+    /// </summary>
+    private ErrResult? Throttle(Account account, ExchangeAction action, long nowMs)
+    {
+        var (weight, isCancel) = action switch
+        {
+            OrderAction order => (order.Orders.Count, false),
+            CancelAction cancel => (cancel.Cancels.Count, true),
+            CancelByCloidAction cancel => (cancel.Cancels.Count, true),
+            BatchModifyAction batch => (batch.Modifies.Count, false),
+            _ => (1, false),
+        };
+        var cap = InitialRequestBudget + (long)decimal.Floor(account.CumVolume);
+        var limit = isCancel ? Math.Min(cap + 100_000, 2 * cap) : cap;
+        var used = account.RequestsUsed + Math.Max(1, weight);
+        if (state.Options.AddressRateLimit && used > limit)
+        {
+            if (account.LastThrottledRequestMs is { } last && nowMs - last < ThrottledIntervalMs)
+            {
+                return new ErrResult(VenueTexts.RateLimited(used, limit, account.CumVolume));
+            }
+
+            account.LastThrottledRequestMs = nowMs;
+        }
+
+        account.RequestsUsed = used;
+        return null;
+    }
+}

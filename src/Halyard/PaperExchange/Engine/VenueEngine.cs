@@ -1,0 +1,101 @@
+using System.Text.Json;
+using Halyard.PaperExchange.Auth;
+using Halyard.PaperExchange.Data;
+using Halyard.PaperExchange.Market;
+using Halyard.PaperExchange.Protocol;
+
+namespace Halyard.PaperExchange.Engine;
+
+/// <summary>The engine's answer to one request: HTTP status and body (JSON, or the venue's 422 text).</summary>
+internal readonly record struct EngineReply(int StatusCode, byte[] Body, bool IsJson);
+
+/// <summary>
+/// The venue simulator behind both hostings: one lock, one virtual clock. Before answering anything it
+/// processes the market up to the clock's time (triggers, resting fills, funding, liquidations, scheduled
+/// cancels), so every answer reflects exactly what happened until now and nothing after.
+/// </summary>
+internal sealed class VenueEngine
+{
+    private static readonly byte[] DeserializeError = System.Text.Encoding.UTF8.GetBytes(VenueTexts.Deserialize);
+
+    private readonly object _gate = new();
+    private readonly TimeProvider _time;
+    private readonly VenueState _state;
+    private readonly MarketStepper _stepper;
+    private readonly ExchangeProcessor _exchange;
+    private readonly InfoProcessor _info;
+
+    public VenueEngine(MarketDataSet data, PaperExchangeOptions options, TimeProvider time, ISignerRecovery recovery)
+    {
+        _time = time;
+        var market = new MarketView(data, options.PriceInterval, options.Book);
+        _state = new VenueState(market, options, NowMs());
+        var margin = new MarginCalculator(_state);
+        var ledger = new Ledger(_state);
+        var execution = new Execution(_state, ledger, margin);
+        var entry = new OrderEntry(_state, new OrderValidator(_state), execution, margin);
+        _stepper = new MarketStepper(_state, execution, ledger, margin);
+        _exchange = new ExchangeProcessor(
+            _state, recovery, entry, new OrderCommands(_state, execution, entry), new AccountCommands(_state, margin), _stepper);
+        _info = new InfoProcessor(new MarketInfoWriter(market), new AccountInfoWriter(_state, margin));
+    }
+
+    public long StartMs => _state.StartMs;
+
+    public long NowMs() => _time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    public EngineReply Exchange(JsonElement body)
+    {
+        lock (_gate)
+        {
+            var now = Synchronize();
+            var result = _exchange.Process(body, now);
+            return result is null
+                ? new EngineReply(422, DeserializeError, IsJson: false)
+                : new EngineReply(200, ExchangeResponseWriter.Write(result), IsJson: true);
+        }
+    }
+
+    public EngineReply Info(JsonElement body)
+    {
+        lock (_gate)
+        {
+            var now = Synchronize();
+            var answer = _info.Process(body, now);
+            return answer is null
+                ? new EngineReply(422, DeserializeError, IsJson: false)
+                : new EngineReply(200, answer, IsJson: true);
+        }
+    }
+
+    public static EngineReply Unreadable() => new(422, DeserializeError, IsJson: false);
+
+    /// <summary>Credits an account (creating it): the configuration's and <c>--fund</c>'s deposits.</summary>
+    public void Fund(string address, decimal usdc)
+    {
+        lock (_gate)
+        {
+            Synchronize();
+            _state.Fund(address, usdc);
+        }
+    }
+
+    /// <summary>Processes the market up to the clock's current time; returns that time.</summary>
+    public long Synchronize()
+    {
+        lock (_gate)
+        {
+            var now = NowMs();
+            _stepper.AdvanceTo(now);
+            return now;
+        }
+    }
+
+    /// <summary>Serializes a <c>/info</c> answer for in-process callers (tests, tools) without HTTP.</summary>
+    public string InfoJson(string requestJson)
+    {
+        using var document = JsonDocument.Parse(requestJson);
+        var reply = Info(document.RootElement);
+        return System.Text.Encoding.UTF8.GetString(reply.Body);
+    }
+}

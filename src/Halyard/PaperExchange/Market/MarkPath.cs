@@ -1,0 +1,70 @@
+using Halyard.PaperExchange.Data;
+
+namespace Halyard.PaperExchange.Market;
+
+/// <summary>
+/// The deterministic mark-price path inside one candle of length I opening at t0 (documented in
+/// <c>docs/paper-exchange.md</c>): open at t0 → the extreme nearer to the open at t0 + I/4 → the other
+/// extreme at t0 + I/2 → close at t0 + 3I/4 → the next candle's open at t0 + I (the close again when
+/// there is no next candle), linear in between. Ties go to the low first.
+/// </summary>
+internal static class MarkPath
+{
+    public const int Quarters = 4;
+
+    /// <summary>The price of path point <paramref name="point"/> (0..4) of candle <paramref name="index"/>.</summary>
+    public static decimal PointPrice(CandleSeries series, int index, int point)
+    {
+        var open = series.Open(index);
+        var high = series.High(index);
+        var low = series.Low(index);
+        var lowFirst = open - low <= high - open;
+        return point switch
+        {
+            0 => open,
+            1 => lowFirst ? low : high,
+            2 => lowFirst ? high : low,
+            3 => series.Close(index),
+            _ => index + 1 < series.Count && series.OpenTime(index + 1) == series.OpenTime(index) + series.IntervalMs
+                ? series.Open(index + 1)
+                : series.Close(index),
+        };
+    }
+
+    /// <summary>The mark at <paramref name="timeMs"/>, which must lie inside candle <paramref name="index"/>.</summary>
+    public static decimal PriceAt(CandleSeries series, int index, long timeMs)
+    {
+        var start = series.OpenTime(index);
+        var quarterMs = series.IntervalMs / Quarters;
+        var offset = timeMs - start;
+        var point = (int)Math.Min(Quarters - 1, offset / quarterMs);
+        var from = PointPrice(series, index, point);
+        var to = PointPrice(series, index, point + 1);
+        var within = offset - (point * quarterMs);
+        var length = point == Quarters - 1 ? series.IntervalMs - (point * quarterMs) : quarterMs;
+        return within == 0 || from == to ? from : from + ((to - from) * within / length);
+    }
+
+    /// <summary>Highest and lowest mark of candle <paramref name="index"/> over [open time, <paramref name="timeMs"/>].</summary>
+    public static (decimal High, decimal Low) RangeUntil(CandleSeries series, int index, long timeMs)
+    {
+        var start = series.OpenTime(index);
+        var quarterMs = series.IntervalMs / Quarters;
+        var now = PriceAt(series, index, timeMs);
+        var high = now;
+        var low = now;
+        for (var point = 0; point < Quarters; point++)
+        {
+            if (start + (point * quarterMs) > timeMs)
+            {
+                break;
+            }
+
+            var price = PointPrice(series, index, point);
+            high = Math.Max(high, price);
+            low = Math.Min(low, price);
+        }
+
+        return (high, low);
+    }
+}

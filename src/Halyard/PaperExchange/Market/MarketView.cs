@@ -1,0 +1,184 @@
+using Halyard.PaperExchange.Data;
+
+namespace Halyard.PaperExchange.Market;
+
+/// <summary>
+/// What the market looks like at a virtual time: the mark of each asset along the documented candle
+/// path, funding, open interest, 24h figures and the synthetic book. Reads immutable
+/// <see cref="MarketDataSet"/>; per-asset price sources are resolved once, on first use.
+/// </summary>
+internal sealed class MarketView
+{
+    public const long HourMs = 3_600_000;
+    public const long DayMs = 24 * HourMs;
+
+    /// <summary>The interest component of the hourly funding rate (0.01% per 8h), used to report a premium.</summary>
+    public const decimal HourlyInterestRate = 0.0000125m;
+
+    private readonly MarketDataSet _data;
+    private readonly BookOptions _book;
+    private readonly long _priceIntervalMs;
+    private readonly CoinSources?[] _sources;
+    private readonly bool[] _hasData;
+
+    public MarketView(MarketDataSet data, string priceInterval, BookOptions book)
+    {
+        _data = data;
+        _book = book;
+        _priceIntervalMs = CandleInterval.Milliseconds(priceInterval);
+        Snapshot = data.Snapshot;
+        var count = Snapshot.Universe.Count;
+        _sources = new CoinSources?[count];
+        _hasData = new bool[count];
+        var coins = new HashSet<string>(data.Coins, StringComparer.Ordinal);
+        for (var i = 0; i < count; i++)
+        {
+            _hasData[i] = coins.Contains(Snapshot.Universe[i].Name) && PriceIntervals(Snapshot.Universe[i].Name).Count > 0;
+        }
+    }
+
+    public VenueSnapshot Snapshot { get; }
+
+    public MarketDataSet Data => _data;
+
+    public int AssetCount => _hasData.Length;
+
+    /// <summary>The path grid: a quarter of the price interval. The mark is linear between grid times.</summary>
+    public long GridMs => _priceIntervalMs / MarkPath.Quarters;
+
+    public UniverseAsset Asset(int assetId) => Snapshot.Universe[assetId];
+
+    public bool IsValidAsset(int assetId) => assetId >= 0 && assetId < _hasData.Length;
+
+    /// <summary>True when the bundled data has candles for the asset (otherwise it is served as delisted).</summary>
+    public bool HasData(int assetId) => IsValidAsset(assetId) && _hasData[assetId];
+
+    public int? FindAsset(string coin) => Snapshot.Find(coin)?.AssetId;
+
+    /// <summary>The exact (unrounded) mark at <paramref name="timeMs"/>, or null before the asset's data begins.</summary>
+    public decimal? Mark(int assetId, long timeMs)
+    {
+        if (!HasData(assetId))
+        {
+            return null;
+        }
+
+        var sources = Sources(assetId);
+        foreach (var series in sources.Series)
+        {
+            var index = series.IndexContaining(timeMs);
+            if (index >= 0)
+            {
+                return MarkPath.PriceAt(series, index, timeMs);
+            }
+        }
+
+        // Past the end of every series: the price freezes at the last close of the latest-ending one.
+        CandleSeries? latest = null;
+        foreach (var series in sources.Series)
+        {
+            if (series.EndMs <= timeMs && (latest is null || series.EndMs > latest.EndMs))
+            {
+                latest = series;
+            }
+        }
+
+        return latest?.Close(latest.Count - 1);
+    }
+
+    /// <summary>The mark rounded to the venue's price grid, as reported.</summary>
+    public decimal? ReportedMark(int assetId, long timeMs) =>
+        Mark(assetId, timeMs) is { } mark ? PriceMath.RoundToValid(mark, Asset(assetId).SzDecimals) : null;
+
+    public SyntheticBook Book(int assetId, decimal mid) => SyntheticBook.Build(mid, Asset(assetId).SzDecimals, _book);
+
+    /// <summary>The latest funding print at or before <paramref name="timeMs"/> (the rate a <c>metaAndAssetCtxs</c> shows).</summary>
+    public decimal? CurrentFunding(int assetId, long timeMs)
+    {
+        var funding = FundingSeriesOf(assetId);
+        var index = funding?.LastIndexAtOrBefore(timeMs) ?? -1;
+        return index >= 0 ? funding!.Rate(index) : null;
+    }
+
+    /// <summary>The rate settled at the top of hour <paramref name="hourMs"/>: the print of that hour (venue timestamps jitter by ms), else the previous one.</summary>
+    public decimal? FundingForHour(int assetId, long hourMs) => CurrentFunding(assetId, hourMs + 59_999);
+
+    public FundingSeries? FundingSeriesOf(int assetId) => HasData(assetId) ? _data.Funding(Asset(assetId).Name) : null;
+
+    /// <summary>Open interest in coins: the snapshot's open-interest notional held constant, converted at the current mark.</summary>
+    public decimal OpenInterest(int assetId, decimal mark)
+    {
+        var asset = Asset(assetId);
+        return mark > 0 ? PriceMath.RoundSizeDown(asset.SnapshotOpenInterest * asset.SnapshotMarkPx / mark, asset.SzDecimals) : 0m;
+    }
+
+    /// <summary>Notional and base volume of the completed price-interval candles of the last 24 hours.</summary>
+    public (decimal Notional, decimal Base) DayVolume(int assetId, long timeMs)
+    {
+        if (!HasData(assetId))
+        {
+            return (0m, 0m);
+        }
+
+        foreach (var series in Sources(assetId).Series)
+        {
+            var current = series.IndexContaining(timeMs);
+            if (current < 0)
+            {
+                continue;
+            }
+
+            var first = series.FirstIndexAtOrAfter(timeMs - DayMs);
+            if (first >= current)
+            {
+                return (0m, 0m);
+            }
+
+            var notional = series.CumulativeNotional(current) - series.CumulativeNotional(first);
+            var baseVolume = series.CumulativeVolume(current) - series.CumulativeVolume(first);
+            return (notional, baseVolume);
+        }
+
+        return (0m, 0m);
+    }
+
+    /// <summary>The candle series that drive the mark, finest first.</summary>
+    public IReadOnlyList<CandleSeries> PriceSeries(int assetId) => HasData(assetId) ? Sources(assetId).Series : [];
+
+    private CoinSources Sources(int assetId)
+    {
+        var sources = Volatile.Read(ref _sources[assetId]);
+        if (sources is null)
+        {
+            var coin = Asset(assetId).Name;
+            var series = new List<CandleSeries>();
+            foreach (var interval in PriceIntervals(coin))
+            {
+                series.Add(_data.Candles(coin, interval)!);
+            }
+
+            sources = new CoinSources([.. series]);
+            Volatile.Write(ref _sources[assetId], sources);
+        }
+
+        return sources;
+    }
+
+    /// <summary>Native intervals that are whole multiples of the price interval, finest first (so their path points fall on the grid).</summary>
+    private List<string> PriceIntervals(string coin)
+    {
+        var result = new List<string>();
+        foreach (var interval in _data.NativeIntervals(coin))
+        {
+            var ms = CandleInterval.Milliseconds(interval);
+            if (ms >= _priceIntervalMs && ms % _priceIntervalMs == 0)
+            {
+                result.Add(interval);
+            }
+        }
+
+        return result;
+    }
+
+    private sealed record CoinSources(CandleSeries[] Series);
+}

@@ -1,0 +1,163 @@
+using System.Globalization;
+
+namespace Halyard.PaperExchange.Market;
+
+/// <summary>
+/// The venue's price and size grid (<c>hyperliquid-protocol.md</c> §3.2) and the wire number format,
+/// in <c>decimal</c> only. A valid perp price is an integer, or has at most 5 significant figures and at
+/// most 6 − szDecimals decimals; a valid size has at most szDecimals decimals.
+/// </summary>
+internal static class PriceMath
+{
+    public const int PerpMaxDecimals = 6;
+    public const int MaxSignificantFigures = 5;
+
+    private static readonly decimal[] PowersOfTen =
+    [
+        1m, 10m, 100m, 1_000m, 10_000m, 100_000m, 1_000_000m, 10_000_000m, 100_000_000m, 1_000_000_000m,
+    ];
+
+    private static readonly decimal[] NegativePowersOfTen =
+    [
+        1m, 0.1m, 0.01m, 0.001m, 0.0001m, 0.00001m, 0.000001m, 0.0000001m, 0.00000001m, 0.000000001m,
+        0.0000000001m, 0.00000000001m, 0.000000000001m,
+    ];
+
+    public static int MaxPriceDecimals(int szDecimals) => Math.Max(0, PerpMaxDecimals - szDecimals);
+
+    /// <summary>The value with no trailing zeros in its scale.</summary>
+    public static decimal Normalize(decimal value) => value / 1.000000000000000000000000000000000m;
+
+    public static int DecimalPlaces(decimal value) => Normalize(value).Scale;
+
+    public static bool IsInteger(decimal value) => value == decimal.Truncate(value);
+
+    /// <summary>Significant figures of a non-zero value: digits from the first to the last non-zero one.</summary>
+    public static int SignificantFigures(decimal value)
+    {
+        var normalized = Normalize(Math.Abs(value));
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(normalized, bits);
+        var mantissa = ((UInt128)(uint)bits[2] << 64) | ((UInt128)(uint)bits[1] << 32) | (uint)bits[0];
+        var digits = 0;
+        while (mantissa > 0)
+        {
+            mantissa /= 10;
+            digits++;
+        }
+
+        // An integer like 120000 keeps its trailing zeros in the mantissa; they are not significant.
+        if (normalized.Scale == 0)
+        {
+            var integer = normalized;
+            while (integer != 0 && integer % 10 == 0)
+            {
+                integer /= 10;
+                digits--;
+            }
+        }
+
+        return digits;
+    }
+
+    /// <summary>True when the venue accepts <paramref name="price"/> for an asset with <paramref name="szDecimals"/>.</summary>
+    public static bool IsValidPrice(decimal price, int szDecimals) =>
+        price > 0 && (IsInteger(price)
+                      || (SignificantFigures(price) <= MaxSignificantFigures && DecimalPlaces(price) <= MaxPriceDecimals(szDecimals)));
+
+    public static bool IsValidSize(decimal size, int szDecimals) => size > 0 && DecimalPlaces(size) <= szDecimals;
+
+    /// <summary>The price grid step at <paramref name="price"/> (&gt; 0): 5 significant figures, capped by the decimals rule, 1 from 10 000 up.</summary>
+    public static decimal Tick(decimal price, int szDecimals)
+    {
+        if (price >= 10_000m)
+        {
+            return 1m;
+        }
+
+        // 5 significant figures: decimals = 4 - e where 10^e <= price < 10^(e+1).
+        int decimals;
+        if (price >= 1m)
+        {
+            var e = 0;
+            while (e < 3 && price >= PowersOfTen[e + 1])
+            {
+                e++;
+            }
+
+            decimals = 4 - e;
+        }
+        else
+        {
+            var e = 1;
+            while (e < NegativePowersOfTen.Length - 1 && price < NegativePowersOfTen[e])
+            {
+                e++;
+            }
+
+            decimals = 4 + e;
+        }
+
+        decimals = Math.Min(decimals, MaxPriceDecimals(szDecimals));
+        return decimals <= 0 ? 1m : NegativePowersOfTen[Math.Min(decimals, NegativePowersOfTen.Length - 1)];
+    }
+
+    /// <summary>The largest valid price ≤ <paramref name="price"/> (at least one tick).</summary>
+    public static decimal FloorToValid(decimal price, int szDecimals)
+    {
+        if (price <= 0)
+        {
+            return Tick(NegativePowersOfTen[MaxPriceDecimals(szDecimals)], szDecimals);
+        }
+
+        var tick = Tick(price, szDecimals);
+        var floored = decimal.Floor(price / tick) * tick;
+        return floored > 0 ? Normalize(floored) : tick;
+    }
+
+    /// <summary>The smallest valid price ≥ <paramref name="price"/>.</summary>
+    public static decimal CeilingToValid(decimal price, int szDecimals)
+    {
+        if (price <= 0)
+        {
+            return Tick(NegativePowersOfTen[MaxPriceDecimals(szDecimals)], szDecimals);
+        }
+
+        var tick = Tick(price, szDecimals);
+        return Normalize(decimal.Ceiling(price / tick) * tick);
+    }
+
+    /// <summary>The nearest valid price (ties away from zero), used to display a continuous mark.</summary>
+    public static decimal RoundToValid(decimal price, int szDecimals)
+    {
+        if (price <= 0)
+        {
+            return 0m;
+        }
+
+        var tick = Tick(price, szDecimals);
+        return Normalize(decimal.Round(price / tick, MidpointRounding.AwayFromZero) * tick);
+    }
+
+    public static decimal RoundSizeDown(decimal size, int szDecimals) =>
+        Normalize(decimal.Round(size, szDecimals, MidpointRounding.ToZero));
+
+    /// <summary>One lot: the smallest size step.</summary>
+    public static decimal Lot(int szDecimals) => NegativePowersOfTen[szDecimals];
+
+    /// <summary>USD amounts are reported with 6 decimals, as the venue does.</summary>
+    public static decimal RoundUsd(decimal value) => decimal.Round(value, 6, MidpointRounding.ToEven);
+
+    /// <summary>
+    /// The venue's wire text for a number: invariant, no exponent, no trailing zeros, and a <c>.0</c>
+    /// on integral values (<c>"113080.0"</c>, <c>"0.00022"</c>, <c>"-592.0"</c>).
+    /// </summary>
+    public static string Format(decimal value)
+    {
+        var text = Normalize(value).ToString(CultureInfo.InvariantCulture);
+        return text.Contains('.', StringComparison.Ordinal) ? text : text + ".0";
+    }
+
+    /// <summary>Plain normalized text without the <c>.0</c> suffix (used inside error messages).</summary>
+    public static string Plain(decimal value) => Normalize(value).ToString(CultureInfo.InvariantCulture);
+}

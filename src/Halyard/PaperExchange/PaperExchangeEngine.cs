@@ -1,0 +1,162 @@
+using System.Text;
+using System.Text.Json;
+using Halyard.PaperExchange.Audit;
+using Halyard.PaperExchange.Auth;
+using Halyard.PaperExchange.Clock;
+using Halyard.PaperExchange.Data;
+using Halyard.PaperExchange.Engine;
+using Halyard.PaperExchange.Faults;
+using Halyard.PaperExchange.Hosting;
+
+namespace Halyard.PaperExchange;
+
+/// <summary>
+/// The paper exchange: one venue simulator (accounts, matching, triggers, funding, liquidation on replayed
+/// real market data) behind the venue's HTTP API, with seeded fault injection and the <c>/exchange</c>
+/// audit log. Host it in-process with <see cref="CreateHandler"/> (<c>new HttpClient(engine.CreateHandler())</c>)
+/// or on loopback with <see cref="PaperExchangeServer"/>. Its time is the injected <see cref="TimeProvider"/>.
+/// </summary>
+public sealed class PaperExchangeEngine : IDisposable
+{
+    private const string Json = "application/json";
+    private const string Text = "text/plain; charset=utf-8";
+
+    private readonly VenueEngine _venue;
+    private readonly FaultInjector _faults;
+    private readonly FaultOptions _faultOptions;
+    private readonly AuditLog? _audit;
+    private readonly bool _ownsAudit;
+
+    /// <param name="options">The configuration (validated here; invalid options throw).</param>
+    /// <param name="time">The venue's clock: a <see cref="ReplayClock"/> for replays, a <see cref="ScaledClock"/> for a live window, a fake in tests.</param>
+    /// <param name="data">Market data; null = <see cref="PaperExchangeOptions.DataDirectory"/> or the embedded data.</param>
+    /// <param name="audit">The audit sink; null = <see cref="PaperExchangeOptions.AuditLogPath"/> (or none).</param>
+    public PaperExchangeEngine(PaperExchangeOptions options, TimeProvider time, MarketDataSet? data = null, AuditLog? audit = null)
+        : this(options, time, data, SignatureSignerRecovery.Instance, audit)
+    {
+    }
+
+    internal PaperExchangeEngine(PaperExchangeOptions options, TimeProvider time, MarketDataSet? data, ISignerRecovery recovery, AuditLog? audit)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        var errors = options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid paper exchange options: " + string.Join(" ", errors), nameof(options));
+        }
+
+        Time = time;
+        Options = options;
+        data ??= options.DataDirectory is { } directory ? MarketDataSet.FromDirectory(directory) : MarketDataSet.Embedded;
+        _venue = new VenueEngine(data, options, time, recovery);
+        StartTime = time.GetUtcNow();
+        _faultOptions = options.Faults;
+        _faults = new FaultInjector(options.Faults);
+        _ownsAudit = audit is null && options.AuditLogPath is not null;
+        _audit = audit ?? (options.AuditLogPath is { } path ? AuditLog.ToFile(path) : null);
+    }
+
+    public PaperExchangeOptions Options { get; }
+
+    /// <summary>The virtual clock (a <see cref="ReplayClock"/> in replays, a <see cref="ScaledClock"/> for the server).</summary>
+    public TimeProvider Time { get; }
+
+    /// <summary>The clock's time when the engine was created (the origin of <c>down_after</c>).</summary>
+    public DateTimeOffset StartTime { get; }
+
+    /// <summary>An in-process hosting: no sockets; use with <c>new HttpClient(handler) { BaseAddress = … }</c>.</summary>
+    public HttpMessageHandler CreateHandler() => new PaperExchangeHandler(this);
+
+    /// <summary>Credits <paramref name="usdc"/> to a master account, creating it when new.</summary>
+    public void Fund(string address, decimal usdc)
+    {
+        if (!FundedAccount.IsAddress(address) || usdc < 0)
+        {
+            throw new ArgumentException("Fund needs a 0x + 40 hex address and a non-negative amount.", nameof(address));
+        }
+
+        _venue.Fund(address, usdc);
+    }
+
+    /// <summary>Processes the market up to the clock's time (replay drivers may call it after advancing the clock; every request does it anyway).</summary>
+    public void Synchronize() => _venue.Synchronize();
+
+    /// <summary>Answers one POST to <c>/info</c> or <c>/exchange</c>, with faults and the audit line applied. Both hostings call this.</summary>
+    public async Task<PaperResponse> HandleAsync(string path, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
+        var isExchange = path == "/exchange";
+        if (!isExchange && path != "/info")
+        {
+            return new PaperResponse(404, Encoding.UTF8.GetBytes("Not Found"), Text, null, PaperFault.None);
+        }
+
+        var decision = _faults.Decide(isExchange, Time.GetUtcNow(), StartTime);
+        await VirtualDelay.SpendAsync(Time, decision.Latency, cancellationToken).ConfigureAwait(false);
+        var timeMs = _venue.NowMs();
+        using var document = TryParse(body);
+        var request = document?.RootElement;
+        var faultName = FaultInjector.Name(decision.Fault);
+        switch (decision.Fault)
+        {
+            case PaperFault.Down:
+                Audit(isExchange, timeMs, request, body, null, faultName);
+                return new PaperResponse(503, Encoding.UTF8.GetBytes("Service Unavailable"), Text, null, decision.Fault);
+            case PaperFault.Http5xx:
+                Audit(isExchange, timeMs, request, body, null, faultName);
+                return new PaperResponse(500, Encoding.UTF8.GetBytes("Internal Server Error"), Text, null, decision.Fault);
+            case PaperFault.RateLimited:
+                Audit(isExchange, timeMs, request, body, null, faultName);
+                return new PaperResponse(429, Encoding.UTF8.GetBytes("Too Many Requests"), Text, _faultOptions.RetryAfter, decision.Fault);
+            case PaperFault.Timeout:
+                Audit(isExchange, timeMs, request, body, null, faultName);
+                await VirtualDelay.SpendAsync(Time, _faultOptions.TimeoutAfter, cancellationToken).ConfigureAwait(false);
+                return new PaperResponse(0, null, Text, null, decision.Fault);
+        }
+
+        var reply = request is { } root ? (isExchange ? _venue.Exchange(root) : _venue.Info(root)) : VenueEngine.Unreadable();
+        Audit(isExchange, timeMs, request, body, reply, faultName);
+        switch (decision.Fault)
+        {
+            case PaperFault.ResponseLost:
+                await VirtualDelay.SpendAsync(Time, _faultOptions.TimeoutAfter, cancellationToken).ConfigureAwait(false);
+                return new PaperResponse(0, null, Json, null, decision.Fault);
+            case PaperFault.Malformed:
+                return new PaperResponse(200, reply.Body[..(reply.Body.Length / 2)], Json, null, decision.Fault);
+            default:
+                return new PaperResponse(reply.StatusCode, reply.Body, reply.IsJson ? Json : Text, null, PaperFault.None);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_ownsAudit)
+        {
+            _audit?.Dispose();
+        }
+    }
+
+    private void Audit(bool isExchange, long timeMs, JsonElement? request, ReadOnlyMemory<byte> raw, EngineReply? reply, string? fault)
+    {
+        if (!isExchange || _audit is null)
+        {
+            return;
+        }
+
+        byte[]? json = reply is { IsJson: true } r ? r.Body : null;
+        string? text = reply is { IsJson: false } t ? Encoding.UTF8.GetString(t.Body) : null;
+        _audit.Write(timeMs, request, raw.Span, json, text, fault);
+    }
+
+    private static JsonDocument? TryParse(ReadOnlyMemory<byte> body)
+    {
+        try
+        {
+            return JsonDocument.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

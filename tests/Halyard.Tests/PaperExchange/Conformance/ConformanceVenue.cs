@@ -1,0 +1,108 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Halyard.Domain;
+using Halyard.Hyperliquid.Actions;
+using Halyard.Hyperliquid.Exchange;
+using Halyard.Hyperliquid.Http;
+using Halyard.Hyperliquid.Signing;
+using Halyard.PaperExchange;
+using Halyard.PaperExchange.Clock;
+
+namespace Halyard.Tests.PaperExchange.Conformance;
+
+/// <summary>
+/// The production stack against the paper exchange: the real <see cref="ExchangeClient"/> (real keys,
+/// real EIP-712 signatures, real nonces) over <see cref="HyperliquidHttp"/> into the in-process handler,
+/// on a <see cref="ReplayClock"/>. Nothing in the client knows it talks to a simulator.
+/// </summary>
+internal sealed class ConformanceVenue : IDisposable
+{
+    /// <summary>Public test key of the Python SDK's test suite (never funded anywhere real).</summary>
+    public const string AccountKeyHex = "0x0123456789012345678901234567890123456789012345678901234567890123";
+
+    /// <summary>Public test key of the TypeScript SDK's test suite.</summary>
+    public const string AgentKeyHex = "0x822e9959e022b78423eb653a62ea0020cd283e71a2a8133a6ff2aeffaf373cff";
+
+    /// <summary>Public test key of the Rust SDK's test suite; never funded here (the unknown signer).</summary>
+    public const string StrangerKeyHex = "0xe908f86dbb4d55ac876378565aafeabc187f6690f046459397b17d9b9a19688e";
+
+    public static readonly DateTimeOffset Start = new(2025, 7, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private readonly HttpClient _http;
+
+    public ConformanceVenue(PaperExchangeOptions? options = null, decimal usdc = 10_000m, DateTimeOffset? start = null)
+    {
+        Clock = new ReplayClock(start ?? Start);
+        AccountKey = PrivateKey.FromHex(AccountKeyHex);
+        var configured = options ?? new PaperExchangeOptions();
+        Engine = new PaperExchangeEngine(configured with { Accounts = [new FundedAccount(AccountKey.Address.Value, usdc), .. configured.Accounts] }, Clock);
+        _http = new HttpClient(Engine.CreateHandler());
+        Transport = new HyperliquidHttp(_http, new Uri("http://paper.local/"));
+        Client = ClientFor(SigningIdentity.ForAccount(AccountKey));
+    }
+
+    public ReplayClock Clock { get; }
+
+    public PaperExchangeEngine Engine { get; }
+
+    public HyperliquidHttp Transport { get; }
+
+    public PrivateKey AccountKey { get; }
+
+    public ExchangeClient Client { get; }
+
+    public ExchangeClient ClientFor(SigningIdentity identity) =>
+        new(Transport, identity, new NonceGenerator(Clock), new ExchangeClientOptions { IsMainnet = true });
+
+    public static OrderWire Limit(int asset, bool isBuy, string px, string sz, TimeInForce tif, bool reduceOnly = false, Cloid? cloid = null) =>
+        new(asset, isBuy, px, sz, reduceOnly, new LimitOrderType(tif), cloid);
+
+    public static OrderWire Trigger(int asset, bool isBuy, string px, string sz, string triggerPx, TpSl tpsl, Cloid? cloid = null) =>
+        new(asset, isBuy, px, sz, true, new TriggerOrderType(true, triggerPx, tpsl), cloid);
+
+    public static OrderAction Orders(params OrderWire[] orders) => new([.. orders]);
+
+    public static OrderAction Grouped(OrderGrouping grouping, params OrderWire[] orders) => new([.. orders], grouping);
+
+    public async Task<IReadOnlyList<OrderStatus>> PlaceAsync(params OrderWire[] orders)
+    {
+        var result = await Client.PlaceOrdersAsync(Orders(orders), CancellationToken.None);
+        Assert.True(result.IsSuccess, result.ToString());
+        return result.Value!;
+    }
+
+    /// <summary>An <c>/info</c> request through the client's transport.</summary>
+    public async Task<JsonElement> InfoAsync(string json)
+    {
+        var outcome = await Transport.PostAsync("/info", Encoding.UTF8.GetBytes(json), 20, CancellationToken.None);
+        Assert.True(outcome.IsSuccess, outcome.Error?.ToString());
+        using var document = JsonDocument.Parse(outcome.Body);
+        return document.RootElement.Clone();
+    }
+
+    public async Task<decimal> PositionAsync(string coin)
+    {
+        var state = await InfoAsync("{\"type\":\"clearinghouseState\",\"user\":\"" + AccountKey.Address.Value + "\"}");
+        foreach (var entry in state.GetProperty("assetPositions").EnumerateArray())
+        {
+            var position = entry.GetProperty("position");
+            if (position.GetProperty("coin").GetString() == coin)
+            {
+                return decimal.Parse(position.GetProperty("szi").GetString()!, CultureInfo.InvariantCulture);
+            }
+        }
+
+        return 0m;
+    }
+
+    public async Task<decimal> MidAsync(string coin) =>
+        decimal.Parse((await InfoAsync("{\"type\":\"allMids\"}")).GetProperty(coin).GetString()!, CultureInfo.InvariantCulture);
+
+    public void Dispose()
+    {
+        Engine.Dispose();
+        _http.Dispose();
+    }
+}

@@ -1,0 +1,65 @@
+using Halyard.PaperExchange.Data;
+using Halyard.PaperExchange.Market;
+
+namespace Halyard.Tests.PaperExchange.Market;
+
+public sealed class MarkPathTests
+{
+    private const long FiveMinutes = 300_000;
+
+    [Fact]
+    public void PriceAt_OpenNearerToLow_VisitsLowThenHighThenClose()
+    {
+        var series = Series((100m, 104m, 99m, 103m), (103m, 103m, 103m, 103m));
+        Assert.Equal(100m, MarkPath.PriceAt(series, 0, 0));
+        Assert.Equal(99m, MarkPath.PriceAt(series, 0, FiveMinutes / 4));
+        Assert.Equal(104m, MarkPath.PriceAt(series, 0, FiveMinutes / 2));
+        Assert.Equal(103m, MarkPath.PriceAt(series, 0, 3 * FiveMinutes / 4));
+        Assert.Equal(101.5m, MarkPath.PriceAt(series, 0, 3 * FiveMinutes / 8)); // halfway from low to high
+    }
+
+    [Fact]
+    public void PriceAt_OpenNearerToHigh_VisitsHighFirst()
+    {
+        var series = Series((100m, 101m, 95m, 96m));
+        Assert.Equal(101m, MarkPath.PriceAt(series, 0, FiveMinutes / 4));
+        Assert.Equal(95m, MarkPath.PriceAt(series, 0, FiveMinutes / 2));
+    }
+
+    [Fact]
+    public void PriceAt_LastQuarter_MovesToTheNextOpen()
+    {
+        var series = Series((100m, 104m, 99m, 103m), (105m, 106m, 104m, 105m));
+        Assert.Equal(104m, MarkPath.PriceAt(series, 0, (7 * FiveMinutes) / 8));
+    }
+
+    [Fact]
+    public void RangeUntil_OnlySeesThePathSoFar()
+    {
+        var series = Series((100m, 104m, 99m, 103m));
+        Assert.Equal((100m, 99.5m), MarkPath.RangeUntil(series, 0, FiveMinutes / 8));
+        Assert.Equal((104m, 99m), MarkPath.RangeUntil(series, 0, FiveMinutes / 2));
+    }
+
+    [Fact]
+    public void PriceAt_AlwaysInsideTheCandleRange()
+    {
+        var candles = MarketDataSet.Embedded.Candles("ETH", "5m")!;
+        for (var i = 1000; i < 1100; i++)
+        {
+            for (var t = candles.OpenTime(i); t < candles.OpenTime(i) + (3 * FiveMinutes / 4); t += 7_000)
+            {
+                Assert.InRange(MarkPath.PriceAt(candles, i, t), candles.Low(i), candles.High(i));
+            }
+        }
+    }
+
+    internal static CandleSeries Series(params (decimal O, decimal H, decimal L, decimal C)[] bars) =>
+        new("TEST", "5m", new CandleColumns(
+            [.. bars.Select((_, i) => i * FiveMinutes)],
+            [.. bars.Select(b => b.O)],
+            [.. bars.Select(b => b.H)],
+            [.. bars.Select(b => b.L)],
+            [.. bars.Select(b => b.C)],
+            [.. bars.Select(_ => 1m)]));
+}
