@@ -75,7 +75,7 @@ internal sealed class CycleExecution(TraderSetup setup, TraderServices s, Trader
             await OpenAsync(opens, finals, input, ct).ConfigureAwait(false);
         }
 
-        state.FillsPossible = !setup.Shadow && (input.Account.Positions.Count > 0 || input.Venue.Orders.Count > 0 || _actions.Any(a => a.Attempts > 0));
+        state.FillsPossible |= !setup.Shadow && _actions.Any(a => a.Attempts > 0);
         return new ExecutionResult(finals, _actions, _latencies, _venueDown ? "the venue is down: the cycle stopped sending" : _problem, _venueDown);
     }
 

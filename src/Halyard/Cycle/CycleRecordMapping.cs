@@ -29,8 +29,9 @@ internal static class CycleRecordMapping
         {
             InputPromptDigest = string.IsNullOrEmpty(outcome.PromptDigest) ? string.Empty : PromptDigest.Prefix + outcome.PromptDigest,
             InputPrompt = outcome.Prompt is { } prompt ? prompt.System + "\n\n" + prompt.User : null,
-            CotTrace = outcome.Cot,
-            RawOutput = outcome.Raw,
+            // The baseline's reasoning is in its decisions and its "raw output" is their JSON: kept once, not three times.
+            CotTrace = p.Baseline ? null : outcome.Cot,
+            RawOutput = p.Baseline ? null : outcome.Raw,
             ParseOutcome = ParseOutcomeOf(outcome, p.Baseline),
             Decisions = [.. outcome.Decisions.Select(DecisionRecord.From)],
             Verdicts = [.. p.Verdicts.Select(ToRecord)],

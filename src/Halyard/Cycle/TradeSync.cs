@@ -20,7 +20,10 @@ internal sealed class TradeSync(TraderSetup setup, IVenueReader reader, Position
     {
         string? problem = null;
         var from = state.FillCursor ?? now - setup.DecisionInterval;
-        if (state.FillsPossible && from <= now)
+        var positions = Fingerprint(account);
+        var changed = positions != state.PositionsFingerprint;
+        state.PositionsFingerprint = positions;
+        if ((state.FillsPossible || changed) && from <= now)
         {
             var fills = await reader.GetFillsAsync(from, now, ct).ConfigureAwait(false);
             if (fills.IsSuccess)
@@ -31,18 +34,14 @@ internal sealed class TradeSync(TraderSetup setup, IVenueReader reader, Position
                     state.MarkClosed(trade.Coin, trade.ExitTime);
                 }
 
-                var funding = await reader.GetFundingAsync(from, now, ct).ConfigureAwait(false);
-                if (funding.IsSuccess)
-                {
-                    state.Trades.ApplyFunding(funding.Value.Where(f => ownership.IsOwnedBy(f.Coin, setup.TraderId)));
-                }
-
                 state.FillCursor = now;
+                state.FillsPossible = false;
                 state.Trades.PruneSeenBefore(now - TimeSpan.FromHours(1));
             }
             else
             {
                 problem = "fills not read: " + fills.Error.Message;
+                state.FillsPossible = true;
             }
         }
         else
@@ -50,9 +49,31 @@ internal sealed class TradeSync(TraderSetup setup, IVenueReader reader, Position
             state.FillCursor = now;
         }
 
+        // Funding is paid at the top of each hour: read it once per hour crossed while holding something.
+        var fundingFrom = state.FundingCursor ?? from;
+        if (Hour(fundingFrom) != Hour(now) && (account.Positions.Count > 0 || state.Trades.OpenCoins.Count > 0))
+        {
+            var funding = await reader.GetFundingAsync(fundingFrom, now, ct).ConfigureAwait(false);
+            if (funding.IsSuccess)
+            {
+                state.Trades.ApplyFunding(funding.Value.Where(f => ownership.IsOwnedBy(f.Coin, setup.TraderId)));
+                state.FundingCursor = now;
+            }
+        }
+        else if (account.Positions.Count == 0 && state.Trades.OpenCoins.Count == 0)
+        {
+            state.FundingCursor = now;
+        }
+
         ReleaseFlatCoins(account, fillsRead: problem is null);
         return (Externals(account), problem);
     }
+
+    private static long Hour(DateTimeOffset time) => time.ToUnixTimeMilliseconds() / 3_600_000;
+
+    /// <summary>The account's positions as one comparable value: a fill always changes it.</summary>
+    private static string Fingerprint(AccountSnapshot account) =>
+        string.Join(';', account.Positions.Where(p => p.Size != 0m).Select(p => p.Coin + "=" + p.Size.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>A coin is freed once it is flat on the venue and its trade has closed (or the fills were read and show no open trade).</summary>
     private void ReleaseFlatCoins(AccountSnapshot account, bool fillsRead)

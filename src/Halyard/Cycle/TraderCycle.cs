@@ -84,7 +84,9 @@ public sealed class TraderCycle
         var gate = _setup.Gating ? State.Gate.ObservePerformance(report) : State.Gate.Evaluate();
         _s.Executor.UpdatePerformance(report.ToView(_setup.Gating && gate.SharpePaused));
 
-        // 5. Decisions, then the Validator (first check).
+        // 5. Decisions, then the Validator (first check). While opens are paused the model is told its
+        // budget of new opens is zero, so it does not propose what the Validator would refuse.
+        var pausedBefore = gate.SafeMode || (_setup.Gating && gate.SharpePaused);
         var context = new DecisionContext
         {
             Time = now,
@@ -96,7 +98,7 @@ public sealed class TraderCycle
             Snapshots = market.Snapshots,
             AssetMeta = venue.Instruments,
             RecentlyClosed = State.RecentlyClosed,
-            Limits = _setup.Limits,
+            Limits = pausedBefore ? _setup.Limits with { MaxNewPositionsPerCycle = 0 } : _setup.Limits,
             Gated = _setup.Gating && gate.SharpePaused,
             OpensInLastHour = State.OpensInLastHour(now),
             TakerFeeBps = _setup.TakerFeeBps,

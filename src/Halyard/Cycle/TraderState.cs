@@ -31,8 +31,14 @@ public sealed class TraderState
     /// <summary>Where the next fill query starts; null before the first cycle.</summary>
     public DateTimeOffset? FillCursor { get; set; }
 
-    /// <summary>True when fills may have happened since the last query (positions, resting orders or orders sent).</summary>
+    /// <summary>True when fills may have happened since the last query that the positions would not show (orders sent).</summary>
     public bool FillsPossible { get; set; } = true;
+
+    /// <summary>The positions seen last cycle (coin and size); a change means fills to read.</summary>
+    public string? PositionsFingerprint { get; set; }
+
+    /// <summary>Where the next funding query starts.</summary>
+    public DateTimeOffset? FundingCursor { get; set; }
 
     public IReadOnlyDictionary<string, DateTimeOffset> RecentlyClosed => _recentlyClosed;
 
