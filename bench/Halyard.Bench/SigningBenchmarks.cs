@@ -16,7 +16,9 @@ public class SigningBenchmarks
 {
     private const long Nonce = 1_700_000_000_000;
 
-    private readonly PrivateKey _key = PrivateKey.FromHex("0x822e9959e022b78423eb653a62ea0020cd283e71a2a8133a6ff2aeffaf373cff");
+    // A throwaway key derived from a fixed phrase: benchmarks never hold a real key.
+    private readonly PrivateKey _key = PrivateKey.FromHex(
+        "0x" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("halyard-bench"u8)));
 
     private readonly OrderAction _order = new(
         [new OrderWire(4, true, "1670.1", "0.0147", false, new LimitOrderType(TimeInForce.Gtc), Cloid.FromInt(42))]);

@@ -1,0 +1,49 @@
+namespace Halyard.Execution.Ledger;
+
+/// <summary>
+/// The intent ledger the Orchestrator owns: what it placed, keyed by entry cloid, plus the fill checkpoint
+/// of each trader. The Manager chooses the persistence (<see cref="InMemoryIntentLedger"/>,
+/// <see cref="JsonlIntentLedger"/>, or its own). Implementations are thread-safe; <see cref="Save"/> is durable
+/// when it returns, because it runs before an order leaves.
+/// </summary>
+public interface IIntentLedger
+{
+    /// <summary>Inserts or replaces the entry with the same <see cref="LedgerEntry.Cloid"/>.</summary>
+    void Save(LedgerEntry entry);
+
+    /// <summary>The latest state of the entry with this entry cloid, or null.</summary>
+    LedgerEntry? Find(string cloid);
+
+    /// <summary>The latest state of every entry of <paramref name="traderId"/>, oldest first.</summary>
+    IReadOnlyList<LedgerEntry> Entries(string traderId);
+
+    /// <summary>Records that the trader's fills up to <paramref name="fillsSeenUntil"/> (venue time, inclusive) were reconciled.</summary>
+    void SaveCheckpoint(string traderId, DateTimeOffset fillsSeenUntil);
+
+    /// <summary>The last <see cref="SaveCheckpoint"/> of the trader, or null.</summary>
+    DateTimeOffset? Checkpoint(string traderId);
+}
+
+public static class IntentLedgerExtensions
+{
+    /// <summary>The trader's entries that may hold a position or still need settling.</summary>
+    public static IReadOnlyList<LedgerEntry> Active(this IIntentLedger ledger, string traderId)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        return ledger.Entries(traderId).Where(e => e.MayHoldPosition).ToArray();
+    }
+
+    /// <summary>Every cloid the trader's entries ever used (to recognise our orders on the venue).</summary>
+    public static IReadOnlySet<string> KnownCloids(this IIntentLedger ledger, string traderId)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in ledger.Entries(traderId))
+        {
+            set.Add(entry.Cloid);
+            set.UnionWith(entry.OrderCloids);
+        }
+
+        return set;
+    }
+}

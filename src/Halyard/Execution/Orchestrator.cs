@@ -1,0 +1,189 @@
+using System.Collections.Immutable;
+using Halyard.Domain;
+using Halyard.Execution.Ledger;
+using Halyard.Execution.Reconciliation;
+using Halyard.Execution.Retry;
+using Halyard.Execution.Venue;
+using Halyard.Execution.Workflows;
+using Halyard.Hyperliquid.Exchange;
+using Halyard.Hyperliquid.Info;
+
+namespace Halyard.Execution;
+
+/// <summary>What one trader's <see cref="Orchestrator"/> is built from.</summary>
+/// <param name="TraderId">The trader whose intents this Orchestrator executes (intents of another trader are a bug).</param>
+/// <param name="Exchange">Signs and sends the trader's actions.</param>
+/// <param name="Info">Reads the venue; user queries use the account of <paramref name="Exchange"/>'s identity (vault, else master).</param>
+/// <param name="Ledger">The intent ledger (persisted by the Manager's choice).</param>
+/// <param name="Time">Waits (backoff, GTC timeout) and latency timestamps.</param>
+/// <param name="Jitter">Seeded randomness for the backoff jitter; null: seeded from the trader id.</param>
+public sealed record OrchestratorSetup(
+    string TraderId,
+    ExchangeClient Exchange,
+    InfoClient Info,
+    IIntentLedger Ledger,
+    TimeProvider Time,
+    OrchestratorOptions Options,
+    Random? Jitter = null);
+
+/// <summary>
+/// The Execution Orchestrator (design: "Execution Orchestrator"): approved intents in, outcomes out. Opens
+/// place a protective IOC or GTC entry with a cloid recorded before it leaves, then a reduce-only stop-loss and
+/// take-profit for the filled quantity (or flatten); closes cancel the symbol's orders, close reduce-only and
+/// verify flat; reconciliation keeps the venue and the ledger in agreement. Every venue failure is retried per
+/// class and reported as a value; only bugs throw. One instance per trader; calls are serialised.
+/// </summary>
+public sealed class Orchestrator
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly WorkflowServices _services;
+    private readonly EntryWorkflow _entry;
+    private readonly CloseWorkflow _close;
+    private readonly Reconciler _reconciler;
+
+    public Orchestrator(OrchestratorSetup setup)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        ArgumentException.ThrowIfNullOrWhiteSpace(setup.TraderId);
+        ArgumentNullException.ThrowIfNull(setup.Exchange);
+        ArgumentNullException.ThrowIfNull(setup.Info);
+        ArgumentNullException.ThrowIfNull(setup.Ledger);
+        ArgumentNullException.ThrowIfNull(setup.Time);
+        ArgumentNullException.ThrowIfNull(setup.Options);
+        var problems = setup.Options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("Invalid orchestrator options: " + string.Join(" ", problems), nameof(setup));
+        }
+
+        var identity = setup.Exchange.Identity;
+        var account = (identity.VaultAddress ?? identity.Account).Value;
+        var random = setup.Jitter ?? new Random(JitterSeed(setup.TraderId));
+        var runner = new RetryRunner(setup.Options, setup.Time, random);
+        var venue = new VenueGateway(setup.Exchange, setup.Info, account, runner, setup.Time);
+        _services = new WorkflowServices
+        {
+            TraderId = setup.TraderId,
+            Options = setup.Options,
+            Time = setup.Time,
+            Venue = venue,
+            Submitter = new OrderSubmitter(venue),
+            Ledger = setup.Ledger,
+            Instruments = new InstrumentDirectory(venue),
+            Leverage = new LeverageCache(venue, setup.Options),
+        };
+        var closer = new PositionCloser(_services);
+        var protection = new ProtectionWorkflow(_services, closer);
+        var orders = new EntryOrders(_services, closer);
+        _entry = new EntryWorkflow(_services, protection, orders);
+        _close = new CloseWorkflow(_services, closer);
+        _reconciler = new Reconciler(_services, protection, closer, orders);
+    }
+
+    public string TraderId => _services.TraderId;
+
+    public OrchestratorOptions Options => _services.Options;
+
+    /// <summary>Hands over the instrument rules the Manager already read (saves a <c>meta</c> request).</summary>
+    public void UpdateInstruments(IEnumerable<InstrumentRules> instruments)
+    {
+        ArgumentNullException.ThrowIfNull(instruments);
+        _services.Instruments.Update(instruments);
+    }
+
+    /// <summary>Opens a position: leverage, entry, protection of the filled quantity.</summary>
+    public Task<ExecutionOutcome> OpenAsync(OpenIntent intent, CancellationToken cancellationToken)
+    {
+        Check(intent);
+        return Serialised(() => _entry.OpenAsync(intent, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Closes the symbol's position of the intent's side, cancelling its orders and triggers.</summary>
+    public Task<ExecutionOutcome> CloseAsync(CloseIntent intent, CancellationToken cancellationToken)
+    {
+        Check(intent);
+        return Serialised(() => _close.CloseAsync(intent, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Executes a cycle's intents: closes first, then opens, in their given order. Multi-decision off: only the
+    /// first intent runs. An outcome that fails the cycle (ExchangeDown, a position left unprotected) stops the
+    /// batch; the rest is <see cref="IntentResult.Skipped"/>.
+    /// </summary>
+    public async Task<BatchOutcome> ExecuteAsync(IReadOnlyList<ExecutionIntent> intents, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(intents);
+        foreach (var intent in intents)
+        {
+            Check(intent);
+        }
+
+        var ordered = intents.OrderBy(i => i is CloseIntent ? 0 : 1).ToArray();
+        var outcomes = ImmutableArray.CreateBuilder<ExecutionOutcome>(ordered.Length);
+        string? stop = null;
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            var intent = ordered[i];
+            if (!Options.Features.MultiDecision && i > 0)
+            {
+                stop ??= "multi_decision is off: one decision per cycle";
+            }
+
+            if (stop is not null)
+            {
+                outcomes.Add(new ExecutionOutcome { Intent = intent, Result = IntentResult.Skipped, Detail = stop });
+                continue;
+            }
+
+            var outcome = intent switch
+            {
+                OpenIntent open => await OpenAsync(open, cancellationToken).ConfigureAwait(false),
+                CloseIntent close => await CloseAsync(close, cancellationToken).ConfigureAwait(false),
+                _ => throw new ArgumentException("Unknown intent type " + intent.GetType().Name, nameof(intents)),
+            };
+            outcomes.Add(outcome);
+            if (outcome.FailsCycle)
+            {
+                stop = "an earlier intent failed the cycle: " + outcome.Detail;
+            }
+        }
+
+        return new BatchOutcome(outcomes.MoveToImmutable());
+    }
+
+    /// <summary>Reconciles the venue with the ledger (at start and every cycle); see <see cref="ReconcileReport"/>.</summary>
+    public Task<ReconcileReport> ReconcileAsync(ReconcileRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Serialised(() => _reconciler.ReconcileAsync(request, cancellationToken), cancellationToken);
+    }
+
+    private static int JitterSeed(string traderId)
+    {
+        var bytes = Cloid.Derive("halyard.jitter.v1", traderId).Value;
+        return int.Parse(bytes.AsSpan(2, 8), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private void Check(ExecutionIntent intent)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        intent.Check();
+        if (intent.TraderId != TraderId)
+        {
+            throw new ArgumentException($"Intent of trader '{intent.TraderId}' given to the orchestrator of '{TraderId}'.", nameof(intent));
+        }
+    }
+
+    private async Task<T> Serialised<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await work().ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}

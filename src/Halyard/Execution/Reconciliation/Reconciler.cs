@@ -1,0 +1,322 @@
+using System.Collections.Immutable;
+using Halyard.Cycle.Configuration;
+using Halyard.Domain;
+using Halyard.Execution.Ledger;
+using Halyard.Execution.Retry;
+using Halyard.Execution.Workflows;
+using Halyard.Hyperliquid.Actions;
+using Halyard.Hyperliquid.Info;
+
+namespace Halyard.Execution.Reconciliation;
+
+/// <summary>
+/// Compares the venue (the source of truth) with the ledger, at start and every cycle:
+/// <list type="number">
+/// <item>entries whose outcome is unknown are settled by cloid (a resting leftover is cancelled);</item>
+/// <item>positions of ours that are gone were closed on the venue: reported with time, PnL and reason from the fills;</item>
+/// <item>reduce-only triggers on coins without a position (orphans) are cancelled: ours always, others only with <c>adopt</c>;</item>
+/// <item>every position must have a stop covering its size: ours are re-protected from the ledger's stop/take-profit,
+/// external ones are surfaced, and with <c>adopt</c> protected with the default distance and managed from then on;</item>
+/// <item>the dead man's switch is refreshed; the fill checkpoint advances.</item>
+/// </list>
+/// </summary>
+internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protection, PositionCloser closer, EntryOrders entries)
+{
+    public async Task<ReconcileReport> ReconcileAsync(ReconcileRequest request, CancellationToken ct)
+    {
+        var log = new ActionLog("*", s.Time);
+        var report = new ReportBuilder(request.Cycle);
+        await SettleEntriesAsync(log, report, ct).ConfigureAwait(false);
+
+        var account = await s.Venue.AccountAsync(RetryProfile.Protective, ct).ConfigureAwait(false);
+        var open = await s.Venue.OpenOrdersAsync(RetryProfile.Protective, ct).ConfigureAwait(false);
+        if (!account.IsSuccess || !open.IsSuccess)
+        {
+            var error = account.Error ?? open.Error!;
+            log.ReadFailed(account.IsSuccess ? "read_open_orders" : "read_account", error, account.Attempts + open.Attempts);
+            return report.Build(log) with { FailsCycle = true, Error = error.Message };
+        }
+
+        var positions = account.Value!.Positions.Where(p => p.Size != 0m).ToDictionary(p => p.Coin, StringComparer.Ordinal);
+        SettleWithoutCloid(positions, report);
+        var fills = await ReadFillsAsync(log, ct).ConfigureAwait(false);
+        DetectClosed(positions, fills, report);
+        report.OrphansCancelled = await CancelOrphansAsync(positions, open.Value!, log, ct).ConfigureAwait(false);
+        await CheckPositionsAsync(positions.Values, open.Value!, request, log, report, ct).ConfigureAwait(false);
+        await RefreshDeadMansSwitchAsync(log, report, ct).ConfigureAwait(false);
+        if (fills is { Count: > 0 })
+        {
+            var newest = fills.Max(f => f.Time);
+            if (s.Ledger.Checkpoint(s.TraderId) is not { } old || newest > old)
+            {
+                if (!s.Shadow)
+                {
+                    s.Ledger.SaveCheckpoint(s.TraderId, newest);
+                }
+            }
+        }
+
+        return report.Build(log);
+    }
+
+    private async Task SettleEntriesAsync(ActionLog log, ReportBuilder report, CancellationToken ct)
+    {
+        foreach (var entry in s.Ledger.Active(s.TraderId).Where(e => e.NeedsSettling && e.CloidSent))
+        {
+            var (rules, _) = await s.Instruments.ResolveAsync(entry.Symbol, RetryProfile.Protective, ct).ConfigureAwait(false);
+            var settled = rules is null ? null : await entries.SettleAsync(rules, entry, log, ct).ConfigureAwait(false);
+            if (settled is null)
+            {
+                report.EntriesUnresolved++;
+                continue;
+            }
+
+            report.EntriesSettled++;
+            s.Save(settled switch
+            {
+                { NeverPlaced: true } => entry with { Status = LedgerStatus.Failed, Note = "settled: never placed" },
+                { Size: > 0m } => entry with { Status = LedgerStatus.Open, FilledSize = settled.Size, AveragePrice = settled.Price, Note = "settled: filled" },
+                _ => entry with { Status = LedgerStatus.NotFilled, Note = "settled: no fill" },
+            });
+        }
+    }
+
+    /// <summary>An entry sent without a cloid is settled from the position: one of its side on the symbol is its fill.</summary>
+    private void SettleWithoutCloid(Dictionary<string, Position> positions, ReportBuilder report)
+    {
+        foreach (var entry in s.Ledger.Active(s.TraderId).Where(e => e.NeedsSettling && !e.CloidSent))
+        {
+            report.EntriesSettled++;
+            s.Save(positions.TryGetValue(entry.Symbol, out var position) && position.Side == entry.Side
+                ? entry with { Status = LedgerStatus.Open, FilledSize = position.AbsSize, AveragePrice = position.EntryPrice, Note = "settled from the position (no cloid)" }
+                : entry with { Status = LedgerStatus.Failed, Note = "settled: no position (no cloid)" });
+        }
+    }
+
+    private async Task<IReadOnlyList<UserFill>?> ReadFillsAsync(ActionLog log, CancellationToken ct)
+    {
+        var since = s.Ledger.Checkpoint(s.TraderId)
+            ?? s.Ledger.Active(s.TraderId).Select(e => (DateTimeOffset?)e.CreatedAt).Min()
+            ?? s.Now - s.Options.InitialFillLookback;
+        var read = await s.Venue.FillsAsync(since, RetryProfile.Protective, ct).ConfigureAwait(false);
+        if (!read.IsSuccess)
+        {
+            log.ReadFailed("read_fills", read.Error!, read.Attempts);
+            return null;
+        }
+
+        return read.Value;
+    }
+
+    /// <summary>Our entries that held a position the venue no longer shows (or shows on the other side) were closed there.</summary>
+    private void DetectClosed(Dictionary<string, Position> positions, IReadOnlyList<UserFill>? fills, ReportBuilder report)
+    {
+        foreach (var entry in s.Ledger.Active(s.TraderId).Where(e => e.Status is LedgerStatus.Open or LedgerStatus.Protected))
+        {
+            if (positions.TryGetValue(entry.Symbol, out var position) && position.Side == entry.Side)
+            {
+                continue;
+            }
+
+            var closing = (fills ?? [])
+                .Where(f => f.Coin == entry.Symbol && f.Time >= entry.CreatedAt && (f.IsLiquidation || f.Direction.StartsWith("Close", StringComparison.Ordinal)))
+                .ToArray();
+            var reason = closing.Length == 0 ? "unknown"
+                : closing.Any(f => f.IsLiquidation) ? "liquidation"
+                : closing.Any(f => f.Cloid?.Value == entry.StopCloid) ? "stop_loss"
+                : closing.Any(f => f.Cloid?.Value == entry.TakeProfitCloid) ? "take_profit"
+                : closing.Any(f => f.Cloid is { } c && entry.OrderCloids.Contains(c.Value)) ? "stop_loss"
+                : "external";
+            report.Closed.Add(new ClosedOnVenue(
+                entry.Symbol,
+                entry.Side,
+                closing.Length > 0 ? closing.Max(f => f.Time) : s.Now,
+                closing.Length > 0 ? closing.Sum(f => f.Size) : entry.FilledSize,
+                fills is null ? null : closing.Sum(f => f.NetPnl),
+                reason,
+                entry.Cloid));
+            s.Save(entry with { Status = LedgerStatus.Closed, Note = "closed on the venue: " + reason });
+        }
+    }
+
+    private async Task<int> CancelOrphansAsync(Dictionary<string, Position> positions, IReadOnlyList<OpenOrder> open, ActionLog log, CancellationToken ct)
+    {
+        var known = s.Ledger.KnownCloids(s.TraderId);
+        var resting = s.Ledger.Active(s.TraderId).Where(e => e.Status == LedgerStatus.Resting).Select(e => e.Cloid).ToHashSet(StringComparer.Ordinal);
+        var adopt = s.Options.ExternalPositions == ExternalPositionPolicy.Adopt;
+        var orphans = open.Where(o =>
+        {
+            var ours = o.Cloid is { } c && known.Contains(c.Value);
+            var orphanTrigger = o.IsTrigger && o.ReduceOnly && !positions.ContainsKey(o.Coin) && (ours || adopt);
+            var staleEntry = ours && !o.IsTrigger && !o.ReduceOnly && !resting.Contains(o.Cloid!.Value.Value);
+            return orphanTrigger || staleEntry;
+        }).ToArray();
+        if (orphans.Length == 0)
+        {
+            return 0;
+        }
+
+        await closer.CancelOrdersAsync(orphans, "cancel_orphan", log, ct).ConfigureAwait(false);
+        return orphans.Length;
+    }
+
+    private async Task CheckPositionsAsync(IEnumerable<Position> positions, IReadOnlyList<OpenOrder> open, ReconcileRequest request, ActionLog log, ReportBuilder report, CancellationToken ct)
+    {
+        var active = s.Ledger.Active(s.TraderId);
+        foreach (var position in positions)
+        {
+            var entry = active.LastOrDefault(e => e.Symbol == position.Coin && e.Side == position.Side && e.Status is LedgerStatus.Open or LedgerStatus.Protected);
+            var covered = StopCoverage(position, open) >= position.AbsSize;
+            if (entry is null)
+            {
+                var adopt = s.Options.ExternalPositions == ExternalPositionPolicy.Adopt;
+                report.External.Add(new ExternalPosition(position.Coin, position.Side, position.AbsSize, position.EntryPrice, adopt));
+                if (!adopt)
+                {
+                    report.Positions.Add(new PositionCheck(position.Coin, position.Side, position.AbsSize, false, Unchecked(covered)));
+                    continue;
+                }
+
+                var key = IntentCloids.Adopted(s.TraderId, position.Coin, position.Side, s.Now);
+                entry = s.Save(new LedgerEntry
+                {
+                    Cloid = key.Value,
+                    TraderId = s.TraderId,
+                    Symbol = position.Coin,
+                    Side = position.Side,
+                    Kind = LedgerEntryKind.Adopted,
+                    RequestedSize = position.AbsSize,
+                    FilledSize = position.AbsSize,
+                    AveragePrice = position.EntryPrice,
+                    OrderCloids = [key.Value],
+                    Status = covered ? LedgerStatus.Protected : LedgerStatus.Open,
+                    CreatedAt = s.Now,
+                    UpdatedAt = s.Now,
+                    Note = "adopted external position",
+                });
+            }
+
+            if (covered)
+            {
+                if (entry.Status != LedgerStatus.Protected)
+                {
+                    s.Save(entry with { Status = LedgerStatus.Protected });
+                }
+
+                report.Positions.Add(new PositionCheck(position.Coin, position.Side, position.AbsSize, true, new ProtectionState(ProtectionStatus.Protected, position.AbsSize, entry.StopLoss, entry.TakeProfit)));
+                continue;
+            }
+
+            var state = await ProtectAsync(entry, position, open, request, log, ct).ConfigureAwait(false);
+            report.PositionsProtected += state.Status is ProtectionStatus.Protected or ProtectionStatus.StopOnly ? 1 : 0;
+            report.PositionsFlattened += state.Status == ProtectionStatus.Flattened ? 1 : 0;
+            report.Positions.Add(new PositionCheck(position.Coin, position.Side, position.AbsSize, true, state));
+        }
+    }
+
+    /// <summary>Replaces our too-small (or missing) protection with a stop (and take-profit) for the whole position.</summary>
+    private async Task<ProtectionState> ProtectAsync(LedgerEntry entry, Position position, IReadOnlyList<OpenOrder> open, ReconcileRequest request, ActionLog log, CancellationToken ct)
+    {
+        if (!s.Options.Features.SltpOrchestration)
+        {
+            return new ProtectionState(ProtectionStatus.Disabled, Reason: "sltp_orchestration is off");
+        }
+
+        var (rules, error) = await s.Instruments.ResolveAsync(position.Coin, RetryProfile.Protective, ct).ConfigureAwait(false);
+        var mid = await s.Venue.MidAsync(position.Coin, RetryProfile.Protective, ct).ConfigureAwait(false);
+        if (rules is null || !mid.IsSuccess)
+        {
+            var why = error?.Message ?? mid.Error?.Message ?? "no price";
+            log.Refused("stop_loss", error?.Class ?? mid.Error?.Class ?? ErrorClass.Unknown, why);
+            return new ProtectionState(ProtectionStatus.Unprotected, Reason: why);
+        }
+
+        var ours = open.Where(o => o.Coin == position.Coin && o.IsTrigger && o.Cloid is { } c && entry.OrderCloids.Contains(c.Value)).ToArray();
+        await closer.CancelOrdersAsync(ours, "cancel_stale_protection", log, ct).ConfigureAwait(false);
+        var atr = request.AtrBySymbol is { } map && map.TryGetValue(position.Coin, out var a) ? a : (decimal?)null;
+        var resized = entry with { FilledSize = position.AbsSize, Status = LedgerStatus.Open };
+        var (state, _) = await protection.ProtectAsync(resized, rules, mid.Value!.Value, atr, log, ct).ConfigureAwait(false);
+        return state;
+    }
+
+    private async Task RefreshDeadMansSwitchAsync(ActionLog log, ReportBuilder report, CancellationToken ct)
+    {
+        if (s.Options.DeadMansSwitch is not { } window)
+        {
+            return;
+        }
+
+        var action = new ScheduleCancelAction((s.Now + window).ToUnixTimeMilliseconds());
+        if (s.Shadow)
+        {
+            log.Add(new Journal.ActionRecord { Symbol = "*", Action = "schedule_cancel", Result = "shadow" });
+            report.DeadMansSwitch = "shadow";
+            return;
+        }
+
+        var run = await s.Venue.ScheduleCancelAsync(action, ct).ConfigureAwait(false);
+        log.Simple("schedule_cancel", run);
+        report.DeadMansSwitch = run.Succeeded ? "ok" : run.Error!.Class + ": " + run.Error.Message;
+    }
+
+    /// <summary>Total size of reduce-only stop triggers on the closing side of <paramref name="position"/>.</summary>
+    internal static decimal StopCoverage(Position position, IReadOnlyList<OpenOrder> open) =>
+        open.Where(o => o.Coin == position.Coin && o.IsTrigger && o.Side == position.Side.ClosingSide() && IsStop(o, position))
+            .Sum(o => o.Size);
+
+    /// <summary>A stop by the venue's order type ("Stop Market", "Stop Limit"); otherwise by its trigger on the losing side of the entry.</summary>
+    internal static bool IsStop(OpenOrder order, Position position)
+    {
+        if (order.OrderType.StartsWith("Stop", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (order.OrderType.StartsWith("Take Profit", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return order.TriggerPrice is { } trigger && Pricing.StopCrossed(position.Side, position.EntryPrice, trigger);
+    }
+
+    private static ProtectionState Unchecked(bool covered) =>
+        covered ? new ProtectionState(ProtectionStatus.Protected) : new ProtectionState(ProtectionStatus.Unprotected, Reason: "external position left alone");
+
+    private sealed class ReportBuilder(long cycle)
+    {
+        public List<ClosedOnVenue> Closed { get; } = [];
+
+        public List<ExternalPosition> External { get; } = [];
+
+        public List<PositionCheck> Positions { get; } = [];
+
+        public int EntriesSettled { get; set; }
+
+        public int EntriesUnresolved { get; set; }
+
+        public int OrphansCancelled { get; set; }
+
+        public int PositionsProtected { get; set; }
+
+        public int PositionsFlattened { get; set; }
+
+        public string? DeadMansSwitch { get; set; }
+
+        public ReconcileReport Build(ActionLog log) => new()
+        {
+            Cycle = cycle,
+            Actions = log.ToImmutable(),
+            Closed = [.. Closed],
+            External = [.. External],
+            Positions = [.. Positions],
+            EntriesSettled = EntriesSettled,
+            EntriesUnresolved = EntriesUnresolved,
+            OrphansCancelled = OrphansCancelled,
+            PositionsProtected = PositionsProtected,
+            PositionsFlattened = PositionsFlattened,
+            DeadMansSwitch = DeadMansSwitch,
+            FailsCycle = Positions.Any(p => p.Managed && p.Protection.Status == ProtectionStatus.Unprotected),
+        };
+    }
+}

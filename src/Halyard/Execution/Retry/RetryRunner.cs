@@ -1,0 +1,110 @@
+using Halyard.Domain;
+using Halyard.Hyperliquid.Http;
+using Polly;
+using Polly.Retry;
+
+namespace Halyard.Execution.Retry;
+
+/// <summary>The result of a retried operation: the last error (null on success) and the attempts made.</summary>
+internal readonly record struct RetryRun(VenueError? Error, int Attempts)
+{
+    public bool Succeeded => Error is null;
+}
+
+/// <summary>
+/// Runs one venue operation under the per-class policy (<see cref="RetryRules"/>) with a Polly.Core
+/// <see cref="ResiliencePipeline{T}"/> per profile, waiting on the injected <see cref="TimeProvider"/>:
+/// backoff = base × 2^(attempt−1) × (1 + U·jitter) for Temporary/Unknown/ExchangeDown, and Retry-After (or the
+/// fixed rate-limit backoff) for RateLimited. The jitter comes from a seeded <see cref="Random"/>.
+/// </summary>
+internal sealed class RetryRunner
+{
+    private readonly OrchestratorOptions _options;
+    private readonly Random _random;
+    private readonly Lock _randomGate = new();
+    private readonly ResiliencePipeline<Attempt> _opening;
+    private readonly ResiliencePipeline<Attempt> _protective;
+
+    public RetryRunner(OrchestratorOptions options, TimeProvider time, Random random)
+    {
+        _options = options;
+        _random = random;
+        _opening = Build(options.AttemptsFor(RetryProfile.Opening), time);
+        _protective = Build(options.AttemptsFor(RetryProfile.Protective), time);
+    }
+
+    /// <summary>
+    /// Calls <paramref name="attempt"/> until it returns null (success) or the policy stops. The callback is
+    /// responsible for what a repeat means (e.g. settling an unknown outcome by cloid before sending again).
+    /// </summary>
+    public async Task<RetryRun> RunAsync(RetryProfile profile, Func<CancellationToken, ValueTask<VenueError?>> attempt, CancellationToken cancellationToken)
+    {
+        var state = new RunState(attempt, _options.AttemptsFor(profile), profile);
+        var pipeline = profile == RetryProfile.Protective ? _protective : _opening;
+        var last = await pipeline.ExecuteAsync(
+            static async (s, ct) =>
+            {
+                var error = await s.Attempt(ct).ConfigureAwait(false);
+                s.Attempts++;
+                if (error?.Class == ErrorClass.Unknown)
+                {
+                    s.Unknowns++;
+                }
+
+                return new Attempt(error, error is not null && RetryRules.ShouldRetry(error.Class, s.Attempts, s.Unknowns, s.MaxAttempts, s.Profile));
+            },
+            state,
+            cancellationToken).ConfigureAwait(false);
+        return new RetryRun(last.Error, state.Attempts);
+    }
+
+    private ResiliencePipeline<Attempt> Build(int maxAttempts, TimeProvider time)
+    {
+        if (maxAttempts <= 1)
+        {
+            return ResiliencePipeline<Attempt>.Empty;
+        }
+
+        return new ResiliencePipelineBuilder<Attempt> { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions<Attempt>
+            {
+                MaxRetryAttempts = maxAttempts - 1,
+                ShouldHandle = static args => ValueTask.FromResult(args.Outcome.Result is { Retry: true }),
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(Delay(args.Outcome.Result?.Error, args.AttemptNumber)),
+            })
+            .Build();
+    }
+
+    /// <summary>The wait before the next attempt; <paramref name="retryIndex"/> is 0 before the second attempt.</summary>
+    internal TimeSpan Delay(VenueError? error, int retryIndex)
+    {
+        if (error?.Class == ErrorClass.RateLimited)
+        {
+            return error.RetryAfter is { } after && after > TimeSpan.Zero ? after : _options.RateLimitBackoff;
+        }
+
+        double u;
+        lock (_randomGate)
+        {
+            u = _random.NextDouble();
+        }
+
+        var factor = (1 << Math.Min(retryIndex, 16)) * (1 + (u * (double)_options.JitterFraction));
+        return TimeSpan.FromTicks((long)(_options.BackoffBase.Ticks * factor));
+    }
+
+    private sealed record Attempt(VenueError? Error, bool Retry);
+
+    private sealed class RunState(Func<CancellationToken, ValueTask<VenueError?>> attempt, int maxAttempts, RetryProfile profile)
+    {
+        public Func<CancellationToken, ValueTask<VenueError?>> Attempt { get; } = attempt;
+
+        public int MaxAttempts { get; } = maxAttempts;
+
+        public RetryProfile Profile { get; } = profile;
+
+        public int Attempts { get; set; }
+
+        public int Unknowns { get; set; }
+    }
+}

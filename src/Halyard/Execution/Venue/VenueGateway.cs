@@ -1,0 +1,189 @@
+using System.Collections.Immutable;
+using Halyard.Domain;
+using Halyard.Execution.Retry;
+using Halyard.Hyperliquid.Actions;
+using Halyard.Hyperliquid.Exchange;
+using Halyard.Hyperliquid.Http;
+using Halyard.Hyperliquid.Info;
+
+namespace Halyard.Execution.Venue;
+
+/// <summary>A retried read: the value, or the last error; and the requests made.</summary>
+internal readonly record struct Read<T>(T? Value, VenueError? Error, int Attempts)
+    where T : class
+{
+    public bool IsSuccess => Error is null && Value is not null;
+}
+
+/// <summary>A retried action without per-order statuses (leverage, schedule cancel).</summary>
+internal readonly record struct ActionRun(VenueError? Error, int Attempts, TimeSpan Elapsed)
+{
+    public bool Succeeded => Error is null;
+}
+
+/// <summary>The fate of each cancel of a batch: gone (cancelled now, or already gone), or failed with an error.</summary>
+internal sealed record CancelRun(ImmutableArray<VenueError?> Errors, int Attempts, TimeSpan Elapsed)
+{
+    public bool AllGone => Errors.All(e => e is null);
+}
+
+/// <summary>
+/// Every venue call of the Orchestrator, each under the retry policy of its profile. Reads never have side
+/// effects, so they are simply repeated; cancels are idempotent (a second cancel of a cancelled order answers
+/// "never placed, already canceled, or filled", which means gone). Orders go through <see cref="OrderSubmitter"/>.
+/// </summary>
+internal sealed class VenueGateway(ExchangeClient exchange, InfoClient info, string account, RetryRunner runner, TimeProvider time)
+{
+    /// <summary>The cancel answer for an order that is no longer open (cancelled, filled, or never placed).</summary>
+    public const string MissingOrderPrefix = "Order was never placed, already canceled, or filled";
+
+    public ExchangeClient Exchange => exchange;
+
+    public InfoClient Info => info;
+
+    public string Account => account;
+
+    public RetryRunner Runner => runner;
+
+    public TimeProvider Time => time;
+
+    public Task<Read<AccountSnapshot>> AccountAsync(RetryProfile profile, CancellationToken ct) =>
+        ReadAsync(profile, c => info.GetClearinghouseStateAsync(account, c), ct);
+
+    public Task<Read<IReadOnlyList<OpenOrder>>> OpenOrdersAsync(RetryProfile profile, CancellationToken ct) =>
+        ReadAsync(profile, c => info.GetFrontendOpenOrdersAsync(account, c), ct);
+
+    public Task<Read<IReadOnlyList<InstrumentRules>>> MetaAsync(RetryProfile profile, CancellationToken ct) =>
+        ReadAsync(profile, info.GetMetaAsync, ct);
+
+    public Task<Read<OrderLookup>> OrderStatusAsync(Cloid cloid, RetryProfile profile, CancellationToken ct) =>
+        ReadAsync(profile, c => info.GetOrderStatusAsync(account, cloid, c), ct);
+
+    public Task<Read<OrderLookup>> OrderStatusAsync(long oid, RetryProfile profile, CancellationToken ct) =>
+        ReadAsync(profile, c => info.GetOrderStatusAsync(account, oid, c), ct);
+
+    /// <summary>Every fill of the account from <paramref name="since"/> (inclusive) until now.</summary>
+    public async Task<Read<IReadOnlyList<UserFill>>> FillsAsync(DateTimeOffset since, RetryProfile profile, CancellationToken ct)
+    {
+        var read = await ReadAsync(profile, c => info.GetUserFillHistoryAsync(new FillHistoryQuery(account, since, null), c), ct).ConfigureAwait(false);
+        return read.IsSuccess ? new Read<IReadOnlyList<UserFill>>(read.Value!.Fills, null, read.Attempts) : new Read<IReadOnlyList<UserFill>>(null, read.Error, read.Attempts);
+    }
+
+    /// <summary>The live mid of <paramref name="coin"/> (<c>allMids</c>); a coin without a mid is <see cref="ErrorClass.InvalidParam"/>.</summary>
+    public async Task<Read<Box<decimal>>> MidAsync(string coin, RetryProfile profile, CancellationToken ct)
+    {
+        var read = await ReadAsync(profile, info.GetAllMidsAsync, ct).ConfigureAwait(false);
+        if (!read.IsSuccess)
+        {
+            return new Read<Box<decimal>>(null, read.Error, read.Attempts);
+        }
+
+        return read.Value!.TryGetValue(coin, out var mid) && mid > 0m
+            ? new Read<Box<decimal>>(new Box<decimal>(mid), null, read.Attempts)
+            : new Read<Box<decimal>>(null, new VenueError(ErrorClass.InvalidParam, "No mid price for " + coin + "."), read.Attempts);
+    }
+
+    public async Task<Read<T>> ReadAsync<T>(RetryProfile profile, Func<CancellationToken, Task<VenueResult<T>>> read, CancellationToken ct)
+        where T : class
+    {
+        T? value = null;
+        var run = await runner.RunAsync(
+            profile,
+            async c =>
+            {
+                var result = await read(c).ConfigureAwait(false);
+                if (!result.IsSuccess)
+                {
+                    return result.Error;
+                }
+
+                value = result.Value;
+                return null;
+            },
+            ct).ConfigureAwait(false);
+        return run.Succeeded ? new Read<T>(value, null, run.Attempts) : new Read<T>(null, run.Error, run.Attempts);
+    }
+
+    public Task<ActionRun> UpdateLeverageAsync(UpdateLeverageAction action, CancellationToken ct) =>
+        AckAsync(RetryProfile.Opening, c => exchange.UpdateLeverageAsync(action, c), ct);
+
+    public Task<ActionRun> ScheduleCancelAsync(ScheduleCancelAction action, CancellationToken ct) =>
+        AckAsync(RetryProfile.Opening, c => exchange.ScheduleCancelAsync(action, c), ct);
+
+    /// <summary>Cancels by order id (protective profile).</summary>
+    public Task<CancelRun> CancelAsync(IReadOnlyList<CancelRequest> cancels, CancellationToken ct) =>
+        CancelBatchAsync(cancels, (items, c) => exchange.CancelAsync(new CancelAction([.. items]), c), ct);
+
+    /// <summary>Cancels by client order id (protective profile).</summary>
+    public Task<CancelRun> CancelByCloidAsync(IReadOnlyList<CancelByCloidRequest> cancels, CancellationToken ct) =>
+        CancelBatchAsync(cancels, (items, c) => exchange.CancelByCloidAsync(new CancelByCloidAction([.. items]), c), ct);
+
+    private async Task<ActionRun> AckAsync(RetryProfile profile, Func<CancellationToken, Task<ExchangeResult<ExchangeAck>>> send, CancellationToken ct)
+    {
+        var start = time.GetTimestamp();
+        var run = await runner.RunAsync(
+            profile,
+            async c =>
+            {
+                var result = await send(c).ConfigureAwait(false);
+                return result.IsSuccess ? null : result.Error;
+            },
+            ct).ConfigureAwait(false);
+        return new ActionRun(run.Error, run.Attempts, time.GetElapsedTime(start));
+    }
+
+    private async Task<CancelRun> CancelBatchAsync<T>(
+        IReadOnlyList<T> cancels,
+        Func<IReadOnlyList<T>, CancellationToken, Task<ExchangeResult<IReadOnlyList<CancelStatus>>>> send,
+        CancellationToken ct)
+    {
+        var errors = new VenueError?[cancels.Count];
+        var pending = Enumerable.Range(0, cancels.Count).ToList();
+        var start = time.GetTimestamp();
+        var run = await runner.RunAsync(
+            RetryProfile.Protective,
+            async c =>
+            {
+                var result = await send(pending.Select(i => cancels[i]).ToArray(), c).ConfigureAwait(false);
+                if (!result.IsSuccess)
+                {
+                    foreach (var i in pending)
+                    {
+                        errors[i] = result.Error;
+                    }
+
+                    return result.Error;
+                }
+
+                VenueError? retryable = null;
+                var still = new List<int>();
+                for (var k = 0; k < pending.Count; k++)
+                {
+                    var status = result.Value[k];
+                    var index = pending[k];
+                    if (status.Success || (status.Error ?? string.Empty).StartsWith(MissingOrderPrefix, StringComparison.Ordinal))
+                    {
+                        errors[index] = null;
+                        continue;
+                    }
+
+                    var error = new VenueError(status.Class ?? ErrorClass.Unknown, status.Error ?? "cancel failed");
+                    errors[index] = error;
+                    if (error.Class.IsTransient() || error.Class == ErrorClass.ExchangeDown)
+                    {
+                        still.Add(index);
+                        retryable ??= error;
+                    }
+                }
+
+                pending = still;
+                return retryable;
+            },
+            ct).ConfigureAwait(false);
+        return new CancelRun([.. errors], run.Attempts, time.GetElapsedTime(start));
+    }
+}
+
+/// <summary>A value type in a reference (for <see cref="Read{T}"/>).</summary>
+internal sealed record Box<T>(T Value)
+    where T : struct;

@@ -1,0 +1,180 @@
+using System.Collections.Immutable;
+using Halyard.Domain;
+using Halyard.Domain.Precision;
+using Halyard.Execution.Retry;
+using Halyard.Execution.Venue;
+using Halyard.Hyperliquid.Actions;
+using Halyard.Hyperliquid.Exchange;
+using Halyard.Hyperliquid.Http;
+
+namespace Halyard.Execution.Workflows;
+
+/// <summary>What a close or flatten achieved.</summary>
+internal sealed record CloseRun(
+    bool Flat,
+    bool HadPosition,
+    ImmutableArray<ExecutionFill> Fills,
+    VenueError? Error,
+    bool Unresolved,
+    LegOutcome? FirstOrder,
+    ImmutableArray<string> Cloids,
+    bool LeftoversCancelled)
+{
+    public decimal FilledSize => Fills.Sum(f => f.Size);
+
+    public decimal? AveragePrice => FilledSize > 0m ? Fills.Sum(f => f.Size * f.Price) / FilledSize : null;
+}
+
+/// <summary>
+/// Closes a symbol's position: cancel the symbol's resting orders and triggers, then reduce-only IOC at a
+/// small protective slippage (mid ∓ <c>close_slippage_bps</c>, formatted with <see cref="PricePurpose.ReduceOnlyClose"/>)
+/// for the size <c>clearinghouseState</c> reports, up to <c>max_close_rounds</c> rounds, verifying flat after
+/// each; finally cancel any order of the symbol still left (a trigger placed meanwhile). Everything here is
+/// protective: retried on <c>ExchangeDown</c> too.
+/// </summary>
+internal sealed class PositionCloser(WorkflowServices s)
+{
+    /// <param name="expected">The side the caller means to close; a position of the other side is not touched.</param>
+    /// <param name="cloidOfRound">The cloid of round r (1-based), or null without idempotency.</param>
+    public async Task<CloseRun> CloseAsync(InstrumentRules rules, PositionSide? expected, string role, Func<int, Cloid?> cloidOfRound, ActionLog log, CancellationToken ct)
+    {
+        var fills = ImmutableArray.CreateBuilder<ExecutionFill>();
+        var cloids = ImmutableArray.CreateBuilder<string>();
+        LegOutcome? first = null;
+        await CancelSymbolOrdersAsync(rules.Name, "cancel", log, ct).ConfigureAwait(false);
+
+        var hadPosition = false;
+        VenueError? lastError = null;
+        for (var round = 1; round <= s.Options.MaxCloseRounds; round++)
+        {
+            var account = await s.Venue.AccountAsync(RetryProfile.Protective, ct).ConfigureAwait(false);
+            if (!account.IsSuccess)
+            {
+                log.ReadFailed("read_position", account.Error!, account.Attempts);
+                return new CloseRun(false, hadPosition, fills.ToImmutable(), account.Error, false, first, cloids.ToImmutable(), false);
+            }
+
+            if (account.Value!.PositionOf(rules.Name) is not { } position)
+            {
+                var cleaned = await CancelSymbolOrdersAsync(rules.Name, "cancel_leftover", log, ct).ConfigureAwait(false);
+                return new CloseRun(true, hadPosition, fills.ToImmutable(), null, false, first, cloids.ToImmutable(), cleaned);
+            }
+
+            hadPosition = true;
+            if (expected is { } side && position.Side != side)
+            {
+                var error = new VenueError(ErrorClass.RiskRejected, $"The {rules.Name} position is {position.Side}, not {side}: not closed.");
+                log.Refused(role, error.Class, error.Message, position.AbsSize);
+                return new CloseRun(false, true, fills.ToImmutable(), error, false, first, cloids.ToImmutable(), false);
+            }
+
+            var cloid = cloidOfRound(round);
+            if (cloid is { } c)
+            {
+                cloids.Add(c.Value);
+            }
+
+            var leg = new OrderLeg(role, cloid, (_, c2) => BuildAsync(rules, position, cloid, c2));
+            if (s.Shadow)
+            {
+                var wire = await leg.Build(1, ct).ConfigureAwait(false);
+                if (wire.Wire is { } w)
+                {
+                    log.Shadow(role, w);
+                }
+
+                return new CloseRun(false, true, fills.ToImmutable(), null, false, null, cloids.ToImmutable(), false);
+            }
+
+            var outcome = (await s.Submitter.SubmitAsync([leg], RetryProfile.Protective, ct).ConfigureAwait(false))[0];
+            log.Leg(outcome);
+            first ??= outcome;
+            lastError = outcome.Error ?? lastError;
+            if (outcome.Fill is { } fill)
+            {
+                fills.Add(new ExecutionFill(role, fill.TotalSize, fill.AveragePrice, fill.Oid, cloid?.Value));
+            }
+            else if (outcome.Unresolved || outcome.Error is { } e && !e.Class.IsTransient())
+            {
+                return new CloseRun(false, true, fills.ToImmutable(), outcome.Error, outcome.Unresolved, first, cloids.ToImmutable(), false);
+            }
+        }
+
+        var final = await s.Venue.AccountAsync(RetryProfile.Protective, ct).ConfigureAwait(false);
+        var flat = final.IsSuccess && final.Value!.PositionOf(rules.Name) is null;
+        var leftovers = flat && await CancelSymbolOrdersAsync(rules.Name, "cancel_leftover", log, ct).ConfigureAwait(false);
+        var stillOpen = flat ? null : final.Error ?? lastError ?? new VenueError(ErrorClass.Temporary, $"{rules.Name} is still open after {s.Options.MaxCloseRounds} close rounds.");
+        return new CloseRun(flat, hadPosition, fills.ToImmutable(), stillOpen, false, first, cloids.ToImmutable(), leftovers);
+    }
+
+    /// <summary>Cancels every open order (resting or trigger) of <paramref name="coin"/>; true when none is left.</summary>
+    public async Task<bool> CancelSymbolOrdersAsync(string coin, string action, ActionLog log, CancellationToken ct)
+    {
+        var orders = await s.Venue.OpenOrdersAsync(RetryProfile.Protective, ct).ConfigureAwait(false);
+        if (!orders.IsSuccess)
+        {
+            log.ReadFailed("read_open_orders", orders.Error!, orders.Attempts);
+            return false;
+        }
+
+        var mine = orders.Value!.Where(o => o.Coin == coin).ToArray();
+        return await CancelOrdersAsync(mine, action, log, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Cancels <paramref name="orders"/> by order id (one batch per asset); true when all are gone.</summary>
+    public async Task<bool> CancelOrdersAsync(IReadOnlyList<OpenOrder> orders, string action, ActionLog log, CancellationToken ct)
+    {
+        if (orders.Count == 0)
+        {
+            return true;
+        }
+
+        if (s.Shadow)
+        {
+            foreach (var order in orders)
+            {
+                log.Add(new Journal.ActionRecord { Symbol = order.Coin, Action = action, OrderId = order.Oid, Cloid = order.Cloid?.Value, Qty = order.Size, Result = "shadow" });
+            }
+
+            return true;
+        }
+
+        var allGone = true;
+        foreach (var group in orders.GroupBy(o => o.Coin))
+        {
+            var (rules, error) = await s.Instruments.ResolveAsync(group.Key, RetryProfile.Protective, ct).ConfigureAwait(false);
+            var batch = group.ToArray();
+            if (rules is null)
+            {
+                log.Refused(action, error!.Class, error.Message);
+                allGone = false;
+                continue;
+            }
+
+            var run = await s.Venue.CancelAsync([.. batch.Select(o => new CancelRequest(rules.AssetId, o.Oid))], ct).ConfigureAwait(false);
+            log.Cancels(action, batch, run);
+            allGone &= run.AllGone;
+        }
+
+        return allGone;
+    }
+
+    private async ValueTask<LegWire> BuildAsync(InstrumentRules rules, Position position, Cloid? cloid, CancellationToken ct)
+    {
+        var mid = await s.Venue.MidAsync(rules.Name, RetryProfile.Protective, ct).ConfigureAwait(false);
+        if (!mid.IsSuccess)
+        {
+            return LegWire.Refused(mid.Error!);
+        }
+
+        var side = position.Side.ClosingSide();
+        var price = rules.FormatPrice(Pricing.Worst(mid.Value!.Value, side, s.Options.CloseSlippageBps), side, PricePurpose.ReduceOnlyClose);
+        var size = rules.FormatSize(position.AbsSize);
+        if (!price.IsOk || !size.IsOk)
+        {
+            return LegWire.Refused(new VenueError(ErrorClass.InvalidParam, price.IsOk ? size.Reason : price.Reason));
+        }
+
+        return LegWire.Of(new OrderWire(rules.AssetId, side == OrderSide.Buy, price.Value.Text, size.Value.Text, ReduceOnly: true, new LimitOrderType(TimeInForce.Ioc), cloid));
+    }
+}

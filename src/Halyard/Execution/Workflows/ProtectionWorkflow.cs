@@ -1,0 +1,164 @@
+using Halyard.Domain;
+using Halyard.Domain.Precision;
+using Halyard.Execution.Ledger;
+using Halyard.Execution.Retry;
+using Halyard.Execution.Venue;
+using Halyard.Hyperliquid.Actions;
+using Halyard.Hyperliquid.Http;
+
+namespace Halyard.Execution.Workflows;
+
+/// <summary>
+/// Mandatory protection of a filled position: a reduce-only stop-loss and (when asked for) take-profit, both
+/// trigger-market orders with a protective limit (<see cref="PricePurpose.TriggerLimit"/>), sized to the
+/// FILLED quantity, sent as one <c>na</c> batch with cloids derived from the entry, statuses read and retried.
+/// The stop is checked against the fill price first: a fill already past the stop is flattened at once. If no
+/// stop can be placed the position is flattened (reduce-only IOC) and the reason recorded.
+/// </summary>
+internal sealed class ProtectionWorkflow(WorkflowServices s, PositionCloser closer)
+{
+    /// <param name="reference">The price the stop is judged against: the average fill price (or the mark for an existing position).</param>
+    /// <param name="atr">The symbol's ATR when known (default stop distance).</param>
+    public async Task<(ProtectionState State, LedgerEntry Entry)> ProtectAsync(
+        LedgerEntry entry, InstrumentRules rules, decimal reference, decimal? atr, ActionLog log, CancellationToken ct)
+    {
+        if (!s.Options.Features.SltpOrchestration)
+        {
+            return (new ProtectionState(ProtectionStatus.Disabled, Reason: "sltp_orchestration is off"), entry);
+        }
+
+        var side = entry.Side;
+        var stop = entry.StopLoss ?? Pricing.StopAt(side, reference, s.Options.DefaultProtection.StopDistance(reference, atr));
+        entry = entry with { StopLoss = stop };
+        if (Pricing.StopCrossed(side, stop, reference))
+        {
+            return await FlattenAsync(entry, rules, $"the price {reference} is already past the stop {stop}", log, ct).ConfigureAwait(false);
+        }
+
+        var takeProfit = entry.TakeProfit;
+        string? note = null;
+        if (takeProfit is { } target && Pricing.TargetReached(side, target, reference))
+        {
+            note = $"take-profit {target} already reached at {reference}: not placed";
+            takeProfit = null;
+        }
+
+        var generation = entry.ProtectionGeneration + 1;
+        var slCloid = s.Idempotent ? IntentCloids.Child(entry.Cloid, "sl", generation) : (Cloid?)null;
+        var tpCloid = s.Idempotent && takeProfit is not null ? IntentCloids.Child(entry.Cloid, "tp", generation) : (Cloid?)null;
+        var size = rules.FormatSize(entry.FilledSize);
+        var stopWire = size.IsOk ? Trigger(rules, side, stop, size.Value, TpSl.StopLoss, slCloid) : Refusal(size.Reason);
+        if (stopWire.Wire is null)
+        {
+            log.Refused("stop_loss", ErrorClass.InvalidParam, stopWire.Error!.Message, entry.FilledSize, stop, slCloid?.Value);
+            return await FlattenAsync(entry, rules, "no valid stop-loss order: " + stopWire.Error.Message, log, ct).ConfigureAwait(false);
+        }
+
+        var legs = new List<OrderLeg> { new("stop_loss", slCloid, (_, _) => ValueTask.FromResult(stopWire)) };
+        if (takeProfit is { } tp)
+        {
+            var tpWire = Trigger(rules, side, tp, size.Value!, TpSl.TakeProfit, tpCloid);
+            if (tpWire.Wire is null)
+            {
+                log.Refused("take_profit", ErrorClass.InvalidParam, tpWire.Error!.Message, entry.FilledSize, tp, tpCloid?.Value);
+                note = "take-profit refused: " + tpWire.Error.Message;
+            }
+            else
+            {
+                legs.Add(new OrderLeg("take_profit", tpCloid, (_, _) => ValueTask.FromResult(tpWire)));
+            }
+        }
+
+        entry = entry with
+        {
+            ProtectionGeneration = generation,
+            StopCloid = slCloid?.Value,
+            TakeProfitCloid = legs.Count > 1 ? tpCloid?.Value : null,
+            OrderCloids = [.. entry.OrderCloids, .. legs.Where(l => l.Cloid is not null).Select(l => l.Cloid!.Value.Value).Where(c => !entry.OrderCloids.Contains(c))],
+        };
+
+        if (s.Shadow)
+        {
+            foreach (var leg in legs)
+            {
+                log.Shadow(leg.Role, (await leg.Build(1, ct).ConfigureAwait(false)).Wire!);
+            }
+
+            return (new ProtectionState(ProtectionStatus.Shadow, entry.FilledSize, stop, legs.Count > 1 ? takeProfit : null), entry);
+        }
+
+        entry = s.Save(entry);
+        var outcomes = await s.Submitter.SubmitAsync(legs, RetryProfile.Protective, ct).ConfigureAwait(false);
+        foreach (var outcome in outcomes)
+        {
+            log.Leg(outcome);
+        }
+
+        var sl = outcomes[0];
+        if (!sl.Accepted)
+        {
+            var why = sl.Unresolved ? "stop-loss outcome unknown" : "stop-loss not placed: " + sl.Error?.Message;
+            return await FlattenAsync(entry, rules, why, log, ct).ConfigureAwait(false);
+        }
+
+        var tpOutcome = outcomes.Count > 1 ? outcomes[1] : null;
+        if (tpOutcome is { Accepted: false })
+        {
+            note = "take-profit not placed: " + (tpOutcome.Unresolved ? "outcome unknown" : tpOutcome.Error?.Message);
+        }
+
+        entry = s.Save(entry with { Status = LedgerStatus.Protected, Note = note });
+        var placedTp = tpOutcome is { Accepted: true } ? takeProfit : null;
+        var status = note is null ? ProtectionStatus.Protected : ProtectionStatus.StopOnly;
+        return (new ProtectionState(status, entry.FilledSize, stop, placedTp, sl.Oid, tpOutcome?.Oid, note), entry);
+    }
+
+    /// <summary>Closes the position because it cannot be protected; cancels the symbol's orders (a placed take-profit) too.</summary>
+    public async Task<(ProtectionState State, LedgerEntry Entry)> FlattenAsync(LedgerEntry entry, InstrumentRules rules, string reason, ActionLog log, CancellationToken ct)
+    {
+        if (s.Shadow)
+        {
+            log.Add(new Journal.ActionRecord { Symbol = rules.Name, Action = "flatten", Qty = entry.FilledSize, Result = "shadow", ErrorDetail = reason });
+            return (new ProtectionState(ProtectionStatus.Shadow, entry.FilledSize, entry.StopLoss, entry.TakeProfit, Reason: "would flatten: " + reason), entry);
+        }
+
+        var role = "flatten." + entry.ProtectionGeneration.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var run = await closer.CloseAsync(
+            rules,
+            entry.Side,
+            "flatten",
+            r => s.Idempotent ? IntentCloids.Child(entry.Cloid, role, r) : null,
+            log,
+            ct).ConfigureAwait(false);
+        entry = entry with { OrderCloids = [.. entry.OrderCloids, .. run.Cloids.Where(c => !entry.OrderCloids.Contains(c))] };
+        if (run.Flat)
+        {
+            entry = s.Save(entry with { Status = LedgerStatus.Flattened, Note = "flattened: " + reason });
+            return (new ProtectionState(ProtectionStatus.Flattened, 0m, entry.StopLoss, entry.TakeProfit, Reason: reason), entry);
+        }
+
+        entry = s.Save(entry with { Status = LedgerStatus.Open, Note = "UNPROTECTED: " + reason + "; flatten failed: " + run.Error?.Message });
+        return (new ProtectionState(ProtectionStatus.Unprotected, 0m, entry.StopLoss, entry.TakeProfit, Reason: reason + "; flatten failed: " + run.Error?.Message), entry);
+    }
+
+    private LegWire Trigger(InstrumentRules rules, PositionSide side, decimal triggerPrice, WireSize size, TpSl kind, Cloid? cloid)
+    {
+        var closing = side.ClosingSide();
+        var trigger = rules.FormatPrice(triggerPrice, closing, kind == TpSl.StopLoss ? PricePurpose.StopLossTrigger : PricePurpose.TakeProfitTrigger);
+        if (!trigger.IsOk)
+        {
+            return Refusal(trigger.Reason);
+        }
+
+        var limit = rules.FormatPrice(Pricing.Worst(trigger.Value.Value, closing, s.Options.TriggerSlippageBps), closing, PricePurpose.TriggerLimit);
+        if (!limit.IsOk)
+        {
+            return Refusal(limit.Reason);
+        }
+
+        var type = new TriggerOrderType(IsMarket: true, trigger.Value.Text, kind);
+        return LegWire.Of(new OrderWire(rules.AssetId, closing == OrderSide.Buy, limit.Value.Text, size.Text, ReduceOnly: true, type, cloid));
+    }
+
+    private static LegWire Refusal(string reason) => LegWire.Refused(new VenueError(ErrorClass.InvalidParam, reason));
+}

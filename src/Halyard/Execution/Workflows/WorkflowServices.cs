@@ -1,0 +1,42 @@
+using Halyard.Execution.Ledger;
+using Halyard.Execution.Venue;
+
+namespace Halyard.Execution.Workflows;
+
+/// <summary>What every workflow of one trader's Orchestrator shares (nothing here is shared between traders).</summary>
+internal sealed class WorkflowServices
+{
+    public required string TraderId { get; init; }
+
+    public required OrchestratorOptions Options { get; init; }
+
+    public required TimeProvider Time { get; init; }
+
+    public required VenueGateway Venue { get; init; }
+
+    public required OrderSubmitter Submitter { get; init; }
+
+    public required IIntentLedger Ledger { get; init; }
+
+    public required InstrumentDirectory Instruments { get; init; }
+
+    public required LeverageCache Leverage { get; init; }
+
+    public bool Idempotent => Options.Features.IdempotentRetries;
+
+    public bool Shadow => Options.Features.Shadow;
+
+    public DateTimeOffset Now => Time.GetUtcNow();
+
+    /// <summary>Saves the entry unless shadow mode or idempotency is off (no cloid, nothing to key it by).</summary>
+    public LedgerEntry Save(LedgerEntry entry)
+    {
+        var stamped = entry with { UpdatedAt = Now };
+        if (!Shadow)
+        {
+            Ledger.Save(stamped);
+        }
+
+        return stamped;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text;
+using Halyard.Domain;
+using Halyard.Execution.Ledger;
+using Halyard.Tests.Journal;
+
+namespace Halyard.Tests.Execution;
+
+public class IntentLedgerTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 3, 2, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Open_AfterSaves_RestoresTheLatestStateOfEachEntryAndTheCheckpoint()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("ledger.jsonl");
+        using (var ledger = JsonlIntentLedger.Open(path, fsync: false))
+        {
+            ledger.Save(Entry("0x01", LedgerStatus.Pending));
+            ledger.Save(Entry("0x02", LedgerStatus.Pending));
+            ledger.Save(Entry("0x01", LedgerStatus.Protected) with { FilledSize = 0.4m, StopCloid = "0xsl", OrderCloids = ["0x01", "0xsl"] });
+            ledger.SaveCheckpoint("t01", T0.AddMinutes(5));
+        }
+
+        using var reopened = JsonlIntentLedger.Open(path, fsync: false);
+
+        Assert.Equal(0, reopened.SkippedLines);
+        Assert.Equal(["0x01", "0x02"], reopened.Entries("t01").Select(e => e.Cloid));
+        var first = reopened.Find("0x01")!;
+        Assert.Equal((LedgerStatus.Protected, 0.4m, "0xsl"), (first.Status, first.FilledSize, first.StopCloid));
+        Assert.Equal(["0x01", "0xsl"], first.OrderCloids.ToArray());
+        Assert.Equal(T0.AddMinutes(5), reopened.Checkpoint("t01"));
+        Assert.Null(reopened.Checkpoint("t02"));
+    }
+
+    [Fact]
+    public void Open_TornLastLine_SkipsItAndAppendsOnANewLine()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("ledger.jsonl");
+        using (var ledger = JsonlIntentLedger.Open(path, fsync: false))
+        {
+            ledger.Save(Entry("0x01", LedgerStatus.Open));
+        }
+
+        File.AppendAllText(path, "{\"kind\":\"entry\",\"entry\":{\"cloid\":\"0x02\"", Encoding.UTF8);
+        using (var ledger = JsonlIntentLedger.Open(path, fsync: false))
+        {
+            Assert.Equal(1, ledger.SkippedLines);
+            ledger.Save(Entry("0x03", LedgerStatus.Open));
+        }
+
+        using var reopened = JsonlIntentLedger.Open(path, fsync: false);
+        Assert.Equal(["0x01", "0x03"], reopened.Entries("t01").Select(e => e.Cloid));
+        Assert.Equal(1, reopened.SkippedLines);
+    }
+
+    [Fact]
+    public void Open_SecondWriter_IsRefused()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("ledger.jsonl");
+        using var first = JsonlIntentLedger.Open(path, fsync: false);
+
+        Assert.Throws<IOException>(() => JsonlIntentLedger.Open(path, fsync: false));
+    }
+
+    [Fact]
+    public void Active_KnownCloids_CoverOpenEntriesAndEveryOrderCloidOfTheTrader()
+    {
+        var ledger = new InMemoryIntentLedger();
+        ledger.Save(Entry("0x01", LedgerStatus.Protected) with { OrderCloids = ["0x01", "0xa"] });
+        ledger.Save(Entry("0x02", LedgerStatus.Closed) with { OrderCloids = ["0x02", "0xb"] });
+        ledger.Save(Entry("0x03", LedgerStatus.Open) with { TraderId = "t02" });
+
+        Assert.Equal(["0x01"], ledger.Active("t01").Select(e => e.Cloid));
+        Assert.Equal(new HashSet<string> { "0x01", "0xa", "0x02", "0xb" }, ledger.KnownCloids("t01"));
+    }
+
+    private static LedgerEntry Entry(string cloid, LedgerStatus status) => new()
+    {
+        Cloid = cloid,
+        TraderId = "t01",
+        Symbol = "ETH",
+        Side = PositionSide.Long,
+        RequestedSize = 0.4m,
+        StopLoss = 2_400m,
+        OrderCloids = [cloid],
+        Status = status,
+        CreatedAt = T0,
+        UpdatedAt = T0,
+    };
+}

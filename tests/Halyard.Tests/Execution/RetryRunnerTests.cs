@@ -1,0 +1,120 @@
+using Halyard.Cycle.Configuration;
+using Halyard.Domain;
+using Halyard.Execution;
+using Halyard.Execution.Retry;
+using Halyard.Hyperliquid.Http;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Halyard.Tests.Execution;
+
+public class RetryRunnerTests
+{
+    [Fact]
+    public async Task RunAsync_Temporary_WaitsAtLeast200Then400MillisecondsOfVirtualTime()
+    {
+        var clock = new FakeTimeProvider();
+        var runner = new RetryRunner(new OrchestratorOptions(), clock, new Random(1));
+        var times = new List<DateTimeOffset>();
+
+        var run = await Support.ClockDriver.RunAsync(
+            clock,
+            runner.RunAsync(RetryProfile.Opening, _ => { times.Add(clock.GetUtcNow()); return ValueTask.FromResult<VenueError?>(new VenueError(ErrorClass.Temporary, "x")); }, CancellationToken.None),
+            TimeSpan.FromMilliseconds(5));
+
+        Assert.Equal((3, ErrorClass.Temporary), (run.Attempts, run.Error!.Class));
+        Assert.True(times[1] - times[0] >= TimeSpan.FromMilliseconds(200));
+        Assert.True(times[2] - times[1] >= TimeSpan.FromMilliseconds(400));
+    }
+
+    [Fact]
+    public void Delay_Backoff_IsBaseTimesTwoToTheRetryWithAtMostTwentyPercentJitter()
+    {
+        var runner = new RetryRunner(new OrchestratorOptions(), new FakeTimeProvider(), new Random(3));
+        var temporary = new VenueError(ErrorClass.Temporary, "x");
+        for (var i = 0; i < 200; i++)
+        {
+            var first = runner.Delay(temporary, 0);
+            var second = runner.Delay(temporary, 1);
+            Assert.InRange(first, TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(240));
+            Assert.InRange(second, TimeSpan.FromMilliseconds(400), TimeSpan.FromMilliseconds(480));
+        }
+
+        Assert.Equal(TimeSpan.FromSeconds(7), runner.Delay(new VenueError(ErrorClass.RateLimited, "429", 429, TimeSpan.FromSeconds(7)), 0));
+        Assert.Equal(TimeSpan.FromSeconds(1), runner.Delay(new VenueError(ErrorClass.RateLimited, "budget"), 2));
+    }
+
+    [Fact]
+    public async Task RunAsync_RateLimitedWithRetryAfter_WaitsExactlyThat()
+    {
+        var clock = new FakeTimeProvider();
+        var runner = new RetryRunner(new OrchestratorOptions(), clock, new Random(1));
+        var attempts = 0;
+        var task = runner.RunAsync(
+            RetryProfile.Opening,
+            _ => ValueTask.FromResult<VenueError?>(++attempts < 2 ? new VenueError(ErrorClass.RateLimited, "429", 429, TimeSpan.FromSeconds(3)) : null),
+            CancellationToken.None);
+
+        clock.Advance(TimeSpan.FromMilliseconds(2_999));
+        Assert.Equal(1, attempts);
+        var run = await Support.ClockDriver.RunAsync(clock, task, TimeSpan.FromMilliseconds(1));
+        Assert.True(run.Succeeded);
+        Assert.Equal(2, run.Attempts);
+    }
+
+    [Theory]
+    [InlineData(ErrorClass.Temporary, false, 3)]
+    [InlineData(ErrorClass.Temporary, true, 5)]
+    [InlineData(ErrorClass.Unknown, false, 2)]
+    [InlineData(ErrorClass.ExchangeDown, false, 1)]
+    [InlineData(ErrorClass.ExchangeDown, true, 5)]
+    [InlineData(ErrorClass.InvalidParam, true, 1)]
+    [InlineData(ErrorClass.RiskRejected, true, 1)]
+    [InlineData(ErrorClass.Insufficient, true, 1)]
+    public void ShouldRetry_PerClass_StopsAtTheDesignedAttempt(ErrorClass errorClass, bool protective, int expectedAttempts)
+    {
+        var profile = protective ? RetryProfile.Protective : RetryProfile.Opening;
+        var options = new OrchestratorOptions();
+        var max = options.AttemptsFor(profile);
+        var attempts = 1;
+        while (RetryRules.ShouldRetry(errorClass, attempts, errorClass == ErrorClass.Unknown ? attempts : 0, max, profile))
+        {
+            attempts++;
+        }
+
+        Assert.Equal(expectedAttempts, attempts);
+    }
+
+    [Fact]
+    public void AttemptsFor_IdempotentRetriesOff_IsOne() =>
+        Assert.Equal(1, new OrchestratorOptions { Features = new ExecutionFeatures { IdempotentRetries = false } }.AttemptsFor(RetryProfile.Protective));
+
+    [Fact]
+    public void Validate_BadValues_NameEachOption()
+    {
+        var errors = new OrchestratorOptions { SlippageBps = 0m, MaxAttempts = 0, DeadMansSwitch = TimeSpan.FromSeconds(1), DefaultProtection = new ProtectionDistance(0m) }.Validate();
+
+        Assert.Contains(errors, e => e.StartsWith("slippage_bps", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("max_attempts", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("dead_mans_switch", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("default_protection", StringComparison.Ordinal));
+        Assert.Empty(new OrchestratorOptions().Validate());
+    }
+
+    [Fact]
+    public void FromConfig_ExecutionAndFeatures_MapOntoTheOptions()
+    {
+        var config = new ExecutionConfig
+        {
+            Entry = EntryMode.Gtc, SlippageBps = 30m, GtcTimeout = TimeSpan.FromSeconds(45), CloseSlippageBps = 80m, MarginMode = MarginMode.Isolated,
+            DeadMansSwitch = TimeSpan.FromMinutes(5), ExternalPositions = ExternalPositionPolicy.Adopt, MaxAttempts = 4,
+            BackoffBase = TimeSpan.FromMilliseconds(100), RateLimitBackoff = TimeSpan.FromSeconds(2),
+        };
+
+        var options = OrchestratorOptions.FromConfig(config, new FeatureFlags { SltpOrchestration = false, MultiDecision = false }, shadow: true);
+
+        Assert.Equal(
+            (EntryMode.Gtc, 30m, TimeSpan.FromSeconds(45), 80m, MarginMode.Isolated, TimeSpan.FromMinutes(5), ExternalPositionPolicy.Adopt, 4, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(2)),
+            (options.Entry, options.SlippageBps, options.GtcTimeout, options.CloseSlippageBps, options.MarginMode, options.DeadMansSwitch, options.ExternalPositions, options.MaxAttempts, options.BackoffBase, options.RateLimitBackoff));
+        Assert.Equal((false, true, false, true), (options.Features.SltpOrchestration, options.Features.IdempotentRetries, options.Features.MultiDecision, options.Features.Shadow));
+    }
+}
