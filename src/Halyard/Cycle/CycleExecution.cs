@@ -1,7 +1,7 @@
 using System.Globalization;
-using Halyard.Cycle.Orders;
 using Halyard.Decisions;
 using Halyard.Domain;
+using Halyard.Execution;
 using Halyard.Journal;
 using Halyard.MarketData;
 using Halyard.Risk;
@@ -30,16 +30,17 @@ internal sealed record ExecutionResult(
 
 /// <summary>
 /// Steps 6–7: sort the executable decisions closes first, cap the opens per cycle and per hour, execute the
-/// closes, then re-read the account and the prices and validate the opens again (second line of defence:
-/// an open the re-check rejects, or whose price moved past the staleness bound, is not sent), then send
-/// them. Shadow mode plans every order and sends nothing.
+/// closes through the Orchestrator, then re-read the account and the prices and validate the opens again
+/// (second line of defence: an open the re-check rejects, or whose price moved past the staleness bound, is
+/// not sent), then send them. A shadow trader's Orchestrator produces the would-be orders and sends nothing.
+/// An outcome that fails the cycle (venue down, a position left without a stop) stops the sending.
 /// </summary>
 internal sealed class CycleExecution(TraderSetup setup, TraderServices s, TraderState state)
 {
     private readonly List<ActionRecord> _actions = [];
     private readonly List<OrderLatencyRecord> _latencies = [];
     private string? _problem;
-    private bool _venueDown;
+    private string? _failure;
 
     public async Task<ExecutionResult> RunAsync(ExecutionInput input, CancellationToken ct)
     {
@@ -51,32 +52,27 @@ internal sealed class CycleExecution(TraderSetup setup, TraderServices s, Trader
 
         foreach (var close in closes)
         {
-            if (_venueDown)
+            if (_failure is not null)
             {
                 break;
             }
 
-            var d = close.Verdict.Executable!;
-            var held = input.Account.PositionOf(d.Symbol);
-            if (held is null || !input.Venue.Instruments.TryGetValue(d.Symbol, out var rules) || !input.Venue.Assets.TryGetValue(d.Symbol, out var market))
+            var intent = CloseIntent.FromDecision(close.Verdict.Executable!, setup.TraderId, state.Cycle, DecisionId(close), s.Wall.GetTimestamp());
+            var probe = s.VenueTimer?.Begin();
+            var outcome = Record(await s.Orders.CloseAsync(intent, ct).ConfigureAwait(false), probe);
+            if (outcome.Result is IntentResult.Closed or IntentResult.AlreadyFlat || outcome.FilledSize > 0m)
             {
-                continue;
-            }
-
-            var intent = new OrderIntent(setup.TraderId, state.Cycle, IntentKind.Close, d, rules, market.LivePrice, held, input.Venue.OrdersOf(d.Symbol), s.Wall.GetTimestamp());
-            if (await SendAsync(intent, ct).ConfigureAwait(false) is { FilledSize: > 0m })
-            {
-                state.MarkClosed(d.Symbol, now);
+                state.MarkClosed(intent.Symbol, now);
             }
         }
 
-        if (opens.Count > 0 && !_venueDown)
+        if (opens.Count > 0 && _failure is null)
         {
             await OpenAsync(opens, finals, input, ct).ConfigureAwait(false);
         }
 
         state.FillsPossible |= !setup.Shadow && _actions.Any(a => a.Attempts > 0);
-        return new ExecutionResult(finals, _actions, _latencies, _venueDown ? "the venue is down: the cycle stopped sending" : _problem, _venueDown);
+        return new ExecutionResult(finals, _actions, _latencies, _failure ?? _problem, _failure is not null);
     }
 
     private async Task OpenAsync(IReadOnlyList<FinalVerdict> opens, FinalVerdict[] finals, ExecutionInput input, CancellationToken ct)
@@ -110,7 +106,7 @@ internal sealed class CycleExecution(TraderSetup setup, TraderServices s, Trader
             Now = s.Clock.GetUtcNow(),
         };
         var recheck = s.Validator.ValidateBatch([.. opens.Select(o => o.Verdict.Executable!)], fresh);
-        for (var i = 0; i < opens.Count && !_venueDown; i++)
+        for (var i = 0; i < opens.Count && _failure is null; i++)
         {
             var validatedAt = s.Wall.GetTimestamp();
             var open = opens[i];
@@ -132,34 +128,48 @@ internal sealed class CycleExecution(TraderSetup setup, TraderServices s, Trader
                 continue;
             }
 
-            var intent = new OrderIntent(setup.TraderId, state.Cycle, IntentKind.Open, verdict.Executable, input.Venue.Instruments[symbol], live, null, [], validatedAt);
-            var outcome = await SendAsync(intent, ct).ConfigureAwait(false);
-            if (setup.Shadow || outcome.FilledSize > 0m)
+            var intent = OpenIntent.FromDecision(verdict.Executable, setup.TraderId, state.Cycle, DecisionId(open), validatedAt);
+            var probe = s.VenueTimer?.Begin();
+            var outcome = Record(await s.Orders.OpenAsync(intent, ct).ConfigureAwait(false), probe);
+            if (outcome.Result == IntentResult.Shadow || outcome.FilledSize > 0m)
             {
                 state.MarkOpened(fresh.Now);
             }
 
-            if (!setup.Shadow && outcome.FilledSize > 0m)
+            if (outcome.FilledSize > 0m && outcome.Protection.Status != ProtectionStatus.Flattened)
             {
                 s.Ownership.Claim(symbol, setup.TraderId);
             }
         }
     }
 
-    private async Task<IntentOutcome> SendAsync(OrderIntent intent, CancellationToken ct)
+    /// <summary>
+    /// Collects the outcome's actions and its latency. The decision-to-order time is our own: the time the
+    /// requests before the order spent outside the process (reading the mid, the leverage update's round
+    /// trip) is taken out; the order's own round trip is the send-to-response time.
+    /// </summary>
+    private ExecutionOutcome Record(ExecutionOutcome outcome, Venue.VenueTimer.Probe? probe)
     {
-        if (setup.Shadow)
+        _actions.AddRange(outcome.Actions);
+        if (outcome.Latency is { } latency && outcome.Intent.ValidatedAt is { } validated)
         {
-            _actions.AddRange(s.Router.Plan(intent));
-            return new IntentOutcome([], [], 0m, null, true);
+            var sentAt = validated + (long)(latency.DecisionToSend.TotalSeconds * s.Wall.TimestampFrequency);
+            var outside = probe?.OutsideBefore(sentAt) ?? 0;
+            var own = latency.DecisionToSend - TimeSpan.FromSeconds(outside / (double)s.Wall.TimestampFrequency);
+            _latencies.Add(new OrderLatencyRecord(
+                outcome.Intent.Symbol, outcome.EntryCloid, Math.Max(0d, own.TotalMilliseconds), latency.SendToResponse.TotalMilliseconds));
         }
 
-        var outcome = await s.Router.ExecuteAsync(intent, ct).ConfigureAwait(false);
-        _actions.AddRange(outcome.Actions);
-        _latencies.AddRange(outcome.Latencies);
-        _venueDown |= outcome.VenueDown;
+        if (outcome.FailsCycle)
+        {
+            _failure = string.Create(CultureInfo.InvariantCulture, $"{outcome.Intent.Symbol}: {outcome.Result} ({outcome.ErrorClass}): {outcome.Detail}; the cycle stopped sending");
+        }
+
         return outcome;
     }
+
+    private string DecisionId(FinalVerdict verdict) =>
+        string.Create(CultureInfo.InvariantCulture, $"{setup.TraderId}/{state.Cycle}/{verdict.ProposedIndex}");
 
     /// <summary>The per-cycle and per-hour ceilings, enforced here too: opens past them are rejected, not sent.</summary>
     private IReadOnlyList<FinalVerdict> Cap(FinalVerdict[] opens, FinalVerdict[] finals, DateTimeOffset now)

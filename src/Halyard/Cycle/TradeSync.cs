@@ -6,17 +6,14 @@ using Halyard.Journal;
 namespace Halyard.Cycle;
 
 /// <summary>
-/// Step 1 of the cycle after the venue is read: brings the trader's trades up to date from the venue's
-/// fills and funding (a stop that fired closes a trade here and starts the coin's cooldown), frees coins
-/// that are flat again, and surfaces positions nobody owns (external) once, adopting them when
-/// configured. Fills are only queried when some could have happened.
+/// Step 1 of the cycle after reconciliation: brings the trader's round trips (the analytics' trades) up to
+/// date from the venue's fills and funding, and frees coins that are flat again. Fills are only queried
+/// when some could have happened (orders sent, or the positions changed); funding once per hour.
 /// </summary>
 internal sealed class TradeSync(TraderSetup setup, IVenueReader reader, PositionOwnership ownership, TraderState state)
 {
-    private readonly HashSet<string> _externalSeen = new(StringComparer.Ordinal);
-
-    /// <summary>Applies what happened since the last cycle; returns the actions to journal and a problem, if any.</summary>
-    public async Task<(IReadOnlyList<ActionRecord> Actions, string? Problem)> RunAsync(AccountSnapshot account, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Applies what happened since the last cycle; returns a problem, if any.</summary>
+    public async Task<string?> RunAsync(AccountSnapshot account, DateTimeOffset now, CancellationToken ct)
     {
         string? problem = null;
         var from = state.FillCursor ?? now - setup.DecisionInterval;
@@ -66,7 +63,7 @@ internal sealed class TradeSync(TraderSetup setup, IVenueReader reader, Position
         }
 
         ReleaseFlatCoins(account, fillsRead: problem is null);
-        return (Externals(account), problem);
+        return problem;
     }
 
     private static long Hour(DateTimeOffset time) => time.ToUnixTimeMilliseconds() / 3_600_000;
@@ -85,29 +82,5 @@ internal sealed class TradeSync(TraderSetup setup, IVenueReader reader, Position
                 ownership.Release(coin, setup.TraderId);
             }
         }
-    }
-
-    private List<ActionRecord> Externals(AccountSnapshot account)
-    {
-        var records = new List<ActionRecord>();
-        foreach (var position in account.Positions.Where(p => p.Size != 0m && ownership.OwnerOf(p.Coin) is null))
-        {
-            var adopted = setup.ExternalPositions == ExternalPositionPolicy.Adopt && ownership.Claim(position.Coin, setup.TraderId);
-            if (_externalSeen.Add(position.Coin) || adopted)
-            {
-                records.Add(new ActionRecord
-                {
-                    Symbol = position.Coin,
-                    Action = "external_position",
-                    Qty = position.Size,
-                    Price = position.EntryPrice,
-                    Result = adopted ? "adopted" : "left",
-                    ErrorDetail = adopted ? null : "a position this trader did not open; left alone (execution.external_positions: leave)",
-                });
-            }
-        }
-
-        _externalSeen.RemoveWhere(coin => account.PositionOf(coin) is null);
-        return records;
     }
 }

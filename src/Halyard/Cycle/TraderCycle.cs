@@ -1,7 +1,7 @@
-using Halyard.Cycle.Orders;
 using Halyard.Decisions;
 using Halyard.Decisions.Baseline;
 using Halyard.Domain;
+using Halyard.Execution.Reconciliation;
 using Halyard.Journal;
 using Halyard.Journal.Analytics;
 using Halyard.MarketData;
@@ -68,16 +68,20 @@ public sealed class TraderCycle
             return record with { ErrorMessage = read.Problem };
         }
 
-        var (syncActions, syncProblem) = await _sync.RunAsync(venue.Account, now, ct).ConfigureAwait(false);
-        var reconcile = _setup.Shadow
-            ? ReconcileReport.Nothing
-            : await _s.Router.ReconcileAsync(
-                new ReconcileRequest(_setup.TraderId, State.Cycle, venue.Account, venue.Orders, venue.Instruments, _s.Ownership.OwnedByOthers(_setup.TraderId)),
-                ct).ConfigureAwait(false);
+        _s.Orders.UpdateInstruments(venue.Instruments.Values);
+        var reconcile = await _s.Orders.ReconcileAsync(new ReconcileRequest(State.Cycle, State.AtrBySymbol), ct).ConfigureAwait(false);
+        var reconciled = Reconciled(reconcile, venue.Account);
+        if (reconcile.FailsCycle)
+        {
+            return record with { Actions = reconciled, ErrorMessage = "reconciliation failed the cycle: " + reconcile.Error };
+        }
+
+        var syncProblem = await _sync.RunAsync(venue.Account, now, ct).ConfigureAwait(false);
         var account = venue.TraderAccount(coin => _s.Ownership.IsOwnedBy(coin, _setup.TraderId), _setup.AllocationPct);
 
         // 3. Candidates and snapshots (only new candles are fetched).
         var market = await CycleReads.ReadMarketAsync(_s, venue, account, _setup, ct).ConfigureAwait(false);
+        State.RememberAtr(market.Snapshots.Values);
 
         // 4. Performance → Executor and gate.
         var report = PerformanceAnalyzer.AnalyzePerformance(State.History.Inputs(State.Trades, account.Positions), _setup.AnalyticsWindow);
@@ -143,10 +147,53 @@ public sealed class TraderCycle
             execution.Verdicts,
             account,
             market,
-            [.. syncActions, .. reconcile.Actions, .. execution.Actions],
+            [.. reconciled, .. execution.Actions],
             State.Gate.ToRecord(_setup.Shadow),
             Problem(syncProblem, market.Problem, execution.Problem),
             execution.VenueDown));
+    }
+
+    /// <summary>
+    /// Applies a reconciliation: stops and targets that fired start the coin's cooldown, the positions the
+    /// Orchestrator manages are this trader's, and a position nobody here opened is surfaced once as an
+    /// <c>external_position</c> action (adopted or left alone, per <c>execution.external_positions</c>).
+    /// </summary>
+    private IReadOnlyList<ActionRecord> Reconciled(ReconcileReport report, AccountSnapshot account)
+    {
+        foreach (var closed in report.Closed)
+        {
+            State.MarkClosed(closed.Symbol, closed.ClosedAt);
+        }
+
+        foreach (var position in report.Positions.Where(p => p.Managed))
+        {
+            _s.Ownership.Claim(position.Symbol, _setup.TraderId);
+        }
+
+        var records = new List<ActionRecord>(report.Actions);
+        foreach (var external in report.External.Where(e => _s.Ownership.OwnerOf(e.Symbol) is null || e.Adopted))
+        {
+            if (external.Adopted)
+            {
+                _s.Ownership.Claim(external.Symbol, _setup.TraderId);
+            }
+
+            if (State.NoteExternal(external.Symbol))
+            {
+                records.Add(new ActionRecord
+                {
+                    Symbol = external.Symbol,
+                    Action = "external_position",
+                    Qty = external.Side == PositionSide.Long ? external.Size : -external.Size,
+                    Price = external.EntryPrice,
+                    Result = external.Adopted ? "adopted" : "left",
+                    ErrorDetail = external.Adopted ? null : "a position this trader did not open; left alone (execution.external_positions: leave)",
+                });
+            }
+        }
+
+        State.ForgetExternalsNotIn(account);
+        return records;
     }
 
     /// <summary>True when the model answered (parsed or not); false for a failed call (timeout, transport, provider, configuration).</summary>

@@ -1,4 +1,3 @@
-using Halyard.Cycle.Orders;
 using Halyard.Cycle.Venue;
 using Halyard.Decisions;
 using Halyard.Journal;
@@ -8,7 +7,7 @@ using Halyard.Risk;
 namespace Halyard.Cycle;
 
 /// <summary>What one trader's cycle works with. Nothing here is shared with another trader except the
-/// venue connection behind <see cref="Reader"/> and <see cref="Router"/>, the journal and the ownership map.</summary>
+/// venue connection behind <see cref="Reader"/> and <see cref="Orders"/>, the journal and the ownership map.</summary>
 public sealed record TraderServices
 {
     public required IVenueReader Reader { get; init; }
@@ -23,15 +22,19 @@ public sealed record TraderServices
 
     public Validator Validator { get; init; } = new();
 
-    public required IOrderRouter Router { get; init; }
+    /// <summary>This trader's Orchestrator (its ledger, leverage cache and retries are its own).</summary>
+    public required IOrderExecution Orders { get; init; }
 
     public required IJournal Journal { get; init; }
+
+    /// <summary>The venue connection's timer: the decision-to-order latency excludes the time spent outside the process.</summary>
+    public Venue.VenueTimer? VenueTimer { get; init; }
 
     public required PositionOwnership Ownership { get; init; }
 
     /// <summary>The trader's clock: the system clock live, the replay clock in a replay.</summary>
     public required TimeProvider Clock { get; init; }
 
-    /// <summary>The real clock, for latencies (the replay clock does not move during a cycle).</summary>
+    /// <summary>The real clock, for latencies; its timestamps are the <see cref="Halyard.Execution.ExecutionIntent.ValidatedAt"/> the Orchestrator measures from.</summary>
     public TimeProvider Wall { get; init; } = TimeProvider.System;
 }

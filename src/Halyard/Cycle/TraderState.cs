@@ -12,6 +12,8 @@ public sealed class TraderState
 {
     private readonly Dictionary<string, DateTimeOffset> _recentlyClosed = new(StringComparer.Ordinal);
     private readonly List<DateTimeOffset> _recentOpens = [];
+    private readonly HashSet<string> _externalSeen = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, decimal> _atr = new(StringComparer.Ordinal);
 
     public TraderState(Gate gate, int analyticsWindow)
     {
@@ -41,6 +43,27 @@ public sealed class TraderState
     public DateTimeOffset? FundingCursor { get; set; }
 
     public IReadOnlyDictionary<string, DateTimeOffset> RecentlyClosed => _recentlyClosed;
+
+    /// <summary>The 4h ATR14 of each coin at its last snapshot: the Orchestrator's default stop distance.</summary>
+    public IReadOnlyDictionary<string, decimal> AtrBySymbol => _atr;
+
+    public void RememberAtr(IEnumerable<MarketData.MarketSnapshot> snapshots)
+    {
+        foreach (var snapshot in snapshots)
+        {
+            var atr = snapshot.FourHour.Atr14;
+            if (atr.Count > 0 && double.IsFinite(atr[^1]) && atr[^1] > 0)
+            {
+                _atr[snapshot.Coin] = (decimal)atr[^1];
+            }
+        }
+    }
+
+    /// <summary>True the first time an external position on <paramref name="coin"/> is seen (it is surfaced once).</summary>
+    public bool NoteExternal(string coin) => _externalSeen.Add(coin);
+
+    /// <summary>Forgets external coins that are flat again (a new external position is surfaced anew).</summary>
+    public void ForgetExternalsNotIn(Domain.AccountSnapshot account) => _externalSeen.RemoveWhere(coin => account.PositionOf(coin) is null);
 
     public IReadOnlyList<DateTimeOffset> RecentOpens => _recentOpens;
 

@@ -1,5 +1,5 @@
 using Halyard.Cycle;
-using Halyard.Cycle.Orders;
+using Halyard.Execution;
 using Halyard.Decisions;
 using Halyard.Domain;
 using Halyard.Hyperliquid.Http;
@@ -21,7 +21,8 @@ public class ManagerCycleTests
         var record = await h.RunAsync();
 
         Assert.True(record.Success, record.ErrorMessage);
-        Assert.Equal([IntentKind.Close, IntentKind.Open], h.Venue.Intents.Select(i => i.Kind));
+        Assert.IsType<CloseIntent>(h.Venue.Intents[0]);
+        Assert.IsType<OpenIntent>(h.Venue.Intents[1]);
         Assert.Equal(["AVAX", "SOL"], h.Venue.Intents.Select(i => i.Symbol));
         Assert.Equal(["close", "entry"], record.Actions.Select(a => a.Action));
         Assert.All(record.Verdicts, v => Assert.Equal(VerdictKinds.Accepted, v.Verdict));
@@ -127,7 +128,7 @@ public class ManagerCycleTests
         Assert.False(record.Gating.OpensAllowed);
         Assert.Equal("opens_paused", record.Verdicts.Single(v => v.Symbol == "SOL").ReasonCodes[0]);
         Assert.Equal(["AVAX"], h.Venue.Intents.Select(i => i.Symbol));
-        Assert.Equal(IntentKind.Close, h.Venue.Intents[0].Kind);
+        Assert.IsType<CloseIntent>(h.Venue.Intents[0]);
         Assert.Equal(reconcilesBefore + 1, h.Venue.Reconciles);
         Assert.True(h.Maker.Contexts[^1].IsGated);
     }
@@ -183,23 +184,6 @@ public class ManagerCycleTests
         var next = await h.StepAsync();
         Assert.False(next.Gating.SafeMode);
         Assert.Equal(ParseOutcomes.Failed, next.ParseOutcome);
-    }
-
-    [Fact]
-    public async Task RunCycle_ShadowTrader_SendsNothingAndJournalsTheWouldBeOrders()
-    {
-        var h = new CycleHarness(s => s with { Shadow = true });
-        h.Maker.Then(h.Open("SOL"));
-
-        var record = await h.RunAsync();
-
-        Assert.Empty(h.Venue.Intents);
-        Assert.Equal(0, h.Venue.Reconciles);
-        var action = Assert.Single(record.Actions);
-        Assert.Equal(("entry", "shadow", 0), (action.Action, action.Result, action.Attempts));
-        Assert.NotNull(action.Cloid);
-        Assert.True(record.Gating.Shadow);
-        Assert.Equal(VerdictKinds.Accepted, Assert.Single(record.Verdicts).Verdict);
     }
 
     [Fact]

@@ -1,17 +1,25 @@
 using Halyard.Cycle.Configuration;
-using Halyard.Cycle.Orders;
 using Halyard.Decisions;
+using Halyard.Execution;
+using Halyard.Execution.Ledger;
 using Halyard.Journal;
 using Halyard.MarketData;
 
 namespace Halyard.Cycle.Composition;
 
-/// <summary>What every trader of one process shares: the venue, the order router, the journal, the ownership map and the clocks.</summary>
+/// <summary>What every trader of one process shares: the venue, the journal, the ownership map and the clocks.</summary>
 public sealed record TraderRuntime
 {
     public required VenueConnection Venue { get; init; }
 
-    public required IOrderRouter Router { get; init; }
+    /// <summary>Each trader's intent ledger (durable live; in memory for a replay, which can be run again).</summary>
+    public required Func<string, IIntentLedger> Ledger { get; init; }
+
+    /// <summary>
+    /// The Orchestrators' clock: waits (backoff, GTC timeout) and latency timestamps. Live: the system clock;
+    /// replay: a clock whose waits are spent on the replay clock at once and whose timestamps are the real stopwatch.
+    /// </summary>
+    public required TimeProvider OrchestratorTime { get; init; }
 
     public required IJournal Journal { get; init; }
 
@@ -19,6 +27,7 @@ public sealed record TraderRuntime
 
     public required TimeProvider Clock { get; init; }
 
+    /// <summary>The real clock for the Manager's own latencies; its timestamps must match <see cref="OrchestratorTime"/>'s.</summary>
     public TimeProvider Wall { get; init; } = TimeProvider.System;
 
     /// <summary>Environment lookup for API keys (by the variable names of the configuration).</summary>
@@ -59,8 +68,15 @@ public static class TraderFactory
                     MaxCandidates = config.MarketData.MaxCandidates,
                 }),
                 Executor = new Executor(maker.Maker),
-                Router = runtime.Router,
+                Orders = new OrchestratorExecution(new Orchestrator(new OrchestratorSetup(
+                    trader.Id,
+                    runtime.Venue.Exchange,
+                    runtime.Venue.Info,
+                    runtime.Ledger(trader.Id),
+                    runtime.OrchestratorTime,
+                    OrchestratorOptions.FromConfig(config.Execution, config.Features, trader.Shadow)))),
                 Journal = runtime.Journal,
+                VenueTimer = runtime.Venue.Timer,
                 Ownership = runtime.Ownership,
                 Clock = runtime.Clock,
                 Wall = runtime.Wall,

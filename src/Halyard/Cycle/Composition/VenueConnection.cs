@@ -21,7 +21,7 @@ public sealed record VenueConnectionOptions
     /// <summary>The traders' clock (nonces, timeouts, the weight budget).</summary>
     public required TimeProvider Clock { get; init; }
 
-    /// <summary>The real clock (send stamps).</summary>
+    /// <summary>The real clock (the time spent outside the process).</summary>
     public TimeProvider Wall { get; init; } = TimeProvider.System;
 
     /// <summary>Wait for the weight budget (live), or fail at once (replays: nothing may wait on a virtual clock).</summary>
@@ -31,7 +31,7 @@ public sealed record VenueConnectionOptions
 }
 
 /// <summary>
-/// One account's connection to one venue: the HTTP client with its weight budget and send stamps, the
+/// One account's connection to one venue: the HTTP client with its weight budget and venue timer, the
 /// <c>/info</c> and <c>/exchange</c> clients, and the nonce generator of the signing key. Shared by the
 /// traders of one process (one venue, one account); never static.
 /// </summary>
@@ -42,8 +42,8 @@ public sealed class VenueConnection : IDisposable
     public VenueConnection(VenueConnectionOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        SendClock = new SendClock(options.Handler, options.Wall);
-        _client = new HttpClient(SendClock, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        Timer = new VenueTimer(options.Handler, options.Wall);
+        _client = new HttpClient(Timer, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         var http = new HyperliquidHttp(
             _client,
             new HyperliquidHttpOptions { Endpoint = options.Endpoint, Timeout = options.RequestTimeout, Budget = new WeightBudgetOptions { Mode = options.BudgetMode } },
@@ -57,11 +57,12 @@ public sealed class VenueConnection : IDisposable
 
     public SigningIdentity Identity { get; }
 
+    /// <summary>Time spent outside the process per request (for the decision-to-order latency as our own time).</summary>
+    public VenueTimer Timer { get; }
+
     public InfoClient Info { get; }
 
     public ExchangeClient Exchange { get; }
-
-    public SendClock SendClock { get; }
 
     public IVenueReader Reader { get; }
 

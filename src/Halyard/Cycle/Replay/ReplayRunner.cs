@@ -1,9 +1,9 @@
 using Halyard.Cycle.Composition;
 using Halyard.Cycle.Configuration;
-using Halyard.Cycle.Orders;
 using Halyard.Cycle.Performance;
 using Halyard.Cycle.Reporting;
 using Halyard.Cycle.Scheduling;
+using Halyard.Execution.Ledger;
 using Halyard.Hyperliquid;
 using Halyard.Hyperliquid.RateLimit;
 using Halyard.Hyperliquid.Signing;
@@ -102,13 +102,13 @@ public static class ReplayRunner
                 Endpoint = new HyperliquidEndpoint(new Uri("http://paper.invalid/"), options.IsMainnet),
                 Identity = SigningIdentity.ForAccount(key),
                 Clock = clock,
-                Wall = request.Wall,
                 BudgetMode = WeightBudgetMode.Fail,
             });
             var runtime = new TraderRuntime
             {
                 Venue = venue,
-                Router = new InterimOrderRouter(venue.Exchange, venue.SendClock, request.Wall, RouterOptions(config)),
+                Ledger = _ => new InMemoryIntentLedger(),
+                OrchestratorTime = new ReplayWaitClock(clock, request.Wall),
                 Journal = journal,
                 Clock = clock,
                 Wall = request.Wall,
@@ -136,18 +136,6 @@ public static class ReplayRunner
         summary = summary with { ActionsSha256 = sha, ExchangeRequests = requests };
         await File.WriteAllTextAsync(Path.Combine(folder, SummaryFileName), summary.ToJson(), cancellationToken).ConfigureAwait(false);
         return (new ReplayResult(summary, folder, window), null);
-    }
-
-    public static RouterOptions RouterOptions(HalyardConfig config)
-    {
-        ArgumentNullException.ThrowIfNull(config);
-        return new RouterOptions
-        {
-            SlippageBps = config.Execution.SlippageBps,
-            CloseSlippageBps = config.Execution.CloseSlippageBps,
-            Cross = config.Execution.MarginMode == MarginMode.Cross,
-            ProtectFills = config.Features.SltpOrchestration,
-        };
     }
 
     private static async Task<RunSummary> SummarizeAsync(VenueConnection venue, IJournal journal, HalyardConfig config, ReplayWindow window, double wallSeconds, CancellationToken ct)

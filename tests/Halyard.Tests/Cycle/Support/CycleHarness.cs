@@ -30,7 +30,7 @@ internal sealed class CycleHarness
             Feed = new MarketDataFeed(cache, new MarketSnapshotBuilder(snapshotOptions)),
             Selector = new CandidateSelector(new CandidateOptions { LiquidityThresholdUsd = Setup.Limits.LiquidityThresholdUsd }),
             Executor = new Executor(Maker),
-            Router = Venue,
+            Orders = Venue,
             Journal = Journal,
             Ownership = Ownership,
             Clock = Clock,

@@ -1,8 +1,10 @@
 using System.Globalization;
-using Halyard.Cycle.Orders;
+using Halyard.Cycle;
 using Halyard.Cycle.Venue;
 using Halyard.Decisions;
 using Halyard.Domain;
+using Halyard.Execution;
+using Halyard.Execution.Reconciliation;
 using Halyard.Hyperliquid.Http;
 using Halyard.Hyperliquid.Info;
 using Halyard.Journal;
@@ -10,11 +12,11 @@ using Halyard.Journal;
 namespace Halyard.Tests.Cycle.Support;
 
 /// <summary>
-/// A scripted venue that is also the order router: opens that it executes become positions, closes
-/// remove them (with fills), so the Manager's cycles see the consequences of what they sent. Records
-/// every intent and reconcile call in order.
+/// A scripted venue that also plays the trader's Orchestrator: opens that it executes become positions,
+/// closes remove them (with fills), so the Manager's cycles see the consequences of what they sent.
+/// Records every intent and reconcile call in order.
 /// </summary>
-internal sealed class FakeVenue(TimeProvider clock) : IVenueReader, IOrderRouter
+internal sealed class FakeVenue(TimeProvider clock) : IVenueReader, IOrderExecution
 {
     public static readonly IReadOnlyList<InstrumentRules> Rules =
     [
@@ -49,7 +51,7 @@ internal sealed class FakeVenue(TimeProvider clock) : IVenueReader, IOrderRouter
     /// <summary>When set, clearinghouseState fails with it.</summary>
     public VenueError? AccountFailure { get; set; }
 
-    public List<OrderIntent> Intents { get; } = [];
+    public List<ExecutionIntent> Intents { get; } = [];
 
     public int Reconciles { get; private set; }
 
@@ -94,62 +96,53 @@ internal sealed class FakeVenue(TimeProvider clock) : IVenueReader, IOrderRouter
     public Task<VenueResult<IReadOnlyList<UserFundingEntry>>> GetFundingAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken) =>
         Task.FromResult(VenueResult<IReadOnlyList<UserFundingEntry>>.Success([]));
 
+    public void UpdateInstruments(IEnumerable<InstrumentRules> instruments)
+    {
+    }
+
     public Task<ReconcileReport> ReconcileAsync(ReconcileRequest request, CancellationToken cancellationToken)
     {
         Reconciles++;
-        return Task.FromResult(ReconcileReport.Nothing);
+        return Task.FromResult(new ReconcileReport { Cycle = request.Cycle });
     }
 
-    public Task<IntentOutcome> ExecuteAsync(OrderIntent intent, CancellationToken cancellationToken)
+    public Task<ExecutionOutcome> OpenAsync(OpenIntent intent, CancellationToken cancellationToken)
     {
         Intents.Add(intent);
-        var price = intent.ReferencePrice;
-        var cloid = Cloid.Derive(intent.TraderId, intent.Cycle.ToString(CultureInfo.InvariantCulture), intent.Symbol);
-        decimal size;
-        OrderSide side;
-        if (intent.Kind == IntentKind.Open)
-        {
-            size = decimal.Round(intent.Decision.PositionSizeUsd!.Value / price, intent.Rules.SzDecimals, MidpointRounding.ToZero);
-            var signed = intent.Decision.Action == DecisionAction.OpenLong ? size : -size;
-            side = signed > 0 ? OrderSide.Buy : OrderSide.Sell;
-            _positions.Add(new Position(intent.Symbol, signed, price, size * price, 0m, size * price / (intent.Decision.Leverage ?? 1), intent.Decision.Leverage ?? 1, true, null));
-            _fills.Add(Fill(intent.Symbol, price, size, side, 0m, 0m));
-        }
-        else
-        {
-            var held = _positions.First(p => p.Coin == intent.Symbol);
-            _positions.Remove(held);
-            size = held.AbsSize;
-            side = held.Side == PositionSide.Long ? OrderSide.Sell : OrderSide.Buy;
-            _fills.Add(Fill(intent.Symbol, price, size, side, held.Size));
-        }
-
-        var action = new ActionRecord
-        {
-            Symbol = intent.Symbol,
-            Action = intent.Kind == IntentKind.Open ? "entry" : "close",
-            Qty = size,
-            Price = price,
-            OrderId = _oid,
-            Cloid = cloid.Value,
-            Result = "filled",
-            Attempts = 1,
-        };
-        return Task.FromResult(new IntentOutcome([action], [new OrderLatencyRecord(intent.Symbol, cloid.Value, 0.1, 0.2)], size, price, true));
+        var price = Prices[intent.Symbol];
+        var rules = Rules.First(r => r.Name == intent.Symbol);
+        var size = decimal.Round(intent.Size.CoinsAt(price), rules.SzDecimals, MidpointRounding.ToZero);
+        var signed = intent.Side == PositionSide.Long ? size : -size;
+        _positions.Add(new Position(intent.Symbol, signed, price, size * price, 0m, size * price / intent.Leverage, intent.Leverage, true, null));
+        _fills.Add(Fill(intent.Symbol, price, size, signed > 0 ? OrderSide.Buy : OrderSide.Sell, 0m));
+        return Task.FromResult(Outcome(intent, IntentResult.Filled, "entry", size, price));
     }
 
-    public IReadOnlyList<ActionRecord> Plan(OrderIntent intent) =>
-    [
-        new ActionRecord
+    public Task<ExecutionOutcome> CloseAsync(CloseIntent intent, CancellationToken cancellationToken)
+    {
+        Intents.Add(intent);
+        var held = _positions.First(p => p.Coin == intent.Symbol);
+        _positions.Remove(held);
+        var price = Prices[intent.Symbol];
+        _fills.Add(Fill(intent.Symbol, price, held.AbsSize, held.Side == PositionSide.Long ? OrderSide.Sell : OrderSide.Buy, held.Size));
+        return Task.FromResult(Outcome(intent, IntentResult.Closed, "close", held.AbsSize, price));
+    }
+
+    private ExecutionOutcome Outcome(ExecutionIntent intent, IntentResult result, string role, decimal size, decimal price)
+    {
+        var cloid = Cloid.Derive(intent.TraderId, intent.Cycle.ToString(CultureInfo.InvariantCulture), intent.Symbol).Value;
+        var action = new ActionRecord { Symbol = intent.Symbol, Action = role, Qty = size, Price = price, OrderId = ++_oid, Cloid = cloid, Result = "filled", Attempts = 1 };
+        return new ExecutionOutcome
         {
-            Symbol = intent.Symbol,
-            Action = intent.Kind == IntentKind.Open ? "entry" : "close",
-            Qty = intent.Decision.PositionSizeUsd / intent.ReferencePrice,
-            Price = intent.ReferencePrice,
-            Cloid = Cloid.Derive(intent.TraderId, intent.Cycle.ToString(CultureInfo.InvariantCulture), intent.Symbol).Value,
-            Result = "shadow",
-        },
-    ];
+            Intent = intent,
+            Result = result,
+            Actions = [action],
+            FilledSize = size,
+            AveragePrice = price,
+            EntryCloid = cloid,
+            Latency = new OrderLatency(TimeSpan.FromMilliseconds(0.1), TimeSpan.FromMilliseconds(0.2)),
+        };
+    }
 
     private UserFill Fill(string coin, decimal price, decimal size, OrderSide side, decimal start, decimal closedPnl = 0m) =>
         new(coin, price, size, side, clock.GetUtcNow(), start, start == 0m ? "Open" : "Close", closedPnl, size * price * 0.00045m, true, ++_oid, null, _oid, "0x", null, false);
