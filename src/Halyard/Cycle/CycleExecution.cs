@@ -52,14 +52,16 @@ internal sealed class CycleExecution(TraderSetup setup, TraderServices s, Trader
 
         foreach (var close in closes)
         {
-            if (_failure is not null)
+            if (_failure is not null || ct.IsCancellationRequested)
             {
                 break;
             }
 
             var intent = CloseIntent.FromDecision(close.Verdict.Executable!, setup.TraderId, state.Cycle, DecisionId(close), s.Wall.GetTimestamp());
             var probe = s.VenueTimer?.Begin();
-            var outcome = Record(await s.Orders.CloseAsync(intent, ct).ConfigureAwait(false), probe);
+            // An intent once started is finished even when the trader is being stopped: a half-done open could
+            // leave a position without its stop. Stopping only prevents the next intent.
+            var outcome = Record(await s.Orders.CloseAsync(intent, CancellationToken.None).ConfigureAwait(false), probe);
             if (outcome.Result is IntentResult.Closed or IntentResult.AlreadyFlat || outcome.FilledSize > 0m)
             {
                 state.MarkClosed(intent.Symbol, now);
@@ -106,7 +108,7 @@ internal sealed class CycleExecution(TraderSetup setup, TraderServices s, Trader
             Now = s.Clock.GetUtcNow(),
         };
         var recheck = s.Validator.ValidateBatch([.. opens.Select(o => o.Verdict.Executable!)], fresh);
-        for (var i = 0; i < opens.Count && _failure is null; i++)
+        for (var i = 0; i < opens.Count && _failure is null && !ct.IsCancellationRequested; i++)
         {
             var validatedAt = s.Wall.GetTimestamp();
             var open = opens[i];
@@ -130,7 +132,7 @@ internal sealed class CycleExecution(TraderSetup setup, TraderServices s, Trader
 
             var intent = OpenIntent.FromDecision(verdict.Executable, setup.TraderId, state.Cycle, DecisionId(open), validatedAt);
             var probe = s.VenueTimer?.Begin();
-            var outcome = Record(await s.Orders.OpenAsync(intent, ct).ConfigureAwait(false), probe);
+            var outcome = Record(await s.Orders.OpenAsync(intent, CancellationToken.None).ConfigureAwait(false), probe);
             if (outcome.Result == IntentResult.Shadow || outcome.FilledSize > 0m)
             {
                 state.MarkOpened(fresh.Now);

@@ -187,6 +187,21 @@ public class ManagerCycleTests
     }
 
     [Fact]
+    public async Task RunCycle_StoppedWhileSending_FinishesTheIntentInHandSendsNoMoreAndJournals()
+    {
+        var h = new CycleHarness(s => s with { Limits = s.Limits with { MaxNewPositionsPerCycle = 2 } });
+        using var stop = new CancellationTokenSource();
+        h.Venue.Executing = _ => stop.Cancel();
+        h.Maker.Then(h.Open("SOL"), h.Open("AVAX"));
+
+        var record = await h.Cycle.RunCycleAsync(stop.Token);
+
+        Assert.Equal(["SOL"], h.Venue.Intents.Select(i => i.Symbol));
+        Assert.Equal("filled", Assert.Single(record.Actions).Result);
+        Assert.Same(record, Assert.Single(((MemoryJournal)h.Journal).Records));
+    }
+
+    [Fact]
     public async Task RunCycle_AccountUnreadable_JournalsAFailedCycleAndDecidesNothing()
     {
         var h = new CycleHarness();

@@ -53,6 +53,9 @@ internal sealed class FakeVenue(TimeProvider clock) : IVenueReader, IOrderExecut
 
     public List<ExecutionIntent> Intents { get; } = [];
 
+    /// <summary>Called with each intent as it is executed (e.g. to stop the trader meanwhile).</summary>
+    public Action<ExecutionIntent>? Executing { get; set; }
+
     public int Reconciles { get; private set; }
 
     public int MidsReads { get; private set; }
@@ -109,6 +112,8 @@ internal sealed class FakeVenue(TimeProvider clock) : IVenueReader, IOrderExecut
     public Task<ExecutionOutcome> OpenAsync(OpenIntent intent, CancellationToken cancellationToken)
     {
         Intents.Add(intent);
+        Executing?.Invoke(intent);
+        Assert.False(cancellationToken.IsCancellationRequested, "an intent in hand must not be cancelled");
         var price = Prices[intent.Symbol];
         var rules = Rules.First(r => r.Name == intent.Symbol);
         var size = decimal.Round(intent.Size.CoinsAt(price), rules.SzDecimals, MidpointRounding.ToZero);
