@@ -1,5 +1,6 @@
 using Halyard.Cycle.Venue;
 using Halyard.Hyperliquid;
+using Halyard.Hyperliquid.Actions;
 using Halyard.Hyperliquid.Exchange;
 using Halyard.Hyperliquid.Http;
 using Halyard.Hyperliquid.Info;
@@ -53,6 +54,7 @@ public sealed class VenueConnection : IDisposable
         Exchange = new ExchangeClient(http, options.Identity, new NonceGenerator(options.Clock), new ExchangeClientOptions { IsMainnet = options.Endpoint.IsMainnet });
         Reader = new InfoVenueReader(Info, options.Identity.Account.Value);
         CandleSource = new InfoCandleSource(Info);
+        WarmUpSigner(options);
     }
 
     public SigningIdentity Identity { get; }
@@ -69,4 +71,14 @@ public sealed class VenueConnection : IDisposable
     public InfoCandleSource CandleSource { get; }
 
     public void Dispose() => _client.Dispose();
+
+    /// <summary>
+    /// Signs one order locally (nothing is sent) so the first real order does not pay for compiling the
+    /// signing path: that would otherwise land in the first decision-to-order latency.
+    /// </summary>
+    private static void WarmUpSigner(VenueConnectionOptions options)
+    {
+        var order = new OrderWire(0, true, "1", "1", false, new LimitOrderType(TimeInForce.Ioc), Domain.Cloid.FromInt(1));
+        _ = ExchangeRequest.SignL1(options.Identity.Signer, new OrderAction([order]), new L1SigningContext(1, options.Endpoint.IsMainnet));
+    }
 }
