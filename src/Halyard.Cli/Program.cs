@@ -3,6 +3,10 @@ using Halyard.Cli.Commands;
 
 var root = new RootCommand("Halyard: an LLM trades Hyperliquid perpetuals inside hard, code-enforced risk rules.")
 {
+    RunCommand.Create(),
+    ReplayCommand.Create(),
+    ReportCommand.Create(),
+    ConfigCommand.Create(),
     PaperExchangeCommand.Create(),
 };
 

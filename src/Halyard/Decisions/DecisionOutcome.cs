@@ -54,7 +54,7 @@ public sealed record DecisionOutcome
 
     public required string Raw { get; init; }
 
-    /// <summary>SHA-256 of the full prompt (system + user); always set.</summary>
+    /// <summary>SHA-256 of the full prompt (system + user); empty only for the baseline when it did not render one.</summary>
     public required string PromptDigest { get; init; }
 
     /// <summary>The full prompt, only when requested (it is large).</summary>

@@ -34,6 +34,7 @@ public static class ConfigSchema
         ("exchange", "where orders go: paper | testnet | mainnet"),
         ("paper_exchange", "the simulator's accounts, fees, data and faults"),
         ("execution", "order workflow and retry policy"),
+        ("market_data", "candidates and the intraday candle interval of the snapshots"),
         ("journal", "the decision-cycle journal of `halyard run`"),
         ("replay", "the window and run folder of `halyard replay`"));
 
@@ -187,6 +188,11 @@ public static class ConfigSchema
         ("backoff_base", "first retry wait; doubles each attempt, with jitter"),
         ("rate_limit_backoff", "wait after a 429 without Retry-After"));
 
+    public static SchemaSection MarketData { get; } = S(
+        "market_data",
+        ("intraday_interval", "1m | 3m | 5m | 15m | 30m | 1h (the bundled data covers 30 days at 5m)"),
+        ("max_candidates", "0..100 ranked coins per cycle; held coins come on top"));
+
     public static SchemaSection Journal { get; } = S(
         "journal",
         ("dir", "output directory"),
@@ -195,7 +201,7 @@ public static class ConfigSchema
 
     public static SchemaSection Replay { get; } = S(
         "replay",
-        ("from", "start date or time, UTC (omit: start of the data)"),
+        ("from", "start date or time, UTC (omit: 30 days before `to`, or the start of the data)"),
         ("to", "end date or time, UTC, exclusive (omit: end of the data)"),
         ("out", "run folder"));
 
@@ -203,7 +209,7 @@ public static class ConfigSchema
     public static IReadOnlyList<SchemaSection> All { get; } =
     [
         Root, Trader, RiskParams, ExecGuards, TraderExecutor, Executor, Features, Exchange, Signer,
-        PaperExchange, Fund, Fees, Faults, FaultsInfo, Execution, Journal, Replay,
+        PaperExchange, Fund, Fees, Faults, FaultsInfo, Execution, MarketData, Journal, Replay,
     ];
 
     /// <summary>Every key path the loader knows.</summary>

@@ -16,6 +16,7 @@ public sealed record HalyardConfig
     public ExchangeConfig Exchange { get; init; } = new();
     public PaperExchangeConfig PaperExchange { get; init; } = new();
     public ExecutionConfig Execution { get; init; } = new();
+    public MarketDataConfig MarketData { get; init; } = new();
     public JournalConfig Journal { get; init; } = new();
     public ReplayConfig Replay { get; init; } = new();
 

@@ -18,6 +18,7 @@ internal static class DocumentReader
             Features = RunReader.ReadFeatures(r.Mapping("features", ConfigSchema.Features)),
             PaperExchange = VenueReader.ReadPaper(r.Mapping("paper_exchange", ConfigSchema.PaperExchange), ctx),
             Execution = RunReader.ReadExecution(r.Mapping("execution", ConfigSchema.Execution)),
+            MarketData = RunReader.ReadMarketData(r.Mapping("market_data", ConfigSchema.MarketData)),
             Journal = RunReader.ReadJournal(r.Mapping("journal", ConfigSchema.Journal)),
             Replay = RunReader.ReadReplay(r.Mapping("replay", ConfigSchema.Replay)),
         };

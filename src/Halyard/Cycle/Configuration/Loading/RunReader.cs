@@ -1,3 +1,5 @@
+using Halyard.MarketData;
+
 namespace Halyard.Cycle.Configuration.Loading;
 
 /// <summary>Reads <c>features</c>, <c>execution</c>, <c>journal</c> and <c>replay</c>.</summary>
@@ -69,6 +71,18 @@ internal static class RunReader
         return config;
     }
 
+    public static MarketDataConfig ReadMarketData(MappingReader r)
+    {
+        var d = new MarketDataConfig();
+        var config = new MarketDataConfig
+        {
+            IntradayInterval = r.Value("intraday_interval", d.IntradayInterval, IntradayInterval),
+            MaxCandidates = r.Value("max_candidates", d.MaxCandidates, Scalars.Int(0, 100)),
+        };
+        r.Finish();
+        return config;
+    }
+
     public static JournalConfig ReadJournal(MappingReader r)
     {
         var d = new JournalConfig();
@@ -99,6 +113,13 @@ internal static class RunReader
         r.Finish();
         return replay;
     }
+
+    /// <summary>A candle interval that divides one hour (what the snapshot builder accepts).</summary>
+    private static Scalar<CandleInterval> IntradayInterval { get; } = new(
+        "one of 1m, 3m, 5m, 15m, 30m, 1h",
+        text => CandleInterval.TryParse(text, out var interval) && TimeSpan.FromHours(1).Ticks % interval.Duration.Ticks == 0
+            ? (true, interval)
+            : (false, null!));
 
     /// <summary><c>off</c> (or <c>false</c>), or a <c>scheduleCancel</c> window of at least 5 s (the venue's minimum).</summary>
     private static Scalar<TimeSpan?> DurationOrOff { get; } = new(

@@ -26,6 +26,10 @@ internal static class ConfigYamlWriter
         y.Blank();
         Execution(y, config.Execution);
         y.Blank();
+        y.Open(0, ConfigSchema.Root, "market_data");
+        y.Key(2, ConfigSchema.MarketData, "intraday_interval", config.MarketData.IntradayInterval.Name);
+        y.Key(2, ConfigSchema.MarketData, "max_candidates", Names.Of(config.MarketData.MaxCandidates));
+        y.Blank();
         Output(y, config.Journal, config.Replay);
         return y.ToString();
     }

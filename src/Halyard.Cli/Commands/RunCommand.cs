@@ -1,0 +1,68 @@
+using System.CommandLine;
+using System.Globalization;
+using Halyard.Cli.Rendering;
+using Halyard.Cycle.Live;
+using Halyard.Journal;
+using Spectre.Console;
+
+namespace Halyard.Cli.Commands;
+
+/// <summary>
+/// <c>halyard run [--config FILE]</c>: the live loop on the wall clock, on the venue of the configuration —
+/// the embedded paper exchange by default (history replayed in real time), a standalone paper exchange,
+/// Hyperliquid testnet or mainnet. One line per cycle; Ctrl-C stops every trader cleanly.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var config = new Option<FileInfo?>("--config") { Description = "a halyard YAML file (default: the starter configuration)" };
+        var command = new Command("run", "Run the traders live on the wall clock until Ctrl-C (venue by configuration: paper by default, testnet or mainnet).") { config };
+        command.SetAction((result, ct) => RunAsync(result, result.GetValue(config), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult result, FileInfo? file, CancellationToken ct)
+    {
+        var console = Terminal.For(result);
+        if (CommandConfig.Load(file, result.InvocationConfiguration.Error) is not { } config)
+        {
+            return 2;
+        }
+
+        var request = new LiveRequest
+        {
+            Config = config,
+            Connected = venue => console.MarkupLine(Markup.Escape($"Trading on {venue}. Journal: {Path.GetFullPath(config.Journal.Dir)}. Ctrl-C stops.")),
+            CycleCompleted = record => console.MarkupLine(Markup.Escape(Line(record))),
+        };
+        var (run, error) = await LiveRunner.RunAsync(request, ct).ConfigureAwait(false);
+        if (run is null)
+        {
+            await result.InvocationConfiguration.Error.WriteLineAsync("run: " + error).ConfigureAwait(false);
+            return 1;
+        }
+
+        console.MarkupLine(Markup.Escape($"Stopped after {run.Cycles} cycle(s). See it with: halyard report {run.JournalFolder}"));
+        return 0;
+    }
+
+    /// <summary>One cycle in one line: trader, cycle, time, equity, decisions, orders, gating.</summary>
+    internal static string Line(DecisionCycleRecord r)
+    {
+        var opens = r.Decisions.Count(d => d.Action is Decisions.DecisionAction.OpenLong or Decisions.DecisionAction.OpenShort);
+        var closes = r.Decisions.Count(d => d.Action is Decisions.DecisionAction.CloseLong or Decisions.DecisionAction.CloseShort);
+        var rejected = r.Verdicts.Count(v => v.IsRejected);
+        var sent = r.Actions.Count(a => a.Attempts > 0);
+        var gate = r.Gating switch
+        {
+            { Shadow: true } => " shadow",
+            { SafeMode: true } => " SAFE MODE",
+            { PausedUntil: { } until } => string.Create(CultureInfo.InvariantCulture, $" paused until {until:HH:mm}"),
+            _ => string.Empty,
+        };
+        var equity = r.AccountSnapshot is { } a ? a.AccountValue.ToString("N2", CultureInfo.InvariantCulture) : "n/a";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{r.TraderId} #{r.Cycle} {r.Timestamp:yyyy-MM-dd HH:mm}  equity {equity}  opens {opens} closes {closes} rejected {rejected}  requests {sent}  positions {r.PositionsSnapshot.Count}{gate}{(r.Success ? string.Empty : "  FAILED: " + r.ErrorMessage)}");
+    }
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using Halyard.Cycle.Reporting;
+using Spectre.Console;
+
+namespace Halyard.Cli.Rendering;
+
+/// <summary>A run summary as a two-column table (what happened, how well, how fast).</summary>
+internal static class SummaryTable
+{
+    public static Table Build(RunSummary s, string? runFolder = null)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("figure").AddColumn(new TableColumn("value").RightAligned());
+        table.Title = new TableTitle(runFolder is null ? "Run summary" : "Run summary — " + runFolder);
+        void Row(string name, string value) => table.AddRow(Markup.Escape(name), Markup.Escape(value));
+        void Section(string name) => table.AddRow(new Markup("[bold]" + Markup.Escape(name) + "[/]"), Text.Empty);
+
+        Section("run");
+        Row("window (UTC)", Inv($"{s.From:yyyy-MM-dd HH:mm} → {s.To:yyyy-MM-dd HH:mm}"));
+        Row("traders", string.Join(", ", s.Traders));
+        Row("decision makers", string.Join(", ", s.DecisionMakers));
+        Row("cycles", Inv($"{s.Cycles} ({s.CyclesFailed} failed)"));
+        Section("decisions and orders");
+        Row("decisions by action", Pairs(s.DecisionsByAction));
+        Row("verdicts", Pairs(s.Verdicts));
+        Row("rejected by reason", Pairs(s.VerdictsRejectedByReason));
+        Row("orders sent", Inv($"{s.OrdersSent} ({s.ExchangeRequests} /exchange requests)"));
+        if (s.ShadowOrders > 0)
+        {
+            Row("shadow orders (not sent)", Inv($"{s.ShadowOrders}"));
+        }
+
+        Row("venue rejections by class", Pairs(s.VenueRejectionsByClass));
+        Row("rejection rate", Pct(s.RejectionRatePct) + " (venue only: " + Pct(s.VenueRejectionRatePct) + ")");
+        Row("opens filled", Inv($"{s.OpensFilled}, at most {s.MaxNewOpensInAnyHour} in any hour"));
+        Section("performance");
+        Row("equity", Inv($"{s.InitialEquityUsd:N2} → {s.FinalEquityUsd:N2} USD"));
+        Row("net PnL (after fees and funding)", Inv($"{s.NetPnlUsd:N2} USD ({s.NetPnlPct:0.00} %)"));
+        Row("fees / funding", Inv($"{s.FeesUsd:N2} / {s.FundingUsd:N2} USD"));
+        Row("closed trades, win rate", Inv($"{s.ClosedTrades}, {Pct(s.WinRatePct)}"));
+        Row("profit factor", s.ProfitFactor is { } pf ? Inv($"{pf:0.00}") : "n/a");
+        Row("Sharpe / Sortino (annualised)", Num(s.Sharpe) + " / " + Num(s.Sortino));
+        Row("max drawdown", Pct(s.MaxDrawdownPct));
+        Section("speed (wall clock)");
+        Row("decision → order p50 / p95 / p99", Ms(s.DecisionToOrder.P50Ms) + " / " + Ms(s.DecisionToOrder.P95Ms) + " / " + Ms(s.DecisionToOrder.P99Ms) + Inv($" ({s.DecisionToOrder.Samples} orders)"));
+        Row("cycle overhead p50 / p95 (no LLM)", Ms(s.CycleOverhead.P50Ms) + " / " + Ms(s.CycleOverhead.P95Ms));
+        Row("wall time", Inv($"{s.WallSeconds:0.0} s, {s.CyclesPerSecond:0} cycles/s"));
+        if (s.ActionsSha256 is { } sha)
+        {
+            Row("orders sha256", sha[..16] + "…");
+        }
+
+        return table;
+    }
+
+    private static string Pairs(IReadOnlyDictionary<string, int> counts) =>
+        counts.Count == 0 ? "none" : string.Join(", ", counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => Inv($"{kv.Key} {kv.Value}")));
+
+    private static string Pct(decimal? value) => value is { } v ? Inv($"{v:0.00} %") : "n/a";
+
+    private static string Num(double? value) => value is { } v ? Inv($"{v:0.00}") : "n/a";
+
+    private static string Ms(double? value) => value is { } v ? Inv($"{v:0.000} ms") : "n/a";
+
+    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

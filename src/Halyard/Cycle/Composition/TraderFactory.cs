@@ -1,0 +1,145 @@
+using Halyard.Cycle.Configuration;
+using Halyard.Decisions;
+using Halyard.Execution;
+using Halyard.Execution.Ledger;
+using Halyard.Journal;
+using Halyard.MarketData;
+
+namespace Halyard.Cycle.Composition;
+
+/// <summary>What every trader of one process shares: the venue, the journal, the ownership map and the clocks.</summary>
+public sealed record TraderRuntime
+{
+    public required VenueConnection Venue { get; init; }
+
+    /// <summary>Each trader's intent ledger (durable live; in memory for a replay, which can be run again).</summary>
+    public required Func<string, IIntentLedger> Ledger { get; init; }
+
+    /// <summary>
+    /// The Orchestrators' clock: waits (backoff, GTC timeout) and latency timestamps. Live: the system clock;
+    /// replay: a clock whose waits are spent on the replay clock at once and whose timestamps are the real stopwatch.
+    /// </summary>
+    public required TimeProvider OrchestratorTime { get; init; }
+
+    public required IJournal Journal { get; init; }
+
+    public PositionOwnership Ownership { get; init; } = new();
+
+    public required TimeProvider Clock { get; init; }
+
+    /// <summary>The real clock for the Manager's own latencies; its timestamps must match <see cref="OrchestratorTime"/>'s.</summary>
+    public TimeProvider Wall { get; init; } = TimeProvider.System;
+
+    /// <summary>Environment lookup for API keys (by the variable names of the configuration).</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
+    /// <summary>Taker and maker fees in bps, as the venue charges them (shown in the prompt).</summary>
+    public (decimal Taker, decimal Maker) Fees { get; init; } = (4.5m, 1.5m);
+}
+
+/// <summary>Builds each configured trader's cycle (its decision maker, market data and state) and restores it from the journal.</summary>
+public static class TraderFactory
+{
+    /// <summary>The traders, or the first configuration problem (e.g. an LLM key variable that is not set).</summary>
+    public static (IReadOnlyList<TraderCycle> Traders, string? Error) Create(HalyardConfig config, TraderRuntime runtime)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(runtime);
+        var traders = new List<TraderCycle>(config.Traders.Count);
+        foreach (var trader in config.Traders)
+        {
+            var executor = config.ExecutorFor(trader);
+            var maker = DecisionMakerFactory.Create(ExecutorMapping.ToOptions(executor, config.Journal.FullPrompt), runtime.Clock, runtime.Environment);
+            if (maker.Maker is null)
+            {
+                return ([], $"traders[{trader.Id}]: {maker.Error}");
+            }
+
+            var setup = Setup(config, trader, runtime);
+            var snapshots = new MarketSnapshotOptions { Intraday = config.MarketData.IntradayInterval };
+            var cache = new CandleCache(runtime.Venue.CandleSource, runtime.Clock, snapshots);
+            var cycle = new TraderCycle(setup, new TraderServices
+            {
+                Reader = runtime.Venue.Reader,
+                Feed = new MarketDataFeed(cache, new MarketSnapshotBuilder(snapshots)),
+                Selector = new CandidateSelector(new CandidateOptions
+                {
+                    LiquidityThresholdUsd = setup.Limits.LiquidityThresholdUsd,
+                    MaxCandidates = config.MarketData.MaxCandidates,
+                }),
+                Executor = new Executor(maker.Maker),
+                Orders = new OrchestratorExecution(new Orchestrator(new OrchestratorSetup(
+                    trader.Id,
+                    runtime.Venue.Exchange,
+                    runtime.Venue.Info,
+                    runtime.Ledger(trader.Id),
+                    runtime.OrchestratorTime,
+                    OrchestratorOptions.FromConfig(config.Execution, config.Features, trader.Shadow)))),
+                Journal = runtime.Journal,
+                VenueTimer = runtime.Venue.Timer,
+                Ownership = runtime.Ownership,
+                Clock = runtime.Clock,
+                Wall = runtime.Wall,
+            });
+            Restore(cycle, runtime.Journal, runtime.Ownership);
+            traders.Add(cycle);
+        }
+
+        return (traders, null);
+    }
+
+    public static TraderSetup Setup(HalyardConfig config, TraderConfig trader, TraderRuntime runtime)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(trader);
+        ArgumentNullException.ThrowIfNull(runtime);
+        var executor = config.ExecutorFor(trader);
+        return new TraderSetup
+        {
+            TraderId = trader.Id,
+            DecisionInterval = trader.DecisionInterval,
+            Limits = trader.ToRiskLimits(),
+            Guards = config.Features.Guards,
+            AllocationPct = trader.AllocationPct,
+            Shadow = trader.Shadow,
+            MultiDecision = config.Features.MultiDecision,
+            Gating = config.Features.Gating,
+            ExternalPositions = config.Execution.ExternalPositions,
+            StalenessMaxMoveBps = executor.StalenessMaxMoveBps,
+            TakerFeeBps = runtime.Fees.Taker,
+            MakerFeeBps = runtime.Fees.Maker,
+            AsksModel = ExecutorMapping.AsksModel(executor),
+        };
+    }
+
+    /// <summary>
+    /// After a restart: the cycle numbering resumes after the trader's last journaled cycle, the analytics
+    /// window is refilled from its last records, and the coins of its last positions snapshot are its own again.
+    /// </summary>
+    public static void Restore(TraderCycle cycle, IJournal journal, PositionOwnership ownership)
+    {
+        ArgumentNullException.ThrowIfNull(cycle);
+        ArgumentNullException.ThrowIfNull(journal);
+        ArgumentNullException.ThrowIfNull(ownership);
+        var id = cycle.Setup.TraderId;
+        if (journal.LastCycle(id) is not { } last)
+        {
+            return;
+        }
+
+        cycle.State.Cycle = last;
+        var records = journal.ReadLast(id, cycle.Setup.AnalyticsWindow + 1);
+        foreach (var record in records)
+        {
+            cycle.State.History.Add(record);
+        }
+
+        if (records.LastOrDefault(r => r.AccountSnapshot is not null) is { } latest)
+        {
+            foreach (var position in latest.PositionsSnapshot)
+            {
+                ownership.Claim(position.Coin, id);
+            }
+        }
+    }
+}

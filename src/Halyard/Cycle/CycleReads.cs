@@ -1,0 +1,72 @@
+using System.Globalization;
+using Halyard.Cycle.Venue;
+using Halyard.Domain;
+using Halyard.MarketData;
+
+namespace Halyard.Cycle;
+
+/// <summary>The cycle's market view: the coins offered to the model and their snapshots.</summary>
+/// <param name="Problem">Coins whose candles could not be refreshed (they get no snapshot), if any.</param>
+public sealed record MarketRead(IReadOnlyList<string> Candidates, IReadOnlyDictionary<string, MarketSnapshot> Snapshots, string? Problem);
+
+/// <summary>Steps 1–3 of the cycle: what is read from the venue.</summary>
+internal static class CycleReads
+{
+    /// <summary>Account and positions, resting orders, and one <c>metaAndAssetCtxs</c>; the first failure ends the cycle.</summary>
+    public static async Task<(VenueView? View, string? Problem)> ReadVenueAsync(IVenueReader reader, CancellationToken ct)
+    {
+        var account = await reader.GetAccountAsync(ct).ConfigureAwait(false);
+        if (!account.IsSuccess)
+        {
+            return (null, Describe("clearinghouseState", account.Error));
+        }
+
+        var orders = await reader.GetOpenOrdersAsync(ct).ConfigureAwait(false);
+        if (!orders.IsSuccess)
+        {
+            return (null, Describe("frontendOpenOrders", orders.Error));
+        }
+
+        var universe = await reader.GetUniverseAsync(ct).ConfigureAwait(false);
+        if (!universe.IsSuccess)
+        {
+            return (null, Describe("metaAndAssetCtxs", universe.Error));
+        }
+
+        return (VenueView.From(account.Value, orders.Value, universe.Value), null);
+    }
+
+    /// <summary>
+    /// Ranks the coins this trader may trade (not held by another trader, not an external position) and
+    /// refreshes their candles; the trader's own positions are always included.
+    /// </summary>
+    public static async Task<MarketRead> ReadMarketAsync(TraderServices s, VenueView venue, AccountSnapshot account, TraderSetup setup, CancellationToken ct)
+    {
+        var contexts = new List<AssetContext>(venue.Assets.Count);
+        foreach (var context in venue.Assets.Values)
+        {
+            var owner = s.Ownership.OwnerOf(context.Coin);
+            if (owner == setup.TraderId || (owner is null && venue.Account.PositionOf(context.Coin) is null))
+            {
+                contexts.Add(context);
+            }
+        }
+
+        var held = account.Positions.Select(p => p.Coin).ToArray();
+        var selection = s.Selector.Select(contexts, [.. venue.Instruments.Values], held);
+        var batch = await s.Feed.RefreshAsync(VenueView.ContextsOf(selection.Candidates), ct).ConfigureAwait(false);
+        var snapshots = new Dictionary<string, MarketSnapshot>(batch.Snapshots.Count, StringComparer.Ordinal);
+        foreach (var snapshot in batch.Snapshots)
+        {
+            snapshots[snapshot.Coin] = snapshot;
+        }
+
+        var problem = batch.Failures.Count == 0
+            ? null
+            : "market data: " + string.Join(", ", batch.Failures.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Coin} {f.Interval.Name} ({f.Error.Class}: {f.Error.Message})")));
+        return new MarketRead(selection.Coins, snapshots, problem);
+    }
+
+    private static string Describe(string what, Hyperliquid.Http.VenueError error) =>
+        string.Create(CultureInfo.InvariantCulture, $"{what} failed ({error.Class}): {error.Message}");
+}

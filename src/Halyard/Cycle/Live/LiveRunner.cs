@@ -1,0 +1,106 @@
+using Halyard.Cycle.Composition;
+using Halyard.Cycle.Configuration;
+using Halyard.Cycle.Scheduling;
+using Halyard.Execution.Ledger;
+using Halyard.Journal;
+
+namespace Halyard.Cycle.Live;
+
+/// <summary>What a live run needs besides the configuration.</summary>
+public sealed record LiveRequest
+{
+    public required HalyardConfig Config { get; init; }
+
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
+    /// <summary>Called once connected, with where orders go (for the console).</summary>
+    public Action<string>? Connected { get; init; }
+
+    /// <summary>Called after each journaled cycle of any trader.</summary>
+    public Action<DecisionCycleRecord>? CycleCompleted { get; init; }
+}
+
+/// <summary>What a finished (stopped) live run leaves.</summary>
+public sealed record LiveResult(string JournalFolder, long Cycles);
+
+/// <summary>
+/// <c>halyard run</c>: the Manager's loops on the wall clock until stopped (Ctrl-C cancels every loop; the
+/// journal and the ledgers are closed cleanly). The journal (<c>journal.dir</c>) is durable: each record is
+/// fsynced; each trader's intent ledger sits next to it (<c>ledger-ID.jsonl</c>); a restart resumes the
+/// cycle numbering, the analytics window and the positions from them.
+/// </summary>
+public static class LiveRunner
+{
+    public static async Task<(LiveResult? Result, string? Error)> RunAsync(LiveRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var config = request.Config;
+        var folder = Path.GetFullPath(config.Journal.Dir);
+        if (config.Exchange.Provider == ExchangeProvider.Paper && config.Exchange.BaseUrl is null
+            && File.Exists(Path.Combine(folder, CompositeJournal.JsonlFileName)))
+        {
+            return (null, $"journal.dir {folder} already holds a run; the embedded paper exchange starts a new account at the start of its window each time, so it cannot resume it: remove the folder or choose another journal.dir");
+        }
+
+        Directory.CreateDirectory(folder);
+        var (venue, error) = await LiveVenue.ConnectAsync(config, folder, cancellationToken).ConfigureAwait(false);
+        if (venue is null)
+        {
+            return (null, error);
+        }
+
+        using (venue)
+        {
+            var options = new JournalOptions(FsyncEachRecord: true, KeepFullPrompt: config.Journal.FullPrompt);
+            using IJournal journal = config.Journal.Sqlite
+                ? CompositeJournal.OpenRunFolder(folder, options)
+                : JsonlJournal.Open(Path.Combine(folder, CompositeJournal.JsonlFileName), options);
+            var ledgers = config.Traders.ToDictionary(
+                t => t.Id,
+                t => JsonlIntentLedger.Open(Path.Combine(folder, "ledger-" + t.Id + ".jsonl")),
+                StringComparer.Ordinal);
+            try
+            {
+                var fees = config.Exchange.Provider == ExchangeProvider.Paper
+                    ? (config.PaperExchange.Fees.TakerBps, config.PaperExchange.Fees.MakerBps)
+                    : (4.5m, 1.5m);
+                var runtime = new TraderRuntime
+                {
+                    Venue = venue.Connection,
+                    Ledger = id => ledgers[id],
+                    OrchestratorTime = venue.Clock,
+                    Journal = journal,
+                    Clock = venue.Clock,
+                    Wall = venue.Clock,
+                    Environment = request.Environment,
+                    Fees = fees,
+                };
+                var (traders, problem) = TraderFactory.Create(config, runtime);
+                if (problem is not null)
+                {
+                    return (null, problem);
+                }
+
+                request.Connected?.Invoke(venue.Description);
+                long cycles = 0;
+                var manager = new Manager(traders, new WallClockScheduler(venue.Clock, venue.End))
+                {
+                    CycleCompleted = record =>
+                    {
+                        Interlocked.Increment(ref cycles);
+                        request.CycleCompleted?.Invoke(record);
+                    },
+                };
+                await manager.RunAsync(venue.Clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                return (new LiveResult(folder, Interlocked.Read(ref cycles)), null);
+            }
+            finally
+            {
+                foreach (var ledger in ledgers.Values)
+                {
+                    ledger.Dispose();
+                }
+            }
+        }
+    }
+}

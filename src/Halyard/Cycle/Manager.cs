@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using Halyard.Cycle.Scheduling;
+using Halyard.Journal;
+
+namespace Halyard.Cycle;
+
+/// <summary>
+/// The Manager: one loop per trader, all running concurrently on one scheduler (the wall clock live, the
+/// replay clock in a replay). Cancelling the run's token stops every loop; <see cref="StopTrader"/> stops
+/// one. A loop never outlives its trader: <see cref="RunAsync"/> returns only when every loop has ended.
+/// </summary>
+public sealed class Manager
+{
+    private readonly IReadOnlyList<TraderCycle> _traders;
+    private readonly ICycleScheduler _scheduler;
+    private readonly ConcurrentDictionary<string, Running> _running = new(StringComparer.Ordinal);
+
+    public Manager(IReadOnlyList<TraderCycle> traders, ICycleScheduler scheduler)
+    {
+        ArgumentNullException.ThrowIfNull(traders);
+        _scheduler = scheduler ?? throw new ArgumentNullException(nameof(scheduler));
+        if (traders.Select(t => t.Setup.TraderId).Distinct(StringComparer.Ordinal).Count() != traders.Count)
+        {
+            throw new ArgumentException("Trader ids must be unique: one loop per trader.", nameof(traders));
+        }
+
+        _traders = traders;
+    }
+
+    public IReadOnlyList<TraderCycle> Traders => _traders;
+
+    /// <summary>Called after each journaled cycle of any trader (from that trader's loop).</summary>
+    public Action<DecisionCycleRecord>? CycleCompleted { get; init; }
+
+    /// <summary>The traders whose loop is running now.</summary>
+    public IReadOnlyCollection<string> RunningTraders => [.. _running.Keys.Order(StringComparer.Ordinal)];
+
+    /// <summary>Runs every trader's loop from <paramref name="start"/> until cancelled or the schedule ends.</summary>
+    public async Task RunAsync(DateTimeOffset start, CancellationToken cancellationToken)
+    {
+        var loops = new List<Task>(_traders.Count);
+        var stops = new List<CancellationTokenSource>(_traders.Count);
+        var leases = _traders.Select(t => _scheduler.Join(t.Setup.TraderId)).ToArray();
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        try
+        {
+            for (var i = 0; i < _traders.Count; i++)
+            {
+                var trader = _traders[i];
+                var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                stops.Add(stop);
+                var loop = new TraderLoop(trader, _scheduler) { CycleCompleted = CycleCompleted };
+                var task = RunLoopAsync(loop, leases[i], start, stop.Token, ready.Task);
+                if (!_running.TryAdd(trader.Setup.TraderId, new Running(stop, task)))
+                {
+                    throw new InvalidOperationException($"Trader '{trader.Setup.TraderId}' is already running.");
+                }
+
+                loops.Add(task);
+            }
+
+            ready.SetResult();
+            await Task.WhenAll(loops).ConfigureAwait(false);
+        }
+        catch
+        {
+            ready.TrySetCanceled(CancellationToken.None);
+            foreach (var stop in stops)
+            {
+                stop.Cancel();
+            }
+
+            await Task.WhenAll(loops.Select(l => l.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            foreach (var stop in stops)
+            {
+                stop.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Stops one trader's loop; true when it was running. Await <see cref="WhenStopped"/> to see it end.</summary>
+    public bool StopTrader(string traderId)
+    {
+        if (!_running.TryGetValue(traderId, out var running))
+        {
+            return false;
+        }
+
+        try
+        {
+            running.Stop.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Completes when the trader's loop has ended (at once when it is not running).</summary>
+    public Task WhenStopped(string traderId) => _running.TryGetValue(traderId, out var running) ? running.Loop : Task.CompletedTask;
+
+    private async Task RunLoopAsync(TraderLoop loop, IScheduleLease lease, DateTimeOffset start, CancellationToken stop, Task ready)
+    {
+        using (lease)
+        {
+            try
+            {
+                await ready.ConfigureAwait(false);
+                await loop.RunAsync(lease, start, stop).ConfigureAwait(false);
+            }
+            finally
+            {
+                _running.TryRemove(loop.TraderId, out _);
+            }
+        }
+    }
+
+    private sealed record Running(CancellationTokenSource Stop, Task Loop);
+}

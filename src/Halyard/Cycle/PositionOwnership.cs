@@ -1,0 +1,74 @@
+namespace Halyard.Cycle;
+
+/// <summary>
+/// Which trader holds which coin on the shared account. The venue nets positions per account and coin,
+/// so a coin belongs to at most one trader: the one whose open filled. A position nobody owns is
+/// external (surfaced, and left alone unless <c>execution.external_positions: adopt</c>). Shared by the
+/// traders of one Manager; thread-safe.
+/// </summary>
+public sealed class PositionOwnership
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, string> _owners = new(StringComparer.Ordinal);
+
+    public string? OwnerOf(string coin)
+    {
+        lock (_gate)
+        {
+            return _owners.GetValueOrDefault(coin);
+        }
+    }
+
+    /// <summary>Gives <paramref name="coin"/> to <paramref name="traderId"/> unless another trader holds it; true when the trader now owns it.</summary>
+    public bool Claim(string coin, string traderId)
+    {
+        lock (_gate)
+        {
+            if (_owners.TryGetValue(coin, out var owner))
+            {
+                return owner == traderId;
+            }
+
+            _owners[coin] = traderId;
+            return true;
+        }
+    }
+
+    /// <summary>Frees <paramref name="coin"/> when <paramref name="traderId"/> owns it.</summary>
+    public void Release(string coin, string traderId)
+    {
+        lock (_gate)
+        {
+            if (_owners.TryGetValue(coin, out var owner) && owner == traderId)
+            {
+                _owners.Remove(coin);
+            }
+        }
+    }
+
+    /// <summary>The coins another trader than <paramref name="traderId"/> owns.</summary>
+    public IReadOnlySet<string> OwnedByOthers(string traderId)
+    {
+        lock (_gate)
+        {
+            return _owners.Where(kv => kv.Value != traderId).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
+        }
+    }
+
+    /// <summary>The coins <paramref name="traderId"/> owns.</summary>
+    public IReadOnlyList<string> CoinsOf(string traderId)
+    {
+        lock (_gate)
+        {
+            return _owners.Where(kv => kv.Value == traderId).Select(kv => kv.Key).Order(StringComparer.Ordinal).ToArray();
+        }
+    }
+
+    public bool IsOwnedBy(string coin, string traderId)
+    {
+        lock (_gate)
+        {
+            return _owners.TryGetValue(coin, out var owner) && owner == traderId;
+        }
+    }
+}

@@ -1,0 +1,175 @@
+using Halyard.Cycle.Composition;
+using Halyard.Cycle.Configuration;
+using Halyard.Cycle.Performance;
+using Halyard.Cycle.Reporting;
+using Halyard.Cycle.Scheduling;
+using Halyard.Execution.Ledger;
+using Halyard.Hyperliquid;
+using Halyard.Hyperliquid.RateLimit;
+using Halyard.Hyperliquid.Signing;
+using Halyard.Journal;
+using Halyard.PaperExchange;
+using Halyard.PaperExchange.Clock;
+using Halyard.PaperExchange.Data;
+
+namespace Halyard.Cycle.Replay;
+
+/// <summary>What to replay and where to write it.</summary>
+public sealed record ReplayRequest
+{
+    public required HalyardConfig Config { get; init; }
+
+    /// <summary>Overrides <c>replay.from</c>.</summary>
+    public DateTimeOffset? From { get; init; }
+
+    /// <summary>Overrides <c>replay.to</c>.</summary>
+    public DateTimeOffset? To { get; init; }
+
+    /// <summary>Overrides <c>replay.out</c>.</summary>
+    public string? OutDirectory { get; init; }
+
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
+    public TimeProvider Wall { get; init; } = TimeProvider.System;
+
+    /// <summary>Market data to use instead of <c>paper_exchange.data_dir</c> or the bundled data (tests share one parsed set).</summary>
+    public MarketDataSet? Data { get; init; }
+}
+
+/// <summary>Where a replay is: virtual time within the window, and cycles done.</summary>
+public sealed record ReplayProgress(DateTimeOffset Now, ReplayWindow Window, long Cycles);
+
+/// <summary>A finished replay: its summary and its run folder.</summary>
+public sealed record ReplayResult(RunSummary Summary, string RunFolder, ReplayWindow Window);
+
+/// <summary>
+/// The replay: the same Manager code as the live loop, driven by a <see cref="ReplayClock"/> that jumps
+/// from cycle to cycle, trading on the in-process paper exchange over real recorded data, as fast as the
+/// machine allows. Writes the run folder: <c>cycles.jsonl</c> and <c>journal.db</c> (the journal, fsync
+/// off: each record is still handed to the OS whole), <c>exchange.jsonl</c> (the paper exchange's audit
+/// log) and <c>summary.json</c>. The chart (<c>equity.png</c>) is drawn by the command.
+/// </summary>
+public static class ReplayRunner
+{
+    public const string AuditFileName = "exchange.jsonl";
+    public const string SummaryFileName = "summary.json";
+
+    private static readonly string[] RunFiles =
+        [CompositeJournal.JsonlFileName, CompositeJournal.SqliteFileName, CompositeJournal.SqliteFileName + "-wal", CompositeJournal.SqliteFileName + "-shm", AuditFileName, SummaryFileName, "equity.png"];
+
+    /// <summary>The window the request resolves to, or why it cannot be replayed.</summary>
+    public static (ReplayWindow? Window, string? Error) Plan(ReplayRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var data = DataOf(request);
+        return ReplayWindow.Resolve(data, new PaperExchangeOptions().PriceInterval, request.From ?? request.Config.Replay.From, request.To ?? request.Config.Replay.To);
+    }
+
+    public static async Task<(ReplayResult? Result, string? Error)> RunAsync(ReplayRequest request, IProgress<ReplayProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var config = request.Config;
+        if (config.Exchange.Provider != ExchangeProvider.Paper || config.Exchange.BaseUrl is not null)
+        {
+            return (null, "a replay trades on the in-process paper exchange: exchange.provider must be paper without base_url");
+        }
+
+        var (window, error) = Plan(request);
+        if (window is null)
+        {
+            return (null, error);
+        }
+
+        var folder = Path.GetFullPath(request.OutDirectory ?? config.Replay.Out);
+        Directory.CreateDirectory(folder);
+        foreach (var file in RunFiles)
+        {
+            File.Delete(Path.Combine(folder, file));
+        }
+
+        var clock = new ReplayClock(window.From);
+        var key = PaperAccount.Key();
+        var account = key.Address.Value;
+        var options = config.PaperExchange.ToOptions(account, Path.Combine(folder, AuditFileName));
+        var journal = CompositeJournal.OpenRunFolder(folder, new JournalOptions(FsyncEachRecord: false, KeepFullPrompt: config.Journal.FullPrompt));
+        RunSummary summary;
+        using (journal)
+        {
+            using var engine = new PaperExchangeEngine(options, clock, DataOf(request));
+            using var venue = new VenueConnection(new VenueConnectionOptions
+            {
+                Handler = engine.CreateHandler(),
+                Endpoint = new HyperliquidEndpoint(new Uri("http://paper.invalid/"), options.IsMainnet),
+                Identity = SigningIdentity.ForAccount(key),
+                Clock = clock,
+                BudgetMode = WeightBudgetMode.Fail,
+            });
+            var runtime = new TraderRuntime
+            {
+                Venue = venue,
+                Ledger = _ => new InMemoryIntentLedger(),
+                OrchestratorTime = new ReplayWaitClock(clock, request.Wall),
+                Journal = journal,
+                Clock = clock,
+                Wall = request.Wall,
+                Environment = request.Environment,
+                Fees = (config.PaperExchange.Fees.TakerBps, config.PaperExchange.Fees.MakerBps),
+            };
+            var (traders, problem) = TraderFactory.Create(config, runtime);
+            if (problem is not null)
+            {
+                return (null, problem);
+            }
+
+            long cycles = 0;
+            var manager = new Manager(traders, new ReplayScheduler(clock, clock.AdvanceTo, window.To))
+            {
+                CycleCompleted = record => progress?.Report(new ReplayProgress(record.Timestamp, window, Interlocked.Increment(ref cycles))),
+            };
+            var started = request.Wall.GetTimestamp();
+            await manager.RunAsync(window.From, cancellationToken).ConfigureAwait(false);
+            var wallSeconds = request.Wall.GetElapsedTime(started).TotalSeconds;
+            summary = await SummarizeAsync(venue, journal, config, window, wallSeconds, cancellationToken).ConfigureAwait(false);
+        }
+
+        var (sha, requests) = AuditDigest.Of(Path.Combine(folder, AuditFileName));
+        summary = summary with { ActionsSha256 = sha, ExchangeRequests = requests };
+        await File.WriteAllTextAsync(Path.Combine(folder, SummaryFileName), summary.ToJson(), cancellationToken).ConfigureAwait(false);
+        return (new ReplayResult(summary, folder, window), null);
+    }
+
+    private static async Task<RunSummary> SummarizeAsync(VenueConnection venue, IJournal journal, HalyardConfig config, ReplayWindow window, double wallSeconds, CancellationToken ct)
+    {
+        var now = window.To;
+        var account = await venue.Reader.GetAccountAsync(ct).ConfigureAwait(false);
+        var fills = await venue.Reader.GetFillsAsync(window.From, now, ct).ConfigureAwait(false);
+        var funding = await venue.Reader.GetFundingAsync(window.From, now, ct).ConfigureAwait(false);
+        var book = new TradeBook();
+        var fillList = fills.IsSuccess ? fills.Value : [];
+        book.ApplyFills(fillList);
+        return SummaryBuilder.Build(new SummaryInputs
+        {
+            Records = journal.ReadAll().Records,
+            ClosedTrades = book.Closed,
+            FeesUsd = fillList.Sum(f => f.Fee),
+            FundingUsd = funding.IsSuccess ? funding.Value.Sum(f => f.Usdc) : 0m,
+            InitialEquityUsd = config.PaperExchange.InitialEquity,
+            FinalEquityUsd = account.IsSuccess ? account.Value.AccountValue : config.PaperExchange.InitialEquity,
+            From = window.From,
+            To = window.To,
+            DecisionMakers = [.. config.Traders.Select(t => config.ExecutorFor(t)).Select(Describe).Distinct(StringComparer.Ordinal)],
+            WallSeconds = wallSeconds,
+        });
+    }
+
+    private static string Describe(ExecutorConfig executor) => executor.Provider switch
+    {
+        ExecutorProvider.Baseline => "baseline",
+        ExecutorProvider.Recorded => "recorded",
+        ExecutorProvider.OpenAI => "openai:" + executor.Model,
+        _ => "anthropic:" + executor.Model,
+    };
+
+    private static MarketDataSet DataOf(ReplayRequest request) =>
+        request.Data ?? (request.Config.PaperExchange.DataDir is { } dir ? MarketDataSet.FromDirectory(dir) : MarketDataSet.Embedded);
+}

@@ -1,0 +1,164 @@
+namespace Halyard.Cycle.Scheduling;
+
+/// <summary>
+/// Drives trader loops on a virtual clock as fast as the machine allows: once every registered loop is
+/// waiting, the clock jumps to the earliest due time and only that loop is released (ties in trader-id
+/// order), so cycles run one at a time in a deterministic order and each sees the venue exactly as its
+/// own time. When the earliest due time reaches <see cref="End"/> every loop is told the schedule is over.
+/// </summary>
+public sealed class ReplayScheduler : ICycleScheduler
+{
+    private readonly Lock _gate = new();
+    private readonly Action<DateTimeOffset> _advanceTo;
+    private readonly List<Lease> _members = [];
+    private bool _ended;
+    private long _dispatched;
+
+    /// <param name="clock">The virtual clock the traders read.</param>
+    /// <param name="advanceTo">Moves <paramref name="clock"/> forward to a time (firing its timers).</param>
+    /// <param name="end">Cycles due at or after this do not run.</param>
+    public ReplayScheduler(TimeProvider clock, Action<DateTimeOffset> advanceTo, DateTimeOffset end)
+    {
+        Clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        _advanceTo = advanceTo ?? throw new ArgumentNullException(nameof(advanceTo));
+        End = end;
+    }
+
+    public TimeProvider Clock { get; }
+
+    public DateTimeOffset End { get; }
+
+    /// <summary>Cycles released so far.</summary>
+    public long Dispatched => Interlocked.Read(ref _dispatched);
+
+    public IScheduleLease Join(string traderId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(traderId);
+        var lease = new Lease(this, traderId);
+        lock (_gate)
+        {
+            _members.Add(lease);
+        }
+
+        return lease;
+    }
+
+    private ValueTask<bool> Wait(Lease lease, DateTimeOffset due, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var waiter = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            if (_ended)
+            {
+                return ValueTask.FromResult(false);
+            }
+
+            lease.Due = due;
+            lease.Waiter = waiter;
+        }
+
+        if (ct.CanBeCanceled)
+        {
+            lease.Registration = ct.Register(() => Cancel(lease, waiter, ct));
+        }
+
+        Dispatch();
+        return new ValueTask<bool>(waiter.Task);
+    }
+
+    private void Cancel(Lease lease, TaskCompletionSource<bool> waiter, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            if (lease.Waiter == waiter)
+            {
+                lease.Waiter = null;
+            }
+        }
+
+        waiter.TrySetCanceled(ct);
+    }
+
+    private void Leave(Lease lease)
+    {
+        lock (_gate)
+        {
+            _members.Remove(lease);
+        }
+
+        Dispatch();
+    }
+
+    /// <summary>When every member waits: end the schedule, or advance to the earliest due and release that member.</summary>
+    private void Dispatch()
+    {
+        Lease? next;
+        List<TaskCompletionSource<bool>>? finished = null;
+        lock (_gate)
+        {
+            if (_members.Count == 0 || _members.Any(m => m.Waiter is null))
+            {
+                return;
+            }
+
+            next = _members.OrderBy(m => m.Due).ThenBy(m => m.TraderId, StringComparer.Ordinal).First();
+            if (next.Due >= End)
+            {
+                _ended = true;
+                finished = [.. _members.Select(m => m.Waiter!)];
+                foreach (var member in _members)
+                {
+                    member.Waiter = null;
+                }
+
+                next = null;
+            }
+        }
+
+        if (finished is not null)
+        {
+            foreach (var waiter in finished)
+            {
+                waiter.TrySetResult(false);
+            }
+
+            return;
+        }
+
+        if (next!.Due > Clock.GetUtcNow())
+        {
+            _advanceTo(next.Due);
+        }
+
+        TaskCompletionSource<bool>? release;
+        lock (_gate)
+        {
+            release = next.Waiter;
+            next.Waiter = null;
+        }
+
+        next.Registration.Dispose();
+        Interlocked.Increment(ref _dispatched);
+        release?.TrySetResult(true);
+    }
+
+    private sealed class Lease(ReplayScheduler owner, string traderId) : IScheduleLease
+    {
+        public string TraderId { get; } = traderId;
+
+        public DateTimeOffset Due { get; set; }
+
+        public TaskCompletionSource<bool>? Waiter { get; set; }
+
+        public CancellationTokenRegistration Registration { get; set; }
+
+        public ValueTask<bool> WaitUntilAsync(DateTimeOffset due, CancellationToken cancellationToken) => owner.Wait(this, due, cancellationToken);
+
+        public void Dispose()
+        {
+            Registration.Dispose();
+            owner.Leave(this);
+        }
+    }
+}

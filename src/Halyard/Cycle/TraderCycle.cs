@@ -1,0 +1,221 @@
+using Halyard.Decisions;
+using Halyard.Decisions.Baseline;
+using Halyard.Domain;
+using Halyard.Execution.Reconciliation;
+using Halyard.Journal;
+using Halyard.Journal.Analytics;
+using Halyard.MarketData;
+using Halyard.Risk;
+
+namespace Halyard.Cycle;
+
+/// <summary>
+/// One trader's decision cycle (design "Manager Cycle"): read the account, orders and universe; bring
+/// trades up to date and reconcile; rank candidates and refresh only the new candles; feed the
+/// performance to the Executor and the gate; ask for decisions and validate them; execute closes before
+/// opens, the opens capped and re-validated against fresh prices; journal everything. The same code runs
+/// live and in a replay: only the clock differs.
+/// </summary>
+public sealed class TraderCycle
+{
+    private readonly TraderSetup _setup;
+    private readonly TraderServices _s;
+    private readonly TradeSync _sync;
+
+    public TraderCycle(TraderSetup setup, TraderServices services, TraderState? state = null)
+    {
+        _setup = setup ?? throw new ArgumentNullException(nameof(setup));
+        _s = services ?? throw new ArgumentNullException(nameof(services));
+        State = state ?? new TraderState(new Gate(GateOptions.From(setup.Limits, setup.SafeModeAfterLlmFailures), services.Clock), setup.AnalyticsWindow);
+        _sync = new TradeSync(setup, services.Reader, services.Ownership, State);
+    }
+
+    public TraderSetup Setup => _setup;
+
+    public TraderState State { get; }
+
+    /// <summary>Runs one cycle and journals its record (also when the cycle fails); returns the record.</summary>
+    public async Task<DecisionCycleRecord> RunCycleAsync(CancellationToken cancellationToken)
+    {
+        var started = _s.Wall.GetTimestamp();
+        var now = _s.Clock.GetUtcNow();
+        State.Cycle++;
+        State.Prune(now, _setup.Limits.CooldownAfterClose);
+        var record = new DecisionCycleRecord { Timestamp = now, TraderId = _setup.TraderId, Cycle = State.Cycle, Success = false };
+        var timing = new CycleTiming(_s.Wall, started);
+        try
+        {
+            record = await RunStepsAsync(record, now, timing, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A bug, not a venue failure: journal it and let the next cycle start clean.
+            record = record with { Success = false, ErrorMessage = "internal error: " + ex.GetType().Name + ": " + ex.Message };
+        }
+
+        record = record with { Gating = record.Gating == GatingRecord.Open ? State.Gate.ToRecord(_setup.Shadow) : record.Gating, WallClock = timing.Finish() };
+        _s.Journal.Append(record);
+        State.History.Add(record);
+        return record;
+    }
+
+    private async Task<DecisionCycleRecord> RunStepsAsync(DecisionCycleRecord record, DateTimeOffset now, CycleTiming timing, CancellationToken ct)
+    {
+        // 1–2. Account, positions, orders and the universe (rules and asset contexts).
+        var read = await CycleReads.ReadVenueAsync(_s.Reader, ct).ConfigureAwait(false);
+        if (read.View is not { } venue)
+        {
+            return record with { ErrorMessage = read.Problem };
+        }
+
+        _s.Orders.UpdateInstruments(venue.Instruments.Values);
+        var reconcile = await _s.Orders.ReconcileAsync(new ReconcileRequest(State.Cycle, State.AtrBySymbol), ct).ConfigureAwait(false);
+        var reconciled = Reconciled(reconcile, venue.Account);
+        if (reconcile.FailsCycle)
+        {
+            return record with { Actions = reconciled, ErrorMessage = "reconciliation failed the cycle: " + reconcile.Error };
+        }
+
+        var syncProblem = await _sync.RunAsync(venue.Account, now, ct).ConfigureAwait(false);
+        var account = venue.TraderAccount(coin => _s.Ownership.IsOwnedBy(coin, _setup.TraderId), _setup.AllocationPct);
+
+        // 3. Candidates and snapshots (only new candles are fetched).
+        var market = await CycleReads.ReadMarketAsync(_s, venue, account, _setup, ct).ConfigureAwait(false);
+        State.RememberAtr(market.Snapshots.Values);
+
+        // 4. Performance → Executor and gate.
+        var report = PerformanceAnalyzer.AnalyzePerformance(State.History.Inputs(State.Trades, account.Positions), _setup.AnalyticsWindow);
+        var gate = _setup.Gating ? State.Gate.ObservePerformance(report) : State.Gate.Evaluate();
+        _s.Executor.UpdatePerformance(report.ToView(_setup.Gating && gate.SharpePaused));
+
+        // 5. Decisions, then the Validator (first check). While opens are paused the model is told its
+        // budget of new opens is zero, so it does not propose what the Validator would refuse.
+        var pausedBefore = gate.SafeMode || (_setup.Gating && gate.SharpePaused);
+        var context = new DecisionContext
+        {
+            Time = now,
+            TraderId = _setup.TraderId,
+            Cycle = State.Cycle,
+            Account = account,
+            OpenOrders = [.. venue.Orders.Where(o => account.PositionOf(o.Coin) is not null)],
+            Candidates = market.Candidates,
+            Snapshots = market.Snapshots,
+            AssetMeta = venue.Instruments,
+            RecentlyClosed = State.RecentlyClosed,
+            Limits = pausedBefore ? _setup.Limits with { MaxNewPositionsPerCycle = 0 } : _setup.Limits,
+            Gated = _setup.Gating && gate.SharpePaused,
+            OpensInLastHour = State.OpensInLastHour(now),
+            TakerFeeBps = _setup.TakerFeeBps,
+            MakerFeeBps = _setup.MakerFeeBps,
+        };
+        timing.DecisionStarted();
+        var outcome = await _s.Executor.GetFullDecisionAsync(context, ct).ConfigureAwait(false);
+        timing.DecisionEnded();
+        if (_setup.AsksModel)
+        {
+            gate = State.Gate.ObserveLlmOutcome(Answered(outcome));
+        }
+
+        var considered = Considered(outcome.Decisions, _setup.MultiDecision);
+        var validation = new ValidationContext
+        {
+            Account = account,
+            Equity = account.AccountValue,
+            Assets = venue.Assets,
+            Instruments = venue.Instruments,
+            RecentlyClosed = State.RecentlyClosed,
+            RecentOpens = State.RecentOpens,
+            Now = now,
+            Limits = _setup.Limits,
+            Gated = context.IsGated,
+            OpensPaused = gate.SafeMode || (_setup.Gating && gate.SharpePaused),
+            Guards = _setup.Guards,
+        };
+        var verdicts = _s.Validator.ValidateBatch([.. considered.Select(c => c.Decision)], validation);
+        timing.Validated();
+
+        // 6–7. Closes first, opens capped and re-checked against fresh prices, then sent.
+        var execution = await new CycleExecution(_setup, _s, State).RunAsync(
+            new ExecutionInput(venue, account, market.Snapshots, validation, verdicts, [.. considered.Select(c => c.Index)]),
+            ct).ConfigureAwait(false);
+        timing.Executed(execution.Latencies);
+
+        // 8. The record.
+        return CycleRecordMapping.Compose(record, new CycleRecordParts(
+            outcome,
+            _s.Executor.Maker is BaselineDecisionMaker,
+            execution.Verdicts,
+            account,
+            market,
+            [.. reconciled, .. execution.Actions],
+            State.Gate.ToRecord(_setup.Shadow),
+            Problem(syncProblem, market.Problem, execution.Problem),
+            execution.VenueDown));
+    }
+
+    /// <summary>
+    /// Applies a reconciliation: stops and targets that fired start the coin's cooldown, the positions the
+    /// Orchestrator manages are this trader's, and a position nobody here opened is surfaced once as an
+    /// <c>external_position</c> action (adopted or left alone, per <c>execution.external_positions</c>).
+    /// </summary>
+    private IReadOnlyList<ActionRecord> Reconciled(ReconcileReport report, AccountSnapshot account)
+    {
+        foreach (var closed in report.Closed)
+        {
+            State.MarkClosed(closed.Symbol, closed.ClosedAt);
+        }
+
+        foreach (var position in report.Positions.Where(p => p.Managed))
+        {
+            _s.Ownership.Claim(position.Symbol, _setup.TraderId);
+        }
+
+        var records = new List<ActionRecord>(report.Actions);
+        foreach (var external in report.External.Where(e => _s.Ownership.OwnerOf(e.Symbol) is null || e.Adopted))
+        {
+            if (external.Adopted)
+            {
+                _s.Ownership.Claim(external.Symbol, _setup.TraderId);
+            }
+
+            if (State.NoteExternal(external.Symbol))
+            {
+                records.Add(new ActionRecord
+                {
+                    Symbol = external.Symbol,
+                    Action = "external_position",
+                    Qty = external.Side == PositionSide.Long ? external.Size : -external.Size,
+                    Price = external.EntryPrice,
+                    Result = external.Adopted ? "adopted" : "left",
+                    ErrorDetail = external.Adopted ? null : "a position this trader did not open; left alone (execution.external_positions: leave)",
+                });
+            }
+        }
+
+        State.ForgetExternalsNotIn(account);
+        return records;
+    }
+
+    /// <summary>True when the model answered (parsed or not); false for a failed call (timeout, transport, provider, configuration).</summary>
+    internal static bool Answered(DecisionOutcome outcome) =>
+        outcome.Error is null || outcome.Error.Kind is DecisionErrorKind.Unparseable or DecisionErrorKind.Stale;
+
+    /// <summary>The decisions to judge, with their index in the proposed list: all, or only the first open or close.</summary>
+    internal static IReadOnlyList<(int Index, TradingDecision Decision)> Considered(IReadOnlyList<TradingDecision> decisions, bool multiDecision)
+    {
+        var all = decisions.Select((d, i) => (i, d)).ToArray();
+        if (multiDecision)
+        {
+            return all;
+        }
+
+        var first = Array.FindIndex(all, x => x.d.IsOpen || x.d.IsClose);
+        return first < 0 ? [] : [all[first]];
+    }
+
+    private static string? Problem(params string?[] problems)
+    {
+        var text = string.Join("; ", problems.Where(p => p is not null));
+        return text.Length == 0 ? null : text;
+    }
+}

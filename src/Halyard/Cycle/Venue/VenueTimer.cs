@@ -1,0 +1,74 @@
+namespace Halyard.Cycle.Venue;
+
+/// <summary>
+/// Measures, on the wall clock, the time each HTTP request spends outside our process (the network and the
+/// venue; for the in-process paper exchange, the simulator), so the decision-to-order latency can be
+/// reported as our own time. A caller opens a <see cref="Probe"/>; the requests made in that async flow add
+/// their intervals to it.
+/// </summary>
+public sealed class VenueTimer : DelegatingHandler
+{
+    private readonly AsyncLocal<Probe?> _current = new();
+    private readonly TimeProvider _wall;
+
+    public VenueTimer(HttpMessageHandler inner, TimeProvider wall)
+        : base(inner)
+    {
+        _wall = wall ?? throw new ArgumentNullException(nameof(wall));
+    }
+
+    /// <summary>Starts collecting the intervals of the current async flow's requests (until the next <see cref="Begin"/>).</summary>
+    public Probe Begin()
+    {
+        var probe = new Probe();
+        _current.Value = probe;
+        return probe;
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var probe = _current.Value;
+        var start = _wall.GetTimestamp();
+        try
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            probe?.Add(start, _wall.GetTimestamp());
+        }
+    }
+
+    /// <summary>The outside intervals (wall timestamps) of one flow's requests.</summary>
+    public sealed class Probe
+    {
+        private readonly Lock _gate = new();
+        private readonly List<(long Start, long End)> _intervals = [];
+
+        /// <summary>Outside time (timestamp ticks) of the requests that ended at or before <paramref name="until"/>.</summary>
+        public long OutsideBefore(long until)
+        {
+            lock (_gate)
+            {
+                long total = 0;
+                foreach (var (start, end) in _intervals)
+                {
+                    if (end <= until)
+                    {
+                        total += end - start;
+                    }
+                }
+
+                return total;
+            }
+        }
+
+        internal void Add(long start, long end)
+        {
+            lock (_gate)
+            {
+                _intervals.Add((start, end));
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using Halyard.Domain;
+using Halyard.Hyperliquid.Info;
+using Halyard.MarketData;
+
+namespace Halyard.Cycle;
+
+/// <summary>The venue as one cycle read it: the whole account, its resting orders, the rules and contexts of every coin.</summary>
+public sealed record VenueView(
+    AccountSnapshot Account,
+    IReadOnlyList<OpenOrder> Orders,
+    IReadOnlyDictionary<string, InstrumentRules> Instruments,
+    IReadOnlyDictionary<string, AssetContext> Assets)
+{
+    public static VenueView From(AccountSnapshot account, IReadOnlyList<OpenOrder> orders, PerpUniverse universe)
+    {
+        ArgumentNullException.ThrowIfNull(universe);
+        var instruments = new Dictionary<string, InstrumentRules>(universe.Instruments.Count, StringComparer.Ordinal);
+        foreach (var rules in universe.Instruments)
+        {
+            instruments.TryAdd(rules.Name, rules);
+        }
+
+        var assets = new Dictionary<string, AssetContext>(universe.Contexts.Count, StringComparer.Ordinal);
+        foreach (var context in universe.Contexts)
+        {
+            assets.TryAdd(context.Coin, context);
+        }
+
+        return new VenueView(account, orders, instruments, assets);
+    }
+
+    /// <summary>
+    /// The trader's share of the account: its own positions, their margin, and <paramref name="allocationPct"/>
+    /// of the account value and withdrawable.
+    /// </summary>
+    public AccountSnapshot TraderAccount(Func<string, bool> owns, decimal allocationPct)
+    {
+        ArgumentNullException.ThrowIfNull(owns);
+        var share = allocationPct / 100m;
+        var positions = Account.Positions.Where(p => p.Size != 0m && owns(p.Coin)).ToArray();
+        return new AccountSnapshot(
+            Account.AccountValue * share,
+            positions.Sum(p => p.MarginUsed),
+            positions.Sum(p => p.PositionValue),
+            Account.Withdrawable * share,
+            positions,
+            Account.Time);
+    }
+
+    /// <summary>The same view with the fresh mid prices of the pre-trade re-check (open interest and mark kept).</summary>
+    public IReadOnlyDictionary<string, AssetContext> WithMids(IReadOnlyDictionary<string, decimal> mids)
+    {
+        ArgumentNullException.ThrowIfNull(mids);
+        var fresh = new Dictionary<string, AssetContext>(Assets.Count, StringComparer.Ordinal);
+        foreach (var (coin, context) in Assets)
+        {
+            fresh[coin] = mids.TryGetValue(coin, out var mid) ? context with { MidPrice = mid } : context;
+        }
+
+        return fresh;
+    }
+
+    /// <summary>The coin's resting orders.</summary>
+    public IReadOnlyList<OpenOrder> OrdersOf(string coin) => [.. Orders.Where(o => o.Coin == coin)];
+
+    internal static IReadOnlyList<AssetContext> ContextsOf(IEnumerable<Candidate> candidates) =>
+        [.. candidates.Where(c => c.Context is not null).Select(c => c.Context!)];
+}

@@ -1,0 +1,68 @@
+using Halyard.Cycle.Configuration;
+using Halyard.Cycle.Live;
+using Halyard.Journal;
+using Halyard.Tests.Journal;
+
+namespace Halyard.Tests.Cycle.Live;
+
+public class LiveRunnerTests
+{
+    [Fact]
+    public async Task RunAsync_EmbeddedPaper_RunsTheFirstCycleAtOnceAndStopsCleanlyWhenCancelled()
+    {
+        using var dir = new TempDirectory();
+        var config = HalyardConfig.Default() with { Journal = new JournalConfig { Dir = dir.File("journal") } };
+        using var stop = new CancellationTokenSource();
+        string? venue = null;
+
+        var (result, error) = await LiveRunner.RunAsync(
+            new LiveRequest { Config = config, Connected = v => venue = v, CycleCompleted = _ => stop.Cancel() },
+            stop.Token).WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.True(result is not null, error);
+        Assert.Equal(1, result.Cycles);
+        Assert.Contains("embedded paper exchange", venue, StringComparison.Ordinal);
+        var records = JsonlJournal.Read(dir.File("journal/cycles.jsonl")).Records;
+        Assert.Equal(1, Assert.Single(records).Cycle);
+        Assert.True(File.Exists(dir.File("journal/journal.db")));
+        Assert.True(File.Exists(dir.File("journal/ledger-t01.jsonl")));
+        Assert.True(File.Exists(dir.File("journal/exchange.jsonl")));
+    }
+
+    [Fact]
+    public async Task RunAsync_EmbeddedPaperOnAnExistingJournal_RefusesToMixRuns()
+    {
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(dir.File("journal"));
+        await File.WriteAllTextAsync(dir.File("journal/cycles.jsonl"), string.Empty);
+        var config = HalyardConfig.Default() with { Journal = new JournalConfig { Dir = dir.File("journal") } };
+
+        var (result, error) = await LiveRunner.RunAsync(new LiveRequest { Config = config }, CancellationToken.None);
+
+        Assert.Null(result);
+        Assert.Contains("already holds a run", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_MainnetWithoutItsKey_ReportsTheMissingVariableWithoutConnecting()
+    {
+        using var dir = new TempDirectory();
+        var variable = "HALYARD_TEST_UNSET_" + Guid.NewGuid().ToString("N");
+        var config = HalyardConfig.Default() with
+        {
+            Exchange = new ExchangeConfig
+            {
+                Provider = ExchangeProvider.Mainnet,
+                AccountAddress = "0x0000000000000000000000000000000000000001",
+                Signer = new SignerConfig { KeyEnv = variable },
+            },
+            Journal = new JournalConfig { Dir = dir.File("journal") },
+        };
+
+        var (result, error) = await LiveRunner.RunAsync(new LiveRequest { Config = config }, CancellationToken.None);
+
+        Assert.Null(result);
+        Assert.Contains(variable, error, StringComparison.Ordinal);
+        Assert.Contains("not set", error, StringComparison.Ordinal);
+    }
+}
