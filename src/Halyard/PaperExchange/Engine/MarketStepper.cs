@@ -274,9 +274,29 @@ internal sealed class MarketStepper(VenueState state, Execution execution, Ledge
             return null;
         }
 
+        var span = to - from;
         var fraction = (level - start) / (end - start);
-        var offset = (long)decimal.Ceiling(fraction * (to - from));
-        return Math.Min(to, from + offset);
+        var offset = Math.Clamp((long)decimal.Ceiling(fraction * span), 0, span);
+
+        // The division above carries decimal rounding; settle the estimate against the path itself so the
+        // answer is exactly the first millisecond at or beyond the level (at most a step or two).
+        bool Beyond(long o)
+        {
+            var mark = start + ((end - start) * o / span);
+            return above ? mark >= level : mark <= level;
+        }
+
+        while (offset > 0 && Beyond(offset - 1))
+        {
+            offset--;
+        }
+
+        while (offset < span && !Beyond(offset))
+        {
+            offset++;
+        }
+
+        return from + offset;
     }
 
     private enum EventKind
