@@ -34,7 +34,9 @@ internal static class EquityChart
             drawdown[i] = peak > 0 ? -(peak - equity[i]) / peak * 100d : 0d;
         }
 
-        var top = new Plot();
+        // A new Multiplot already holds one plot: draw the equity on it rather than leave it empty.
+        var multiplot = new Multiplot();
+        var top = multiplot.GetPlot(0);
         top.Add.ScatterLine(times, equity, Colors.SteelBlue);
         top.Axes.DateTimeTicksBottom();
         top.Title("Equity (USD)");
@@ -48,8 +50,6 @@ internal static class EquityChart
         bottom.Title("Drawdown from peak (%)");
         bottom.YLabel("%");
 
-        var multiplot = new Multiplot();
-        multiplot.AddPlot(top);
         multiplot.AddPlot(bottom);
         multiplot.SavePng(path, width, height);
         return true;

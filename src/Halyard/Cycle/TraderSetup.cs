@@ -1,3 +1,4 @@
+using Halyard.Execution;
 using Halyard.Cycle.Configuration;
 using Halyard.Risk;
 

@@ -1,4 +1,3 @@
-using Halyard.Cycle.Configuration;
 
 namespace Halyard.Execution;
 
@@ -98,33 +97,6 @@ public sealed record OrchestratorOptions
     public TimeSpan InitialFillLookback { get; init; } = TimeSpan.FromDays(1);
 
     public ExecutionFeatures Features { get; init; } = new();
-
-    /// <summary>Maps the YAML <c>execution</c> and <c>features</c> sections onto the options.</summary>
-    public static OrchestratorOptions FromConfig(ExecutionConfig execution, FeatureFlags features, bool shadow = false)
-    {
-        ArgumentNullException.ThrowIfNull(execution);
-        ArgumentNullException.ThrowIfNull(features);
-        return new OrchestratorOptions
-        {
-            Entry = execution.Entry,
-            SlippageBps = execution.SlippageBps,
-            GtcTimeout = execution.GtcTimeout,
-            CloseSlippageBps = execution.CloseSlippageBps,
-            MarginMode = execution.MarginMode,
-            DeadMansSwitch = execution.DeadMansSwitch,
-            ExternalPositions = execution.ExternalPositions,
-            MaxAttempts = execution.MaxAttempts,
-            BackoffBase = execution.BackoffBase,
-            RateLimitBackoff = execution.RateLimitBackoff,
-            Features = new ExecutionFeatures
-            {
-                SltpOrchestration = features.SltpOrchestration,
-                IdempotentRetries = features.IdempotentRetries,
-                MultiDecision = features.MultiDecision,
-                Shadow = shadow,
-            },
-        };
-    }
 
     /// <summary>The entry mode in effect: without idempotent retries a GTC cannot be tracked safely, so IOC.</summary>
     internal EntryMode EffectiveEntry => Features.IdempotentRetries ? Entry : EntryMode.Ioc;

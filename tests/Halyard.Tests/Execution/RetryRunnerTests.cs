@@ -110,7 +110,7 @@ public class RetryRunnerTests
             BackoffBase = TimeSpan.FromMilliseconds(100), RateLimitBackoff = TimeSpan.FromSeconds(2),
         };
 
-        var options = OrchestratorOptions.FromConfig(config, new FeatureFlags { SltpOrchestration = false, MultiDecision = false }, shadow: true);
+        var options = config.ToOrchestratorOptions(new FeatureFlags { SltpOrchestration = false, MultiDecision = false }, shadow: true);
 
         Assert.Equal(
             (EntryMode.Gtc, 30m, TimeSpan.FromSeconds(45), 80m, MarginMode.Isolated, TimeSpan.FromMinutes(5), ExternalPositionPolicy.Adopt, 4, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(2)),

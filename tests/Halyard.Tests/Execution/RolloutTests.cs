@@ -43,7 +43,7 @@ public class RolloutTests
     public async Task OpenAsync_AllFlagsOff_IsABasicIocWithoutCloidRetriesOrProtection()
     {
         var features = new ExecutionFeatures { SltpOrchestration = false, IdempotentRetries = false, MultiDecision = false };
-        using var sut = new ScriptedSut(new OrchestratorOptions { Entry = Halyard.Cycle.Configuration.EntryMode.Gtc, Features = features });
+        using var sut = new ScriptedSut(new OrchestratorOptions { Entry = EntryMode.Gtc, Features = features });
         sut.Venue.Script("order:entry", new Fault.Err("Invalid nonce: duplicate nonce 1"), 1);
 
         var failed = await sut.OpenAsync(ScriptedSut.Long());

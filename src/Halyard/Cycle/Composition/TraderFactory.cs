@@ -74,7 +74,7 @@ public static class TraderFactory
                     runtime.Venue.Info,
                     runtime.Ledger(trader.Id),
                     runtime.OrchestratorTime,
-                    OrchestratorOptions.FromConfig(config.Execution, config.Features, trader.Shadow)))),
+                    config.Execution.ToOrchestratorOptions(config.Features, trader.Shadow)))),
                 Journal = runtime.Journal,
                 VenueTimer = runtime.Venue.Timer,
                 Ownership = runtime.Ownership,

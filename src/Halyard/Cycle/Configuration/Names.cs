@@ -1,3 +1,4 @@
+using Halyard.Execution;
 using System.Globalization;
 using Halyard.Risk;
 

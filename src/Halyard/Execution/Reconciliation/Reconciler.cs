@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Halyard.Cycle.Configuration;
 using Halyard.Domain;
 using Halyard.Execution.Ledger;
 using Halyard.Execution.Retry;

@@ -1,4 +1,3 @@
-using Halyard.Cycle.Configuration;
 using Halyard.Domain;
 using Halyard.Domain.Precision;
 using Halyard.Execution.Ledger;

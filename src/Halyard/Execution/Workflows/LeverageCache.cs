@@ -1,4 +1,3 @@
-using Halyard.Cycle.Configuration;
 using Halyard.Domain;
 using Halyard.Execution.Retry;
 using Halyard.Execution.Venue;

@@ -1,3 +1,4 @@
+using Halyard.Execution;
 using Halyard.MarketData;
 
 namespace Halyard.Cycle.Configuration.Loading;

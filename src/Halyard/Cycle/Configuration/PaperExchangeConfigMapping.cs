@@ -1,6 +1,6 @@
-using Halyard.Cycle.Configuration;
+using Halyard.PaperExchange;
 
-namespace Halyard.PaperExchange;
+namespace Halyard.Cycle.Configuration;
 
 /// <summary>Builds <see cref="PaperExchangeOptions"/> from the loaded <c>paper_exchange</c> YAML section.</summary>
 public static class PaperExchangeConfigMapping
