@@ -62,14 +62,16 @@ public sealed record TraderConfig
 /// <summary><c>traders[i].risk_params</c>: the per-decision limits (design "Configuration Schema").</summary>
 public sealed record RiskParams
 {
-    public int MajorCoinLeverage { get; init; } = 20;
-    public int AltcoinLeverage { get; init; } = 10;
-    public LeverageOverCapPolicy LeverageOverCap { get; init; } = LeverageOverCapPolicy.Clamp;
-    public SizeOverCapPolicy SizeOverCap { get; init; } = SizeOverCapPolicy.Clamp;
-    public int MinConfidence { get; init; } = 70;
-    public decimal MinRiskRewardRatio { get; init; } = 3.0m;
-    public int MaxPositions { get; init; } = 3;
-    public decimal MaxPositionSizeUsd { get; init; } = 1500m;
+    private static RiskLimits Defaults { get; } = new();
+
+    public int MajorCoinLeverage { get; init; } = Defaults.MajorCoinLeverage;
+    public int AltcoinLeverage { get; init; } = Defaults.AltcoinLeverage;
+    public LeverageOverCapPolicy LeverageOverCap { get; init; } = Defaults.LeverageOverCap;
+    public SizeOverCapPolicy SizeOverCap { get; init; } = Defaults.SizeOverCap;
+    public int MinConfidence { get; init; } = Defaults.MinConfidence;
+    public decimal MinRiskRewardRatio { get; init; } = Defaults.MinRiskRewardRatio;
+    public int MaxPositions { get; init; } = Defaults.MaxPositions;
+    public decimal MaxPositionSizeUsd { get; init; } = Defaults.MaxPositionSizeUsd;
 
     /// <summary>Coins that get the major leverage cap and the BTC/ETH value band.</summary>
     public IReadOnlyList<string> MajorCoins { get; init; } = ["BTC", "ETH"];
@@ -78,17 +80,19 @@ public sealed record RiskParams
 /// <summary><c>traders[i].exec_guards</c>: the execution guards of the design's "Configuration Schema".</summary>
 public sealed record ExecGuards
 {
-    public int MaxNewPositionsPerCycle { get; init; } = 1;
-    public int MaxNewPositionsPerHour { get; init; } = 4;
-    public TimeSpan CooldownAfterClose { get; init; } = TimeSpan.FromMinutes(15);
-    public decimal LiquidityThresholdUsd { get; init; } = 15_000_000m;
-    public decimal MaxMarginUsagePct { get; init; } = 90m;
-    public decimal BtcEthPositionValueMinEquityMultiple { get; init; } = 5m;
-    public decimal BtcEthPositionValueMaxEquityMultiple { get; init; } = 10m;
-    public decimal AltPositionValueMinEquityMultiple { get; init; } = 0.8m;
-    public decimal AltPositionValueMaxEquityMultiple { get; init; } = 1.5m;
-    public decimal SharpePauseThreshold { get; init; } = -0.5m;
-    public TimeSpan PauseDurationOnBreach { get; init; } = TimeSpan.FromMinutes(18);
-    public int GatedConfidenceBoost { get; init; } = 10;
-    public decimal MinOrderValueUsd { get; init; } = 11m;
+    private static RiskLimits Defaults { get; } = new();
+
+    public int MaxNewPositionsPerCycle { get; init; } = Defaults.MaxNewPositionsPerCycle;
+    public int MaxNewPositionsPerHour { get; init; } = Defaults.MaxNewPositionsPerHour;
+    public TimeSpan CooldownAfterClose { get; init; } = Defaults.CooldownAfterClose;
+    public decimal LiquidityThresholdUsd { get; init; } = Defaults.LiquidityThresholdUsd;
+    public decimal MaxMarginUsagePct { get; init; } = Defaults.MaxMarginUsagePct;
+    public decimal BtcEthPositionValueMinEquityMultiple { get; init; } = Defaults.BtcEthPositionValueMinEquityMultiple;
+    public decimal BtcEthPositionValueMaxEquityMultiple { get; init; } = Defaults.BtcEthPositionValueMaxEquityMultiple;
+    public decimal AltPositionValueMinEquityMultiple { get; init; } = Defaults.AltPositionValueMinEquityMultiple;
+    public decimal AltPositionValueMaxEquityMultiple { get; init; } = Defaults.AltPositionValueMaxEquityMultiple;
+    public decimal SharpePauseThreshold { get; init; } = Defaults.SharpePauseThreshold;
+    public TimeSpan PauseDurationOnBreach { get; init; } = Defaults.PauseDurationOnBreach;
+    public int GatedConfidenceBoost { get; init; } = Defaults.GatedConfidenceBoost;
+    public decimal MinOrderValueUsd { get; init; } = Defaults.MinOrderValueUsd;
 }
