@@ -10,6 +10,11 @@ namespace Halyard.Cycle.Replay;
 /// </summary>
 public sealed class ReplayWaitClock(ReplayClock replay, TimeProvider stopwatch) : TimeProvider
 {
+    private long _waits;
+
+    /// <summary>Waits spent on the replay clock so far (backoff, Retry-After, GTC polls).</summary>
+    public long Waits => Interlocked.Read(ref _waits);
+
     public override DateTimeOffset GetUtcNow() => replay.GetUtcNow();
 
     public override long GetTimestamp() => stopwatch.GetTimestamp();
@@ -29,6 +34,7 @@ public sealed class ReplayWaitClock(ReplayClock replay, TimeProvider stopwatch) 
         var timer = new OneShot(callback, state);
         if (dueTime != Timeout.InfiniteTimeSpan)
         {
+            Interlocked.Increment(ref _waits);
             replay.Advance(dueTime < TimeSpan.Zero ? TimeSpan.Zero : dueTime);
             ThreadPool.UnsafeQueueUserWorkItem(static t => t.Fire(), timer, preferLocal: false);
         }

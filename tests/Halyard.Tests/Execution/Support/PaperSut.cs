@@ -1,3 +1,4 @@
+using Halyard.Cycle.Replay;
 using System.Globalization;
 using Halyard.Domain;
 using Halyard.Execution;
@@ -18,7 +19,7 @@ namespace Halyard.Tests.Execution.Support;
 /// The Orchestrator against the paper exchange through the REAL ExchangeClient (real keys and signatures)
 /// and InfoClient, in-process (no sockets), on a <see cref="ReplayClock"/>: the venue's clock and the HTTP
 /// timeouts run on it, so a simulated hang costs no real time. The Orchestrator waits (backoff) on a
-/// <see cref="VirtualWaitClock"/> that spends those waits on the replay clock at once, and measures latency
+/// <see cref="ReplayWaitClock"/> that spends those waits on the replay clock at once, and measures latency
 /// with the real stopwatch. A <see cref="TimedHandler"/> records the time spent inside the venue.
 /// </summary>
 internal sealed class PaperSut : IDisposable
@@ -53,13 +54,13 @@ internal sealed class PaperSut : IDisposable
         Exchange = new ExchangeClient(transport, SigningIdentity.ForAccount(Key), new NonceGenerator(Clock), new ExchangeClientOptions { IsMainnet = true });
         Info = new InfoClient(transport);
         Ledger = new InMemoryIntentLedger();
-        OrchestratorClock = new VirtualWaitClock(Clock, TimeProvider.System);
+        OrchestratorClock = new ReplayWaitClock(Clock, TimeProvider.System);
         Orchestrator = new Orchestrator(new OrchestratorSetup(Trader, Exchange, Info, Ledger, OrchestratorClock, options ?? new OrchestratorOptions(), new Random(11)));
     }
 
     public ReplayClock Clock { get; }
 
-    public VirtualWaitClock OrchestratorClock { get; }
+    public ReplayWaitClock OrchestratorClock { get; }
 
     public string Account { get; }
 
@@ -129,69 +130,6 @@ internal sealed class PaperSut : IDisposable
         Engine.Dispose();
         _http.Dispose();
         _audit.Dispose();
-    }
-}
-
-/// <summary>
-/// The Orchestrator's clock in paper runs: the venue's virtual time for "now", the real stopwatch for
-/// timestamps (latency is our own real time), and waits (backoff, Retry-After, GTC polls) spent on the replay
-/// clock at once — the callback runs on the thread pool, as a real timer's would.
-/// </summary>
-internal sealed class VirtualWaitClock(ReplayClock replay, TimeProvider stopwatch) : TimeProvider
-{
-    private long _waits;
-
-    /// <summary>Virtual waits taken (backoff and the like).</summary>
-    public long Waits => Interlocked.Read(ref _waits);
-
-    public override DateTimeOffset GetUtcNow() => replay.GetUtcNow();
-
-    public override long GetTimestamp() => stopwatch.GetTimestamp();
-
-    public override long TimestampFrequency => stopwatch.TimestampFrequency;
-
-    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
-
-    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-    {
-        ArgumentNullException.ThrowIfNull(callback);
-        if (period != Timeout.InfiniteTimeSpan && period > TimeSpan.Zero)
-        {
-            throw new NotSupportedException("Periodic timers are not used by the Orchestrator.");
-        }
-
-        var timer = new OneShot(callback, state);
-        if (dueTime != Timeout.InfiniteTimeSpan)
-        {
-            Interlocked.Increment(ref _waits);
-            replay.Advance(dueTime < TimeSpan.Zero ? TimeSpan.Zero : dueTime);
-            ThreadPool.UnsafeQueueUserWorkItem(static t => t.Fire(), timer, preferLocal: false);
-        }
-
-        return timer;
-    }
-
-    private sealed class OneShot(TimerCallback callback, object? state) : ITimer
-    {
-        private int _state;
-
-        public void Fire()
-        {
-            if (Interlocked.CompareExchange(ref _state, 1, 0) == 0)
-            {
-                callback(state);
-            }
-        }
-
-        public bool Change(TimeSpan dueTime, TimeSpan period) => false;
-
-        public void Dispose() => Interlocked.Exchange(ref _state, 2);
-
-        public ValueTask DisposeAsync()
-        {
-            Dispose();
-            return ValueTask.CompletedTask;
-        }
     }
 }
 
