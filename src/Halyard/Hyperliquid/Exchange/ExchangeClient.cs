@@ -42,41 +42,29 @@ public sealed class ExchangeClient
     /// <summary>Request weight of an action batch: 1 + floor(n / 40).</summary>
     public static int Weight(int batchSize) => RequestWeights.Exchange(batchSize);
 
-    public async Task<ExchangeResult<IReadOnlyList<OrderStatus>>> PlaceOrdersAsync(OrderAction action, CancellationToken cancellationToken)
+    public Task<ExchangeResult<IReadOnlyList<OrderStatus>>> PlaceOrdersAsync(OrderAction action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
-        var (outcome, nonce) = await SendL1Async(action, cancellationToken).ConfigureAwait(false);
-        return outcome.IsSuccess
-            ? ExchangeResponseParser.ParseOrders(outcome.Body, action.Orders.Length, nonce)
-            : ExchangeResult<IReadOnlyList<OrderStatus>>.Failure(outcome.Error, nonce);
+        return SendL1Async(action, (response, nonce) => ExchangeResponseParser.ParseOrders(response, action.Orders.Length, nonce), cancellationToken);
     }
 
-    public async Task<ExchangeResult<IReadOnlyList<CancelStatus>>> CancelAsync(CancelAction action, CancellationToken cancellationToken)
+    public Task<ExchangeResult<IReadOnlyList<CancelStatus>>> CancelAsync(CancelAction action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
-        var (outcome, nonce) = await SendL1Async(action, cancellationToken).ConfigureAwait(false);
-        return outcome.IsSuccess
-            ? ExchangeResponseParser.ParseCancels(outcome.Body, action.Cancels.Length, nonce)
-            : ExchangeResult<IReadOnlyList<CancelStatus>>.Failure(outcome.Error, nonce);
+        return SendL1Async(action, (response, nonce) => ExchangeResponseParser.ParseCancels(response, action.Cancels.Length, nonce), cancellationToken);
     }
 
-    public async Task<ExchangeResult<IReadOnlyList<CancelStatus>>> CancelByCloidAsync(CancelByCloidAction action, CancellationToken cancellationToken)
+    public Task<ExchangeResult<IReadOnlyList<CancelStatus>>> CancelByCloidAsync(CancelByCloidAction action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
-        var (outcome, nonce) = await SendL1Async(action, cancellationToken).ConfigureAwait(false);
-        return outcome.IsSuccess
-            ? ExchangeResponseParser.ParseCancels(outcome.Body, action.Cancels.Length, nonce)
-            : ExchangeResult<IReadOnlyList<CancelStatus>>.Failure(outcome.Error, nonce);
+        return SendL1Async(action, (response, nonce) => ExchangeResponseParser.ParseCancels(response, action.Cancels.Length, nonce), cancellationToken);
     }
 
     /// <summary>batchModify answers with one order status per modify.</summary>
-    public async Task<ExchangeResult<IReadOnlyList<OrderStatus>>> BatchModifyAsync(BatchModifyAction action, CancellationToken cancellationToken)
+    public Task<ExchangeResult<IReadOnlyList<OrderStatus>>> BatchModifyAsync(BatchModifyAction action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
-        var (outcome, nonce) = await SendL1Async(action, cancellationToken).ConfigureAwait(false);
-        return outcome.IsSuccess
-            ? ExchangeResponseParser.ParseOrders(outcome.Body, action.Modifies.Length, nonce)
-            : ExchangeResult<IReadOnlyList<OrderStatus>>.Failure(outcome.Error, nonce);
+        return SendL1Async(action, (response, nonce) => ExchangeResponseParser.ParseOrders(response, action.Modifies.Length, nonce), cancellationToken);
     }
 
     public Task<ExchangeResult<ExchangeAck>> ModifyAsync(ModifyAction action, CancellationToken cancellationToken) =>
@@ -110,23 +98,25 @@ public sealed class ExchangeClient
     public Task<ExchangeResult<ExchangeAck>> ApproveBuilderFeeAsync(EthAddress builder, string maxFeeRate, CancellationToken cancellationToken) =>
         SendUserSignedAsync(nonce => new ApproveBuilderFeeAction(Chain, maxFeeRate, builder, nonce), cancellationToken);
 
-    private async Task<ExchangeResult<ExchangeAck>> SendL1AckAsync(IL1Action action, CancellationToken cancellationToken)
+    private Task<ExchangeResult<ExchangeAck>> SendL1AckAsync(IL1Action action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
-        var (outcome, nonce) = await SendL1Async(action, cancellationToken).ConfigureAwait(false);
-        return outcome.IsSuccess
-            ? ExchangeResponseParser.ParseAck(outcome.Body, nonce)
-            : ExchangeResult<ExchangeAck>.Failure(outcome.Error, nonce);
+        return SendL1Async(action, ExchangeResponseParser.ParseAck, cancellationToken);
     }
 
-    private async Task<(HttpOutcome Outcome, long Nonce)> SendL1Async(IL1Action action, CancellationToken cancellationToken)
+    /// <summary>Signs <paramref name="action"/> with a fresh nonce, posts it, and parses a 2xx answer with <paramref name="parse"/>.</summary>
+    private async Task<ExchangeResult<T>> SendL1Async<T>(
+        IL1Action action,
+        Func<byte[], long, ExchangeResult<T>> parse,
+        CancellationToken cancellationToken)
+        where T : class
     {
         var nonce = _nonces.Next();
         long? expiresAfter = _options.ExpiresAfter is { } ttl ? nonce + (long)ttl.TotalMilliseconds : null;
         var context = new L1SigningContext(nonce, _options.IsMainnet, _identity.VaultAddress, expiresAfter);
         var body = ExchangeRequest.SignL1(_identity.Signer, action, context);
         var outcome = await _http.PostAsync(Path, body, Weight(action.BatchSize), cancellationToken).ConfigureAwait(false);
-        return (outcome, nonce);
+        return outcome.IsSuccess ? parse(outcome.Body, nonce) : ExchangeResult<T>.Failure(outcome.Error, nonce);
     }
 
     private async Task<ExchangeResult<ExchangeAck>> SendUserSignedAsync(Func<long, IUserSignedAction> create, CancellationToken cancellationToken)
