@@ -18,29 +18,15 @@ internal static class CsvGz
         var low = new List<decimal>(8192);
         var close = new List<decimal>(8192);
         var volume = new List<decimal>(8192);
-        Span<Range> fields = stackalloc Range[8];
-        var lineNumber = 0;
-        foreach (var line in Lines(stream, name))
+        ForEachRow(stream, name, 7, (line, fields, lineNumber) =>
         {
-            lineNumber++;
-            if (lineNumber == 1)
-            {
-                continue;
-            }
-
-            var span = line.AsSpan();
-            if (span.Split(fields, ',') != 7)
-            {
-                throw Bad(name, lineNumber, "expected 7 fields");
-            }
-
-            times.Add(ParseLong(span[fields[0]], name, lineNumber));
-            open.Add(ParseDecimal(span[fields[2]], name, lineNumber));
-            high.Add(ParseDecimal(span[fields[3]], name, lineNumber));
-            low.Add(ParseDecimal(span[fields[4]], name, lineNumber));
-            close.Add(ParseDecimal(span[fields[5]], name, lineNumber));
-            volume.Add(ParseDecimal(span[fields[6]], name, lineNumber));
-        }
+            times.Add(ParseLong(line[fields[0]], name, lineNumber));
+            open.Add(ParseDecimal(line[fields[2]], name, lineNumber));
+            high.Add(ParseDecimal(line[fields[3]], name, lineNumber));
+            low.Add(ParseDecimal(line[fields[4]], name, lineNumber));
+            close.Add(ParseDecimal(line[fields[5]], name, lineNumber));
+            volume.Add(ParseDecimal(line[fields[6]], name, lineNumber));
+        });
 
         for (var i = 1; i < times.Count; i++)
         {
@@ -58,7 +44,21 @@ internal static class CsvGz
     {
         var times = new List<long>(8192);
         var rates = new List<decimal>(8192);
-        Span<Range> fields = stackalloc Range[4];
+        ForEachRow(stream, name, 3, (line, fields, lineNumber) =>
+        {
+            times.Add(ParseLong(line[fields[0]], name, lineNumber));
+            rates.Add(ParseDecimal(line[fields[2]], name, lineNumber));
+        });
+
+        return ([.. times], [.. rates]);
+    }
+
+    private delegate void RowReader(ReadOnlySpan<char> line, ReadOnlySpan<Range> fields, int lineNumber);
+
+    /// <summary>Every data row after the header line, split on commas; a row with another field count is a bug in the data.</summary>
+    private static void ForEachRow(Stream stream, string name, int fieldCount, RowReader read)
+    {
+        Span<Range> fields = stackalloc Range[fieldCount + 1];
         var lineNumber = 0;
         foreach (var line in Lines(stream, name))
         {
@@ -69,16 +69,13 @@ internal static class CsvGz
             }
 
             var span = line.AsSpan();
-            if (span.Split(fields, ',') != 3)
+            if (span.Split(fields, ',') != fieldCount)
             {
-                throw Bad(name, lineNumber, "expected 3 fields");
+                throw Bad(name, lineNumber, string.Create(CultureInfo.InvariantCulture, $"expected {fieldCount} fields"));
             }
 
-            times.Add(ParseLong(span[fields[0]], name, lineNumber));
-            rates.Add(ParseDecimal(span[fields[2]], name, lineNumber));
+            read(span, fields[..fieldCount], lineNumber);
         }
-
-        return ([.. times], [.. rates]);
     }
 
     private static IEnumerable<string> Lines(Stream stream, string name)
