@@ -135,6 +135,25 @@ public class ConfigValueErrorTests
         Assert.Equal(new Uri("http://127.0.0.1:11434/v1"), decisionMaker.BaseUrl);
     }
 
+    [Theory]
+    [InlineData("executor:\n  provider: recorded\n  cassette: c.jsonl\n", "executor")]
+    [InlineData("traders:\n  - id: a\n    executor:\n      provider: recorded\n      cassette: c.jsonl\n", "traders[0].executor")]
+    public void Parse_FormerExecutorKey_ReadsAsDecisionMakerWithADeprecationWarning(string yaml, string path)
+    {
+        var result = ConfigTestText.Parse(yaml);
+
+        Assert.True(result.Succeeded);
+        var config = result.Config!;
+        Assert.Equal(DecisionMakerProvider.Recorded, config.DecisionMakerFor(config.Traders[0]).Provider);
+        var warning = Assert.Single(result.Warnings, w => w.Message.Contains("deprecated", StringComparison.Ordinal));
+        Assert.Equal(path, warning.Path);
+        Assert.Contains("rename it to 'decision_maker'", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_FormerAndCurrentDecisionMakerKeys_Error() =>
+        Assert.Equal("executor", ConfigTestText.SingleError("executor:\n  provider: baseline\ndecision_maker:\n  provider: baseline\n").Path);
+
     [Fact]
     public void Parse_BaselineWithModel_WarnsIgnored()
     {
