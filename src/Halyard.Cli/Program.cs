@@ -10,4 +10,4 @@ var root = new RootCommand("Halyard: an LLM trades Hyperliquid perpetuals inside
     PaperExchangeCommand.Create(),
 };
 
-return await root.Parse(args).InvokeAsync();
+return await Verbs.InvokeAsync(root, args);

@@ -10,7 +10,7 @@ internal static class Cli
     {
         var root = new RootCommand { ReplayCommand.Create(), ReportCommand.Create(), ConfigCommand.Create() };
         var output = new StringWriter();
-        var code = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
+        var code = await Verbs.InvokeAsync(root, args, new InvocationConfiguration { Output = output, Error = output });
         return (code, output.ToString());
     }
 }
