@@ -16,7 +16,8 @@ internal sealed class Execution(VenueState state, Ledger ledger, MarginCalculato
         var reduces = (order.IsBuy && szi < 0) || (!order.IsBuy && szi > 0);
         if (order.Role == OrderRole.PositionTpsl)
         {
-            return reduces ? Math.Abs(szi) : 0m;
+            // Size 0: the whole position as it is then; an explicit size keeps that size (never beyond the position).
+            return !reduces ? 0m : order.OrigSz > 0 ? Math.Min(order.OrigSz, Math.Abs(szi)) : Math.Abs(szi);
         }
 
         return order.ReduceOnly ? (reduces ? Math.Min(order.Sz, Math.Abs(szi)) : 0m) : order.Sz;
@@ -41,8 +42,11 @@ internal sealed class Execution(VenueState state, Ledger ledger, MarginCalculato
         return increase * price / leverage <= available;
     }
 
-    /// <summary>Executes up to <paramref name="size"/> as a taker against the book around <paramref name="mid"/>; returns the size filled.</summary>
-    public decimal Take(Account account, OrderState order, decimal size, decimal mid, long timeMs)
+    /// <summary>
+    /// Executes up to <paramref name="size"/> as a taker against the book around <paramref name="mid"/>, never past
+    /// <paramref name="limit"/> (default: the order's limit price); returns the size filled.
+    /// </summary>
+    public decimal Take(Account account, OrderState order, decimal size, decimal mid, long timeMs, decimal? limit = null)
     {
         if (size <= 0)
         {
@@ -51,7 +55,7 @@ internal sealed class Execution(VenueState state, Ledger ledger, MarginCalculato
 
         var book = state.Market.Book(order.Asset, mid);
         var filled = 0m;
-        foreach (var (price, take) in Matcher.Take(book, order.IsBuy, order.LimitPx, size))
+        foreach (var (price, take) in Matcher.Take(book, order.IsBuy, limit ?? order.LimitPx, size))
         {
             ledger.ApplyFill(account, new FillRequest(order.Asset, order.IsBuy, take, price, true, timeMs, order.Oid, order.Cloid));
             filled += take;
@@ -104,7 +108,9 @@ internal sealed class Execution(VenueState state, Ledger ledger, MarginCalculato
             order.Sz = size;
         }
 
-        Take(account, order, size, mark, timeMs);
+        // A market trigger executes like a market order: against the book, up to 10 % from the mark (its own
+        // limit price is not used); a limit trigger within its limit.
+        Take(account, order, size, mark, timeMs, order.IsMarket ? MarketTriggerLimit(order.IsBuy, mark) : null);
         if (order.IsMarket)
         {
             if (order.FilledSz > 0)
@@ -122,7 +128,10 @@ internal sealed class Execution(VenueState state, Ledger ledger, MarginCalculato
         Settle(account, order, timeMs);
     }
 
-    /// <summary>Ends an order with <paramref name="status"/>; a parent cancelled before any fill takes its waiting children with it.</summary>
+    /// <summary>
+    /// Ends an order with <paramref name="status"/>. A <c>normalTpsl</c> parent that ends unfilled takes its waiting
+    /// children with it, except one partly filled and then cancelled for margin: its children go live (sizes fixed).
+    /// </summary>
     public void Close(Account account, OrderState order, string status, long timeMs)
     {
         if (!order.IsOpen)
@@ -132,17 +141,29 @@ internal sealed class Execution(VenueState state, Ledger ledger, MarginCalculato
 
         order.SetStatus(status, timeMs);
         account.OpenOrders.Remove(order);
-        if (order.Role == OrderRole.NormalTpslParent && order.FilledSz == 0 && order.Children is { } children)
+        if (order.Role == OrderRole.NormalTpslParent && status != OrderStatusNames.Filled && order.Children is { } children)
         {
+            var activate = status == OrderStatusNames.MarginCanceled && order.FilledSz > 0;
             foreach (var child in children)
             {
-                if (!child.Active)
+                if (child.IsOpen && !child.Active)
                 {
-                    Close(account, child, OrderStatusNames.Canceled, timeMs);
+                    if (activate)
+                    {
+                        child.Active = true;
+                    }
+                    else
+                    {
+                        Close(account, child, OrderStatusNames.Canceled, timeMs);
+                    }
                 }
             }
         }
     }
+
+    private const decimal MarketTriggerSlippage = 0.1m;
+
+    private static decimal MarketTriggerLimit(bool isBuy, decimal mark) => mark * (isBuy ? 1 + MarketTriggerSlippage : 1 - MarketTriggerSlippage);
 
     /// <summary>Closes every position of the given assets at the mark, as the liquidation engine would.</summary>
     public void Liquidate(Account account, IReadOnlyList<int> assets, long timeMs)
@@ -179,14 +200,13 @@ internal sealed class Execution(VenueState state, Ledger ledger, MarginCalculato
 
         order.FilledSz += filled;
         order.Sz = Math.Max(0m, order.Sz - filled);
-        if (order.Role == OrderRole.NormalTpslParent && order.Children is { } children)
+        if (order.Role == OrderRole.NormalTpslParent && order.Sz <= 0 && order.Children is { } children)
         {
             foreach (var child in children)
             {
                 if (child.IsOpen && child.IsTrigger)
                 {
                     child.Active = true;
-                    child.Sz = Math.Min(child.OrigSz, order.FilledSz);
                 }
             }
         }

@@ -19,6 +19,11 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Exe
             return new ErrResult(VenueTexts.EmptyBatch);
         }
 
+        if (validator.AnyOutsideBand(action.Orders, nowMs))
+        {
+            return new ErrResult(VenueTexts.PriceBand);
+        }
+
         return action.Grouping switch
         {
             Grouping.NormalTpsl => PlaceNormalTpsl(account, action.Orders, nowMs),
@@ -31,7 +36,7 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Exe
     public OrderStatusEntry PlaceSingle(Account account, WireOrder wire, long nowMs, OrderState? replacing = null)
     {
         var tpslLeg = replacing?.Role is OrderRole.NormalTpslChild or OrderRole.PositionTpsl;
-        var (order, error) = validator.Validate(account, wire, tpslLeg, nowMs);
+        var (order, error) = validator.Validate(account, wire, tpslLeg, nowMs, replacing);
         if (order is null)
         {
             return Reject(account, wire, error!, nowMs);
@@ -113,13 +118,9 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Exe
                 continue;
             }
 
-            var active = parentState.FilledSz > 0;
+            // Children go live only once the parent has fully filled; their size is their own, fixed.
+            var active = parentState.Status == OrderStatusNames.Filled;
             var placed = CreateTrigger(account, child, OrderRole.NormalTpslChild, parentState.Oid, active, nowMs);
-            if (active)
-            {
-                placed.Sz = Math.Min(placed.OrigSz, parentState.FilledSz);
-            }
-
             (parentState.Children ??= []).Add(placed);
             statuses.Add(new WaitingStatus(active ? "waitingForTrigger" : "waitingForFill"));
         }
@@ -162,8 +163,9 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Exe
                 continue;
             }
 
-            var placed = CreateTrigger(account, order, OrderRole.PositionTpsl, 0, true, nowMs);
-            statuses.Add(new RestingStatus(placed.Oid, placed.Cloid));
+            // The venue answers a position TP/SL without an oid (find it by cloid or in frontendOpenOrders).
+            CreateTrigger(account, order, OrderRole.PositionTpsl, 0, true, nowMs);
+            statuses.Add(new WaitingStatus("waitingForTrigger"));
         }
 
         return new OrderStatusesResult(statuses);
@@ -286,7 +288,7 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Exe
         order.SetStatus(OrderStatusNames.Open, nowMs);
         state.Orders[order.Oid] = order;
         account.History.Add(order);
-        if (order.Cloid is not null)
+        if (order.Cloid is not null && !(account.ByCloid.TryGetValue(order.Cloid, out var live) && live.IsOpen))
         {
             account.ByCloid[order.Cloid] = order;
         }
