@@ -110,7 +110,9 @@ internal sealed class Execution(VenueState state, Ledger ledger, MarginCalculato
 
         // A market trigger executes like a market order: against the book, up to 10 % from the mark (its own
         // limit price is not used); a limit trigger within its limit.
-        Take(account, order, size, mark, timeMs, order.IsMarket ? MarketTriggerLimit(order.IsBuy, mark) : null);
+        var limit = order.IsMarket ? MarketTriggerLimit(order.IsBuy, mark) : order.LimitPx;
+        PreventSelfTrade(account, order, limit, timeMs);
+        Take(account, order, size, mark, timeMs, limit);
         if (order.IsMarket)
         {
             if (order.FilledSz > 0)
@@ -160,6 +162,52 @@ internal sealed class Execution(VenueState state, Ledger ledger, MarginCalculato
             }
         }
     }
+
+    /// <summary>
+    /// The venue's reduce-only rule for resting orders: together they may not exceed the position they reduce. The
+    /// oldest are cancelled first (<c>reduceOnlyCanceled</c>) until the rest fit — after a new one rests, and after
+    /// the position shrinks, closes or flips. Triggers are left alone (they are judged when they fire).
+    /// </summary>
+    public void EnforceReduceOnly(Account account, int asset, long timeMs)
+    {
+        var szi = account.SziOf(asset);
+        var resting = account.OpenOrders.Where(o => IsRestingReduceOnly(o, asset)).OrderBy(o => o.Timestamp).ThenBy(o => o.Oid).ToArray();
+        var room = Math.Abs(szi);
+        var total = resting.Where(o => Reduces(o, szi)).Sum(o => o.Sz);
+        foreach (var order in resting)
+        {
+            if (!Reduces(order, szi))
+            {
+                Close(account, order, OrderStatusNames.ReduceOnlyCanceled, timeMs);
+            }
+            else if (total > room)
+            {
+                total -= order.Sz;
+                Close(account, order, OrderStatusNames.ReduceOnlyCanceled, timeMs);
+            }
+        }
+    }
+
+    private static bool Reduces(OrderState order, decimal szi) => szi != 0 && order.IsBuy == szi < 0;
+
+    /// <summary>
+    /// Self-trade prevention: a taker that would reach the account's own resting order on the other side cancels
+    /// that resting order (<c>selfTradeCanceled</c>) instead of trading with it.
+    /// </summary>
+    public void PreventSelfTrade(Account account, OrderState taker, decimal limit, long timeMs)
+    {
+        foreach (var resting in account.OpenOrders.ToArray())
+        {
+            if (resting != taker && resting.Asset == taker.Asset && resting.IsBuy != taker.IsBuy && resting.IsResting
+                && (taker.IsBuy ? resting.LimitPx <= limit : resting.LimitPx >= limit))
+            {
+                Close(account, resting, OrderStatusNames.SelfTradeCanceled, timeMs);
+            }
+        }
+    }
+
+    private static bool IsRestingReduceOnly(OrderState order, int asset) =>
+        order.Asset == asset && order.ReduceOnly && order.IsResting && order.Role == OrderRole.Plain;
 
     private const decimal MarketTriggerSlippage = 0.1m;
 
@@ -211,6 +259,7 @@ internal sealed class Execution(VenueState state, Ledger ledger, MarginCalculato
             }
         }
 
+        EnforceReduceOnly(account, order.Asset, timeMs);
         if (account.SziOf(order.Asset) == 0)
         {
             foreach (var other in account.OpenOrders.ToArray())

@@ -216,6 +216,11 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Exe
         var order = Create(account, v, role, tif, isTrigger: false, parentOid: 0, active: true, nowMs);
         order.Children = children;
         var fillsBefore = account.Fills.Count;
+        if (crosses)
+        {
+            execution.PreventSelfTrade(account, order, v.Price, nowMs);
+        }
+
         var filled = crosses ? execution.Take(account, order, execution.ExecutableSize(account, order), v.Mark, nowMs) : 0m;
         var filledStatus = filled > 0 ? new FilledStatus(filled, AveragePrice(account, fillsBefore), order.Oid, order.Cloid) : null;
         if (tif is TimeInForce.Ioc or TimeInForce.FrontendMarket)
@@ -232,6 +237,11 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Exe
 
         account.OpenOrders.Add(order);
         execution.Settle(account, order, nowMs);
+        if (order.IsOpen && order.ReduceOnly)
+        {
+            execution.EnforceReduceOnly(account, order.Asset, nowMs);
+        }
+
         return order.IsOpen || filledStatus is null ? (new RestingStatus(order.Oid, order.Cloid), order) : (filledStatus, order);
     }
 
