@@ -8,7 +8,7 @@ namespace Halyard.PaperExchange.Engine;
 /// <c>positionTpsl</c>), ALO/IOC checks against the book, margin, then immediate matching; the rest
 /// rests. One status per order, in request order.
 /// </summary>
-internal sealed class OrderEntry(VenueState state, OrderValidator validator, Execution execution, MarginCalculator margin)
+internal sealed class OrderEntry(VenueState state, OrderValidator validator, Matching matching, MarginCalculator margin)
 {
     private const string BadTriggerPx = "badTriggerPxRejected";
 
@@ -46,7 +46,7 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Exe
         {
             if (replacing is not null)
             {
-                execution.Close(account, replacing, OrderStatusNames.Canceled, nowMs);
+                matching.Close(account, replacing, OrderStatusNames.Canceled, nowMs);
             }
 
             var role = replacing?.Role ?? OrderRole.Plain;
@@ -210,7 +210,7 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Exe
         {
             children = replacing.Children;
             replacing.Children = null;
-            execution.Close(account, replacing, OrderStatusNames.Canceled, nowMs);
+            matching.Close(account, replacing, OrderStatusNames.Canceled, nowMs);
         }
 
         var order = Create(account, v, role, tif, isTrigger: false, parentOid: 0, active: true, nowMs);
@@ -218,10 +218,10 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Exe
         var fillsBefore = account.Fills.Count;
         if (crosses)
         {
-            execution.PreventSelfTrade(account, order, v.Price, nowMs);
+            matching.PreventSelfTrade(account, order, v.Price, nowMs);
         }
 
-        var filled = crosses ? execution.Take(account, order, execution.ExecutableSize(account, order), v.Mark, nowMs) : 0m;
+        var filled = crosses ? matching.Take(account, order, matching.ExecutableSize(account, order), v.Mark, nowMs) : 0m;
         var filledStatus = filled > 0 ? new FilledStatus(filled, AveragePrice(account, fillsBefore), order.Oid, order.Cloid) : null;
         if (tif is TimeInForce.Ioc or TimeInForce.FrontendMarket)
         {
@@ -236,10 +236,10 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Exe
         }
 
         account.OpenOrders.Add(order);
-        execution.Settle(account, order, nowMs);
+        matching.Settle(account, order, nowMs);
         if (order.IsOpen && order.ReduceOnly)
         {
-            execution.EnforceReduceOnly(account, order.Asset, nowMs);
+            matching.EnforceReduceOnly(account, order.Asset, nowMs);
         }
 
         return order.IsOpen || filledStatus is null ? (new RestingStatus(order.Oid, order.Cloid), order) : (filledStatus, order);
