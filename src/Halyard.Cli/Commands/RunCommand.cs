@@ -35,6 +35,7 @@ internal static class RunCommand
             Config = config,
             Connected = venue => console.MarkupLine(Markup.Escape($"Trading on {venue}. Journal: {Path.GetFullPath(config.Journal.Dir)}. Ctrl-C stops.")),
             CycleCompleted = record => console.MarkupLine(Markup.Escape(Line(record))),
+            Warning = text => result.InvocationConfiguration.Error.WriteLine("run: " + text),
         };
         var (run, error) = await LiveRunner.RunAsync(request, ct).ConfigureAwait(false);
         if (run is null)

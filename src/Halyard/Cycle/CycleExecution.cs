@@ -16,7 +16,8 @@ internal sealed record ExecutionInput(
     IReadOnlyDictionary<string, MarketSnapshot> Snapshots,
     ValidationContext Validation,
     IReadOnlyList<Verdict> Verdicts,
-    IReadOnlyList<int> ProposedIndex);
+    IReadOnlyList<int> ProposedIndex,
+    string? OpensBlocked = null);
 
 /// <summary>One decision's final verdict (the pre-trade re-check replaces the first one when it rejects).</summary>
 internal sealed record FinalVerdict(int ProposedIndex, Verdict Verdict);
@@ -68,7 +69,12 @@ internal sealed class CycleExecution(TraderSetup setup, TraderServices s, Trader
             }
         }
 
-        if (opens.Count > 0 && _failure is null)
+        if (opens.Count > 0 && _failure is null && input.OpensBlocked is { } blocked)
+        {
+            _problem = "opens not sent: " + blocked;
+            _actions.AddRange(opens.Select(o => NotSent(o.Verdict.Decision.Symbol, "blocked_unsettled", blocked)));
+        }
+        else if (opens.Count > 0 && _failure is null)
         {
             await OpenAsync(opens, finals, input, ct).ConfigureAwait(false);
         }

@@ -32,6 +32,9 @@ public sealed class Manager
     /// <summary>Called after each journaled cycle of any trader (from that trader's loop).</summary>
     public Action<DecisionCycleRecord>? CycleCompleted { get; init; }
 
+    /// <summary>Called at once when a trader's loop ends with an exception (a bug): the others go on, <see cref="RunAsync"/> rethrows at the end.</summary>
+    public Action<string, Exception>? TraderFaulted { get; init; }
+
     /// <summary>The traders whose loop is running now.</summary>
     public IReadOnlyCollection<string> RunningTraders => [.. _running.Keys.Order(StringComparer.Ordinal)];
 
@@ -113,6 +116,11 @@ public sealed class Manager
             {
                 await ready.ConfigureAwait(false);
                 await loop.RunAsync(lease, start, stop).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                TraderFaulted?.Invoke(loop.TraderId, ex);
+                throw;
             }
             finally
             {

@@ -136,7 +136,7 @@ public sealed class TraderCycle
 
         // 6–7. Closes first, opens capped and re-checked against fresh prices, then sent.
         var execution = await new CycleExecution(_setup, _s, State).RunAsync(
-            new ExecutionInput(venue, account, market.Snapshots, validation, verdicts, [.. considered.Select(c => c.Index)]),
+            new ExecutionInput(venue, account, market.Snapshots, validation, verdicts, [.. considered.Select(c => c.Index)], reconcile.OpensBlocked),
             ct).ConfigureAwait(false);
         timing.Executed(execution.Latencies);
 

@@ -40,6 +40,7 @@ public sealed class Orchestrator
     private readonly EntryWorkflow _entry;
     private readonly CloseWorkflow _close;
     private readonly Reconciler _reconciler;
+    private readonly ResilientLedger _ledger;
 
     public Orchestrator(OrchestratorSetup setup)
     {
@@ -61,6 +62,7 @@ public sealed class Orchestrator
         var random = setup.Jitter ?? new Random(JitterSeed(setup.TraderId));
         var runner = new RetryRunner(setup.Options, setup.Time, random);
         var venue = new VenueGateway(setup.Exchange, setup.Info, account, runner, setup.Time);
+        _ledger = new ResilientLedger(setup.Ledger);
         _services = new WorkflowServices
         {
             TraderId = setup.TraderId,
@@ -68,7 +70,7 @@ public sealed class Orchestrator
             Time = setup.Time,
             Venue = venue,
             Submitter = new OrderSubmitter(venue),
-            Ledger = setup.Ledger,
+            Ledger = _ledger,
             Instruments = new InstrumentDirectory(venue),
             Leverage = new LeverageCache(venue, setup.Options),
         };
@@ -91,18 +93,41 @@ public sealed class Orchestrator
         _services.Instruments.Update(instruments);
     }
 
-    /// <summary>Opens a position: leverage, entry, protection of the filled quantity.</summary>
+    /// <summary>Why the intent ledger is not durable now (a failing disk; entries are held in memory); null: it is.</summary>
+    public string? LedgerProblem => _ledger.Problem;
+
+    /// <summary>
+    /// Opens a position: leverage, entry, protection of the filled quantity. Refused (nothing sent) while the
+    /// intent ledger cannot be written: a cloid must be durable before its order leaves.
+    /// </summary>
     public Task<ExecutionOutcome> OpenAsync(OpenIntent intent, CancellationToken cancellationToken)
     {
         Check(intent);
-        return Serialised(() => _entry.OpenAsync(intent, cancellationToken), cancellationToken);
+        return Serialised(
+            async () =>
+            {
+                if (!_ledger.TryFlush())
+                {
+                    return WithLedgerChanges(new ExecutionOutcome
+                    {
+                        Intent = intent,
+                        Result = IntentResult.Rejected,
+                        ErrorClass = ErrorClass.Temporary,
+                        Detail = _ledger.Problem,
+                        Actions = [new Journal.ActionRecord { Symbol = intent.Symbol, Action = "entry", Result = "ledger_unwritable", ErrorDetail = _ledger.Problem }],
+                    });
+                }
+
+                return WithLedgerChanges(await _entry.OpenAsync(intent, cancellationToken).ConfigureAwait(false));
+            },
+            cancellationToken);
     }
 
     /// <summary>Closes the symbol's position of the intent's side, cancelling its orders and triggers.</summary>
     public Task<ExecutionOutcome> CloseAsync(CloseIntent intent, CancellationToken cancellationToken)
     {
         Check(intent);
-        return Serialised(() => _close.CloseAsync(intent, cancellationToken), cancellationToken);
+        return Serialised(async () => WithLedgerChanges(await _close.CloseAsync(intent, cancellationToken).ConfigureAwait(false)), cancellationToken);
     }
 
     /// <summary>
@@ -155,8 +180,37 @@ public sealed class Orchestrator
     public Task<ReconcileReport> ReconcileAsync(ReconcileRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Serialised(() => _reconciler.ReconcileAsync(request, cancellationToken), cancellationToken);
+        return Serialised(
+            async () =>
+            {
+                _ledger.TryFlush();
+                var report = await _reconciler.ReconcileAsync(request, cancellationToken).ConfigureAwait(false);
+                var changes = LedgerRecords();
+                var problem = _ledger.Problem;
+                return changes.Length == 0 && problem is null ? report : report with
+                {
+                    Actions = report.Actions.AddRange(changes),
+                    OpensBlocked = problem is null ? report.OpensBlocked : string.Join("; ", new[] { report.OpensBlocked, problem }.Where(p => p is not null)),
+                };
+            },
+            cancellationToken);
     }
+
+    private ExecutionOutcome WithLedgerChanges(ExecutionOutcome outcome)
+    {
+        var changes = LedgerRecords();
+        return changes.Length == 0 ? outcome : outcome with { Actions = outcome.Actions.AddRange(changes) };
+    }
+
+    /// <summary>The ledger's changes of state as journal lines (<c>ledger</c>: <c>unwritable</c> or <c>writable_again</c>).</summary>
+    private ImmutableArray<Journal.ActionRecord> LedgerRecords() =>
+        [.. _ledger.DrainChanges().Select(c => new Journal.ActionRecord
+        {
+            Symbol = "*",
+            Action = "ledger",
+            Result = c.Writable ? "writable_again" : "unwritable",
+            ErrorDetail = c.Message,
+        })];
 
     private static int JitterSeed(string traderId)
     {

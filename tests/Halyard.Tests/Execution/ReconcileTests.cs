@@ -138,8 +138,10 @@ public class ReconcileTests
         sut.Venue.Positions.Remove("ETH");
         sut.Venue.OpenOrders.Add(new VenueOrder { Oid = 77, Coin = "SOL", IsBuy = false, LimitPx = 130m, OrigSz = 1m, Sz = 1m, ReduceOnly = true, IsTrigger = true, TriggerPx = 140m });
 
+        var first = await Reconcile(sut);
         var report = await Reconcile(sut);
 
+        Assert.Equal((0, 1), (first.OrphansCancelled, sut.Venue.OpenOrders.Count(o => o.Oid == 77)));
         Assert.Equal(2, report.OrphansCancelled);
         Assert.Equal(77, Assert.Single(sut.Venue.OpenOrders).Oid);
         Assert.Equal("unknown", Assert.Single(report.Closed).Reason);

@@ -186,7 +186,9 @@ public static class ConfigSchema
         ("external_positions", "leave | adopt positions the trader did not open"),
         ("max_attempts", "1..10 attempts for temporary errors"),
         ("backoff_base", "first retry wait; doubles each attempt, with jitter"),
-        ("rate_limit_backoff", "wait after a 429 without Retry-After"));
+        ("rate_limit_backoff", "wait after a 429 without Retry-After"),
+        ("expires_after", "off, or expiresAfter = nonce + this on every action (> the 10s request timeout)"),
+        ("closed_after_missing_reads", "1..10 reads without our position (and no closing fill) before it counts as closed"));
 
     public static SchemaSection MarketData { get; } = S(
         "market_data",

@@ -18,6 +18,9 @@ public sealed record LiveRequest
 
     /// <summary>Called after each journaled cycle of any trader.</summary>
     public Action<DecisionCycleRecord>? CycleCompleted { get; init; }
+
+    /// <summary>Called with what an operator must see at once (stderr): a trader's loop that faulted, a ledger that cannot be written or is written again.</summary>
+    public Action<string>? Warning { get; init; }
 }
 
 /// <summary>What a finished (stopped) live run leaves.</summary>
@@ -88,10 +91,24 @@ public static class LiveRunner
                     CycleCompleted = record =>
                     {
                         Interlocked.Increment(ref cycles);
+                        foreach (var ledger in record.Actions.Where(a => a.Action == "ledger"))
+                        {
+                            request.Warning?.Invoke($"{record.TraderId}: {ledger.ErrorDetail}");
+                        }
+
                         request.CycleCompleted?.Invoke(record);
                     },
+                    TraderFaulted = (id, ex) => request.Warning?.Invoke($"trader {id} stopped by an internal error ({ex.GetType().Name}: {ex.Message}); the other traders go on; the run will exit non-zero"),
                 };
-                await manager.RunAsync(venue.Clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await manager.RunAsync(venue.Clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    return (null, $"a trader's loop faulted after {Interlocked.Read(ref cycles)} cycle(s): {ex.GetType().Name}: {ex.Message}");
+                }
+
                 return (new LiveResult(folder, Interlocked.Read(ref cycles)), null);
             }
             finally

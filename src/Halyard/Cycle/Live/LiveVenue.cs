@@ -65,7 +65,7 @@ public sealed class LiveVenue : IDisposable
         if (exchange.Provider == ExchangeProvider.Paper)
         {
             // A standalone paper exchange replays history: trade on its clock, read once from its order book.
-            using var probe = Connect(endpoint, identity, TimeProvider.System);
+            using var probe = Connect(endpoint, identity, TimeProvider.System, null);
             var book = await probe.Info.GetL2BookAsync("BTC", cancellationToken).ConfigureAwait(false);
             if (!book.IsSuccess)
             {
@@ -75,12 +75,13 @@ public sealed class LiveVenue : IDisposable
             clock = new OffsetClock(TimeProvider.System, book.Value.Time - TimeProvider.System.GetUtcNow());
         }
 
-        var connection = Connect(endpoint, identity, clock);
+        var connection = Connect(endpoint, identity, clock, config.Execution.ExpiresAfter);
         return (new LiveVenue(connection, clock, null, $"{Names.Of(exchange.Provider)} at {endpoint.BaseUrl} as {identity.Account}", null), null);
     }
 
-    private static VenueConnection Connect(HyperliquidEndpoint endpoint, SigningIdentity identity, TimeProvider clock) => new(new VenueConnectionOptions
+    private static VenueConnection Connect(HyperliquidEndpoint endpoint, SigningIdentity identity, TimeProvider clock, TimeSpan? expiresAfter) => new(new VenueConnectionOptions
     {
+        ExpiresAfter = expiresAfter,
         Handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
         Endpoint = endpoint,
         Identity = identity,
@@ -120,6 +121,7 @@ public sealed class LiveVenue : IDisposable
             Identity = identity,
             Clock = clock,
             Wall = clock,
+            ExpiresAfter = config.Execution.ExpiresAfter,
         });
         var description = $"the embedded paper exchange replaying {window.From:yyyy-MM-dd HH:mm} → {window.To:yyyy-MM-dd HH:mm} UTC in real time, account {identity.Account}";
         return (new LiveVenue(connection, clock, window.To, description, engine), null);
