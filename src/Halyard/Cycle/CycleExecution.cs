@@ -136,9 +136,25 @@ internal sealed class CycleExecution(TraderSetup setup, TraderServices s, Trader
                 continue;
             }
 
+            // The coin is claimed BEFORE the order leaves: two traders on one account must never open the same coin
+            // in the same tick (the venue nets them into one position). A shadow trader sends nothing and claims nothing.
+            var claimedNow = !setup.Shadow && !s.Ownership.IsOwnedBy(symbol, setup.TraderId);
+            if (!setup.Shadow && !s.Ownership.Claim(symbol, setup.TraderId))
+            {
+                _actions.Add(NotSent(symbol, "claimed_by_other_trader", $"{symbol} is held or being opened by trader {s.Ownership.OwnerOf(symbol)} on this account"));
+                continue;
+            }
+
             var intent = OpenIntent.FromDecision(verdict.Executable, setup.TraderId, state.Cycle, DecisionId(open), validatedAt);
             var probe = s.VenueTimer?.Begin();
             var outcome = Record(await s.Orders.OpenAsync(intent, CancellationToken.None).ConfigureAwait(false), probe);
+            var nothingHeld = (outcome.FilledSize == 0m && outcome.Result is IntentResult.NotFilled or IntentResult.Rejected or IntentResult.Failed or IntentResult.Skipped)
+                || outcome.Protection.Status == ProtectionStatus.Flattened;
+            if (claimedNow && nothingHeld)
+            {
+                s.Ownership.Release(symbol, setup.TraderId);
+            }
+
             if (outcome.Result == IntentResult.Shadow || outcome.FilledSize > 0m)
             {
                 state.MarkOpened(fresh.Now);

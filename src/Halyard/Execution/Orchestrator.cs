@@ -17,6 +17,7 @@ namespace Halyard.Execution;
 /// <param name="Ledger">The intent ledger (persisted by the Manager's choice).</param>
 /// <param name="Time">Waits (backoff, GTC timeout) and latency timestamps.</param>
 /// <param name="Jitter">Seeded randomness for the backoff jitter; null: seeded from the trader id.</param>
+/// <param name="CloidScope">Put into every intent cloid (the journal folder's scope); null: unscoped.</param>
 public sealed record OrchestratorSetup(
     string TraderId,
     ExchangeClient Exchange,
@@ -24,7 +25,8 @@ public sealed record OrchestratorSetup(
     IIntentLedger Ledger,
     TimeProvider Time,
     OrchestratorOptions Options,
-    Random? Jitter = null);
+    Random? Jitter = null,
+    string? CloidScope = null);
 
 /// <summary>
 /// The Execution Orchestrator (design: "Execution Orchestrator"): approved intents in, outcomes out. Opens
@@ -66,6 +68,7 @@ public sealed class Orchestrator
         _services = new WorkflowServices
         {
             TraderId = setup.TraderId,
+            CloidScope = setup.CloidScope,
             Options = setup.Options,
             Time = setup.Time,
             Venue = venue,

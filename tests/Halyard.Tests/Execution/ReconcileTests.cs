@@ -179,6 +179,19 @@ public class ReconcileTests
     }
 
     [Fact]
+    public async Task ReconcileAsync_DeadMansSwitchRefused_IsNeverSentAgain()
+    {
+        using var sut = new ScriptedSut(new OrchestratorOptions { DeadMansSwitch = TimeSpan.FromMinutes(10) });
+        sut.Venue.ScheduleCancelError = "Cannot set scheduled cancel time until enough volume traded. Required: $1000000.";
+
+        await Reconcile(sut);
+        var second = await Reconcile(sut);
+
+        Assert.Equal(1, sut.Venue.Count("scheduleCancel"));
+        Assert.StartsWith("not sent: refused earlier", second.DeadMansSwitch, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ReconcileAsync_DeadMansSwitchAccepted_IsRefreshedEachCycle()
     {
         using var sut = new ScriptedSut(new OrchestratorOptions { DeadMansSwitch = TimeSpan.FromMinutes(10) });

@@ -35,6 +35,9 @@ public sealed record TraderRuntime
 
     /// <summary>Taker and maker fees in bps, as the venue charges them (shown in the prompt).</summary>
     public (decimal Taker, decimal Maker) Fees { get; init; } = (4.5m, 1.5m);
+
+    /// <summary>The journal folder's cloid scope (live runs); null: unscoped cloids (replays).</summary>
+    public string? CloidScope { get; init; }
 }
 
 /// <summary>Builds each configured trader's cycle (its decision maker, market data and state) and restores it from the journal.</summary>
@@ -74,7 +77,8 @@ public static class TraderFactory
                     runtime.Venue.Info,
                     runtime.Ledger(trader.Id),
                     runtime.OrchestratorTime,
-                    config.Execution.ToOrchestratorOptions(config.Features, trader.Shadow)))),
+                    config.Execution.ToOrchestratorOptions(config.Features, trader.Shadow),
+                    CloidScope: runtime.CloidScope))),
                 Journal = runtime.Journal,
                 VenueTimer = runtime.Venue.Timer,
                 Ownership = runtime.Ownership,

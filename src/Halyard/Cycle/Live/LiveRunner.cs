@@ -54,6 +54,21 @@ public static class LiveRunner
 
         using (venue)
         {
+            // One process per account, one account per journal folder (the embedded paper exchange is a private
+            // account of this process: nothing to claim).
+            AccountClaim? claim = null;
+            if (config.Exchange.Provider != ExchangeProvider.Paper || config.Exchange.BaseUrl is not null)
+            {
+                var identity = venue.Connection.Identity;
+                var network = config.Exchange.Provider == ExchangeProvider.Paper ? "paper@" + config.Exchange.BaseUrl : Names.Of(config.Exchange.Provider);
+                (claim, var claimError) = AccountClaim.Acquire(folder, network, (identity.VaultAddress ?? identity.Account).Value);
+                if (claim is null)
+                {
+                    return (null, claimError);
+                }
+            }
+
+            using var claimed = claim;
             var options = new JournalOptions(FsyncEachRecord: true, KeepFullPrompt: config.Journal.FullPrompt);
             using IJournal journal = config.Journal.Sqlite
                 ? CompositeJournal.OpenRunFolder(folder, options)
@@ -77,6 +92,7 @@ public static class LiveRunner
                     Wall = venue.Clock,
                     Environment = request.Environment,
                     Fees = fees,
+                    CloidScope = claim?.Venue.CloidScope,
                 };
                 var (traders, problem) = TraderFactory.Create(config, runtime);
                 if (problem is not null)

@@ -23,6 +23,9 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
 {
     private const string ClosedNote = "closed on the venue: ";
 
+    /// <summary>The venue's definite refusal of <c>scheduleCancel</c>: it is not sent again by this process.</summary>
+    private string? _deadMansSwitchRefused;
+
     public async Task<ReconcileReport> ReconcileAsync(ReconcileRequest request, CancellationToken ct)
     {
         var log = new ActionLog("*", s.Time);
@@ -318,9 +321,21 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
             return;
         }
 
+        if (_deadMansSwitchRefused is { } refused)
+        {
+            // Each request counts against the account's address-based budget; a refusal (volume required) does
+            // not change from one cycle to the next.
+            report.DeadMansSwitch = "not sent: refused earlier: " + refused;
+            return;
+        }
+
         var run = await s.Venue.ScheduleCancelAsync(action, ct).ConfigureAwait(false);
         log.Simple("schedule_cancel", run);
         report.DeadMansSwitch = run.Succeeded ? "ok" : run.Error!.Class + ": " + run.Error.Message;
+        if (!run.Succeeded && run.Error!.Class is ErrorClass.RiskRejected or ErrorClass.InvalidParam)
+        {
+            _deadMansSwitchRefused = report.DeadMansSwitch;
+        }
     }
 
     /// <summary>Total size of reduce-only stop triggers on the closing side of <paramref name="position"/>.</summary>

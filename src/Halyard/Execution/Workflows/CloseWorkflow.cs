@@ -24,7 +24,7 @@ internal sealed class CloseWorkflow(WorkflowServices s, PositionCloser closer)
         }
 
         var startedAt = s.Now;
-        var run = await closer.CloseAsync(rules, intent.Side, "close", r => s.Idempotent ? IntentCloids.Close(intent, r) : null, log, ct).ConfigureAwait(false);
+        var run = await closer.CloseAsync(rules, intent.Side, "close", r => s.Idempotent ? IntentCloids.Close(intent, r, s.CloidScope) : null, log, ct).ConfigureAwait(false);
         foreach (var fill in run.Fills)
         {
             result.AddFill(fill);

@@ -21,7 +21,7 @@ internal sealed class EntryWorkflow(WorkflowServices s, ProtectionWorkflow prote
     {
         var decisionTs = intent.ValidatedAt ?? s.Time.GetTimestamp();
         var log = new ActionLog(intent.Symbol, s.Time);
-        var key = IntentCloids.Entry(intent);
+        var key = IntentCloids.Entry(intent, s.CloidScope);
         var result = new OutcomeBuilder(intent, log, key.Value);
 
         if (!s.Shadow && s.Ledger.Find(key.Value) is { } existing)
