@@ -62,7 +62,9 @@ internal sealed class CycleExecution(TraderSetup setup, TraderServices s, Trader
             var probe = s.VenueTimer?.Begin();
             // An intent once started is finished even when the trader is being stopped: a half-done open could
             // leave a position without its stop. Stopping only prevents the next intent.
-            var outcome = Record(await s.Orders.CloseAsync(intent, CancellationToken.None).ConfigureAwait(false), probe);
+            state.InHand = $"close {intent.Symbol} {intent.Side}";
+            var outcome = Record(await s.Orders.CloseAsync(intent, s.Force).ConfigureAwait(false), probe);
+            state.InHand = null;
             if (outcome.Result is IntentResult.Closed or IntentResult.AlreadyFlat || outcome.FilledSize > 0m)
             {
                 state.MarkClosed(intent.Symbol, now);
@@ -147,7 +149,9 @@ internal sealed class CycleExecution(TraderSetup setup, TraderServices s, Trader
 
             var intent = OpenIntent.FromDecision(verdict.Executable, setup.TraderId, state.Cycle, DecisionId(open), validatedAt);
             var probe = s.VenueTimer?.Begin();
-            var outcome = Record(await s.Orders.OpenAsync(intent, CancellationToken.None).ConfigureAwait(false), probe);
+            state.InHand = $"open {intent.Symbol} {intent.Side}";
+            var outcome = Record(await s.Orders.OpenAsync(intent, s.Force).ConfigureAwait(false), probe);
+            state.InHand = null;
             var nothingHeld = (outcome.FilledSize == 0m && outcome.Result is IntentResult.NotFilled or IntentResult.Rejected or IntentResult.Failed or IntentResult.Skipped)
                 || outcome.Protection.Status == ProtectionStatus.Flattened;
             if (claimedNow && nothingHeld)

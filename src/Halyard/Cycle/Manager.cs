@@ -85,6 +85,18 @@ public sealed class Manager
         }
     }
 
+    /// <summary>
+    /// After <see cref="RunAsync"/> returned on a stop: each trader's last pass (every position with a live stop,
+    /// or flat with <see cref="StopPolicy.Flatten"/>), all at once; one summary line per trader.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> FinishAsync(StopPolicy policy, CancellationToken force) =>
+        await Task.WhenAll(_traders.Select(t => t.FinishAsync(policy, force))).ConfigureAwait(false);
+
+    /// <summary>What a forced stop leaves: the traders still running and the intent each has in hand.</summary>
+    public IReadOnlyList<string> Unfinished() =>
+        [.. _traders.Where(t => t.State.InHand is not null || _running.ContainsKey(t.Setup.TraderId))
+            .Select(t => t.Setup.TraderId + ": " + (t.State.InHand is { } hand ? hand + " in hand" : "cycle not finished"))];
+
     /// <summary>Stops one trader's loop; true when it was running. Await <see cref="WhenStopped"/> to see it end.</summary>
     public bool StopTrader(string traderId)
     {

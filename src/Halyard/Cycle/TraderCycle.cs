@@ -34,6 +34,9 @@ public sealed class TraderCycle
 
     public TraderState State { get; }
 
+    /// <summary>The last pass of a stopping run (after the loop ended): every position protected, or flattened; journaled.</summary>
+    public Task<string> FinishAsync(StopPolicy policy, CancellationToken force) => new TraderShutdown(_setup, _s, State).RunAsync(policy, force);
+
     /// <summary>Runs one cycle and journals its record (also when the cycle fails); returns the record.</summary>
     public async Task<DecisionCycleRecord> RunCycleAsync(CancellationToken cancellationToken)
     {

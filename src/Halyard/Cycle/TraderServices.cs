@@ -37,4 +37,7 @@ public sealed record TraderServices
 
     /// <summary>The real clock, for latencies; its timestamps are the <see cref="Halyard.Execution.ExecutionIntent.ValidatedAt"/> the Orchestrator measures from.</summary>
     public TimeProvider Wall { get; init; } = TimeProvider.System;
+
+    /// <summary>Cancelled only to force a stop (a second Ctrl-C, the grace spent): aborts the intent in hand.</summary>
+    public CancellationToken Force { get; init; }
 }

@@ -15,10 +15,19 @@ public sealed class TraderState
     private readonly HashSet<string> _externalSeen = new(StringComparer.Ordinal);
     private readonly Dictionary<string, decimal> _atr = new(StringComparer.Ordinal);
 
+    private volatile string? _inHand;
+
     public TraderState(Gate gate, int analyticsWindow)
     {
         Gate = gate ?? throw new ArgumentNullException(nameof(gate));
         History = new TraderHistory(analyticsWindow);
+    }
+
+    /// <summary>The intent being sent now (what a forced stop leaves unfinished); null between intents.</summary>
+    public string? InHand
+    {
+        get => _inHand;
+        set => _inHand = value;
     }
 
     /// <summary>The last cycle number used (the next cycle is this + 1).</summary>

@@ -36,6 +36,9 @@ public sealed record TraderRuntime
     /// <summary>Taker and maker fees in bps, as the venue charges them (shown in the prompt).</summary>
     public (decimal Taker, decimal Maker) Fees { get; init; } = (4.5m, 1.5m);
 
+    /// <summary>Cancelled only to force a stop: aborts the intents in hand (live runs).</summary>
+    public CancellationToken Force { get; init; }
+
     /// <summary>The journal folder's cloid scope (live runs); null: unscoped cloids (replays).</summary>
     public string? CloidScope { get; init; }
 }
@@ -84,6 +87,7 @@ public static class TraderFactory
                 Ownership = runtime.Ownership,
                 Clock = runtime.Clock,
                 Wall = runtime.Wall,
+                Force = runtime.Force,
             });
             Restore(cycle, runtime.Journal, runtime.Ownership);
             traders.Add(cycle);

@@ -38,6 +38,12 @@ public sealed record ExecutionConfig
     /// </summary>
     public TimeSpan? ExpiresAfter { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary><c>on_stop</c>: what <c>halyard run</c> leaves when stopped — every position with a live stop, or flat.</summary>
+    public StopPolicy OnStop { get; init; } = StopPolicy.Keep;
+
+    /// <summary><c>shutdown_grace</c>: how long a stopping run may take to finish its intents in hand and the final protection pass.</summary>
+    public TimeSpan ShutdownGrace { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Consecutive reads without one of our positions (and no closing fill) before it counts as closed on the venue.</summary>
     public int ClosedAfterMissingReads { get; init; } = 2;
 }

@@ -19,12 +19,24 @@ public sealed record LiveRequest
     /// <summary>Called after each journaled cycle of any trader.</summary>
     public Action<DecisionCycleRecord>? CycleCompleted { get; init; }
 
+    /// <summary>
+    /// Cancelled to force the stop (a second Ctrl-C, or the grace spent): the intents in hand and the last
+    /// protection pass are abandoned and <see cref="LiveResult.Unfinished"/> says what was left. The run's own
+    /// token only stops the deciding.
+    /// </summary>
+    public CancellationToken Force { get; init; }
+
     /// <summary>Called with what an operator must see at once (stderr): a trader's loop that faulted, a ledger that cannot be written or is written again.</summary>
     public Action<string>? Warning { get; init; }
 }
 
 /// <summary>What a finished (stopped) live run leaves.</summary>
-public sealed record LiveResult(string JournalFolder, long Cycles);
+/// <param name="Stopped">One line per trader from its last pass (positions protected or flattened).</param>
+/// <param name="Unfinished">What a forced stop left unfinished (empty after a clean stop).</param>
+public sealed record LiveResult(string JournalFolder, long Cycles, IReadOnlyList<string> Stopped, IReadOnlyList<string> Unfinished)
+{
+    public bool Forced => Unfinished.Count > 0;
+}
 
 /// <summary>
 /// <c>halyard run</c>: the Manager's loops on the wall clock until stopped (Ctrl-C cancels every loop; the
@@ -93,6 +105,7 @@ public static class LiveRunner
                     Environment = request.Environment,
                     Fees = fees,
                     CloidScope = claim?.Venue.CloidScope,
+                    Force = request.Force,
                 };
                 var (traders, problem) = TraderFactory.Create(config, runtime);
                 if (problem is not null)
@@ -116,16 +129,25 @@ public static class LiveRunner
                     },
                     TraderFaulted = (id, ex) => request.Warning?.Invoke($"trader {id} stopped by an internal error ({ex.GetType().Name}: {ex.Message}); the other traders go on; the run will exit non-zero"),
                 };
+                IReadOnlyList<string> stopped;
                 try
                 {
+                    // Stopping (the run's token) ends the deciding; every loop finishes its intent in hand. Then the
+                    // last pass leaves every position with a live stop, or flat (execution.on_stop).
                     await manager.RunAsync(venue.Clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                    stopped = await manager.FinishAsync(config.Execution.OnStop, request.Force).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (request.Force.IsCancellationRequested)
+                {
+                    var left = manager.Unfinished();
+                    return (new LiveResult(folder, Interlocked.Read(ref cycles), [], left.Count > 0 ? left : ["the last protection pass"]), null);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     return (null, $"a trader's loop faulted after {Interlocked.Read(ref cycles)} cycle(s): {ex.GetType().Name}: {ex.Message}");
                 }
 
-                return (new LiveResult(folder, Interlocked.Read(ref cycles)), null);
+                return (new LiveResult(folder, Interlocked.Read(ref cycles), stopped, []), null);
             }
             finally
             {

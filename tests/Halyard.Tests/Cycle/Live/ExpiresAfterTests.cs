@@ -43,6 +43,14 @@ public class ExpiresAfterTests
         Assert.NotEqual(ScriptedSut.Key.Address, unsigned.Signer);
     }
 
+    [Theory]
+    [InlineData(1_003, 1_000, 1.0)]
+    [InlineData(1_400, 1_000, 1.0)]
+    [InlineData(119_400, 1_000, 119.0)]
+    [InlineData(60_200, 1_004, 60.0)]
+    public void VenueRate_TwoReadsOneSecondApart_IsTheWholeSpeedOfThePaperExchange(int venueMs, int realMs, double expected) =>
+        Assert.Equal(expected, Halyard.Cycle.Live.LiveVenue.VenueRate(TimeSpan.FromMilliseconds(venueMs), TimeSpan.FromMilliseconds(realMs)));
+
     private sealed class CapturingHandler : HttpMessageHandler
     {
         public List<string> Bodies { get; } = [];

@@ -68,6 +68,8 @@ internal static class RunReader
             BackoffBase = r.Value("backoff_base", d.BackoffBase, Scalars.Duration(TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(1))),
             RateLimitBackoff = r.Value("rate_limit_backoff", d.RateLimitBackoff, Scalars.Duration(TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(10))),
             ExpiresAfter = r.Value("expires_after", d.ExpiresAfter, ExpiryOrOff),
+            OnStop = r.Value("on_stop", d.OnStop, Scalars.Enum(("keep", StopPolicy.Keep), ("flatten", StopPolicy.Flatten))),
+            ShutdownGrace = r.Value("shutdown_grace", d.ShutdownGrace, Scalars.Duration(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(30))),
             ClosedAfterMissingReads = r.Value("closed_after_missing_reads", d.ClosedAfterMissingReads, Scalars.Int(1, 10)),
         };
         r.Finish();
