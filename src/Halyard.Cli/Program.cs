@@ -15,4 +15,7 @@ foreach (var command in ControlCommands.Create())
     root.Subcommands.Add(command);
 }
 
-return await Verbs.InvokeAsync(root, args);
+// `halyard run` owns SIGINT/SIGTERM (it needs longer than the 2 s System.CommandLine gives, and a second
+// Ctrl-C that forces); every other command keeps the default handling.
+var owned = args.Length > 0 && args[0] == "run";
+return await Verbs.InvokeAsync(root, args, new InvocationConfiguration { ProcessTerminationTimeout = owned ? null : TimeSpan.FromSeconds(2) });

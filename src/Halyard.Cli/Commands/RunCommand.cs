@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Halyard.Cli.Rendering;
 using Halyard.Cycle.Live;
 using Halyard.Domain;
@@ -35,8 +36,33 @@ internal static class RunCommand
 
         using var loggers = RunLogging.Create(config, verbose, result.InvocationConfiguration.Error);
         await using var operations = new LiveOperations(config, loggers, TimeProvider.System);
+        var error = result.InvocationConfiguration.Error;
+        var grace = config.Execution.ShutdownGrace;
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var force = new CancellationTokenSource();
+        var signals = 0;
+        void OnSignal(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            if (Interlocked.Increment(ref signals) == 1)
+            {
+                error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"run: {context.Signal}: stopping — no new decisions; finishing the intents in hand and leaving every position with a live stop (on_stop: {(config.Execution.OnStop == Cycle.StopPolicy.Keep ? "keep" : "flatten")}, grace {grace.TotalSeconds:0}s). Ctrl-C again forces."));
+                stopping.Cancel();
+                force.CancelAfter(grace);
+            }
+            else
+            {
+                error.WriteLine("run: forced.");
+                force.Cancel();
+            }
+        }
+
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
         var request = new LiveRequest
         {
+            Force = force.Token,
             Config = config,
             Loggers = loggers,
             Connected = venue => console.MarkupLine(Markup.Escape($"Trading on {venue}. Journal: {Path.GetFullPath(config.Journal.Dir)}. Ctrl-C stops.")),
@@ -55,16 +81,28 @@ internal static class RunCommand
 
                 return attached;
             },
+            Warning = text => result.InvocationConfiguration.Error.WriteLine("run: " + text),
         };
-        var (run, error) = await LiveRunner.RunAsync(request, ct).ConfigureAwait(false);
+        var (run, problem) = await LiveRunner.RunAsync(request, stopping.Token).ConfigureAwait(false);
         if (run is null)
         {
-            await result.InvocationConfiguration.Error.WriteLineAsync("run: " + error).ConfigureAwait(false);
+            await error.WriteLineAsync("run: " + problem).ConfigureAwait(false);
             return 1;
         }
 
+        foreach (var line in run.Stopped)
+        {
+            console.MarkupLine(Markup.Escape(line));
+        }
+
+        if (run.Forced)
+        {
+            await error.WriteLineAsync("run: stop forced; left unfinished: " + string.Join("; ", run.Unfinished) + ". The next start settles them from the ledger.").ConfigureAwait(false);
+            return 130;
+        }
+
         console.MarkupLine(Markup.Escape($"Stopped after {run.Cycles} cycle(s). See it with: halyard report {run.JournalFolder}"));
-        return 0;
+        return run.Stopped.Any(l => l.Contains("WITHOUT A STOP", StringComparison.Ordinal)) ? 3 : 0;
     }
 
     /// <summary>One cycle in one line: trader, cycle, time, equity, decisions, orders, gating.</summary>

@@ -32,6 +32,9 @@ public sealed class Manager
     /// <summary>Called after each journaled cycle of any trader (from that trader's loop).</summary>
     public Action<DecisionCycleRecord>? CycleCompleted { get; init; }
 
+    /// <summary>Called at once when a trader's loop ends with an exception (a bug): the others go on, <see cref="RunAsync"/> rethrows at the end.</summary>
+    public Action<string, Exception>? TraderFaulted { get; init; }
+
     /// <summary>The traders whose loop is running now.</summary>
     public IReadOnlyCollection<string> RunningTraders => [.. _running.Keys.Order(StringComparer.Ordinal)];
 
@@ -82,6 +85,18 @@ public sealed class Manager
         }
     }
 
+    /// <summary>
+    /// After <see cref="RunAsync"/> returned on a stop: each trader's last pass (every position with a live stop,
+    /// or flat with <see cref="StopPolicy.Flatten"/>), all at once; one summary line per trader.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> FinishAsync(StopPolicy policy, CancellationToken force) =>
+        await Task.WhenAll(_traders.Select(t => t.FinishAsync(policy, force))).ConfigureAwait(false);
+
+    /// <summary>What a forced stop leaves: the traders still running and the intent each has in hand.</summary>
+    public IReadOnlyList<string> Unfinished() =>
+        [.. _traders.Where(t => t.State.InHand is not null || _running.ContainsKey(t.Setup.TraderId))
+            .Select(t => t.Setup.TraderId + ": " + (t.State.InHand is { } hand ? hand + " in hand" : "cycle not finished"))];
+
     /// <summary>Stops one trader's loop; true when it was running. Await <see cref="WhenStopped"/> to see it end.</summary>
     public bool StopTrader(string traderId)
     {
@@ -113,6 +128,11 @@ public sealed class Manager
             {
                 await ready.ConfigureAwait(false);
                 await loop.RunAsync(lease, start, stop).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                TraderFaulted?.Invoke(loop.TraderId, ex);
+                throw;
             }
             finally
             {

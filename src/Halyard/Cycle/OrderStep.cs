@@ -15,7 +15,8 @@ internal sealed record OrderStepInput(
     IReadOnlyDictionary<string, MarketSnapshot> Snapshots,
     ValidationContext Validation,
     IReadOnlyList<Verdict> Verdicts,
-    IReadOnlyList<int> ProposedIndex);
+    IReadOnlyList<int> ProposedIndex,
+    string? OpensBlocked = null);
 
 /// <summary>One decision's final verdict (the pre-trade re-check replaces the first one when it rejects).</summary>
 internal sealed record FinalVerdict(int ProposedIndex, Verdict Verdict);
@@ -60,14 +61,21 @@ internal sealed class OrderStep(TraderSetup setup, TraderServices s, TraderState
             var probe = s.VenueTimer?.Begin();
             // An intent once started is finished even when the trader is being stopped: a half-done open could
             // leave a position without its stop. Stopping only prevents the next intent.
-            var outcome = Record(await s.Orders.CloseAsync(intent, CancellationToken.None).ConfigureAwait(false), probe);
+            state.InHand = $"close {intent.Symbol} {intent.Side}";
+            var outcome = Record(await s.Orders.CloseAsync(intent, s.Force).ConfigureAwait(false), probe);
+            state.InHand = null;
             if (outcome.Result is IntentResult.Closed or IntentResult.AlreadyFlat || outcome.FilledSize > 0m)
             {
                 state.MarkClosed(intent.Symbol, now);
             }
         }
 
-        if (opens.Count > 0 && _failure is null)
+        if (opens.Count > 0 && _failure is null && input.OpensBlocked is { } blocked)
+        {
+            _problem = "opens not sent: " + blocked;
+            _actions.AddRange(opens.Select(o => NotSent(o.Verdict.Decision.Symbol, "blocked_unsettled", blocked)));
+        }
+        else if (opens.Count > 0 && _failure is null)
         {
             await OpenAsync(opens, finals, input, ct).ConfigureAwait(false);
         }
@@ -129,9 +137,27 @@ internal sealed class OrderStep(TraderSetup setup, TraderServices s, TraderState
                 continue;
             }
 
+            // The coin is claimed BEFORE the order leaves: two traders on one account must never open the same coin
+            // in the same tick (the venue nets them into one position). A shadow trader sends nothing and claims nothing.
+            var claimedNow = !setup.Shadow && !s.Ownership.IsOwnedBy(symbol, setup.TraderId);
+            if (!setup.Shadow && !s.Ownership.Claim(symbol, setup.TraderId))
+            {
+                _actions.Add(NotSent(symbol, "claimed_by_other_trader", $"{symbol} is held or being opened by trader {s.Ownership.OwnerOf(symbol)} on this account"));
+                continue;
+            }
+
             var intent = verdict.Executable.ToOpenIntent(setup.TraderId, state.Cycle, DecisionId(open), validatedAt);
             var probe = s.VenueTimer?.Begin();
-            var outcome = Record(await s.Orders.OpenAsync(intent, CancellationToken.None).ConfigureAwait(false), probe);
+            state.InHand = $"open {intent.Symbol} {intent.Side}";
+            var outcome = Record(await s.Orders.OpenAsync(intent, s.Force).ConfigureAwait(false), probe);
+            state.InHand = null;
+            var nothingHeld = (outcome.FilledSize == 0m && outcome.Result is IntentResult.NotFilled or IntentResult.Rejected or IntentResult.Failed or IntentResult.Skipped)
+                || outcome.Protection.Status == ProtectionStatus.Flattened;
+            if (claimedNow && nothingHeld)
+            {
+                s.Ownership.Release(symbol, setup.TraderId);
+            }
+
             if (outcome.Result == IntentResult.Shadow || outcome.FilledSize > 0m)
             {
                 state.MarkOpened(fresh.Now);

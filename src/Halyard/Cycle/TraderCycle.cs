@@ -53,6 +53,9 @@ public sealed class TraderCycle
         }
     }
 
+    /// <summary>The last pass of a stopping run (after the loop ended): every position protected, or flattened; journaled.</summary>
+    public Task<string> FinishAsync(StopPolicy policy, CancellationToken force) => new TraderShutdown(_setup, _s, State).RunAsync(policy, force);
+
     /// <summary>Runs one cycle and journals its record (also when the cycle fails); returns the record.</summary>
     public Task<DecisionCycleRecord> RunCycleAsync(CancellationToken cancellationToken) => ExclusiveAsync(RunCycleCoreAsync, cancellationToken);
 
@@ -160,7 +163,7 @@ public sealed class TraderCycle
 
         // 6–7. Closes first, opens capped and re-checked against fresh prices, then sent.
         var execution = await new OrderStep(_setup, _s, State).RunAsync(
-            new OrderStepInput(venue, account, market.Snapshots, validation, verdicts, [.. considered.Select(c => c.Index)]),
+            new OrderStepInput(venue, account, market.Snapshots, validation, verdicts, [.. considered.Select(c => c.Index)], reconcile.OpensBlocked),
             ct).ConfigureAwait(false);
         timing.Executed(execution.Latencies);
 

@@ -40,4 +40,7 @@ public sealed record TraderServices
 
     /// <summary>The trader's diagnostic log (none by default: replays and tests stay quiet).</summary>
     public Microsoft.Extensions.Logging.ILogger Log { get; init; } = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+    /// <summary>Cancelled only to force a stop (a second Ctrl-C, the grace spent): aborts the intent in hand.</summary>
+    public CancellationToken Force { get; init; }
 }

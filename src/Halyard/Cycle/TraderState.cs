@@ -16,6 +16,8 @@ public sealed class TraderState
     private readonly Dictionary<string, decimal> _atr = new(StringComparer.Ordinal);
     private bool _operatorPaused;
 
+    private volatile string? _inHand;
+
     public TraderState(Gate gate, int analyticsWindow)
     {
         Gate = gate ?? throw new ArgumentNullException(nameof(gate));
@@ -30,6 +32,13 @@ public sealed class TraderState
     {
         get => Volatile.Read(ref _operatorPaused);
         set => Volatile.Write(ref _operatorPaused, value);
+    }
+
+    /// <summary>The intent being sent now (what a forced stop leaves unfinished); null between intents.</summary>
+    public string? InHand
+    {
+        get => _inHand;
+        set => _inHand = value;
     }
 
     /// <summary>The last cycle number used (the next cycle is this + 1).</summary>

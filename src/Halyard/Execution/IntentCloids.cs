@@ -9,21 +9,28 @@ namespace Halyard.Execution;
 /// <list type="bullet">
 /// <item>entry: trader, cycle, symbol, side, size bucket (<see cref="OrderSize.Bucket"/>);</item>
 /// <item>the entry's follow-ups (remainder, stop-loss/take-profit of generation g, flatten round r): the entry cloid, the role and the number;</item>
-/// <item>close round r: trader, cycle, symbol, side, r.</item>
+/// <item>close round r: trader, cycle, symbol, side, r;</item>
+/// <item>live runs put the journal folder's scope first (<c>v2</c>): a wiped journal never reuses a cloid.</item>
 /// </list>
 /// </summary>
 public static class IntentCloids
 {
-    public static Cloid Entry(OpenIntent intent)
+    /// <param name="scope">The journal folder's cloid scope (random, persisted with the journal): a wiped journal gets a
+    /// new one, so its restarted cycle numbers never reuse a cloid on the same account. Null: unscoped (replays).</param>
+    public static Cloid Entry(OpenIntent intent, string? scope = null)
     {
         ArgumentNullException.ThrowIfNull(intent);
-        return Cloid.Derive("halyard.entry.v1", intent.TraderId, Number(intent.Cycle), intent.Symbol, SideText(intent.Side), intent.Size.Bucket());
+        return scope is null
+            ? Cloid.Derive("halyard.entry.v1", intent.TraderId, Number(intent.Cycle), intent.Symbol, SideText(intent.Side), intent.Size.Bucket())
+            : Cloid.Derive("halyard.entry.v2", scope, intent.TraderId, Number(intent.Cycle), intent.Symbol, SideText(intent.Side), intent.Size.Bucket());
     }
 
-    public static Cloid Close(CloseIntent intent, int round)
+    public static Cloid Close(CloseIntent intent, int round, string? scope = null)
     {
         ArgumentNullException.ThrowIfNull(intent);
-        return Cloid.Derive("halyard.close.v1", intent.TraderId, Number(intent.Cycle), intent.Symbol, SideText(intent.Side), Number(round));
+        return scope is null
+            ? Cloid.Derive("halyard.close.v1", intent.TraderId, Number(intent.Cycle), intent.Symbol, SideText(intent.Side), Number(round))
+            : Cloid.Derive("halyard.close.v2", scope, intent.TraderId, Number(intent.Cycle), intent.Symbol, SideText(intent.Side), Number(round));
     }
 
     /// <summary>A follow-up order of an entry: <paramref name="role"/> is e.g. <c>rest</c>, <c>sl</c>, <c>tp</c>, <c>flatten</c>.</summary>

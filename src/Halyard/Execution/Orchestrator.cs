@@ -17,6 +17,7 @@ namespace Halyard.Execution;
 /// <param name="Ledger">The intent ledger (persisted by the Manager's choice).</param>
 /// <param name="Time">Waits (backoff, GTC timeout) and latency timestamps.</param>
 /// <param name="Jitter">Seeded randomness for the backoff jitter; null: seeded from the trader id.</param>
+/// <param name="CloidScope">Put into every intent cloid (the journal folder's scope); null: unscoped.</param>
 public sealed record OrchestratorSetup(
     string TraderId,
     ExchangeClient Exchange,
@@ -25,7 +26,8 @@ public sealed record OrchestratorSetup(
     TimeProvider Time,
     OrchestratorOptions Options,
     Random? Jitter = null,
-    Microsoft.Extensions.Logging.ILogger? Log = null);
+    Microsoft.Extensions.Logging.ILogger? Log = null,
+    string? CloidScope = null);
 
 /// <summary>
 /// The Execution Orchestrator (design: "Execution Orchestrator"): approved intents in, outcomes out. Opens
@@ -41,6 +43,7 @@ public sealed class Orchestrator
     private readonly EntryWorkflow _entry;
     private readonly CloseWorkflow _close;
     private readonly Reconciler _reconciler;
+    private readonly ResilientLedger _ledger;
 
     public Orchestrator(OrchestratorSetup setup)
     {
@@ -62,14 +65,16 @@ public sealed class Orchestrator
         var random = setup.Jitter ?? new Random(JitterSeed(setup.TraderId));
         var runner = new RetryRunner(setup.Options, setup.Time, random, setup.Log, setup.TraderId);
         var venue = new VenueGateway(setup.Exchange, setup.Info, account, runner, setup.Time);
+        _ledger = new ResilientLedger(setup.Ledger);
         _services = new WorkflowServices
         {
             TraderId = setup.TraderId,
+            CloidScope = setup.CloidScope,
             Options = setup.Options,
             Time = setup.Time,
             Venue = venue,
             Submitter = new OrderSubmitter(venue),
-            Ledger = setup.Ledger,
+            Ledger = _ledger,
             Instruments = new InstrumentDirectory(venue),
             Leverage = new LeverageCache(venue, setup.Options),
         };
@@ -92,18 +97,41 @@ public sealed class Orchestrator
         _services.Instruments.Update(instruments);
     }
 
-    /// <summary>Opens a position: leverage, entry, protection of the filled quantity.</summary>
+    /// <summary>Why the intent ledger is not durable now (a failing disk; entries are held in memory); null: it is.</summary>
+    public string? LedgerProblem => _ledger.Problem;
+
+    /// <summary>
+    /// Opens a position: leverage, entry, protection of the filled quantity. Refused (nothing sent) while the
+    /// intent ledger cannot be written: a cloid must be durable before its order leaves.
+    /// </summary>
     public Task<ExecutionOutcome> OpenAsync(OpenIntent intent, CancellationToken cancellationToken)
     {
         Check(intent);
-        return Serialised(() => _entry.OpenAsync(intent, cancellationToken), cancellationToken);
+        return Serialised(
+            async () =>
+            {
+                if (!_ledger.TryFlush())
+                {
+                    return WithLedgerChanges(new ExecutionOutcome
+                    {
+                        Intent = intent,
+                        Result = IntentResult.Rejected,
+                        ErrorClass = ErrorClass.Temporary,
+                        Detail = _ledger.Problem,
+                        Actions = [new Journal.ActionRecord { Symbol = intent.Symbol, Action = "entry", Result = "ledger_unwritable", ErrorDetail = _ledger.Problem }],
+                    });
+                }
+
+                return WithLedgerChanges(await _entry.OpenAsync(intent, cancellationToken).ConfigureAwait(false));
+            },
+            cancellationToken);
     }
 
     /// <summary>Closes the symbol's position of the intent's side, cancelling its orders and triggers.</summary>
     public Task<ExecutionOutcome> CloseAsync(CloseIntent intent, CancellationToken cancellationToken)
     {
         Check(intent);
-        return Serialised(() => _close.CloseAsync(intent, cancellationToken), cancellationToken);
+        return Serialised(async () => WithLedgerChanges(await _close.CloseAsync(intent, cancellationToken).ConfigureAwait(false)), cancellationToken);
     }
 
     /// <summary>
@@ -156,8 +184,37 @@ public sealed class Orchestrator
     public Task<ReconcileReport> ReconcileAsync(ReconcileRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Serialised(() => _reconciler.ReconcileAsync(request, cancellationToken), cancellationToken);
+        return Serialised(
+            async () =>
+            {
+                _ledger.TryFlush();
+                var report = await _reconciler.ReconcileAsync(request, cancellationToken).ConfigureAwait(false);
+                var changes = LedgerRecords();
+                var problem = _ledger.Problem;
+                return changes.Length == 0 && problem is null ? report : report with
+                {
+                    Actions = report.Actions.AddRange(changes),
+                    OpensBlocked = problem is null ? report.OpensBlocked : string.Join("; ", new[] { report.OpensBlocked, problem }.Where(p => p is not null)),
+                };
+            },
+            cancellationToken);
     }
+
+    private ExecutionOutcome WithLedgerChanges(ExecutionOutcome outcome)
+    {
+        var changes = LedgerRecords();
+        return changes.Length == 0 ? outcome : outcome with { Actions = outcome.Actions.AddRange(changes) };
+    }
+
+    /// <summary>The ledger's changes of state as journal lines (<c>ledger</c>: <c>unwritable</c> or <c>writable_again</c>).</summary>
+    private ImmutableArray<Journal.ActionRecord> LedgerRecords() =>
+        [.. _ledger.DrainChanges().Select(c => new Journal.ActionRecord
+        {
+            Symbol = "*",
+            Action = "ledger",
+            Result = c.Writable ? "writable_again" : "unwritable",
+            ErrorDetail = c.Message,
+        })];
 
     private static int JitterSeed(string traderId)
     {

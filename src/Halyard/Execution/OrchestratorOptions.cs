@@ -93,6 +93,12 @@ public sealed record OrchestratorOptions
     /// <summary>Reduce-only IOC rounds a close or flatten tries before reporting the position still open.</summary>
     public int MaxCloseRounds { get; init; } = 3;
 
+    /// <summary>
+    /// <c>closed_after_missing_reads</c>: without the venue's closing fill, a position of ours counts as closed on
+    /// the venue only after this many consecutive reads that do not show it (a stale read must not drop its stop).
+    /// </summary>
+    public int ClosedAfterMissingReads { get; init; } = 2;
+
     /// <summary>How far back the first reconciliation reads fills when the ledger has no checkpoint.</summary>
     public TimeSpan InitialFillLookback { get; init; } = TimeSpan.FromDays(1);
 
@@ -132,6 +138,7 @@ public sealed record OrchestratorOptions
         Check(Enum.IsDefined(ExternalPositions), "external_positions: leave or adopt.");
         Check(DeadMansSwitch is null || DeadMansSwitch >= TimeSpan.FromSeconds(5), "dead_mans_switch: off or >= 5s (the venue's minimum).");
         Check(MaxCloseRounds is >= 1 and <= 10, "max_close_rounds: 1..10.");
+        Check(ClosedAfterMissingReads is >= 1 and <= 10, "closed_after_missing_reads: 1..10.");
         Check(InitialFillLookback > TimeSpan.Zero, "initial_fill_lookback: > 0.");
         Check(Features is not null, "features: required.");
         return errors;

@@ -18,7 +18,8 @@ public class CloseWorkflowTests
         Assert.Equal(IntentResult.Closed, outcome.Result);
         Assert.False(sut.Venue.Positions.ContainsKey("ETH"));
         Assert.Empty(sut.Venue.OpenOrders);
-        Assert.Equal(2, outcome.Actions.Count(a => a is { Action: "cancel", Result: "canceled" }));
+        Assert.Equal(2, outcome.Actions.Count(a => a is { Action: "cancel_leftover", Result: "canceled" }));
+        Assert.Equal(0, outcome.Actions.Count(a => a.Action == "cancel"));
         Assert.Equal(0.4m, outcome.FilledSize);
         Assert.Equal(0.9m, outcome.RealizedPnl);
         Assert.Equal(LedgerStatus.Closed, sut.Ledger.Find(open.EntryCloid!)!.Status);

@@ -76,7 +76,7 @@ public class FaultTableTests
         { Operation.Close, FaultClass.Unknown, 2, "rejected", IntentResult.Rejected, ProtectionStatus.None },
         { Operation.Close, FaultClass.Unresolved, 1, "filled", IntentResult.Closed, ProtectionStatus.None },
 
-        // cancel by oid of the symbol's orders before a close (protective); the close goes on either way
+        // cancel by oid of the symbol's triggers once the close left it flat (protective); the close stands either way
         { Operation.Cancel, FaultClass.Temporary, 5, "failed", IntentResult.Closed, ProtectionStatus.None },
         { Operation.Cancel, FaultClass.RateLimited, 5, "failed", IntentResult.Closed, ProtectionStatus.None },
         { Operation.Cancel, FaultClass.InvalidParam, 1, "rejected", IntentResult.Closed, ProtectionStatus.None },
@@ -126,8 +126,11 @@ public class FaultTableTests
             Assert.Equal(ErrorClassCodes.Of(ToDomain(fault)), record.ErrorClass);
         }
 
-        // ExchangeDown fails the cycle when the intent itself failed on it (not when a fallback made it safe).
-        Assert.Equal(fault == FaultClass.ExchangeDown && operation is Operation.Entry or Operation.UpdateLeverage or Operation.Close, outcome.FailsCycle);
+        // ExchangeDown fails the cycle when the intent itself failed on it (not when a fallback made it safe); a
+        // close that left the position open fails it too (the position keeps its stop, nothing new is opened).
+        var failsCycle = (fault == FaultClass.ExchangeDown && operation is Operation.Entry or Operation.UpdateLeverage)
+            || (operation == Operation.Close && result != IntentResult.Closed);
+        Assert.Equal(failsCycle, outcome.FailsCycle);
     }
 
     [Fact]
@@ -164,7 +167,7 @@ public class FaultTableTests
         Operation.UpdateLeverage => ("updateLeverage", "set_leverage"),
         Operation.TriggerPlacement => ("order:trigger", "stop_loss"),
         Operation.Close => ("order:close", "close"),
-        Operation.Cancel => ("cancel", "cancel"),
+        Operation.Cancel => ("cancel", "cancel_leftover"),
         Operation.CancelByCloid => ("cancelByCloid", "cancel_rest"),
         _ => throw new ArgumentOutOfRangeException(nameof(operation)),
     };

@@ -11,6 +11,8 @@ public class IntentCloidsTests
         TraderId = "t01", Cycle = cycle, DecisionId = "d", Symbol = "BTC", Side = side, Size = OrderSize.Usd(usd), Leverage = 5,
     };
 
+    private static CloseIntent Close() => new() { TraderId = "t01", Cycle = 7, DecisionId = "c", Symbol = "BTC", Side = PositionSide.Long };
+
     [Fact]
     public void Entry_SameIntent_SameCloid() => Assert.Equal(IntentCloids.Entry(Open()), IntentCloids.Entry(Open() with { DecisionId = "other" }));
 
@@ -27,6 +29,17 @@ public class IntentCloidsTests
     {
         Assert.NotEqual(IntentCloids.Entry(Open()), IntentCloids.Entry(Open(cycle: 8)));
         Assert.NotEqual(IntentCloids.Entry(Open()), IntentCloids.Entry(Open(side: PositionSide.Short)));
+    }
+
+    [Fact]
+    public void Entry_OtherJournalScope_OtherCloid()
+    {
+        var unscoped = IntentCloids.Entry(Open());
+        var scoped = IntentCloids.Entry(Open(), "0011223344556677");
+        Assert.NotEqual(unscoped, scoped);
+        Assert.NotEqual(scoped, IntentCloids.Entry(Open(), "8899aabbccddeeff"));
+        Assert.Equal(scoped, IntentCloids.Entry(Open(), "0011223344556677"));
+        Assert.NotEqual(IntentCloids.Close(Close(), 1), IntentCloids.Close(Close(), 1, "0011223344556677"));
     }
 
     [Fact]

@@ -138,8 +138,10 @@ public class ReconcileTests
         sut.Venue.Positions.Remove("ETH");
         sut.Venue.OpenOrders.Add(new VenueOrder { Oid = 77, Coin = "SOL", IsBuy = false, LimitPx = 130m, OrigSz = 1m, Sz = 1m, ReduceOnly = true, IsTrigger = true, TriggerPx = 140m });
 
+        var first = await Reconcile(sut);
         var report = await Reconcile(sut);
 
+        Assert.Equal((0, 1), (first.OrphansCancelled, sut.Venue.OpenOrders.Count(o => o.Oid == 77)));
         Assert.Equal(2, report.OrphansCancelled);
         Assert.Equal(77, Assert.Single(sut.Venue.OpenOrders).Oid);
         Assert.Equal("unknown", Assert.Single(report.Closed).Reason);
@@ -174,6 +176,19 @@ public class ReconcileTests
         Assert.StartsWith("RiskRejected", report.DeadMansSwitch, StringComparison.Ordinal);
         Assert.False(report.FailsCycle);
         Assert.Equal(1, report.Actions.Single(a => a.Action == "schedule_cancel").Attempts);
+    }
+
+    [Fact]
+    public async Task ReconcileAsync_DeadMansSwitchRefused_IsNeverSentAgain()
+    {
+        using var sut = new ScriptedSut(new OrchestratorOptions { DeadMansSwitch = TimeSpan.FromMinutes(10) });
+        sut.Venue.ScheduleCancelError = "Cannot set scheduled cancel time until enough volume traded. Required: $1000000.";
+
+        await Reconcile(sut);
+        var second = await Reconcile(sut);
+
+        Assert.Equal(1, sut.Venue.Count("scheduleCancel"));
+        Assert.StartsWith("not sent: refused earlier", second.DeadMansSwitch, StringComparison.Ordinal);
     }
 
     [Fact]

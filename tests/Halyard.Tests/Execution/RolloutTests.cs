@@ -33,7 +33,7 @@ public class RolloutTests
         var outcome = await sut.CloseAsync(ScriptedSut.CloseLong());
 
         Assert.Equal(IntentResult.Shadow, outcome.Result);
-        Assert.Equal(["cancel", "close"], outcome.Actions.Select(a => a.Action));
+        Assert.Equal(["close"], outcome.Actions.Select(a => a.Action));
         Assert.All(outcome.Actions, a => Assert.Equal("shadow", a.Result));
         Assert.Equal(0, sut.Venue.Count("cancel") + sut.Venue.Count("order:close"));
         Assert.Equal(0.4m, sut.Venue.Positions["ETH"]);

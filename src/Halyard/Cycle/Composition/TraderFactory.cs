@@ -39,6 +39,12 @@ public sealed record TraderRuntime
 
     /// <summary>Where the traders' diagnostic logs go (none by default).</summary>
     public Microsoft.Extensions.Logging.ILoggerFactory Loggers { get; init; } = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
+
+    /// <summary>Cancelled only to force a stop: aborts the intents in hand (live runs).</summary>
+    public CancellationToken Force { get; init; }
+
+    /// <summary>The journal folder's cloid scope (live runs); null: unscoped cloids (replays).</summary>
+    public string? CloidScope { get; init; }
 }
 
 /// <summary>Builds each configured trader's cycle (its decision maker, market data and state) and restores it from the journal.</summary>
@@ -79,13 +85,15 @@ public static class TraderFactory
                     runtime.Ledger(trader.Id),
                     runtime.OrchestratorTime,
                     config.Execution.ToOrchestratorOptions(config.Features, trader.Shadow),
-                    Log: runtime.Loggers.CreateLogger("Halyard.Execution")))),
+                    Log: runtime.Loggers.CreateLogger("Halyard.Execution"),
+                    CloidScope: runtime.CloidScope))),
                 Log = runtime.Loggers.CreateLogger("Halyard.Cycle"),
                 Journal = runtime.Journal,
                 VenueTimer = runtime.Venue.Timer,
                 Ownership = runtime.Ownership,
                 Clock = runtime.Clock,
                 Wall = runtime.Wall,
+                Force = runtime.Force,
             });
             Restore(cycle, runtime.Journal, runtime.Ownership);
             traders.Add(cycle);

@@ -35,6 +35,9 @@ public sealed record VenueConnectionOptions
     public WeightBudgetMode BudgetMode { get; init; } = WeightBudgetMode.Wait;
 
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary><c>expiresAfter</c> = nonce + this on every signed action (<c>execution.expires_after</c>); null: none.</summary>
+    public TimeSpan? ExpiresAfter { get; init; }
 }
 
 /// <summary>
@@ -57,7 +60,7 @@ public sealed class VenueConnection : IDisposable
             options.Clock);
         Identity = options.Identity;
         Info = new InfoClient(http);
-        Exchange = new ExchangeClient(http, options.Identity, new NonceGenerator(options.Protocol ?? options.Clock), new ExchangeClientOptions { IsMainnet = options.Endpoint.IsMainnet });
+        Exchange = new ExchangeClient(http, options.Identity, new NonceGenerator(options.Protocol ?? options.Clock), new ExchangeClientOptions { IsMainnet = options.Endpoint.IsMainnet, ExpiresAfter = options.ExpiresAfter });
         Reader = new InfoVenueReader(Info, options.Identity.Account.Value);
         CandleSource = new InfoCandleSource(Info);
         WarmUpSigner(options);

@@ -192,7 +192,11 @@ public static class ConfigSchema
         ("external_positions", "leave | adopt positions the trader did not open"),
         ("max_attempts", "1..10 attempts for temporary errors"),
         ("backoff_base", "first retry wait; doubles each attempt, with jitter"),
-        ("rate_limit_backoff", "wait after a 429 without Retry-After"));
+        ("rate_limit_backoff", "wait after a 429 without Retry-After"),
+        ("expires_after", "off, or expiresAfter = nonce + this on every action (> the 10s request timeout)"),
+        ("on_stop", "keep (every position with a live stop) | flatten, when halyard run stops"),
+        ("shutdown_grace", "time a stopping run has to finish its intents and protect its positions"),
+        ("closed_after_missing_reads", "1..10 reads without our position (and no closing fill) before it counts as closed"));
 
     public static SchemaSection MarketData { get; } = S(
         "market_data",

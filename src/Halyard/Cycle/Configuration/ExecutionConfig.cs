@@ -31,4 +31,19 @@ public sealed record ExecutionConfig
 
     /// <summary>Wait after a 429 without a <c>Retry-After</c>.</summary>
     public TimeSpan RateLimitBackoff { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Every <c>/exchange</c> action carries <c>expiresAfter</c> = its nonce + this: a request stuck in transit
+    /// cannot execute after the client gave up on it (10 s) and settled it. Null: not sent.
+    /// </summary>
+    public TimeSpan? ExpiresAfter { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary><c>on_stop</c>: what <c>halyard run</c> leaves when stopped — every position with a live stop, or flat.</summary>
+    public StopPolicy OnStop { get; init; } = StopPolicy.Keep;
+
+    /// <summary><c>shutdown_grace</c>: how long a stopping run may take to finish its intents in hand and the final protection pass.</summary>
+    public TimeSpan ShutdownGrace { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Consecutive reads without one of our positions (and no closing fill) before it counts as closed on the venue.</summary>
+    public int ClosedAfterMissingReads { get; init; } = 2;
 }

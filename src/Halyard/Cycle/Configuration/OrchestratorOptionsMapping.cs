@@ -22,6 +22,7 @@ public static class OrchestratorOptionsMapping
             MaxAttempts = execution.MaxAttempts,
             BackoffBase = execution.BackoffBase,
             RateLimitBackoff = execution.RateLimitBackoff,
+            ClosedAfterMissingReads = execution.ClosedAfterMissingReads,
             Features = new ExecutionFeatures
             {
                 SltpOrchestration = features.SltpOrchestration,

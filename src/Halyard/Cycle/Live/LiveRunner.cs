@@ -28,6 +28,16 @@ public sealed record LiveRequest
 
     /// <summary>Where the diagnostic logs go (none by default).</summary>
     public Microsoft.Extensions.Logging.ILoggerFactory Loggers { get; init; } = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
+
+    /// <summary>
+    /// Cancelled to force the stop (a second Ctrl-C, or the grace spent): the intents in hand and the last
+    /// protection pass are abandoned and <see cref="LiveResult.Unfinished"/> says what was left. The run's own
+    /// token only stops the deciding.
+    /// </summary>
+    public CancellationToken Force { get; init; }
+
+    /// <summary>Called with what an operator must see at once (stderr): a trader's loop that faulted, a ledger that cannot be written or is written again.</summary>
+    public Action<string>? Warning { get; init; }
 }
 
 /// <summary>A running live session, for the operator's tools (status, pause, flatten, dashboard).</summary>
@@ -41,7 +51,12 @@ public sealed record LiveSession(
     string VenueDescription);
 
 /// <summary>What a finished (stopped) live run leaves.</summary>
-public sealed record LiveResult(string JournalFolder, long Cycles);
+/// <param name="Stopped">One line per trader from its last pass (positions protected or flattened).</param>
+/// <param name="Unfinished">What a forced stop left unfinished (empty after a clean stop).</param>
+public sealed record LiveResult(string JournalFolder, long Cycles, IReadOnlyList<string> Stopped, IReadOnlyList<string> Unfinished)
+{
+    public bool Forced => Unfinished.Count > 0;
+}
 
 /// <summary>
 /// <c>halyard run</c>: the Manager's loops on the wall clock until stopped (Ctrl-C cancels every loop; the
@@ -71,6 +86,21 @@ public static class LiveRunner
 
         using (venue)
         {
+            // One process per account, one account per journal folder (the embedded paper exchange is a private
+            // account of this process: nothing to claim).
+            AccountClaim? claim = null;
+            if (config.Exchange.Provider != ExchangeProvider.Paper || config.Exchange.BaseUrl is not null)
+            {
+                var identity = venue.Connection.Identity;
+                var network = config.Exchange.Provider == ExchangeProvider.Paper ? "paper@" + config.Exchange.BaseUrl : Names.Of(config.Exchange.Provider);
+                (claim, var claimError) = AccountClaim.Acquire(folder, network, (identity.VaultAddress ?? identity.Account).Value);
+                if (claim is null)
+                {
+                    return (null, claimError);
+                }
+            }
+
+            using var claimed = claim;
             var options = new JournalOptions(FsyncEachRecord: true, KeepFullPrompt: config.Journal.FullPrompt);
             using IJournal journal = config.Journal.Sqlite
                 ? CompositeJournal.OpenRunFolder(folder, options)
@@ -97,6 +127,8 @@ public static class LiveRunner
                     Fees = fees,
                     Ownership = ownership,
                     Loggers = request.Loggers,
+                    CloidScope = claim?.Venue.CloidScope,
+                    Force = request.Force,
                 };
                 var (traders, problem) = TraderFactory.Create(config, runtime);
                 if (problem is not null)
@@ -111,8 +143,14 @@ public static class LiveRunner
                     CycleCompleted = record =>
                     {
                         Interlocked.Increment(ref cycles);
+                        foreach (var ledger in record.Actions.Where(a => a.Action == "ledger"))
+                        {
+                            request.Warning?.Invoke($"{record.TraderId}: {ledger.ErrorDetail}");
+                        }
+
                         request.CycleCompleted?.Invoke(record);
                     },
+                    TraderFaulted = (id, ex) => request.Warning?.Invoke($"trader {id} stopped by an internal error ({ex.GetType().Name}: {ex.Message}); the other traders go on; the run will exit non-zero"),
                 };
                 var log = request.Loggers.CreateLogger("Halyard.Cycle.Live");
                 CycleLog.LiveStarted(log, venue.Description, traders.Count, folder);
@@ -120,9 +158,22 @@ public static class LiveRunner
                 var attached = request.Attach is { } attach
                     ? await attach(new LiveSession(config, folder, manager, venue.Connection, ownership, venue.Clock, venue.Description), cancellationToken).ConfigureAwait(false)
                     : null;
+                IReadOnlyList<string> stopped;
                 try
                 {
+                    // Stopping (the run's token) ends the deciding; every loop finishes its intent in hand. Then the
+                    // last pass leaves every position with a live stop, or flat (execution.on_stop).
                     await manager.RunAsync(venue.Clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                    stopped = await manager.FinishAsync(config.Execution.OnStop, request.Force).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (request.Force.IsCancellationRequested)
+                {
+                    var left = manager.Unfinished();
+                    return (new LiveResult(folder, Interlocked.Read(ref cycles), [], left.Count > 0 ? left : ["the last protection pass"]), null);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    return (null, $"a trader's loop faulted after {Interlocked.Read(ref cycles)} cycle(s): {ex.GetType().Name}: {ex.Message}");
                 }
                 finally
                 {
@@ -133,7 +184,7 @@ public static class LiveRunner
                 }
 
                 CycleLog.LiveStopped(log, Interlocked.Read(ref cycles));
-                return (new LiveResult(folder, Interlocked.Read(ref cycles)), null);
+                return (new LiveResult(folder, Interlocked.Read(ref cycles), stopped, []), null);
             }
             finally
             {

@@ -63,27 +63,68 @@ public sealed class LiveVenue : IDisposable
             ExchangeProvider.Testnet => exchange.BaseUrl is { } u ? new HyperliquidEndpoint(u, false) : HyperliquidEndpoint.Testnet,
             _ => new HyperliquidEndpoint(exchange.BaseUrl!, new PaperExchangeOptions().IsMainnet),
         };
-        var clock = TimeProvider.System;
+        TimeProvider clock = TimeProvider.System;
+        var speed = 1.0;
         if (exchange.Provider == ExchangeProvider.Paper)
         {
-            // A standalone paper exchange replays history: trade on its clock, read once from its order book;
-            // nonces stay on the wall clock (the venue judges them on its wall time, like the real one).
-            using var probe = Connect(endpoint, identity, TimeProvider.System);
-            var book = await probe.Info.GetL2BookAsync("BTC", cancellationToken).ConfigureAwait(false);
-            if (!book.IsSuccess)
+            // A standalone paper exchange replays history, maybe N× faster (--speed): trade on its clock at its
+            // rate, measured from two account reads one second apart.
+            using var probe = Connect(endpoint, identity, TimeProvider.System, null, 1.0);
+
+            // clearinghouseState carries the venue's exact now (the order book's time is per price step). A first
+            // read warms the path up; each timed read is placed at the midpoint of its round trip.
+            var account = (identity.VaultAddress ?? identity.Account).Value;
+            var warm = await probe.Info.GetClearinghouseStateAsync(account, cancellationToken).ConfigureAwait(false);
+            if (!warm.IsSuccess)
             {
-                return (null, $"the paper exchange at {endpoint.BaseUrl} did not answer: {book.Error.Message}");
+                return (null, $"the paper exchange at {endpoint.BaseUrl} did not answer: {warm.Error.Message}");
             }
 
-            clock = new OffsetClock(TimeProvider.System, book.Value.Time - TimeProvider.System.GetUtcNow());
+            var (first, firstAt) = await TimedReadAsync(probe, account, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromSeconds(1), TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            var (second, secondAt) = await TimedReadAsync(probe, account, cancellationToken).ConfigureAwait(false);
+            if (first is null || second is null)
+            {
+                return (null, $"the paper exchange at {endpoint.BaseUrl} stopped answering");
+            }
+
+            speed = VenueRate(second.Value - first.Value, TimeSpan.FromSeconds((secondAt - firstAt) / (double)TimeProvider.System.TimestampFrequency));
+            var venueNow = second.Value + (TimeProvider.System.GetElapsedTime(secondAt) * speed);
+            clock = speed == 1.0
+                ? new OffsetClock(TimeProvider.System, venueNow - TimeProvider.System.GetUtcNow())
+                : new ScaledClock(TimeProvider.System, venueNow, speed);
         }
 
-        var connection = Connect(endpoint, identity, clock);
-        return (new LiveVenue(connection, clock, null, $"{Names.Of(exchange.Provider)} at {endpoint.BaseUrl} as {identity.Account}", null), null);
+        var connection = Connect(endpoint, identity, clock, config.Execution.ExpiresAfter, speed);
+        var rate = speed == 1.0 ? string.Empty : string.Create(System.Globalization.CultureInfo.InvariantCulture, $" (its clock runs {speed}× real time: cycles come {speed}× faster)");
+        return (new LiveVenue(connection, clock, null, $"{Names.Of(exchange.Provider)} at {endpoint.BaseUrl} as {identity.Account}{rate}", null), null);
     }
 
-    private static VenueConnection Connect(HyperliquidEndpoint endpoint, SigningIdentity identity, TimeProvider clock) => new(new VenueConnectionOptions
+    /// <summary>The venue's now from one account read, and the real timestamp of the read's midpoint.</summary>
+    private static async Task<(DateTimeOffset? VenueNow, long RealAt)> TimedReadAsync(VenueConnection probe, string account, CancellationToken ct)
     {
+        var before = TimeProvider.System.GetTimestamp();
+        var read = await probe.Info.GetClearinghouseStateAsync(account, ct).ConfigureAwait(false);
+        var after = TimeProvider.System.GetTimestamp();
+        return (read.IsSuccess ? read.Value.Time : null, before + ((after - before) / 2));
+    }
+
+    /// <summary>
+    /// The venue clock's rate from how far it moved in <paramref name="real"/>: 1 unless clearly faster, else the
+    /// nearest whole multiple (the paper exchange's <c>--speed</c> is a whole number in practice).
+    /// </summary>
+    internal static double VenueRate(TimeSpan venue, TimeSpan real)
+    {
+        var rate = real > TimeSpan.Zero ? venue / real : 1.0;
+        return rate < 1.5 ? 1.0 : Math.Round(rate);
+    }
+
+    /// <param name="speed">The venue clock's rate: request timeouts are venue time, so they are scaled to stay the same
+    /// in real time; <c>expiresAfter</c> is not (nonces and expiry are on the protocol clock, the wall clock).</param>
+    private static VenueConnection Connect(HyperliquidEndpoint endpoint, SigningIdentity identity, TimeProvider clock, TimeSpan? expiresAfter, double speed) => new(new VenueConnectionOptions
+    {
+        ExpiresAfter = expiresAfter,
+        RequestTimeout = TimeSpan.FromSeconds(10) * speed,
         Handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
         Endpoint = endpoint,
         Identity = identity,
@@ -124,6 +165,7 @@ public sealed class LiveVenue : IDisposable
             Identity = identity,
             Clock = clock,
             Wall = clock,
+            ExpiresAfter = config.Execution.ExpiresAfter,
         });
         var description = $"the embedded paper exchange replaying {window.From:yyyy-MM-dd HH:mm} → {window.To:yyyy-MM-dd HH:mm} UTC in real time, account {identity.Account}";
         return (new LiveVenue(connection, clock, window.To, description, engine), null);

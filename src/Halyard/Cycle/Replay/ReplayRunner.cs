@@ -103,6 +103,7 @@ public static class ReplayRunner
                 Identity = SigningIdentity.ForAccount(key),
                 Clock = clock,
                 BudgetMode = WeightBudgetMode.Fail,
+                ExpiresAfter = config.Execution.ExpiresAfter,
             });
             var runtime = new TraderRuntime
             {

@@ -23,6 +23,7 @@ public sealed class JsonlIntentLedger : IIntentLedger, IDisposable
     private readonly bool _fsync;
     private readonly Lock _gate = new();
     private bool _disposed;
+    private bool _torn;
 
     private JsonlIntentLedger(FileStream stream, bool fsync, InMemoryIntentLedger state, int skipped)
     {
@@ -124,8 +125,18 @@ public sealed class JsonlIntentLedger : IIntentLedger, IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_torn)
+            {
+                // A write failed part-way (disk full): the fragment becomes a line of its own (skipped on load),
+                // so it cannot swallow the line written now.
+                _stream.Seek(0, SeekOrigin.End);
+                _stream.Write("\n"u8);
+            }
+
+            _torn = true;
             _stream.Write(bytes);
             _stream.Flush(flushToDisk: _fsync);
+            _torn = false;
         }
     }
 

@@ -103,6 +103,9 @@ public sealed record LedgerEntry
 
     public required DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>Consecutive reconciliation reads that did not show the position (reset when it shows).</summary>
+    public int MissingReads { get; init; }
+
     /// <summary>The last noteworthy event (why flattened, why failed, how it closed).</summary>
     public string? Note { get; init; }
 

@@ -68,5 +68,11 @@ public sealed record ReconcileReport
     /// <summary>True when the venue could not be read, or a position is left without a stop.</summary>
     public bool FailsCycle { get; init; }
 
+    /// <summary>Coins of ours the venue did not show this time, kept open until a closing fill or enough reads prove them closed.</summary>
+    public ImmutableArray<string> AwaitingCloseProof { get; init; } = [];
+
+    /// <summary>Why the cycle must open nothing (an entry not settled with the venue yet); null: opens allowed.</summary>
+    public string? OpensBlocked { get; init; }
+
     public string? Error { get; init; }
 }

@@ -21,6 +21,11 @@ namespace Halyard.Execution.Reconciliation;
 /// </summary>
 internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protection, PositionCloser closer, EntryOrders entries)
 {
+    private const string ClosedNote = "closed on the venue: ";
+
+    /// <summary>The venue's definite refusal of <c>scheduleCancel</c>: it is not sent again by this process.</summary>
+    private string? _deadMansSwitchRefused;
+
     public async Task<ReconcileReport> ReconcileAsync(ReconcileRequest request, CancellationToken ct)
     {
         var log = new ActionLog("*", s.Time);
@@ -107,19 +112,36 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
         return read.Value;
     }
 
-    /// <summary>Our entries that held a position the venue no longer shows (or shows on the other side) were closed there.</summary>
+    /// <summary>
+    /// Our entries that held a position the venue no longer shows (or shows on the other side) were closed there,
+    /// but only on proof: the venue's closing fill, or <c>closed_after_missing_reads</c> consecutive reads without
+    /// the position (one stale read must not close the entry nor cancel its stop as an orphan).
+    /// </summary>
     private void DetectClosed(Dictionary<string, Position> positions, IReadOnlyList<UserFill>? fills, ReportBuilder report)
     {
         foreach (var entry in s.Ledger.Active(s.TraderId).Where(e => e.Status is LedgerStatus.Open or LedgerStatus.Protected))
         {
             if (positions.TryGetValue(entry.Symbol, out var position) && position.Side == entry.Side)
             {
+                if (entry.MissingReads > 0)
+                {
+                    s.Save(entry with { MissingReads = 0 });
+                }
+
                 continue;
             }
 
             var closing = (fills ?? [])
                 .Where(f => f.Coin == entry.Symbol && f.Time >= entry.CreatedAt && (f.IsLiquidation || f.Direction.StartsWith("Close", StringComparison.Ordinal)))
                 .ToArray();
+            var missing = entry.MissingReads + 1;
+            if (closing.Length == 0 && missing < s.Options.ClosedAfterMissingReads)
+            {
+                s.Save(entry with { MissingReads = missing, Note = $"position not shown by {missing} read(s); kept until a closing fill or {s.Options.ClosedAfterMissingReads} reads" });
+                report.AwaitingProof.Add(entry.Symbol);
+                continue;
+            }
+
             var reason = closing.Length == 0 ? "unknown"
                 : closing.Any(f => f.IsLiquidation) ? "liquidation"
                 : closing.Any(f => f.Cloid?.Value == entry.StopCloid) ? "stop_loss"
@@ -134,7 +156,7 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
                 fills is null ? null : closing.Sum(f => f.NetPnl),
                 reason,
                 entry.Cloid));
-            s.Save(entry with { Status = LedgerStatus.Closed, Note = "closed on the venue: " + reason });
+            s.Save(entry with { Status = LedgerStatus.Closed, MissingReads = 0, Note = ClosedNote + reason });
         }
     }
 
@@ -143,10 +165,13 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
         var known = s.Ledger.KnownCloids(s.TraderId);
         var resting = s.Ledger.Active(s.TraderId).Where(e => e.Status == LedgerStatus.Resting).Select(e => e.Cloid).ToHashSet(StringComparer.Ordinal);
         var adopt = s.Options.ExternalPositions == ExternalPositionPolicy.Adopt;
+        // A coin an entry of ours may still hold (a read without the position, not yet proven closed; an entry
+        // not settled yet) keeps its triggers: they are reduce-only, harmless without a position.
+        var held = s.Ledger.Active(s.TraderId).Select(e => e.Symbol).ToHashSet(StringComparer.Ordinal);
         var orphans = open.Where(o =>
         {
             var ours = o.Cloid is { } c && known.Contains(c.Value);
-            var orphanTrigger = o.IsTrigger && o.ReduceOnly && !positions.ContainsKey(o.Coin) && (ours || adopt);
+            var orphanTrigger = o.IsTrigger && o.ReduceOnly && !positions.ContainsKey(o.Coin) && !held.Contains(o.Coin) && (ours || adopt);
             var staleEntry = ours && !o.IsTrigger && !o.ReduceOnly && !resting.Contains(o.Cloid!.Value.Value);
             return orphanTrigger || staleEntry;
         }).ToArray();
@@ -164,8 +189,22 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
         var active = s.Ledger.Active(s.TraderId);
         foreach (var position in positions)
         {
-            var entry = active.LastOrDefault(e => e.Symbol == position.Coin && e.Side == position.Side && e.Status is LedgerStatus.Open or LedgerStatus.Protected);
+            var entry = active.LastOrDefault(e => e.Symbol == position.Coin && e.Side == position.Side && e.Status is LedgerStatus.Open or LedgerStatus.Protected)
+                ?? Reappeared(position);
             var covered = StopCoverage(position, open) >= position.AbsSize;
+            var unsettled = entry is null ? active.LastOrDefault(e => e.Symbol == position.Coin && e.Side == position.Side && e.NeedsSettling) : null;
+            if (unsettled is not null)
+            {
+                // An entry whose outcome is not settled yet (or a GTC whose cancel was not confirmed) may have filled:
+                // protect what the venue shows, and keep the entry unsettled (the cycle opens nothing until it is).
+                var guarded = covered
+                    ? new ProtectionState(ProtectionStatus.Protected, position.AbsSize, unsettled.StopLoss, unsettled.TakeProfit)
+                    : await ProtectUnsettledAsync(unsettled, position, open, request, log, ct).ConfigureAwait(false);
+                report.PositionsProtected += !covered && guarded.Status is ProtectionStatus.Protected or ProtectionStatus.StopOnly ? 1 : 0;
+                report.Positions.Add(new PositionCheck(position.Coin, position.Side, position.AbsSize, true, guarded));
+                continue;
+            }
+
             if (entry is null)
             {
                 var adopt = s.Options.ExternalPositions == ExternalPositionPolicy.Adopt;
@@ -230,12 +269,41 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
             return new ProtectionState(ProtectionStatus.Unprotected, Reason: why);
         }
 
+        // The new protection goes out first; the old (too small) triggers are cancelled only once the new stop
+        // rests, so the position is never without a stop in between. Until then both are reduce-only.
         var ours = open.Where(o => o.Coin == position.Coin && o.IsTrigger && o.Cloid is { } c && entry.OrderCloids.Contains(c.Value)).ToArray();
-        await closer.CancelOrdersAsync(ours, "cancel_stale_protection", log, ct).ConfigureAwait(false);
         var atr = request.AtrBySymbol is { } map && map.TryGetValue(position.Coin, out var a) ? a : (decimal?)null;
         var resized = entry with { FilledSize = position.AbsSize, Status = LedgerStatus.Open };
         var (state, _) = await protection.ProtectAsync(resized, rules, mid.Value!.Value, atr, log, ct).ConfigureAwait(false);
+        if (state.Status is ProtectionStatus.Protected or ProtectionStatus.StopOnly)
+        {
+            await closer.CancelOrdersAsync(ours, "cancel_stale_protection", log, ct).ConfigureAwait(false);
+        }
+
         return state;
+    }
+
+    /// <summary>Protects the position an unsettled entry may have produced, leaving the entry's status as it is.</summary>
+    private async Task<ProtectionState> ProtectUnsettledAsync(LedgerEntry entry, Position position, IReadOnlyList<OpenOrder> open, ReconcileRequest request, ActionLog log, CancellationToken ct)
+    {
+        var state = await ProtectAsync(entry, position, open, request, log, ct).ConfigureAwait(false);
+        if (s.Ledger.Find(entry.Cloid) is { } saved && saved.Status != entry.Status && saved.Status is LedgerStatus.Open or LedgerStatus.Protected)
+        {
+            s.Save(saved with { Status = entry.Status, FilledSize = entry.FilledSize, Note = "protected while unsettled: " + position.AbsSize + " shown by the venue" });
+        }
+
+        return state;
+    }
+
+    /// <summary>
+    /// Our entry closed for lack of the position (no closing fill) whose position shows again: a stale read, not an
+    /// external position. The entry is reopened and managed again.
+    /// </summary>
+    private LedgerEntry? Reappeared(Position position)
+    {
+        var entry = s.Ledger.Entries(s.TraderId).LastOrDefault(e =>
+            e.Symbol == position.Coin && e.Side == position.Side && e.Status == LedgerStatus.Closed && e.Note == ClosedNote + "unknown");
+        return entry is null ? null : s.Save(entry with { Status = LedgerStatus.Open, Note = "reopened: the position shows again after reads without it" });
     }
 
     private async Task RefreshDeadMansSwitchAsync(ActionLog log, ReportBuilder report, CancellationToken ct)
@@ -253,9 +321,21 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
             return;
         }
 
+        if (_deadMansSwitchRefused is { } refused)
+        {
+            // Each request counts against the account's address-based budget; a refusal (volume required) does
+            // not change from one cycle to the next.
+            report.DeadMansSwitch = "not sent: refused earlier: " + refused;
+            return;
+        }
+
         var run = await s.Venue.ScheduleCancelAsync(action, ct).ConfigureAwait(false);
         log.Simple("schedule_cancel", run);
         report.DeadMansSwitch = run.Succeeded ? "ok" : run.Error!.Class + ": " + run.Error.Message;
+        if (!run.Succeeded && run.Error!.Class is ErrorClass.RiskRejected or ErrorClass.InvalidParam)
+        {
+            _deadMansSwitchRefused = report.DeadMansSwitch;
+        }
     }
 
     /// <summary>Total size of reduce-only stop triggers on the closing side of <paramref name="position"/>.</summary>
@@ -290,6 +370,8 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
 
         public List<PositionCheck> Positions { get; } = [];
 
+        public List<string> AwaitingProof { get; } = [];
+
         public int EntriesSettled { get; set; }
 
         public int EntriesUnresolved { get; set; }
@@ -315,6 +397,8 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
             PositionsProtected = PositionsProtected,
             PositionsFlattened = PositionsFlattened,
             DeadMansSwitch = DeadMansSwitch,
+            AwaitingCloseProof = [.. AwaitingProof],
+            OpensBlocked = EntriesUnresolved > 0 ? $"{EntriesUnresolved} entr(y/ies) not settled with the venue yet" : null,
             FailsCycle = Positions.Any(p => p.Managed && p.Protection.Status == ProtectionStatus.Unprotected),
         };
     }

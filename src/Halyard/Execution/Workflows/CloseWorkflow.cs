@@ -5,8 +5,8 @@ using Halyard.Execution.Retry;
 namespace Halyard.Execution.Workflows;
 
 /// <summary>
-/// The close workflow: cancel the symbol's resting orders and triggers, close reduce-only with a small
-/// protective slippage (IOC), verify flat on <c>clearinghouseState</c>, cancel any leftover, mark the ledger
+/// The close workflow: cancel the symbol's resting entry orders (not its stop), close reduce-only with a small
+/// protective slippage (IOC), verify flat on <c>clearinghouseState</c>, then cancel the triggers and any leftover, mark the ledger
 /// entries closed and read the realised PnL (net of fees) from the venue's fills.
 /// </summary>
 internal sealed class CloseWorkflow(WorkflowServices s, PositionCloser closer)
@@ -24,7 +24,7 @@ internal sealed class CloseWorkflow(WorkflowServices s, PositionCloser closer)
         }
 
         var startedAt = s.Now;
-        var run = await closer.CloseAsync(rules, intent.Side, "close", r => s.Idempotent ? IntentCloids.Close(intent, r) : null, log, ct).ConfigureAwait(false);
+        var run = await closer.CloseAsync(rules, intent.Side, "close", r => s.Idempotent ? IntentCloids.Close(intent, r, s.CloidScope) : null, log, ct).ConfigureAwait(false);
         foreach (var fill in run.Fills)
         {
             result.AddFill(fill);
@@ -42,12 +42,16 @@ internal sealed class CloseWorkflow(WorkflowServices s, PositionCloser closer)
 
         if (!run.Flat)
         {
+            // The position keeps its stop (nothing protective was cancelled); the cycle opens nothing while a
+            // close it decided on is not done. A position of the other side was not touched: no failure of the cycle.
+            var stillOpen = run.HadPosition && !run.OtherSide;
             if (run.Unresolved)
             {
-                return result.Build(IntentResult.Unresolved) with { ErrorClass = run.Error?.Class ?? ErrorClass.Unknown, Detail = run.Error?.Message };
+                return result.Build(IntentResult.Unresolved) with { ErrorClass = run.Error?.Class ?? ErrorClass.Unknown, Detail = run.Error?.Message, FailsCycle = true };
             }
 
-            return result.Failure(run.Error ?? new Hyperliquid.Http.VenueError(ErrorClass.Unknown, "not flat"));
+            var failed = result.Failure(run.Error ?? new Hyperliquid.Http.VenueError(ErrorClass.Unknown, "not flat"));
+            return stillOpen ? failed with { FailsCycle = true, Detail = failed.Detail + "; the position keeps its stop" } : failed;
         }
 
         foreach (var entry in s.Ledger.Active(s.TraderId).Where(e => e.Symbol == rules.Name))

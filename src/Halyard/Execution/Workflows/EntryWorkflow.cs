@@ -21,7 +21,7 @@ internal sealed class EntryWorkflow(WorkflowServices s, ProtectionWorkflow prote
     {
         var decisionTs = intent.ValidatedAt ?? s.Time.GetTimestamp();
         var log = new ActionLog(intent.Symbol, s.Time);
-        var key = IntentCloids.Entry(intent);
+        var key = IntentCloids.Entry(intent, s.CloidScope);
         var result = new OutcomeBuilder(intent, log, key.Value);
 
         if (!s.Shadow && s.Ledger.Find(key.Value) is { } existing)
@@ -99,6 +99,14 @@ internal sealed class EntryWorkflow(WorkflowServices s, ProtectionWorkflow prote
         }
 
         entry = s.Save(entry);
+        if (s.Ledger is ResilientLedger { Problem: { } notDurable })
+        {
+            // The cloid did not reach the disk: the order does not leave (a restart would not know it).
+            s.Save(entry with { Status = LedgerStatus.Failed, Note = "not sent: " + notDurable });
+            log.Refused("entry", ErrorClass.Temporary, notDurable, requested, null, key.Value);
+            return result.Failure(new Hyperliquid.Http.VenueError(ErrorClass.Temporary, notDurable));
+        }
+
         var placed = await orders.PlaceAsync(rules, side, first.Value, wireCloid, ct).ConfigureAwait(false);
         log.Leg(placed);
         result.Latency = Latency(decisionTs, placed);

@@ -18,7 +18,8 @@ internal sealed record CloseRun(
     bool Unresolved,
     LegOutcome? FirstOrder,
     ImmutableArray<string> Cloids,
-    bool LeftoversCancelled)
+    bool LeftoversCancelled,
+    bool OtherSide = false)
 {
     public decimal FilledSize => Fills.Sum(f => f.Size);
 
@@ -26,10 +27,10 @@ internal sealed record CloseRun(
 }
 
 /// <summary>
-/// Closes a symbol's position: cancel the symbol's resting orders and triggers, then reduce-only IOC at a
+/// Closes a symbol's position: cancel the symbol's resting (non-trigger) orders, then reduce-only IOC at a
 /// small protective slippage (mid ∓ <c>close_slippage_bps</c>, formatted with <see cref="PricePurpose.ReduceOnlyClose"/>)
 /// for the size <c>clearinghouseState</c> reports, up to <c>max_close_rounds</c> rounds, verifying flat after
-/// each; finally cancel any order of the symbol still left (a trigger placed meanwhile). Everything here is
+/// each; only once flat, cancel the symbol's triggers (the stop stays while the position does). Everything here is
 /// protective: retried on <c>ExchangeDown</c> too.
 /// </summary>
 internal sealed class PositionCloser(WorkflowServices s)
@@ -41,7 +42,9 @@ internal sealed class PositionCloser(WorkflowServices s)
         var fills = ImmutableArray.CreateBuilder<ExecutionFill>();
         var cloids = ImmutableArray.CreateBuilder<string>();
         LegOutcome? first = null;
-        await CancelSymbolOrdersAsync(rules.Name, "cancel", log, ct).ConfigureAwait(false);
+        // Resting entries go first (they could re-open what we close); the reduce-only triggers (the stop) stay
+        // until an account read shows the position flat: a close that does not complete leaves the stop in place.
+        await CancelSymbolOrdersAsync(rules.Name, "cancel", log, ct, o => !(o.IsTrigger && o.ReduceOnly)).ConfigureAwait(false);
 
         var hadPosition = false;
         VenueError? lastError = null;
@@ -65,7 +68,7 @@ internal sealed class PositionCloser(WorkflowServices s)
             {
                 var error = new VenueError(ErrorClass.RiskRejected, $"The {rules.Name} position is {position.Side}, not {side}: not closed.");
                 log.Refused(role, error.Class, error.Message, position.AbsSize);
-                return new CloseRun(false, true, fills.ToImmutable(), error, false, first, cloids.ToImmutable(), false);
+                return new CloseRun(false, true, fills.ToImmutable(), error, false, first, cloids.ToImmutable(), false, OtherSide: true);
             }
 
             var cloid = cloidOfRound(round);
@@ -108,7 +111,7 @@ internal sealed class PositionCloser(WorkflowServices s)
     }
 
     /// <summary>Cancels every open order (resting or trigger) of <paramref name="coin"/>; true when none is left.</summary>
-    public async Task<bool> CancelSymbolOrdersAsync(string coin, string action, ActionLog log, CancellationToken ct)
+    public async Task<bool> CancelSymbolOrdersAsync(string coin, string action, ActionLog log, CancellationToken ct, Func<OpenOrder, bool>? which = null)
     {
         var orders = await s.Venue.OpenOrdersAsync(RetryProfile.Protective, ct).ConfigureAwait(false);
         if (!orders.IsSuccess)
@@ -117,7 +120,7 @@ internal sealed class PositionCloser(WorkflowServices s)
             return false;
         }
 
-        var mine = orders.Value!.Where(o => o.Coin == coin).ToArray();
+        var mine = orders.Value!.Where(o => o.Coin == coin && (which is null || which(o))).ToArray();
         return await CancelOrdersAsync(mine, action, log, ct).ConfigureAwait(false);
     }
 

@@ -22,6 +22,9 @@ internal sealed class WorkflowServices
 
     public required LeverageCache Leverage { get; init; }
 
+    /// <summary>The journal folder's cloid scope (null: unscoped, replays).</summary>
+    public string? CloidScope { get; init; }
+
     public bool Idempotent => Options.Features.IdempotentRetries;
 
     public bool Shadow => Options.Features.Shadow;

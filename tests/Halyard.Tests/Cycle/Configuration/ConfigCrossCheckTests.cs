@@ -109,12 +109,22 @@ public class ConfigCrossCheckTests
     }
 
     [Theory]
-    [InlineData("3m", true)]
-    [InlineData("3m1s", false)]
-    public void Parse_DeadMansSwitchNotLongerThanInterval_Warned(string window, bool warned)
+    [InlineData("3m", "between cycles")]
+    [InlineData("3m1s", "triggers included")]
+    public void Parse_DeadMansSwitch_WarnedThatItCancelsTheStopsToo(string window, string said)
     {
         var result = ConfigTestText.Parse($"execution:\n  dead_mans_switch: {window}\ntraders:\n  - id: a\n    risk_params:\n      max_position_size_usd: 1000000\n");
-        Assert.Equal(warned, result.Warnings.Any(w => w.Path == "execution.dead_mans_switch"));
+        Assert.Contains(said, Assert.Single(result.Warnings, w => w.Path == "execution.dead_mans_switch").Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(2, true)]
+    public void Parse_AdoptWithSeveralTradersOnOneAccount_Refused(int traders, bool refused)
+    {
+        var list = string.Concat(Enumerable.Range(0, traders).Select(i => $"  - id: t{i}\n    allocation_pct: 40\n"));
+        var result = ConfigTestText.Parse("execution:\n  external_positions: adopt\ntraders:\n" + list);
+        Assert.Equal(refused, result.Errors.Any(e => e.Path == "execution.external_positions"));
     }
 
     [Fact]

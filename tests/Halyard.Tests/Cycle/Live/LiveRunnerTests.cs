@@ -8,7 +8,7 @@ namespace Halyard.Tests.Cycle.Live;
 public class LiveRunnerTests
 {
     [Fact]
-    public async Task RunAsync_EmbeddedPaper_RunsTheFirstCycleAtOnceAndStopsCleanlyWhenCancelled()
+    public async Task RunAsync_EmbeddedPaper_RunsTheFirstCycleAtOnceAndStopsCleanlyWithEveryPositionProtected()
     {
         using var dir = new TempDirectory();
         var config = HalyardConfig.Default() with { Journal = new JournalConfig { Dir = dir.File("journal") } };
@@ -23,7 +23,10 @@ public class LiveRunnerTests
         Assert.Equal(1, result.Cycles);
         Assert.Contains("embedded paper exchange", venue, StringComparison.Ordinal);
         var records = JsonlJournal.Read(dir.File("journal/cycles.jsonl")).Records;
-        Assert.Equal(1, Assert.Single(records).Cycle);
+        Assert.Equal([1L, 2L], records.Select(r => r.Cycle));
+        Assert.StartsWith("stopped (t01: on_stop keep:", records[1].ErrorMessage, StringComparison.Ordinal);
+        Assert.False(result.Forced);
+        Assert.Contains("position(s) with a live stop", Assert.Single(result.Stopped), StringComparison.Ordinal);
         Assert.True(File.Exists(dir.File("journal/journal.db")));
         Assert.True(File.Exists(dir.File("journal/ledger-t01.jsonl")));
         Assert.True(File.Exists(dir.File("journal/exchange.jsonl")));

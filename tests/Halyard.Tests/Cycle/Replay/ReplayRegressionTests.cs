@@ -29,7 +29,7 @@ public class ReplayRegressionTests(ReplayScenario scenario) : IClassFixture<Repl
         Assert.Equal(2.7632m, s.MaxDrawdownPct);
         Assert.Equal(new Dictionary<string, int> { ["close_long"] = 6, ["hold"] = 351, ["open_long"] = 9, ["open_short"] = 1, ["wait"] = 1233 }, s.DecisionsByAction);
         Assert.Empty(s.VenueRejectionsByClass);
-        Assert.Equal("8de0001885b6c2269d4d4413a01d83f1fa843e42c6faf91df9662fd73aef0d62", s.ActionsSha256);
+        Assert.Equal("b00f32056ee54579aa11d1bd8e47c0058f72a74d4b71f4142b0a75427f272a72", s.ActionsSha256);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using Halyard.Cycle;
 using Halyard.Cycle.Venue;
@@ -102,10 +103,16 @@ internal sealed class FakeVenue(TimeProvider clock) : IVenueReader, IOrderGatewa
     {
     }
 
+    /// <summary>When true, reconciliation reports every held position as managed and protected.</summary>
+    public bool ReportsPositions { get; set; }
+
     public Task<ReconcileReport> ReconcileAsync(ReconcileRequest request, CancellationToken cancellationToken)
     {
         Reconciles++;
-        return Task.FromResult(new ReconcileReport { Cycle = request.Cycle });
+        var positions = ReportsPositions
+            ? _positions.Select(p => new PositionCheck(p.Coin, p.Side, p.AbsSize, true, new ProtectionState(ProtectionStatus.Protected, p.AbsSize))).ToImmutableArray()
+            : [];
+        return Task.FromResult(new ReconcileReport { Cycle = request.Cycle, Positions = positions });
     }
 
     public Task<ExecutionOutcome> OpenAsync(OpenIntent intent, CancellationToken cancellationToken)

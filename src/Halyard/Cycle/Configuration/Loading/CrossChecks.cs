@@ -33,11 +33,23 @@ internal static class CrossChecks
             CheckTrader(config, i, diag);
         }
 
+        var live = traders.Count(t => !t.Shadow);
+        if (config.Execution.ExternalPositions == Execution.ExternalPositionPolicy.Adopt && live > 1)
+        {
+            diag.Error("execution.external_positions", null, "adopt",
+                $"{live} traders share one account: a position one of them is opening would be adopted by another; allowed: adopt with one trader (shadow traders aside), else leave");
+        }
+
         var longest = traders.Count == 0 ? TimeSpan.Zero : traders.Max(t => t.DecisionInterval);
         if (config.Execution.DeadMansSwitch is { } dms && dms <= longest)
         {
             diag.Warning("execution.dead_mans_switch", null, Names.Of(dms),
                 $"not longer than the longest decision_interval ({Names.Of(longest)}): every resting order, stops included, is cancelled between cycles");
+        }
+        else if (config.Execution.DeadMansSwitch is { } window)
+        {
+            diag.Warning("execution.dead_mans_switch", null, Names.Of(window),
+                "when it fires (Halyard stopped refreshing it) the venue cancels every open order of the account, the stop-loss and take-profit triggers included: positions are then without a stop until halyard runs again");
         }
     }
 

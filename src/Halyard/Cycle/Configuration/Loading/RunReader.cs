@@ -67,6 +67,10 @@ internal static class RunReader
             MaxAttempts = r.Value("max_attempts", d.MaxAttempts, Scalars.Int(1, 10)),
             BackoffBase = r.Value("backoff_base", d.BackoffBase, Scalars.Duration(TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(1))),
             RateLimitBackoff = r.Value("rate_limit_backoff", d.RateLimitBackoff, Scalars.Duration(TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(10))),
+            ExpiresAfter = r.Value("expires_after", d.ExpiresAfter, ExpiryOrOff),
+            OnStop = r.Value("on_stop", d.OnStop, Scalars.Enum(("keep", StopPolicy.Keep), ("flatten", StopPolicy.Flatten))),
+            ShutdownGrace = r.Value("shutdown_grace", d.ShutdownGrace, Scalars.Duration(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(30))),
+            ClosedAfterMissingReads = r.Value("closed_after_missing_reads", d.ClosedAfterMissingReads, Scalars.Int(1, 10)),
         };
         r.Finish();
         return config;
@@ -121,6 +125,13 @@ internal static class RunReader
         text => CandleInterval.TryParse(text, out var interval) && TimeSpan.FromHours(1).Ticks % interval.Duration.Ticks == 0
             ? (true, interval)
             : (false, null!));
+
+    /// <summary><c>off</c>, or how long past its nonce an action stays valid: longer than the 10 s request timeout, at most 1 h.</summary>
+    private static Scalar<TimeSpan?> ExpiryOrOff { get; } = new(
+        "off, or a duration from 11s to 1h (such as 15s)",
+        text => text is "off" or "false"
+            ? (true, null)
+            : DurationText.TryParse(text, out var v) && v >= TimeSpan.FromSeconds(11) && v <= TimeSpan.FromHours(1) ? (true, v) : (false, null));
 
     /// <summary><c>off</c> (or <c>false</c>), or a <c>scheduleCancel</c> window of at least 5 s (the venue's minimum).</summary>
     private static Scalar<TimeSpan?> DurationOrOff { get; } = new(

@@ -203,6 +203,10 @@ internal static class ConfigYamlWriter
         y.Key(2, s, "max_attempts", Names.Of(e.MaxAttempts));
         y.Key(2, s, "backoff_base", Names.Of(e.BackoffBase));
         y.Key(2, s, "rate_limit_backoff", Names.Of(e.RateLimitBackoff));
+        y.Key(2, s, "expires_after", e.ExpiresAfter is { } ttl ? Names.Of(ttl) : "off");
+        y.Key(2, s, "on_stop", e.OnStop == StopPolicy.Keep ? "keep" : "flatten");
+        y.Key(2, s, "shutdown_grace", Names.Of(e.ShutdownGrace));
+        y.Key(2, s, "closed_after_missing_reads", Names.Of(e.ClosedAfterMissingReads));
     }
 
     private static void Output(YamlLines y, JournalConfig j, ReplayConfig r)

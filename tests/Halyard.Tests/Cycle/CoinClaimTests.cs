@@ -1,0 +1,36 @@
+using Halyard.Cycle;
+using Halyard.Tests.Cycle.Support;
+
+namespace Halyard.Tests.Cycle;
+
+public class CoinClaimTests
+{
+    [Fact]
+    public async Task RunCycle_CoinClaimedByAnotherTraderOfTheAccount_OpenIsNotSent()
+    {
+        var ownership = new PositionOwnership();
+        var h = new CycleHarness(traderId: "alpha", ownership: ownership);
+        Assert.True(ownership.Claim("SOL", "beta"));
+        h.Maker.Then(h.Open("SOL"));
+
+        var record = await h.RunAsync();
+
+        Assert.Empty(h.Venue.Intents);
+        Assert.Contains(record.Actions, a => a is { Symbol: "SOL", Result: "claimed_by_other_trader" });
+        Assert.Equal("beta", ownership.OwnerOf("SOL"));
+    }
+
+    [Fact]
+    public async Task RunCycle_OpenSent_CoinIsClaimedBeforeTheOrderLeaves()
+    {
+        var ownership = new PositionOwnership();
+        var h = new CycleHarness(traderId: "alpha", ownership: ownership);
+        string? ownerWhenSent = null;
+        h.Venue.Executing = intent => ownerWhenSent = ownership.OwnerOf(intent.Symbol);
+        h.Maker.Then(h.Open("SOL"));
+
+        await h.RunAsync();
+
+        Assert.Equal("alpha", ownerWhenSent);
+    }
+}
