@@ -66,7 +66,8 @@ public sealed class LiveVenue : IDisposable
         var clock = TimeProvider.System;
         if (exchange.Provider == ExchangeProvider.Paper)
         {
-            // A standalone paper exchange replays history: trade on its clock, read once from its order book.
+            // A standalone paper exchange replays history: trade on its clock, read once from its order book;
+            // nonces stay on the wall clock (the venue judges them on its wall time, like the real one).
             using var probe = Connect(endpoint, identity, TimeProvider.System);
             var book = await probe.Info.GetL2BookAsync("BTC", cancellationToken).ConfigureAwait(false);
             if (!book.IsSuccess)
@@ -87,6 +88,7 @@ public sealed class LiveVenue : IDisposable
         Endpoint = endpoint,
         Identity = identity,
         Clock = clock,
+        Protocol = TimeProvider.System,
         Wall = clock,
     });
 
