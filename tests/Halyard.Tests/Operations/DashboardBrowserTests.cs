@@ -1,3 +1,4 @@
+using Halyard.Domain;
 using Halyard.Operations.Reports;
 using Halyard.Operations.Web;
 using Microsoft.Playwright;
@@ -71,6 +72,6 @@ public class DashboardBrowserTests(ReplayRunFixture replay) : IClassFixture<Repl
 internal static class DecisionRecordExtensions
 {
     public static bool IsOpenOrClose(this Halyard.Journal.DecisionRecord d) =>
-        d.Action is Halyard.Decisions.DecisionAction.OpenLong or Halyard.Decisions.DecisionAction.OpenShort
-            or Halyard.Decisions.DecisionAction.CloseLong or Halyard.Decisions.DecisionAction.CloseShort;
+        d.Action is Halyard.Domain.DecisionAction.OpenLong or Halyard.Domain.DecisionAction.OpenShort
+            or Halyard.Domain.DecisionAction.CloseLong or Halyard.Domain.DecisionAction.CloseShort;
 }
