@@ -118,7 +118,7 @@ internal static class ControlCommands
                 return 2;
             }
 
-            answer = await DirectKillSwitch.RunAsync(config, flatten, Who() + " (cli, direct)", TimeProvider.System, ct).ConfigureAwait(false);
+            answer = await DirectKillSwitch.RunAsync(config, flatten, Who() + " (cli, direct)", TimeProvider.System, Environment.GetEnvironmentVariable, ct).ConfigureAwait(false);
         }
 
         if (answer is null)

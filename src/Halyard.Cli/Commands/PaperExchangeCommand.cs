@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Halyard.Cycle.Configuration;
+using Halyard.Cycle.Replay;
 using Halyard.PaperExchange;
 using Halyard.PaperExchange.Clock;
 using Halyard.PaperExchange.Data;
@@ -15,8 +16,6 @@ namespace Halyard.Cli.Commands;
 /// </summary>
 internal static class PaperExchangeCommand
 {
-    private static readonly TimeSpan DefaultWindow = TimeSpan.FromDays(30);
-
     public static Command Create()
     {
         var port = new Option<int>("--port") { Description = "TCP port on 127.0.0.1 (0 = any free port)", DefaultValueFactory = _ => 8080 };
@@ -54,11 +53,22 @@ internal static class PaperExchangeCommand
         }
 
         var marketData = options.DataDirectory is { } directory ? MarketDataSet.FromDirectory(directory) : MarketDataSet.Embedded;
-        if (!TryWindow(arguments, marketData, options.PriceInterval, out var start, out var end, out error))
+        if (!CommandConfig.TryTime(arguments.From, "--from", Console.Error, out var from)
+            || !CommandConfig.TryTime(arguments.To, "--to", Console.Error, out var to))
         {
-            await Console.Error.WriteLineAsync(error).ConfigureAwait(false);
             return 2;
         }
+
+        // The replay's window rules: --to defaults to the end of the data, --from to 30 days before it,
+        // never before the start of the data.
+        var (window, windowError) = ReplayWindow.Resolve(marketData, options.PriceInterval, from, to);
+        if (window is null)
+        {
+            await Console.Error.WriteLineAsync(windowError).ConfigureAwait(false);
+            return 2;
+        }
+
+        var (start, end) = (window.From, window.To);
 
         var clock = new ScaledClock(TimeProvider.System, start, arguments.Speed, end);
         // Market data, fills and funding on the replayed clock; nonces, expiresAfter and scheduleCancel on the wall
@@ -127,53 +137,6 @@ internal static class PaperExchangeCommand
         var problems = options.Validate();
         error = string.Join(Environment.NewLine, problems);
         return problems.Count == 0;
-    }
-
-    private static bool TryWindow(Arguments arguments, MarketDataSet data, string interval, out DateTimeOffset start, out DateTimeOffset end, out string error)
-    {
-        start = end = default;
-        error = string.Empty;
-        var range = data.CommonRange(interval);
-        if (!TryParseTime(arguments.To, "--to", range?.End, out end, out error))
-        {
-            return false;
-        }
-
-        if (!TryParseTime(arguments.From, "--from", end - DefaultWindow, out start, out error))
-        {
-            return false;
-        }
-
-        if (start >= end)
-        {
-            error = "--from must be before --to.";
-            return false;
-        }
-
-        return true;
-    }
-
-    private static bool TryParseTime(string? text, string name, DateTimeOffset? fallback, out DateTimeOffset value, out string error)
-    {
-        error = string.Empty;
-        if (text is null)
-        {
-            value = fallback ?? default;
-            if (fallback is null)
-            {
-                error = name + ": the data has no common range on the price interval; give the window explicitly.";
-            }
-
-            return fallback is not null;
-        }
-
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value))
-        {
-            return true;
-        }
-
-        error = $"{name} '{text}': expected a UTC date or time, e.g. 2025-07-01 or 2025-07-01T12:00:00Z.";
-        return false;
     }
 
     private sealed record Arguments(

@@ -14,10 +14,6 @@ public static class DirectKillSwitch
 {
     public const string OperatorId = "operator";
 
-    public static async Task<ControlResult> RunAsync(HalyardConfig config, bool flatten, string who, TimeProvider time, CancellationToken ct)
-        => await RunAsync(config, flatten, who, time, Environment.GetEnvironmentVariable, ct).ConfigureAwait(false);
-
-    /// <summary>The same, with the environment lookup that holds the key (the composition root's).</summary>
     public static async Task<ControlResult> RunAsync(
         HalyardConfig config, bool flatten, string who, TimeProvider time, Func<string, string?> environment, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Halyard.Domain;
 using Halyard.Operations.Reports;
 using Halyard.Operations.Web;
 using Microsoft.Playwright;

@@ -117,7 +117,7 @@ public static class TraderFactory
             AllocationPct = trader.AllocationPct,
             Shadow = trader.Shadow,
             MultiDecision = config.Features.MultiDecision,
-            Gating = config.Features.Gating,
+            Gating = config.Features.Guards.Gating,
             ExternalPositions = config.Execution.ExternalPositions,
             StalenessMaxMoveBps = decisionMaker.StalenessMaxMoveBps,
             TakerFeeBps = runtime.Fees.Taker,

@@ -12,37 +12,6 @@ public sealed record FeatureFlags
     public bool SltpOrchestration { get; init; } = true;
     public bool IdempotentRetries { get; init; } = true;
 
-    /// <summary>Sharpe-based gating: stricter prompt, raised minimum confidence, pause on breach.</summary>
-    public bool Gating { get; init; } = true;
-
-    public bool MinConfidence { get; init; } = true;
-    public bool RiskReward { get; init; } = true;
-    public bool LeverageCap { get; init; } = true;
-    public bool ValueBands { get; init; } = true;
-    public bool MaxPositionSize { get; init; } = true;
-    public bool MarginUsage { get; init; } = true;
-    public bool Liquidity { get; init; } = true;
-    public bool Cooldown { get; init; } = true;
-    public bool MaxPositions { get; init; } = true;
-    public bool NoPyramiding { get; init; } = true;
-    public bool NewOpensPerCycle { get; init; } = true;
-    public bool NewOpensPerHour { get; init; } = true;
-
-    /// <summary>The Validator's switches.</summary>
-    public GuardSwitches Guards => new()
-    {
-        MinConfidence = MinConfidence,
-        RiskReward = RiskReward,
-        LeverageCap = LeverageCap,
-        ValueBands = ValueBands,
-        MaxPositionSize = MaxPositionSize,
-        MarginUsage = MarginUsage,
-        Liquidity = Liquidity,
-        Cooldown = Cooldown,
-        MaxPositions = MaxPositions,
-        NoPyramiding = NoPyramiding,
-        NewOpensPerCycle = NewOpensPerCycle,
-        NewOpensPerHour = NewOpensPerHour,
-        Gating = Gating,
-    };
+    /// <summary>The Validator's switches and Sharpe gating (<c>gating</c>), listed once in <see cref="GuardSwitches"/>.</summary>
+    public GuardSwitches Guards { get; init; } = GuardSwitches.AllOn;
 }

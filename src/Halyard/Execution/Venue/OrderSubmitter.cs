@@ -1,6 +1,7 @@
 using Halyard.Domain;
 using Halyard.Execution.Retry;
 using Halyard.Hyperliquid.Actions;
+using Halyard.Hyperliquid.Errors;
 using Halyard.Hyperliquid.Exchange;
 using Halyard.Hyperliquid.Http;
 using Halyard.Hyperliquid.Info;
@@ -170,7 +171,7 @@ internal sealed class OrderSubmitter(VenueGateway venue)
         }
         else
         {
-            outcome.Error = new VenueError(ClassOf(report.Status), "orderStatus by cloid: " + report.Status + " without a fill");
+            outcome.Error = new VenueError(VenueErrorMap.ClassifyStatus(report.Status), "orderStatus by cloid: " + report.Status + " without a fill");
             outcome.VenueAnswered = true;
             outcome.Done = !RetryableAgain(outcome.Error.Class);
             return;
@@ -271,16 +272,4 @@ internal sealed class OrderSubmitter(VenueGateway venue)
     /// <summary>Whether a leg that failed with this class may be sent again if the policy allows another attempt.</summary>
     private static bool RetryableAgain(ErrorClass errorClass) =>
         errorClass.IsTransient() || errorClass == ErrorClass.ExchangeDown;
-
-    /// <summary>The class of a final <c>orderStatus</c> status without a fill (protocol §4 list).</summary>
-    internal static ErrorClass ClassOf(string status) => status switch
-    {
-        "canceled" or "iocCancelRejected" or "marketOrderNoLiquidityRejected" or "badAloPxRejected" => ErrorClass.Temporary,
-        "perpMarginRejected" or "marginCanceled" or "insufficientSpotBalanceRejected" => ErrorClass.Insufficient,
-        "tickRejected" or "minTradeNtlRejected" or "badTriggerPxRejected" => ErrorClass.InvalidParam,
-        "reduceOnlyRejected" or "reduceOnlyCanceled" or "oracleRejected" or "perpMaxPositionRejected" or "openInterestIncreaseRejected"
-            or "positionIncreaseAtOpenInterestCapRejected" or "positionFlipAtOpenInterestCapRejected" or "tooAggressiveAtOpenInterestCapRejected"
-            or "selfTradeCanceled" or "openInterestCapCanceled" => ErrorClass.RiskRejected,
-        _ => ErrorClass.Unknown,
-    };
 }

@@ -73,6 +73,48 @@ public static class VenueErrorMap
         new("Invalid subscription", ErrorClass.InvalidParam),
     ];
 
+    /// <summary>
+    /// The final <c>orderStatus</c> statuses of an order that ended without a fill (protocol §4 list), with
+    /// their class: the same taxonomy as the error texts above, so one table classifies every venue text.
+    /// </summary>
+    public static IReadOnlyDictionary<string, ErrorClass> StatusRules { get; } = new Dictionary<string, ErrorClass>(StringComparer.Ordinal)
+    {
+        // No fill now; the same intent can succeed later (re-price, liquidity).
+        ["canceled"] = ErrorClass.Temporary,
+        ["iocCancelRejected"] = ErrorClass.Temporary,
+        ["marketOrderNoLiquidityRejected"] = ErrorClass.Temporary,
+        ["badAloPxRejected"] = ErrorClass.Temporary,
+
+        // Funds.
+        ["perpMarginRejected"] = ErrorClass.Insufficient,
+        ["marginCanceled"] = ErrorClass.Insufficient,
+        ["insufficientSpotBalanceRejected"] = ErrorClass.Insufficient,
+
+        // Payload rules.
+        ["tickRejected"] = ErrorClass.InvalidParam,
+        ["minTradeNtlRejected"] = ErrorClass.InvalidParam,
+        ["badTriggerPxRejected"] = ErrorClass.InvalidParam,
+
+        // Venue risk and market-state rules.
+        ["reduceOnlyRejected"] = ErrorClass.RiskRejected,
+        ["reduceOnlyCanceled"] = ErrorClass.RiskRejected,
+        ["oracleRejected"] = ErrorClass.RiskRejected,
+        ["perpMaxPositionRejected"] = ErrorClass.RiskRejected,
+        ["openInterestIncreaseRejected"] = ErrorClass.RiskRejected,
+        ["positionIncreaseAtOpenInterestCapRejected"] = ErrorClass.RiskRejected,
+        ["positionFlipAtOpenInterestCapRejected"] = ErrorClass.RiskRejected,
+        ["tooAggressiveAtOpenInterestCapRejected"] = ErrorClass.RiskRejected,
+        ["selfTradeCanceled"] = ErrorClass.RiskRejected,
+        ["openInterestCapCanceled"] = ErrorClass.RiskRejected,
+    };
+
+    /// <summary>The class of a final <c>orderStatus</c> status without a fill; an unlisted status is <see cref="ErrorClass.Unknown"/>.</summary>
+    public static ErrorClass ClassifyStatus(string status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        return StatusRules.TryGetValue(status, out var errorClass) ? errorClass : ErrorClass.Unknown;
+    }
+
     public static ErrorClass Classify(string message)
     {
         ArgumentNullException.ThrowIfNull(message);

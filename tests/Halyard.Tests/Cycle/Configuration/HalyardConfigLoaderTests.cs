@@ -163,7 +163,7 @@ public class HalyardConfigLoaderTests
         var flags = ConfigTestText.Valid("").Features;
         Assert.Equal(new FeatureFlags(), flags);
         Assert.Equal(GuardSwitches.AllOn, flags.Guards);
-        Assert.True(flags.MultiDecision && flags.SltpOrchestration && flags.IdempotentRetries && flags.Gating);
+        Assert.True(flags.MultiDecision && flags.SltpOrchestration && flags.IdempotentRetries && flags.Guards.Gating);
     }
 
     [Fact]

@@ -59,10 +59,9 @@ public class RiskLimitsMappingTests
         Assert.Throws<ArgumentException>(() => HalyardConfig.Default().RiskLimitsFor("nobody"));
 
     [Fact]
-    public void FeatureFlags_Guards_MirrorEachSwitch()
+    public void FeatureFlags_Guards_ReadEachSwitchFromTheFeatures()
     {
-        var flags = new FeatureFlags { Cooldown = false, Liquidity = false, Gating = false, NoPyramiding = false };
-        var guards = flags.Guards;
+        var guards = ConfigTestText.Valid("features:\n  cooldown: false\n  liquidity: false\n  gating: false\n  no_pyramiding: false\n").Features.Guards;
         Assert.Equal((false, false, false, false), (guards.Cooldown, guards.Liquidity, guards.Gating, guards.NoPyramiding));
         Assert.True(guards.MarginUsage && guards.ValueBands && guards.MinConfidence && guards.RiskReward);
     }

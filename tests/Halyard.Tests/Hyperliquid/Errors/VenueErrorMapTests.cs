@@ -98,4 +98,14 @@ public sealed class VenueErrorMapTests
         Assert.False(error.OutcomeUnknown);
         Assert.Null(error.HttpStatus);
     }
+
+    [Theory]
+    [InlineData("iocCancelRejected", ErrorClass.Temporary)]
+    [InlineData("perpMarginRejected", ErrorClass.Insufficient)]
+    [InlineData("minTradeNtlRejected", ErrorClass.InvalidParam)]
+    [InlineData("reduceOnlyCanceled", ErrorClass.RiskRejected)]
+    [InlineData("tooAggressiveAtOpenInterestCapRejected", ErrorClass.RiskRejected)]
+    [InlineData("someFutureRejected", ErrorClass.Unknown)]
+    public void ClassifyStatus_FinalStatusWithoutAFill_HasTheTableClass(string status, ErrorClass expected) =>
+        Assert.Equal(expected, VenueErrorMap.ClassifyStatus(status));
 }

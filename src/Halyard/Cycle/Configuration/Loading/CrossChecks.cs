@@ -69,7 +69,7 @@ internal static class CrossChecks
 
         var risk = trader.RiskParams;
         var guards = trader.ExecGuards;
-        var features = config.Features;
+        var features = config.Features.Guards;
 
         var decisionMaker = config.DecisionMakerFor(trader);
         if (decisionMaker.Provider != DecisionMakerProvider.Baseline && decisionMaker.Timeout >= trader.DecisionInterval)

@@ -1,5 +1,6 @@
 using Halyard.Execution;
 using Halyard.MarketData;
+using Halyard.Risk;
 
 namespace Halyard.Cycle.Configuration.Loading;
 
@@ -25,19 +26,22 @@ internal static class RunReader
             MultiDecision = F("multi_decision"),
             SltpOrchestration = F("sltp_orchestration"),
             IdempotentRetries = F("idempotent_retries"),
-            Gating = F("gating"),
-            MinConfidence = F("min_confidence"),
-            RiskReward = F("risk_reward"),
-            LeverageCap = F("leverage_cap"),
-            ValueBands = F("value_bands"),
-            MaxPositionSize = F("max_position_size"),
-            MarginUsage = F("margin_usage"),
-            Liquidity = F("liquidity"),
-            Cooldown = F("cooldown"),
-            MaxPositions = F("max_positions"),
-            NoPyramiding = F("no_pyramiding"),
-            NewOpensPerCycle = F("new_opens_per_cycle"),
-            NewOpensPerHour = F("new_opens_per_hour"),
+            Guards = new GuardSwitches
+            {
+                Gating = F("gating"),
+                MinConfidence = F("min_confidence"),
+                RiskReward = F("risk_reward"),
+                LeverageCap = F("leverage_cap"),
+                ValueBands = F("value_bands"),
+                MaxPositionSize = F("max_position_size"),
+                MarginUsage = F("margin_usage"),
+                Liquidity = F("liquidity"),
+                Cooldown = F("cooldown"),
+                MaxPositions = F("max_positions"),
+                NoPyramiding = F("no_pyramiding"),
+                NewOpensPerCycle = F("new_opens_per_cycle"),
+                NewOpensPerHour = F("new_opens_per_hour"),
+            },
         };
         foreach (var key in off)
         {

@@ -112,11 +112,11 @@ internal static class ConfigYamlWriter
         (string Key, bool On)[] flags =
         [
             ("multi_decision", f.MultiDecision), ("sltp_orchestration", f.SltpOrchestration),
-            ("idempotent_retries", f.IdempotentRetries), ("gating", f.Gating), ("min_confidence", f.MinConfidence),
-            ("risk_reward", f.RiskReward), ("leverage_cap", f.LeverageCap), ("value_bands", f.ValueBands),
-            ("max_position_size", f.MaxPositionSize), ("margin_usage", f.MarginUsage), ("liquidity", f.Liquidity),
-            ("cooldown", f.Cooldown), ("max_positions", f.MaxPositions), ("no_pyramiding", f.NoPyramiding),
-            ("new_opens_per_cycle", f.NewOpensPerCycle), ("new_opens_per_hour", f.NewOpensPerHour),
+            ("idempotent_retries", f.IdempotentRetries), ("gating", f.Guards.Gating), ("min_confidence", f.Guards.MinConfidence),
+            ("risk_reward", f.Guards.RiskReward), ("leverage_cap", f.Guards.LeverageCap), ("value_bands", f.Guards.ValueBands),
+            ("max_position_size", f.Guards.MaxPositionSize), ("margin_usage", f.Guards.MarginUsage), ("liquidity", f.Guards.Liquidity),
+            ("cooldown", f.Guards.Cooldown), ("max_positions", f.Guards.MaxPositions), ("no_pyramiding", f.Guards.NoPyramiding),
+            ("new_opens_per_cycle", f.Guards.NewOpensPerCycle), ("new_opens_per_hour", f.Guards.NewOpensPerHour),
         ];
         foreach (var (key, on) in flags)
         {
