@@ -51,6 +51,7 @@ internal sealed record ValidatorScenario
         MaxPositions = 10,
         MaxNewPositionsPerCycle = 10,
         MaxNewPositionsPerHour = 100,
+        MaxLossPerTradePct = 100m,
     };
 
     public bool Gated { get; init; }
@@ -58,6 +59,8 @@ internal sealed record ValidatorScenario
     public bool OpensPaused { get; init; }
 
     public GuardSwitches Guards { get; init; } = GuardSwitches.AllOn;
+
+    public MarginKind MarginMode { get; init; } = MarginKind.Cross;
 
     /// <summary>open_long SOL: 10,000 USD at 5x (margin 2,000), stop 95, target 120 (R:R 4), confidence 80.</summary>
     public static TradingDecision Long(string coin = "SOL") =>
@@ -86,6 +89,7 @@ internal sealed record ValidatorScenario
         Gated = Gated,
         OpensPaused = OpensPaused,
         Guards = Guards,
+        MarginMode = MarginMode,
     };
 
     public IReadOnlyList<Verdict> Validate(params TradingDecision[] decisions) => new Validator().ValidateBatch(decisions, Context());

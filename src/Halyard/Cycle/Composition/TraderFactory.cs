@@ -108,6 +108,10 @@ public static class TraderFactory
             StalenessMaxMoveBps = executor.StalenessMaxMoveBps,
             TakerFeeBps = runtime.Fees.Taker,
             MakerFeeBps = runtime.Fees.Maker,
+            SlippageBps = config.Execution.SlippageBps,
+            PlanReasoningChars = trader.Memory.ReasoningChars,
+            RecentTrades = trader.Memory.RecentTrades,
+            MarginMode = config.Execution.MarginMode == MarginMode.Isolated ? Risk.MarginKind.Isolated : Risk.MarginKind.Cross,
             AsksModel = ExecutorMapping.AsksModel(executor),
         };
     }

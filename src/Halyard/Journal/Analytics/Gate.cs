@@ -3,7 +3,7 @@ using Halyard.Risk;
 namespace Halyard.Journal.Analytics;
 
 /// <summary>Gate settings (design: <c>sharpe_pause_threshold</c>, <c>pause_duration_on_breach</c>).</summary>
-/// <param name="SharpePauseThreshold">New opens pause when the annualised Sharpe is strictly below this.</param>
+/// <param name="SharpePauseThreshold">New opens pause when the gate's Sharpe (per cycle, not annualised: <see cref="Risk.GateSharpe"/>) is strictly below this.</param>
 /// <param name="PauseDurationOnBreach">How long a pause lasts, from the breach.</param>
 /// <param name="SafeModeAfterLlmFailures">Consecutive model failures that put the trader in safe mode.</param>
 public sealed record GateOptions(double SharpePauseThreshold, TimeSpan PauseDurationOnBreach, int SafeModeAfterLlmFailures = 3)
@@ -111,12 +111,14 @@ public sealed class Gate
 
     public GateState State { get; private set; }
 
-    /// <summary>Feeds the latest analytics; returns the decision that now applies.</summary>
-    public GateDecision ObservePerformance(PerformanceReport report)
+    /// <summary>
+    /// Feeds the gate's Sharpe (per cycle, not annualised; null when there is nothing new to judge: below
+    /// the minimum sample, or no return added since the last cycle); returns the decision that now applies.
+    /// </summary>
+    public GateDecision ObserveSharpe(double? sharpe)
     {
-        ArgumentNullException.ThrowIfNull(report);
         var now = _time.GetUtcNow();
-        State = State.ObserveSharpe(report.Sharpe, now, _options);
+        State = State.ObserveSharpe(sharpe, now, _options);
         return State.Evaluate(now);
     }
 
