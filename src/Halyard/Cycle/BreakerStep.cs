@@ -54,7 +54,7 @@ internal sealed class BreakerStep(TraderSetup setup, TraderServices s, TraderSta
             {
                 var close = new TradingDecision(position.Coin, position.Side == PositionSide.Long ? DecisionAction.CloseLong : DecisionAction.CloseShort, Reasoning: "circuit breaker: flatten");
                 var decisionId = Inv($"{setup.TraderId}/{state.Cycle}/breaker/{position.Coin}");
-                var outcome = await s.Orders.CloseAsync(CloseIntent.FromDecision(close, setup.TraderId, state.Cycle, decisionId, s.Wall.GetTimestamp()), CancellationToken.None).ConfigureAwait(false);
+                var outcome = await s.Orders.CloseAsync(close.ToCloseIntent(setup.TraderId, state.Cycle, decisionId, s.Wall.GetTimestamp()), CancellationToken.None).ConfigureAwait(false);
                 actions.AddRange(outcome.Actions);
                 if (outcome.Result is IntentResult.Closed or IntentResult.AlreadyFlat || outcome.FilledSize > 0m)
                 {

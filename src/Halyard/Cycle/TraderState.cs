@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Halyard.Cycle.Performance;
-using Halyard.Journal.Analytics;
 using Halyard.Risk;
+using Halyard.Risk.Gating;
 
 namespace Halyard.Cycle;
 
@@ -16,6 +16,7 @@ public sealed class TraderState
     private readonly List<DateTimeOffset> _recentOpens = [];
     private readonly HashSet<string> _externalSeen = new(StringComparer.Ordinal);
     private readonly Dictionary<string, decimal> _atr = new(StringComparer.Ordinal);
+    private bool _operatorPaused;
 
     private readonly ConcurrentQueue<ResumeRequest> _resumes = new();
 
@@ -44,6 +45,16 @@ public sealed class TraderState
         }
 
         return taken;
+    }
+
+    /// <summary>
+    /// Set by the operator (control API): no new opens until resumed; closes, protection and reconciliation go on.
+    /// Read by the trader's loop, written by the control API's thread.
+    /// </summary>
+    public bool OperatorPaused
+    {
+        get => Volatile.Read(ref _operatorPaused);
+        set => Volatile.Write(ref _operatorPaused, value);
     }
 
     /// <summary>The last cycle number used (the next cycle is this + 1).</summary>

@@ -1,4 +1,3 @@
-using Halyard.Decisions;
 using Halyard.Domain;
 using static Halyard.Risk.Validator;
 
@@ -181,7 +180,7 @@ internal sealed partial class OpenRules(int index, TradingDecision d, Validation
 
         if (ctx.SafeMode)
         {
-            Violate(ReasonCode.OpensPaused, "new opens are paused: safe mode after repeated model failures");
+            Violate(ReasonCode.OpensPaused, "new opens are paused: safe mode after repeated model failures, or an operator's pause");
         }
 
         if (ctx.BreakersTripped.Count > 0)

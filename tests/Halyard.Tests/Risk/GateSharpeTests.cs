@@ -68,8 +68,8 @@ public class GateThresholdTests
     [InlineData(-0.5001, false)]
     public void ObserveSharpe_AtTheThreshold_Boundary(double sharpe, bool opensAllowed)
     {
-        var gate = new Halyard.Journal.Analytics.Gate(
-            Halyard.Journal.Analytics.GateOptions.From(new RiskLimits()),
+        var gate = new Halyard.Risk.Gating.Gate(
+            Halyard.Risk.Gating.GateOptions.From(new RiskLimits()),
             new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2025, 7, 1, 0, 0, 0, TimeSpan.Zero)));
         Assert.Equal(opensAllowed, gate.ObserveSharpe(sharpe).OpensAllowed);
     }
