@@ -1,4 +1,5 @@
 using System.Text;
+using Halyard.Domain;
 using Halyard.Decisions;
 using Halyard.Operations.Control;
 using Halyard.Operations.Reports;
