@@ -33,6 +33,8 @@ internal static class SummaryTable
         Row("venue rejections by class", Pairs(s.VenueRejectionsByClass));
         Row("rejection rate", Pct(s.RejectionRatePct) + " (venue only: " + Pct(s.VenueRejectionRatePct) + ")");
         Row("opens filled", Inv($"{s.OpensFilled}, at most {s.MaxNewOpensInAnyHour} in any hour"));
+        Row("cycles with opens paused", Pct(s.OpensPausedPct) + (s.OpensPausedByReason.Count == 0 ? "" : " (" + Pairs(s.OpensPausedByReason) + ")"));
+        Row("circuit breaker trips", Pairs(s.CircuitBreakerTrips));
         Section("performance");
         Row("equity", Inv($"{s.InitialEquityUsd:N2} → {s.FinalEquityUsd:N2} USD"));
         Row("net PnL (after fees and funding)", Inv($"{s.NetPnlUsd:N2} USD ({s.NetPnlPct:0.00} %)"));

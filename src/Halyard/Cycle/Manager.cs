@@ -117,6 +117,25 @@ public sealed class Manager
         return true;
     }
 
+    /// <summary>
+    /// The operator's resume of a trader stopped by the drawdown circuit breaker (also callable while its
+    /// loop runs): applied at the trader's next cycle, which clears the breaker, restarts the high-water
+    /// mark at the equity of that moment and journals an <c>operator_resume</c> action. False for an
+    /// unknown trader. The daily-loss breaker is not resumable: it ends when the UTC day rolls over.
+    /// </summary>
+    public bool ResumeTrader(string traderId, string by, string? note = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        var trader = _traders.FirstOrDefault(t => t.Setup.TraderId == traderId);
+        if (trader is null)
+        {
+            return false;
+        }
+
+        trader.RequestResume(by, note);
+        return true;
+    }
+
     /// <summary>Completes when the trader's loop has ended (at once when it is not running).</summary>
     public Task WhenStopped(string traderId) => _running.TryGetValue(traderId, out var running) ? running.Loop : Task.CompletedTask;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Halyard.Decisions;
 using Halyard.Domain;
 using Halyard.Execution;
 using Halyard.Journal;
@@ -67,6 +68,7 @@ internal sealed class OrderStep(TraderSetup setup, TraderServices s, TraderState
             if (outcome.Result is IntentResult.Closed or IntentResult.AlreadyFlat || outcome.FilledSize > 0m)
             {
                 state.MarkClosed(intent.Symbol, now);
+                state.Memory.NoteClose(intent.Symbol, now, "model");
             }
         }
 
@@ -166,6 +168,14 @@ internal sealed class OrderStep(TraderSetup setup, TraderServices s, TraderState
             if (outcome.FilledSize > 0m && outcome.Protection.Status != ProtectionStatus.Flattened)
             {
                 s.Ownership.Claim(symbol, setup.TraderId);
+                var d = verdict.Executable;
+                state.Memory.RememberPlan(symbol, new PositionPlan(d.Reasoning, d.InvalidationCondition, d.StopLoss, d.TakeProfit, state.Cycle, fresh.Now));
+            }
+
+            if (outcome.SuggestedSizeUsd is { } suggested)
+            {
+                state.Memory.NoteSuggestion(new SizeDownSuggestion(symbol, verdict.Executable.PositionSizeUsd ?? 0m, suggested, state.Cycle));
+                Suggest(symbol, suggested);
             }
         }
     }
@@ -193,6 +203,16 @@ internal sealed class OrderStep(TraderSetup setup, TraderServices s, TraderState
         }
 
         return outcome;
+    }
+
+    /// <summary>Records an Insufficient rejection's size-down suggestion on the entry's action.</summary>
+    private void Suggest(string symbol, decimal suggested)
+    {
+        var at = _actions.FindLastIndex(a => a.Symbol == symbol && a.Action == "entry");
+        if (at >= 0)
+        {
+            _actions[at] = _actions[at] with { SuggestedSizeUsd = suggested };
+        }
     }
 
     private string DecisionId(FinalVerdict verdict) =>

@@ -27,13 +27,19 @@ public sealed class TraderCycle
     {
         _setup = setup ?? throw new ArgumentNullException(nameof(setup));
         _s = services ?? throw new ArgumentNullException(nameof(services));
-        State = state ?? new TraderState(new Gate(GateOptions.From(setup.Limits, setup.SafeModeAfterLlmFailures), services.Clock), setup.AnalyticsWindow);
+        State = state ?? new TraderState(
+            new Gate(GateOptions.From(setup.Limits, setup.SafeModeAfterLlmFailures), services.Clock),
+            setup.AnalyticsWindow,
+            new GateSharpe(setup.Limits.SharpeWindow, setup.Limits.SharpeMinReturns));
         _sync = new TradeSync(setup, services.Reader, services.Ownership, State);
     }
 
     public TraderSetup Setup => _setup;
 
     public TraderState State { get; }
+
+    /// <summary>An operator's resume after the drawdown breaker (thread-safe); applied and journaled at the next cycle.</summary>
+    public void RequestResume(string by, string? note) => State.RequestResume(new ResumeRequest(by, note, _s.Clock.GetUtcNow()));
 
     /// <summary>What the cycle works with (the operator's kill switch uses the trader's own Orchestrator).</summary>
     public TraderServices Services => _s;
@@ -78,7 +84,7 @@ public sealed class TraderCycle
             record = record with { Success = false, ErrorMessage = "internal error: " + ex.GetType().Name + ": " + ex.Message };
         }
 
-        var gating = record.Gating == GatingRecord.Open ? State.Gate.ToRecord(_setup.Shadow) : record.Gating;
+        var gating = ReferenceEquals(record.Gating, GatingRecord.Open) ? GatingNow() : record.Gating;
         record = record with { Gating = State.OperatorPaused ? gating with { OpensAllowed = false } : gating, WallClock = timing.Finish() };
         _s.Journal.Append(record);
         State.History.Add(record);
@@ -105,19 +111,24 @@ public sealed class TraderCycle
 
         var syncProblem = await _sync.RunAsync(venue.Account, now, ct).ConfigureAwait(false);
         var account = venue.TraderAccount(coin => _s.Ownership.IsOwnedBy(coin, _setup.TraderId), _setup.AllocationPct);
+        State.Memory.BeginCycle(account);
 
         // 3. Candidates and snapshots (only new candles are fetched).
         var market = await CycleReads.ReadMarketAsync(_s, venue, account, _setup, ct).ConfigureAwait(false);
         State.RememberAtr(market.Snapshots.Values);
 
-        // 4. Performance → DecisionStep and gate.
+        // 4. Performance → Executor, gate and circuit breakers. The gate reads its own Sharpe (per cycle, over
+        // cycles with exposure) only when a new return came in: an idle trader's old loss never re-arms it.
         var report = PerformanceAnalyzer.AnalyzePerformance(State.History.Inputs(State.Trades, account.Positions), _setup.AnalyticsWindow);
-        var gate = _setup.Gating ? State.Gate.ObserveSharpe(report.Sharpe) : State.Gate.Evaluate();
-        _s.DecisionStep.UpdatePerformance(report.ToView(_setup.Gating && gate.SharpePaused));
+        var gateSharpe = State.History.GateSharpe;
+        var gate = _setup.Gating ? State.Gate.ObserveSharpe(gateSharpe.Fresh ? gateSharpe.Sharpe : null) : State.Gate.Evaluate();
+        var breakerActions = await new BreakerStep(_setup, _s, State).RunAsync(account, now, ct).ConfigureAwait(false);
+        var breakers = State.Breakers.Tripped;
+        _s.DecisionStep.UpdatePerformance(report.ToView(_setup.Gating && gate.SharpePaused) with { GateSharpe = gateSharpe.Sharpe });
 
         // 5. Decisions, then the Validator (first check). While opens are paused the model is told its
         // budget of new opens is zero, so it does not propose what the Validator would refuse.
-        var pausedBefore = gate.SafeMode || (_setup.Gating && gate.SharpePaused) || State.OperatorPaused;
+        var pausedBefore = gate.SafeMode || (_setup.Gating && gate.SharpePaused) || breakers.Count > 0 || State.OperatorPaused;
         var context = new DecisionContext
         {
             Time = now,
@@ -131,9 +142,13 @@ public sealed class TraderCycle
             RecentlyClosed = State.RecentlyClosed,
             Limits = pausedBefore ? _setup.Limits with { MaxNewPositionsPerCycle = 0 } : _setup.Limits,
             Gated = _setup.Gating && gate.SharpePaused,
+            GatingEnabled = _setup.Gating,
+            BreakersTripped = breakers,
             OpensInLastHour = State.OpensInLastHour(now),
+            Memory = State.Memory.View(State.Trades.Closed, State.Trades.OpenPositions(account.Positions), _setup.RecentTrades, _setup.PlanReasoningChars),
             TakerFeeBps = _setup.TakerFeeBps,
             MakerFeeBps = _setup.MakerFeeBps,
+            SlippageBps = _setup.SlippageBps,
         };
         timing.DecisionStarted();
         var outcome = await _s.DecisionStep.GetFullDecisionAsync(context, ct).ConfigureAwait(false);
@@ -155,8 +170,13 @@ public sealed class TraderCycle
             Now = now,
             Limits = _setup.Limits,
             Gated = context.IsGated,
-            OpensPaused = gate.SafeMode || (_setup.Gating && gate.SharpePaused) || State.OperatorPaused,
+            OpensPaused = _setup.Gating && gate.SharpePaused,
+            SafeMode = gate.SafeMode || State.OperatorPaused,
+            BreakersTripped = State.Breakers.Tripped,
             Guards = _setup.Guards,
+            TakerFeeBps = _setup.TakerFeeBps,
+            SlippageBps = _setup.SlippageBps,
+            MarginMode = _setup.MarginMode,
         };
         var verdicts = _s.Validator.ValidateBatch([.. considered.Select(c => c.Decision)], validation);
         timing.Validated();
@@ -174,10 +194,43 @@ public sealed class TraderCycle
             execution.Verdicts,
             account,
             market,
-            [.. reconciled, .. execution.Actions],
-            State.Gate.ToRecord(_setup.Shadow),
+            [.. reconciled, .. breakerActions, .. execution.Actions],
+            GatingNow(),
             Problem(syncProblem, market.Problem, execution.Problem),
             execution.VenueDown));
+    }
+
+    /// <summary>The gating section of the record: the gate's state, the breakers, and why new opens were stopped.</summary>
+    private GatingRecord GatingNow()
+    {
+        var gate = State.Gate.Evaluate();
+        var pausedBy = new List<string>(4);
+        if (_setup.Gating && gate.SharpePaused)
+        {
+            pausedBy.Add(GateReasons.SharpePause);
+        }
+
+        if (gate.SafeMode)
+        {
+            pausedBy.Add(GateReasons.SafeMode);
+        }
+
+        pausedBy.AddRange(State.Breakers.Tripped);
+        if (State.OperatorPaused)
+        {
+            pausedBy.Add("operator_pause");
+        }
+
+        var b = State.Breakers;
+        return State.Gate.ToRecord(_setup.Shadow) with
+        {
+            PausedUntil = _setup.Gating && gate.SharpePaused ? gate.PausedUntil : null,
+            OpensAllowed = pausedBy.Count == 0,
+            PausedBy = pausedBy,
+            GateSharpe = State.History.GateSharpe.Sharpe is { } sharpe ? Math.Round(sharpe, 6) : null,
+            DailyLossPct = b.Day is null ? null : decimal.Round(b.DailyLossPct(b.LastEquity), 4),
+            DrawdownPct = b.Day is null ? null : decimal.Round(b.DrawdownPct(b.LastEquity), 4),
+        };
     }
 
     /// <summary>
@@ -190,6 +243,7 @@ public sealed class TraderCycle
         foreach (var closed in report.Closed)
         {
             State.MarkClosed(closed.Symbol, closed.ClosedAt);
+            State.Memory.NoteClose(closed.Symbol, closed.ClosedAt, closed.Reason);
         }
 
         foreach (var position in report.Positions.Where(p => p.Managed))

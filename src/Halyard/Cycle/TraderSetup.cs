@@ -43,6 +43,18 @@ public sealed record TraderSetup
 
     public decimal MakerFeeBps { get; init; } = VenueFees.MakerBps;
 
+    /// <summary><c>memory.reasoning_chars</c>: a position's entry reasoning is shortened to this in the prompt.</summary>
+    public int PlanReasoningChars { get; init; } = 240;
+
+    /// <summary><c>memory.recent_trades</c>: the last closed trades shown to the model.</summary>
+    public int RecentTrades { get; init; } = 5;
+
+    /// <summary>execution <c>slippage_bps</c>: the Validator charges it on the stop's fill (loss at the stop).</summary>
+    public decimal SlippageBps { get; init; } = 50m;
+
+    /// <summary>execution <c>margin_mode</c>, for the Validator's liquidation estimate.</summary>
+    public MarginKind MarginMode { get; init; } = MarginKind.Cross;
+
     /// <summary>
     /// True when every trade must go through the model: its failures count toward safe mode. False for the
     /// baseline and recorded makers, which cannot fail as a model call does.

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Halyard.Cycle.Performance;
+using Halyard.Risk;
 using Halyard.Risk.Gating;
 
 namespace Halyard.Cycle;
@@ -18,10 +20,33 @@ public sealed class TraderState
 
     private volatile string? _inHand;
 
-    public TraderState(Gate gate, int analyticsWindow)
+    private readonly ConcurrentQueue<ResumeRequest> _resumes = new();
+
+    public TraderState(Gate gate, int analyticsWindow, GateSharpe? gateSharpe = null)
     {
         Gate = gate ?? throw new ArgumentNullException(nameof(gate));
-        History = new TraderHistory(analyticsWindow);
+        History = new TraderHistory(analyticsWindow, gateSharpe);
+    }
+
+    /// <summary>The positions' plans, how recent trades closed, size-down suggestions: the model's memory.</summary>
+    public TraderMemory Memory { get; } = new();
+
+    /// <summary>The circuit breakers (daily loss, drawdown from the high-water mark).</summary>
+    public BreakerState Breakers { get; set; } = BreakerState.Initial;
+
+    /// <summary>Asks for an operator resume; thread-safe (the control path calls it), applied by the trader's loop at its next cycle.</summary>
+    public void RequestResume(ResumeRequest request) => _resumes.Enqueue(request ?? throw new ArgumentNullException(nameof(request)));
+
+    /// <summary>The resume requests waiting for the next cycle, in order (the loop takes them).</summary>
+    public IReadOnlyList<ResumeRequest> TakeResumes()
+    {
+        var taken = new List<ResumeRequest>();
+        while (_resumes.TryDequeue(out var request))
+        {
+            taken.Add(request);
+        }
+
+        return taken;
     }
 
     /// <summary>
@@ -110,3 +135,8 @@ public sealed class TraderState
     /// <summary>New opens sent in the hour before <paramref name="now"/> (now included).</summary>
     public int OpensInLastHour(DateTimeOffset now) => _recentOpens.Count(t => t > now - TimeSpan.FromHours(1) && t <= now);
 }
+
+/// <summary>An operator's request to resume a trader stopped by the drawdown breaker.</summary>
+/// <param name="By">Who asked (operator name or the control API's caller), for the journal.</param>
+/// <param name="Note">Why, for the journal; optional.</param>
+public sealed record ResumeRequest(string By, string? Note, DateTimeOffset RequestedAt);

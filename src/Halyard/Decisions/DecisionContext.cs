@@ -52,6 +52,18 @@ public sealed record DecisionContext
     /// <summary>Set by the Manager when it has gated the trader (e.g. during a pause).</summary>
     public bool Gated { get; init; }
 
+    /// <summary>The gating switch (<c>features.gating</c>); off: the prompt never reads as gated.</summary>
+    public bool GatingEnabled { get; init; } = true;
+
+    /// <summary>The circuit breakers stopping new opens now (daily_loss, max_drawdown); empty when none.</summary>
+    public IReadOnlyList<string> BreakersTripped { get; init; } = [];
+
+    /// <summary>The taker fee and slippage the Validator charges on a stop's fill (bps): the loss-per-trade rule.</summary>
+    public decimal SlippageBps { get; init; } = 50m;
+
+    /// <summary>The positions' plans, the recent trades and last cycle's size-down suggestions.</summary>
+    public TradeMemory Memory { get; init; } = TradeMemory.Empty;
+
     /// <summary>New positions opened in the last hour (for the hourly ceiling).</summary>
     public int OpensInLastHour { get; init; }
 
@@ -77,11 +89,11 @@ public sealed record DecisionContext
         Math.Max(0, Math.Min(Math.Min(MaxNewPositionsPerCycle, RemainingPositionSlots), Limits.MaxNewPositionsPerHour - OpensInLastHour));
 
     /// <summary>
-    /// True when the trader is gated: by the Manager, by the analytics, or because recent Sharpe is
-    /// below <see cref="RiskLimits.SharpePauseThreshold"/>.
+    /// True when gating is on and the trader is gated: by the Manager, by the analytics, or because the
+    /// gate's Sharpe (per cycle, not annualised) is below <see cref="RiskLimits.SharpePauseThreshold"/>.
     /// </summary>
     public bool IsGated =>
-        Gated || Performance.Gated || (Performance.Sharpe is { } s && s < (double)Limits.SharpePauseThreshold);
+        GatingEnabled && (Gated || Performance.Gated || (Performance.GateSharpe is { } s && s < (double)Limits.SharpePauseThreshold));
 
     /// <summary>The minimum confidence for an open, raised by <see cref="RiskLimits.GatedConfidenceBoost"/> while gated.</summary>
     public int EffectiveMinConfidence => Math.Min(100, Limits.MinConfidence + (IsGated ? Limits.GatedConfidenceBoost : 0));

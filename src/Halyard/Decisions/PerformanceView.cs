@@ -17,4 +17,7 @@ public sealed record PerformanceView(
     bool Gated)
 {
     public static PerformanceView Empty { get; } = new(0, 0m, 0m, 0m, null, null, 0m, 0m, false);
+
+    /// <summary>The gate's Sharpe: per-cycle returns of cycles with exposure, mean / population std, not annualised (<see cref="Sharpe"/> is annualised).</summary>
+    public double? GateSharpe { get; init; }
 }

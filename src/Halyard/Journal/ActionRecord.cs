@@ -40,6 +40,9 @@ public sealed record ActionRecord
     /// <summary>Requests sent for this action (0 when nothing left the process, e.g. shadow mode).</summary>
     public int Attempts { get; init; }
 
+    /// <summary>An <c>insufficient</c> entry's size-down suggestion (USD notional that fits the margin now); null otherwise.</summary>
+    public decimal? SuggestedSizeUsd { get; init; }
+
     /// <summary>Wall-clock milliseconds from the first request sent to the final response (network included).</summary>
     public double LatencyMs { get; init; }
 

@@ -16,6 +16,18 @@ public sealed record GatingRecord(
     bool OpensAllowed = true)
 {
     public static GatingRecord Open { get; } = new(null, false, false);
+
+    /// <summary>Why new opens were stopped this cycle: <c>sharpe_pause</c>, <c>safe_mode</c>, <c>daily_loss</c>, <c>max_drawdown</c> (empty when allowed).</summary>
+    public IReadOnlyList<string> PausedBy { get; init; } = [];
+
+    /// <summary>The gate's Sharpe: per-cycle returns of cycles with exposure, mean / population std, not annualised; null below the minimum sample.</summary>
+    public double? GateSharpe { get; init; }
+
+    /// <summary>Loss from the UTC day's opening equity, in percent (negative: a gain).</summary>
+    public decimal? DailyLossPct { get; init; }
+
+    /// <summary>Fall from the equity high-water mark, in percent.</summary>
+    public decimal? DrawdownPct { get; init; }
 }
 
 /// <summary>

@@ -8,7 +8,7 @@ namespace Halyard.Risk;
 /// judgement when broken; then every guard, each adding its reason; leverage and value are clamped
 /// (when the policy says so) before the margin and minimum-order checks that depend on them.
 /// </summary>
-internal sealed class OpenRules(int index, TradingDecision d, ValidationContext ctx, BatchLedger ledger)
+internal sealed partial class OpenRules(int index, TradingDecision d, ValidationContext ctx, BatchLedger ledger)
 {
     private readonly List<RuleViolation> _violations = [];
     private readonly List<Adjustment> _adjustments = [];
@@ -51,15 +51,17 @@ internal sealed class OpenRules(int index, TradingDecision d, ValidationContext 
         CheckBudgets(coin, asset);
         var leverage = ClampLeverage(rules);
         var value = ClampValue(rules);
+        value = ClampLoss(rules, price, value);
         CheckMargin(leverage, value);
         CheckMinOrder(rules, price, value);
+        var open = CheckLiquidation(rules, price, leverage, value);
 
         if (_violations.Count > 0)
         {
             return Verdict.Reject(index, d, _violations, price, rr);
         }
 
-        ledger.AcceptOpen(coin, _side, value / leverage);
+        ledger.AcceptOpen(open);
         return _adjustments.Count == 0
             ? Verdict.Accept(index, d, price, rr)
             : Verdict.Adjust(index, d, d with { Leverage = leverage, PositionSizeUsd = value }, _adjustments, price, rr);
@@ -174,6 +176,16 @@ internal sealed class OpenRules(int index, TradingDecision d, ValidationContext 
         if (ctx.OpensPaused && _guards.Gating)
         {
             Violate(ReasonCode.OpensPaused, "new opens are paused after a Sharpe breach");
+        }
+
+        if (ctx.SafeMode)
+        {
+            Violate(ReasonCode.OpensPaused, "new opens are paused: safe mode after repeated model failures, or an operator's pause");
+        }
+
+        if (ctx.BreakersTripped.Count > 0)
+        {
+            Violate(ReasonCode.CircuitBreakerTripped, $"new opens are stopped by the circuit breaker(s): {string.Join(", ", ctx.BreakersTripped)}");
         }
 
         if (_guards.Cooldown && ctx.RecentlyClosed.TryGetValue(coin, out var closedAt) && ctx.Now - closedAt < _limits.CooldownAfterClose)

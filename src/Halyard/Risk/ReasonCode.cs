@@ -89,6 +89,18 @@ public enum ReasonCode
 
     /// <summary>A close whose side does not match the held position.</summary>
     PositionSideMismatch,
+
+    /// <summary>The loss if the stop fills (price move, taker fees, slippage) above max_loss_per_trade_pct of equity: denied, or clamped (an adjustment).</summary>
+    LossAboveCap,
+
+    /// <summary>Clamping the size to max_loss_per_trade_pct leaves it below the minimum order value or the value band.</summary>
+    LossCapBelowMinimum,
+
+    /// <summary>The stop would trigger only after the estimated liquidation price (of this open, or of an open accepted earlier in the batch).</summary>
+    StopBeyondLiquidation,
+
+    /// <summary>New opens are stopped by a circuit breaker (daily loss or drawdown from the high-water mark).</summary>
+    CircuitBreakerTripped,
 }
 
 public static class ReasonCodes
@@ -124,6 +136,10 @@ public static class ReasonCodes
         ReasonCode.DuplicateSymbolInBatch => "duplicate_symbol_in_batch",
         ReasonCode.NoPosition => "no_position",
         ReasonCode.PositionSideMismatch => "position_side_mismatch",
+        ReasonCode.LossAboveCap => "loss_above_cap",
+        ReasonCode.LossCapBelowMinimum => "loss_cap_below_minimum",
+        ReasonCode.StopBeyondLiquidation => "stop_beyond_liquidation",
+        ReasonCode.CircuitBreakerTripped => "circuit_breaker_tripped",
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Unnamed reason code."),
     };
 

@@ -17,6 +17,26 @@ public enum SizeOverCapPolicy
     Deny,
 }
 
+/// <summary>What to do with an open whose loss at the stop is above <c>max_loss_per_trade_pct</c>.</summary>
+public enum LossOverCapPolicy
+{
+    /// <summary>Reduce the position value until the loss at the stop fits (the verdict is Adjusted).</summary>
+    Clamp,
+
+    /// <summary>Reject the decision.</summary>
+    Deny,
+}
+
+/// <summary>What a circuit breaker does when it trips (<c>on_breach</c>).</summary>
+public enum BreachAction
+{
+    /// <summary>Stop new opens; positions keep their stops and targets.</summary>
+    Pause,
+
+    /// <summary>Stop new opens and close every position of the trader.</summary>
+    Flatten,
+}
+
 /// <summary>
 /// Every hard limit the Validator enforces, resolved from a trader's <c>risk_params</c> and
 /// <c>exec_guards</c>. The system prompt's rules are rendered from this same object, so the prompt and
@@ -41,8 +61,33 @@ public sealed record RiskLimits
     public decimal BtcEthPositionValueMaxEquityMultiple { get; init; } = 10m;
     public decimal AltPositionValueMinEquityMultiple { get; init; } = 0.8m;
     public decimal AltPositionValueMaxEquityMultiple { get; init; } = 1.5m;
+    /// <summary>
+    /// The most an open may lose if its stop fills at the trigger price (price move, taker fee on entry and
+    /// exit, the configured slippage on the exit), in percent of the trader's equity.
+    /// </summary>
+    public decimal MaxLossPerTradePct { get; init; } = 10m;
+
+    public LossOverCapPolicy LossOverCap { get; init; } = LossOverCapPolicy.Clamp;
+
     public decimal SharpePauseThreshold { get; init; } = -0.5m;
     public TimeSpan PauseDurationOnBreach { get; init; } = TimeSpan.FromMinutes(18);
+
+    /// <summary>
+    /// The gate's Sharpe is computed over the last this-many per-cycle returns of cycles that started with
+    /// exposure (a position held); flat cycles add no return (docs/analytics.md, "Gate").
+    /// </summary>
+    public int SharpeWindow { get; init; } = 50;
+
+    /// <summary>Fewest returns in the window before the gate's Sharpe is reported (and can breach).</summary>
+    public int SharpeMinReturns { get; init; } = 10;
+
+    /// <summary>Circuit breaker: a loss from the UTC day's opening equity of this much (percent) stops new opens until the day rolls over.</summary>
+    public decimal MaxDailyLossPct { get; init; } = 10m;
+
+    /// <summary>Circuit breaker: a fall from the equity high-water mark of this much (percent) stops new opens until an operator resumes the trader.</summary>
+    public decimal MaxDrawdownPct { get; init; } = 40m;
+
+    public BreachAction OnBreach { get; init; } = BreachAction.Pause;
 
     /// <summary>Confidence points added to <see cref="MinConfidence"/> while the trader is gated.</summary>
     public int GatedConfidenceBoost { get; init; } = 10;

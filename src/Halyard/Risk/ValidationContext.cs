@@ -33,10 +33,25 @@ public sealed record ValidationContext
     /// <summary>Performance gating is active: the minimum confidence is raised by <see cref="RiskLimits.GatedConfidenceBoost"/>.</summary>
     public bool Gated { get; init; }
 
-    /// <summary>New opens are paused (Sharpe breach); closes still pass.</summary>
+    /// <summary>New opens are paused (Sharpe breach); closes still pass. Honoured only with the gating switch on.</summary>
     public bool OpensPaused { get; init; }
 
+    /// <summary>Safe mode after repeated model failures: no new opens, whatever the gating switch says.</summary>
+    public bool SafeMode { get; init; }
+
+    /// <summary>The circuit breakers stopping new opens (<see cref="BreakerNames"/>); empty when none.</summary>
+    public IReadOnlyList<string> BreakersTripped { get; init; } = [];
+
     public GuardSwitches Guards { get; init; } = GuardSwitches.AllOn;
+
+    /// <summary>The taker fee in basis points (the loss at the stop pays it on entry and exit; the liquidation estimate on entry).</summary>
+    public decimal TakerFeeBps { get; init; } = 4.5m;
+
+    /// <summary>The configured slippage in basis points (execution <c>slippage_bps</c>), charged on the stop's fill.</summary>
+    public decimal SlippageBps { get; init; } = 50m;
+
+    /// <summary>How new positions are margined (isolated-only assets are isolated whatever this says).</summary>
+    public MarginKind MarginMode { get; init; } = MarginKind.Cross;
 
     /// <summary>The minimum confidence in force.</summary>
     public int MinConfidence => Limits.MinConfidence + (Gated && Guards.Gating ? Limits.GatedConfidenceBoost : 0);

@@ -28,7 +28,7 @@ public class DecisionContextTests
     [InlineData(1.0, true, true, 80)]
     public void IsGated_FollowsSharpeThresholdAndFlags(double? sharpe, bool viewGated, bool expectedGated, int expectedMin)
     {
-        var ctx = Some.Context() with { Performance = PerformanceView.Empty with { Sharpe = sharpe, Gated = viewGated, ClosedTrades = 10 } };
+        var ctx = Some.Context() with { Performance = PerformanceView.Empty with { GateSharpe = sharpe, Sharpe = -500, Gated = viewGated, ClosedTrades = 10 } };
 
         Assert.Equal(expectedGated, ctx.IsGated);
         Assert.Equal(expectedMin, ctx.EffectiveMinConfidence);

@@ -17,13 +17,13 @@ public class DecisionStepTests
         var client = new ScriptedChatClient(ScriptedChatClient.Reply("""<decisions>{"decisions":[]}</decisions>"""));
         var maker = new LlmDecisionMaker(client, new LlmOptions { Provider = LlmProvider.OpenAiCompatible, Model = "m", StructuredOutput = false }, new PromptBuilder(), new FakeTimeProvider(Some.Now));
         var step = new DecisionStep(maker);
-        step.UpdatePerformance(new PerformanceView(20, 35m, -420.5m, 61.2m, -1.3, 9.5, 2.1m, 12m, false));
+        step.UpdatePerformance(new PerformanceView(20, 35m, -420.5m, 61.2m, -1.3, 9.5, 2.1m, 12m, false) { GateSharpe = -1.3 });
 
         var outcome = await step.GetFullDecisionAsync(Some.Context(), CancellationToken.None);
 
         var system = client.Requests[0].Messages[0].Text;
         var user = client.Requests[0].Messages[1].Text;
-        Assert.Contains("ACTIVE. Recent Sharpe -1.3", system, StringComparison.Ordinal);
+        Assert.Contains("ACTIVE. The per-cycle Sharpe of the last 50 cycles with a position (mean / std of the cycle returns, not annualised), -1.3, fell below", system, StringComparison.Ordinal);
         Assert.Contains("confidence ≥ 80", system, StringComparison.Ordinal);
         Assert.Contains("20 closed trades · win rate 35% · net PnL -420.50 USD after 61.20 USD of fees · Sharpe -1.3", user, StringComparison.Ordinal);
         Assert.True(outcome.IsHold);
@@ -54,7 +54,7 @@ public class DecisionStepTests
         var step = new DecisionStep(new BaselineDecisionMaker(new BaselineOptions(), new PromptBuilder(), new FakeTimeProvider(Some.Now)));
 
         var calm = await step.GetFullDecisionAsync(ctx, CancellationToken.None);
-        step.UpdatePerformance(PerformanceView.Empty with { Sharpe = -2, ClosedTrades = 15 });
+        step.UpdatePerformance(PerformanceView.Empty with { Sharpe = -2, GateSharpe = -2, ClosedTrades = 15 });
         var gated = await step.GetFullDecisionAsync(ctx, CancellationToken.None);
 
         Assert.True(Assert.Single(calm.Decisions).IsOpen);

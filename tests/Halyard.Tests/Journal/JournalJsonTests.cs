@@ -39,7 +39,7 @@ public class JournalJsonTests
         Assert.Equal("open_long", root.GetProperty("decisions")[0].GetProperty("action").GetString());
         Assert.Equal("rejected", root.GetProperty("verdicts")[1].GetProperty("verdict").GetString());
         string[] actionFields =
-            ["symbol", "action", "qty", "price", "order_id", "cloid", "result", "error_class", "error_detail", "attempts", "latency_ms"];
+            ["symbol", "action", "qty", "price", "order_id", "cloid", "result", "error_class", "error_detail", "attempts", "suggested_size_usd", "latency_ms"];
         Assert.Equal(actionFields, root.GetProperty("actions")[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal("invalid_param", root.GetProperty("actions")[2].GetProperty("error_class").GetString());
         Assert.True(root.GetProperty("market_snap_digest")[0].TryGetProperty("change1h_pct", out _));

@@ -13,7 +13,8 @@ public class ReasonCodeTests
                 "rr_below_min", "leverage_above_cap", "value_above_band", "value_below_band", "size_above_max",
                 "margin_usage_exceeded", "liquidity_below_threshold", "cooldown_active", "max_positions_reached",
                 "cycle_open_cap_reached", "hourly_open_cap_reached", "below_min_order_value", "would_pyramid", "would_hedge",
-                "duplicate_symbol_in_batch", "no_position", "position_side_mismatch",
+                "duplicate_symbol_in_batch", "no_position", "position_side_mismatch", "loss_above_cap", "loss_cap_below_minimum",
+                "stop_beyond_liquidation", "circuit_breaker_tripped",
             ],
             Enum.GetValues<ReasonCode>().Select(c => c.Name()));
 

@@ -43,9 +43,10 @@ public class ValidatorPropertyTests
         Gen.Frequency((6, (IGen<int>)plausible), (3, edge), (1, wild));
 
     private static readonly Gen<ValidatorScenario> GenScenario =
-        Gen.Select(Gen.OneOf(Gen.Const(0), Gen.Int[0, 9_500]), Gen.Int[1, 5], Gen.Int[0, 2], Gen.Bool, Gen.Bool, Gen.Int[0, 3])
-        .Select((used, maxPositions, held, denyLeverage, denySize, cycleCap) => new ValidatorScenario
+        Gen.Select(Gen.OneOf(Gen.Const(0), Gen.Int[0, 9_500]), Gen.Int[1, 5], Gen.Int[0, 2], Gen.Bool, Gen.Bool, Gen.Int[0, 3], Gen.Int[0, 7], Gen.Int[2, 30])
+        .Select((used, maxPositions, held, denyLeverage, denySize, cycleCap, stopRules, lossCap) => new ValidatorScenario
         {
+            MarginMode = (stopRules & 1) == 0 ? MarginKind.Cross : MarginKind.Isolated,
             MarginUsed = used,
             Positions = [.. Coins.Take(held).Select((c, i) => ValidatorScenario.Held(c, i % 2 == 0 ? 1m : -1m))],
             Limits = new ValidatorScenario().Limits with
@@ -55,6 +56,8 @@ public class ValidatorPropertyTests
                 MaxNewPositionsPerCycle = cycleCap,
                 LeverageOverCap = denyLeverage ? LeverageOverCapPolicy.Deny : LeverageOverCapPolicy.Clamp,
                 SizeOverCap = denySize ? SizeOverCapPolicy.Deny : SizeOverCapPolicy.Clamp,
+                MaxLossPerTradePct = lossCap,
+                LossOverCap = (stopRules & 2) == 0 ? LossOverCapPolicy.Clamp : LossOverCapPolicy.Deny,
             },
         });
 
@@ -96,6 +99,7 @@ public class ValidatorPropertyTests
             var rejected = verdicts.Where(v => v.Kind == VerdictKind.Rejected).Select(v => v.Decision).ToHashSet(ReferenceEqualityComparer.Instance);
             Assert.DoesNotContain(executable, d => rejected.Contains(d));
             CheckOpens(ctx, executable.Where(d => d.IsOpen).ToArray());
+            StopRiskInvariants.Check(ctx, executable.Where(d => d.IsOpen).ToArray());
             CheckCloses(ctx, executable.Where(d => d.IsClose).ToArray());
             Interlocked.Add(ref openedAccepted, verdicts.Count(v => v.Kind == VerdictKind.Accepted && v.Decision.IsOpen));
             foreach (var reason in verdicts.Where(v => v.Decision.IsOpen).SelectMany(v => v.Reasons))

@@ -50,6 +50,7 @@ internal sealed record ValidatorScenario
         MaxPositions = 10,
         MaxNewPositionsPerCycle = 10,
         MaxNewPositionsPerHour = 100,
+        MaxLossPerTradePct = 100m,
     };
 
     public bool Gated { get; init; }
@@ -57,6 +58,8 @@ internal sealed record ValidatorScenario
     public bool OpensPaused { get; init; }
 
     public GuardSwitches Guards { get; init; } = GuardSwitches.AllOn;
+
+    public MarginKind MarginMode { get; init; } = MarginKind.Cross;
 
     /// <summary>open_long SOL: 10,000 USD at 5x (margin 2,000), stop 95, target 120 (R:R 4), confidence 80.</summary>
     public static TradingDecision Long(string coin = "SOL") =>
@@ -85,6 +88,7 @@ internal sealed record ValidatorScenario
         Gated = Gated,
         OpensPaused = OpensPaused,
         Guards = Guards,
+        MarginMode = MarginMode,
     };
 
     public IReadOnlyList<Verdict> Validate(params TradingDecision[] decisions) => new Validator().ValidateBatch(decisions, Context());

@@ -122,6 +122,10 @@ public static class TraderFactory
             StalenessMaxMoveBps = decisionMaker.StalenessMaxMoveBps,
             TakerFeeBps = runtime.Fees.Taker,
             MakerFeeBps = runtime.Fees.Maker,
+            SlippageBps = config.Execution.SlippageBps,
+            PlanReasoningChars = trader.Memory.ReasoningChars,
+            RecentTrades = trader.Memory.RecentTrades,
+            MarginMode = config.Execution.MarginMode == MarginMode.Isolated ? Risk.MarginKind.Isolated : Risk.MarginKind.Cross,
             AsksModel = DecisionMakerMapping.AsksModel(decisionMaker),
         };
     }

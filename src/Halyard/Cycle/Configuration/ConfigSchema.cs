@@ -52,6 +52,7 @@ public static class ConfigSchema
         ("shadow", "advise-only: run the cycle, record the would-be orders, send nothing"),
         ("risk_params", "per-decision limits"),
         ("exec_guards", "execution guards"),
+        ("memory", "what the model is reminded of: its positions' plans, recent trades"),
         ("decision_maker", "optional decision maker for this trader only (same keys; replaces the top-level one)"));
 
     public static SchemaSection RiskParams { get; } = S(
@@ -60,6 +61,8 @@ public static class ConfigSchema
         ("altcoin_leverage", "leverage cap for every other coin, >= 1"),
         ("leverage_over_cap", "clamp | deny a leverage above min(cap, asset max)"),
         ("size_over_cap", "clamp | deny a value above the band max or max_position_size_usd"),
+        ("max_loss_per_trade_pct", "0 < pct <= 100; loss if the stop fills (fees, slippage) / equity"),
+        ("loss_over_cap", "clamp | deny an open whose loss at the stop exceeds max_loss_per_trade_pct"),
         ("min_confidence", "0..100; opens below it are rejected"),
         ("min_risk_reward_ratio", "> 0; reward / risk measured from the live price"),
         ("max_positions", ">= 1 open positions at once"),
@@ -79,8 +82,17 @@ public static class ConfigSchema
         ("alt_position_value_max_equity_multiple", "altcoin position value <= this x equity"),
         ("sharpe_pause_threshold", "recent Sharpe below it gates the trader"),
         ("pause_duration_on_breach", "how long new opens pause after a breach"),
+        ("sharpe_window", ">= 10 per-cycle returns (cycles with exposure) of the gate's Sharpe"),
+        ("max_daily_loss_pct", "0 < pct <= 100; loss from the UTC day's opening equity that stops new opens"),
+        ("max_drawdown_pct", "0 < pct <= 100; fall from the equity high-water mark that stops new opens until resumed"),
+        ("on_breach", "pause | flatten when a circuit breaker trips"),
         ("gated_confidence_boost", "0..100 points added to min_confidence while gated"),
         ("min_order_value_usd", ">= 10; smallest order value after rounding the size down"));
+
+    public static SchemaSection Memory { get; } = S(
+        "traders[].memory",
+        ("reasoning_chars", "20..4000 characters of a position's entry reasoning shown to the model"),
+        ("recent_trades", "0..50 last closed trades shown to the model"));
 
     private static readonly (string, string)[] DecisionMakerKeys =
     [
@@ -233,7 +245,7 @@ public static class ConfigSchema
     /// <summary>Every section, document order.</summary>
     public static IReadOnlyList<SchemaSection> All { get; } =
     [
-        Root, Trader, RiskParams, ExecGuards, TraderDecisionMaker, DecisionMaker, Features, Exchange, Signer,
+        Root, Trader, RiskParams, ExecGuards, Memory, TraderDecisionMaker, DecisionMaker, Features, Exchange, Signer,
         PaperExchange, Fund, Fees, Faults, FaultsInfo, Execution, MarketData, Journal, Replay,
         Logging, Alerts, Control,
     ];

@@ -62,6 +62,10 @@ internal static class Names
 
     public static string Of(SizeOverCapPolicy value) => value == SizeOverCapPolicy.Clamp ? "clamp" : "deny";
 
+    public static string Of(LossOverCapPolicy value) => value == LossOverCapPolicy.Clamp ? "clamp" : "deny";
+
+    public static string Of(BreachAction value) => value == BreachAction.Pause ? "pause" : "flatten";
+
     public static string Of(EntryMode value) => value == EntryMode.Ioc ? "ioc" : "gtc";
 
     public static string Of(MarginMode value) => value == MarginMode.Cross ? "cross" : "isolated";

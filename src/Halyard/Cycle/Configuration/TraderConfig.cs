@@ -28,6 +28,8 @@ public sealed record TraderConfig
 
     public ExecGuards ExecGuards { get; init; } = new();
 
+    public MemoryConfig Memory { get; init; } = new();
+
     /// <summary>This trader's own decision maker (LLM), replacing the top-level one whole; null means the top-level <c>decision_maker</c>.</summary>
     public DecisionMakerConfig? DecisionMaker { get; init; }
 
@@ -38,6 +40,8 @@ public sealed record TraderConfig
         AltcoinLeverage = RiskParams.AltcoinLeverage,
         LeverageOverCap = RiskParams.LeverageOverCap,
         SizeOverCap = RiskParams.SizeOverCap,
+        MaxLossPerTradePct = RiskParams.MaxLossPerTradePct,
+        LossOverCap = RiskParams.LossOverCap,
         MinConfidence = RiskParams.MinConfidence,
         MinRiskRewardRatio = RiskParams.MinRiskRewardRatio,
         MaxPositions = RiskParams.MaxPositions,
@@ -54,6 +58,10 @@ public sealed record TraderConfig
         AltPositionValueMaxEquityMultiple = ExecGuards.AltPositionValueMaxEquityMultiple,
         SharpePauseThreshold = ExecGuards.SharpePauseThreshold,
         PauseDurationOnBreach = ExecGuards.PauseDurationOnBreach,
+        SharpeWindow = ExecGuards.SharpeWindow,
+        MaxDailyLossPct = ExecGuards.MaxDailyLossPct,
+        MaxDrawdownPct = ExecGuards.MaxDrawdownPct,
+        OnBreach = ExecGuards.OnBreach,
         GatedConfidenceBoost = ExecGuards.GatedConfidenceBoost,
         MinOrderValueUsd = ExecGuards.MinOrderValueUsd,
     };
@@ -68,6 +76,8 @@ public sealed record RiskParams
     public int AltcoinLeverage { get; init; } = Defaults.AltcoinLeverage;
     public LeverageOverCapPolicy LeverageOverCap { get; init; } = Defaults.LeverageOverCap;
     public SizeOverCapPolicy SizeOverCap { get; init; } = Defaults.SizeOverCap;
+    public decimal MaxLossPerTradePct { get; init; } = Defaults.MaxLossPerTradePct;
+    public LossOverCapPolicy LossOverCap { get; init; } = Defaults.LossOverCap;
     public int MinConfidence { get; init; } = Defaults.MinConfidence;
     public decimal MinRiskRewardRatio { get; init; } = Defaults.MinRiskRewardRatio;
     public int MaxPositions { get; init; } = Defaults.MaxPositions;
@@ -93,6 +103,20 @@ public sealed record ExecGuards
     public decimal AltPositionValueMaxEquityMultiple { get; init; } = Defaults.AltPositionValueMaxEquityMultiple;
     public decimal SharpePauseThreshold { get; init; } = Defaults.SharpePauseThreshold;
     public TimeSpan PauseDurationOnBreach { get; init; } = Defaults.PauseDurationOnBreach;
+    public int SharpeWindow { get; init; } = Defaults.SharpeWindow;
+    public decimal MaxDailyLossPct { get; init; } = Defaults.MaxDailyLossPct;
+    public decimal MaxDrawdownPct { get; init; } = Defaults.MaxDrawdownPct;
+    public BreachAction OnBreach { get; init; } = Defaults.OnBreach;
     public int GatedConfidenceBoost { get; init; } = Defaults.GatedConfidenceBoost;
     public decimal MinOrderValueUsd { get; init; } = Defaults.MinOrderValueUsd;
+}
+
+/// <summary><c>traders[i].memory</c>: what the model is reminded of each cycle.</summary>
+public sealed record MemoryConfig
+{
+    /// <summary>Characters of a position's entry reasoning shown in the prompt.</summary>
+    public int ReasoningChars { get; init; } = 240;
+
+    /// <summary>The last closed trades shown in the prompt.</summary>
+    public int RecentTrades { get; init; } = 5;
 }

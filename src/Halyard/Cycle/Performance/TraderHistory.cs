@@ -17,11 +17,16 @@ public sealed class TraderHistory
     private readonly int _windowCycles;
 
     /// <param name="windowCycles">The <c>lastN</c> of <see cref="PerformanceAnalyzer.AnalyzePerformance"/>.</param>
-    public TraderHistory(int windowCycles)
+    /// <param name="gateSharpe">The gate's per-cycle Sharpe over cycles with exposure; null: a default window of 50 returns.</param>
+    public TraderHistory(int windowCycles, Risk.GateSharpe? gateSharpe = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(windowCycles, 1);
         _windowCycles = windowCycles;
+        GateSharpe = gateSharpe ?? new Risk.GateSharpe(50, 10);
     }
+
+    /// <summary>The gate's Sharpe (per-cycle returns of cycles with exposure, not annualised).</summary>
+    public Risk.GateSharpe GateSharpe { get; }
 
     public int WindowCycles => _windowCycles;
 
@@ -34,6 +39,7 @@ public sealed class TraderHistory
         foreach (var point in JournalHistory.EquityCurve([record]))
         {
             _equity.Enqueue(point);
+            GateSharpe.Observe(point.Equity, record.PositionsSnapshot.Count > 0);
         }
 
         foreach (var judgement in JournalHistory.Judgements([record]))

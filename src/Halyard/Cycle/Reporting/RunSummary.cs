@@ -59,6 +59,15 @@ public sealed record RunSummary
 
     public int OpensFilled { get; init; }
 
+    /// <summary>Cycles in which new opens were stopped (Sharpe pause, safe mode or a circuit breaker) ÷ cycles × 100.</summary>
+    public decimal? OpensPausedPct { get; init; }
+
+    /// <summary>Cycles with new opens stopped, by reason (<c>sharpe_pause</c>, <c>safe_mode</c>, <c>daily_loss</c>, <c>max_drawdown</c>); a cycle may count under several.</summary>
+    public IReadOnlyDictionary<string, int> OpensPausedByReason { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>Circuit-breaker trips by breaker (<c>daily_loss</c>, <c>max_drawdown</c>).</summary>
+    public IReadOnlyDictionary<string, int> CircuitBreakerTrips { get; init; } = new Dictionary<string, int>();
+
     public int MaxNewOpensInAnyHour { get; init; }
 
     public required LatencyStats DecisionToOrder { get; init; }

@@ -52,6 +52,13 @@ internal static class Sizing
         }
 
         var size = decimal.Round(low, 2, MidpointRounding.ToPositiveInfinity);
+        var lossPerUsd = Risk.LossAtStop.PerUsd(price, stop, ctx.TakerFeeBps, ctx.SlippageBps);
+        var lossCap = l.MaxLossPerTradePct / 100m * ctx.Equity;
+        if (size * lossPerUsd > lossCap)
+        {
+            return Wait(coin, Inv($"the stop {stop} is {Math.Abs(price - stop) / price * 100m:0.00} % away: the smallest allowed size {size:0.00} USD would lose {size * lossPerUsd:0.00} USD at it, above max_loss_per_trade_pct {l.MaxLossPerTradePct} % of equity ({lossCap:0.00} USD)"));
+        }
+
         var cap = ctx.LeverageCap(coin);
         var needed = headroom <= 0m ? int.MaxValue : (int)Math.Min(int.MaxValue, decimal.Ceiling(size / headroom));
         var leverage = Math.Max(o.DefaultLeverage, needed);

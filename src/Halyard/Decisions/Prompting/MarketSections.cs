@@ -32,21 +32,66 @@ internal static class MarketSections
             sb.AppendLine($"- {p.Coin} {(p.Side == PositionSide.Long ? "LONG" : "SHORT")} {Num(p.AbsSize, 8)} @ entry {Num(p.EntryPrice, 8)}, price {price}, value {Usd(p.PositionValue)} USD, " +
                 $"unrealized PnL {Usd(p.UnrealizedPnl)} USD, leverage {p.Leverage}x {(p.IsCross ? "cross" : "isolated")}, margin {Usd(p.MarginUsed)} USD, " +
                 $"liquidation {(p.LiquidationPrice is { } liq ? Num(liq, 8) : "n/a")}, stop_loss {stop}, take_profit {take}.");
+            sb.AppendLine(Plan(ctx, p));
         }
 
         return sb.ToString().TrimEnd();
     }
 
+    /// <summary>The position's own entry decision, so the model can judge its invalidation condition.</summary>
+    private static string Plan(DecisionContext ctx, Position p)
+    {
+        var m = ctx.Memory;
+        var net = m.UnrealizedNetPnlUsd.TryGetValue(p.Coin, out var n) ? $"unrealized PnL after fees {Usd(n)} USD" : "unrealized PnL after fees n/a";
+        if (!m.Plans.TryGetValue(p.Coin, out var plan))
+        {
+            return $"  plan: not known (opened before this run or outside this trader); {net}.";
+        }
+
+        var age = Math.Max(0, ctx.Cycle - plan.OpenedCycle);
+        return $"  plan (opened cycle {plan.OpenedCycle}, {age} cycles ago, at {Time(plan.OpenedAt)}): reasoning \"{Shorten(plan.Reasoning, m.ReasoningChars)}\"; " +
+            $"invalidation: {(string.IsNullOrWhiteSpace(plan.Invalidation) ? "none given" : plan.Invalidation)}; " +
+            $"stop_loss {(plan.StopLoss is { } sl ? Num(sl, 8) : "n/a")} and take_profit {(plan.TakeProfit is { } tp ? Num(tp, 8) : "n/a")} at entry; {net}.";
+    }
+
+    /// <summary>The last closed trades and last cycle's size-down suggestions.</summary>
+    public static string Memory(DecisionContext ctx)
+    {
+        var m = ctx.Memory;
+        var sb = new StringBuilder();
+        if (m.RecentTrades.Count > 0)
+        {
+            sb.Append("Recently closed: ");
+            sb.AppendJoin("; ", m.RecentTrades.Select(t => $"{t.Coin} {(t.Side == PositionSide.Long ? "long" : "short")} closed {Time(t.ClosedAt)} by {t.How}, net PnL {Usd(t.NetPnlUsd)} USD"));
+            sb.Append('.');
+        }
+
+        foreach (var s in m.Suggestions)
+        {
+            sb.Append(sb.Length > 0 ? " " : "");
+            sb.Append($"Cycle {s.Cycle}: the {s.Coin} open of {Usd(s.RequestedUsd)} USD was refused for insufficient margin; at most about {Usd(s.SuggestedUsd)} USD fits now.");
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Shorten(string? text, int chars)
+    {
+        var t = (text ?? "").ReplaceLineEndings(" ").Trim();
+        return t.Length <= chars ? t : t[..Math.Max(0, chars - 1)].TrimEnd() + "…";
+    }
+
     public static string Performance(DecisionContext ctx)
     {
         var v = ctx.Performance;
+        var memory = Memory(ctx);
         if (v.ClosedTrades == 0)
         {
-            return "No closed trades yet.";
+            return memory.Length == 0 ? "No closed trades yet." : "No closed trades in the analytics window. " + memory;
         }
 
-        return $"{v.ClosedTrades} closed trades · win rate {Num(v.WinRatePct, 1)}% · net PnL {Usd(v.NetPnlUsd)} USD after {Usd(v.FeesUsd)} USD of fees · " +
-            $"Sharpe {(v.Sharpe is { } s ? Sig(s) : "n/a")} · max drawdown {(v.MaxDrawdownPct is { } dd ? Sig(dd) + "%" : "n/a")} · " +
+        return (memory.Length == 0 ? "" : memory + "\n") + $"{v.ClosedTrades} closed trades · win rate {Num(v.WinRatePct, 1)}% · net PnL {Usd(v.NetPnlUsd)} USD after {Usd(v.FeesUsd)} USD of fees · " +
+            $"Sharpe {(v.Sharpe is { } s ? Sig(s) : "n/a")} annualised (per cycle with a position: {(v.GateSharpe is { } g ? Sig(g) : "n/a")}) · max drawdown {(v.MaxDrawdownPct is { } dd ? Sig(dd) + "%" : "n/a")} · " +
             $"{Num(v.OpensPerHour)} opens per hour · {Num(v.RejectionRatePct, 1)}% of decisions rejected.";
     }
 

@@ -34,7 +34,14 @@ internal static class SystemSections
         sb.AppendLine($"10. Cooldown: no open on a coin within {Duration(l.CooldownAfterClose)} of closing it{Cooling(ctx)}.");
         sb.AppendLine("11. No hedging and no pyramiding: never open a coin you already hold, in either direction. To reverse, close now and open in a later cycle.");
         sb.AppendLine("12. close_long only for a long you hold, close_short only for a short you hold.");
-        sb.Append($"13. Every order is worth at least {Num(InstrumentRules.MinOrderValueUsd)} USD after its size is rounded down to the coin's size decimals.");
+        sb.AppendLine($"13. Every order is worth at least {Num(InstrumentRules.MinOrderValueUsd)} USD after its size is rounded down to the coin's size decimals.");
+        sb.AppendLine($"14. Loss per trade: if the stop fills at its trigger, the loss = position_size_usd × |price − stop_loss| / price plus the taker fee on entry and exit ({Num(ctx.TakerFeeBps)} bps each) " +
+            $"and {Num(ctx.SlippageBps)} bps of slippage on the exit must be at most {Num(l.MaxLossPerTradePct)}% of equity ({Usd(l.MaxLossPerTradePct / 100m * equity)} USD now). " +
+            (l.LossOverCap == LossOverCapPolicy.Clamp
+                ? "A larger size is cut down to fit; if what fits is below the value band or the minimum order, the open is rejected. A wider stop needs a smaller size."
+                : "An open over it is rejected. A wider stop needs a smaller size."));
+        sb.Append("15. Liquidation: the stop must trigger before the position's estimated liquidation price (maintenance margin = half the initial margin at the coin's maximum leverage; " +
+            "cross margin counts your equity, the positions you hold and the other opens of this cycle). Keep stops well inside it: lower leverage or size moves liquidation further away.");
         return sb.ToString();
     }
 
@@ -63,15 +70,33 @@ internal static class SystemSections
     public static string Gating(DecisionContext ctx)
     {
         var l = ctx.Limits;
-        var sharpe = ctx.Performance.Sharpe is { } s ? Sig(s) : "n/a";
-        if (!ctx.IsGated)
+        var breakers = Breakers(ctx);
+        if (!ctx.GatingEnabled)
         {
-            return $"Not active (recent Sharpe {sharpe}; the gate activates below {Num(l.SharpePauseThreshold)}).";
+            return "The Sharpe gate is switched off for this trader." + breakers;
         }
 
-        return $"ACTIVE. Recent Sharpe {sharpe} is below the pause threshold {Num(l.SharpePauseThreshold)}, or trading was paused. " +
+        var sharpe = ctx.Performance.GateSharpe is { } s ? Sig(s) : "n/a";
+        var what = $"per-cycle Sharpe of the last {l.SharpeWindow} cycles with a position (mean / std of the cycle returns, not annualised)";
+        if (!ctx.IsGated)
+        {
+            return $"Not active ({what}: {sharpe}; the gate activates below {Num(l.SharpePauseThreshold)} and pauses new opens for {Duration(l.PauseDurationOnBreach)})." + breakers;
+        }
+
+        return $"ACTIVE. The {what}, {sharpe}, fell below the pause threshold {Num(l.SharpePauseThreshold)}, or trading was paused. " +
             $"Slow down: the minimum confidence for an open is now {ctx.EffectiveMinConfidence}. Open only an exceptional setup that meets every rule with margin to spare; " +
-            "otherwise hold or wait. Prioritise closing positions whose invalidation has hit. Do not try to win back losses.";
+            "otherwise hold or wait. Prioritise closing positions whose invalidation has hit. Do not try to win back losses." + breakers;
+    }
+
+    private static string Breakers(DecisionContext ctx)
+    {
+        var l = ctx.Limits;
+        var rule = $" Circuit breakers: a loss of {Num(l.MaxDailyLossPct)}% from the UTC day's opening equity stops new opens until the next UTC day; " +
+            $"a fall of {Num(l.MaxDrawdownPct)}% from the equity high-water mark stops them until an operator resumes the trader" +
+            (l.OnBreach == BreachAction.Flatten ? "; either one also closes every position." : "; positions keep their stops and targets.");
+        return ctx.BreakersTripped.Count == 0
+            ? rule + " None has tripped."
+            : rule + $" TRIPPED now: {string.Join(", ", ctx.BreakersTripped)}. Do not propose any open; manage and close positions only.";
     }
 
     public static string OutputContract(bool structuredOutput)

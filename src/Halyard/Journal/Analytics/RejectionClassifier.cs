@@ -21,7 +21,7 @@ public static class RejectionClassifier
     [
         "risk", "rr_", "confidence", "leverage", "max_positions", "position_value", "position_size", "value_band", "margin",
         "liquidity", "cooldown", "pyramid", "hedg", "existing_position", "opens_per", "per_cycle", "per_hour", "paused", "gated",
-        "safe_mode", "exposure",
+        "safe_mode", "exposure", "loss", "liquidation", "breaker",
     ];
 
     private static readonly string[] VenuePrecisionText = ["tick size", "invalid price", "invalid size", "decimal", "significant", "precision"];

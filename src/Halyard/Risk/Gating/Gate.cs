@@ -3,7 +3,7 @@ using Halyard.Risk;
 namespace Halyard.Risk.Gating;
 
 /// <summary>Gate settings (design: <c>sharpe_pause_threshold</c>, <c>pause_duration_on_breach</c>).</summary>
-/// <param name="SharpePauseThreshold">New opens pause when the annualised Sharpe is strictly below this.</param>
+/// <param name="SharpePauseThreshold">New opens pause when the gate's Sharpe (per cycle, not annualised: <see cref="Risk.GateSharpe"/>) is strictly below this.</param>
 /// <param name="PauseDurationOnBreach">How long a pause lasts, from the breach.</param>
 /// <param name="SafeModeAfterLlmFailures">Consecutive model failures that put the trader in safe mode.</param>
 public sealed record GateOptions(double SharpePauseThreshold, TimeSpan PauseDurationOnBreach, int SafeModeAfterLlmFailures = 3)
@@ -104,7 +104,10 @@ public sealed class Gate
 
     public GateState State { get; private set; }
 
-    /// <summary>Feeds the latest analytics' Sharpe (null below the minimum sample); returns the decision that now applies.</summary>
+    /// <summary>
+    /// Feeds the gate's Sharpe (per cycle, not annualised; null when there is nothing new to judge: below
+    /// the minimum sample, or no return added since the last cycle); returns the decision that now applies.
+    /// </summary>
     public GateDecision ObserveSharpe(double? sharpe)
     {
         var now = _time.GetUtcNow();

@@ -16,6 +16,8 @@ public class PromptBuilderTests
         nameof(RiskLimits.BtcEthPositionValueMinEquityMultiple), nameof(RiskLimits.BtcEthPositionValueMaxEquityMultiple),
         nameof(RiskLimits.AltPositionValueMinEquityMultiple), nameof(RiskLimits.AltPositionValueMaxEquityMultiple),
         nameof(RiskLimits.SharpePauseThreshold), nameof(RiskLimits.MajorCoins),
+        nameof(RiskLimits.MaxLossPerTradePct), nameof(RiskLimits.LossOverCap), nameof(RiskLimits.SharpeWindow),
+        nameof(RiskLimits.MaxDailyLossPct), nameof(RiskLimits.MaxDrawdownPct), nameof(RiskLimits.OnBreach),
     };
 
     [Theory]
@@ -37,15 +39,15 @@ public class PromptBuilderTests
     public void Build_Gated_UsesStricterLanguageAndTheRaisedMinimum()
     {
         var limits = new RiskLimits { MinConfidence = 65, GatedConfidenceBoost = 15 };
-        var calm = Some.Context(limits: limits) with { Performance = PerformanceView.Empty with { Sharpe = 0.3 } };
-        var gated = calm with { Performance = PerformanceView.Empty with { Sharpe = -0.9, ClosedTrades = 12 } };
+        var calm = Some.Context(limits: limits) with { Performance = PerformanceView.Empty with { Sharpe = 0.3, GateSharpe = 0.3 } };
+        var gated = calm with { Performance = PerformanceView.Empty with { Sharpe = -200, GateSharpe = -0.9, ClosedTrades = 12 } };
 
         var calmPrompt = Build(calm);
         var gatedPrompt = Build(gated);
 
-        Assert.Contains("Not active (recent Sharpe 0.3", calmPrompt.System, StringComparison.Ordinal);
+        Assert.Contains("Not active (per-cycle Sharpe of the last 50 cycles with a position (mean / std of the cycle returns, not annualised): 0.3;", calmPrompt.System, StringComparison.Ordinal);
         Assert.Contains("an open needs confidence ≥ 65.", calmPrompt.System, StringComparison.Ordinal);
-        Assert.Contains("ACTIVE. Recent Sharpe -0.9 is below the pause threshold -0.5", gatedPrompt.System, StringComparison.Ordinal);
+        Assert.Contains("-0.9, fell below the pause threshold -0.5", gatedPrompt.System, StringComparison.Ordinal);
         Assert.Contains("an open needs confidence ≥ 80 (normally 65, raised by 15", gatedPrompt.System, StringComparison.Ordinal);
     }
 
@@ -181,6 +183,12 @@ public class PromptBuilderTests
         nameof(RiskLimits.AltPositionValueMaxEquityMultiple) => (new RiskLimits { AltPositionValueMaxEquityMultiple = 2m }, "between 0.8× and 2×"),
         nameof(RiskLimits.SharpePauseThreshold) => (new RiskLimits { SharpePauseThreshold = -1.25m }, "activates below -1.25"),
         nameof(RiskLimits.MajorCoins) => (new RiskLimits { MajorCoins = new HashSet<string>(StringComparer.Ordinal) { "BTC" } }, "at most 20x for BTC;"),
+        nameof(RiskLimits.MaxLossPerTradePct) => (new RiskLimits { MaxLossPerTradePct = 7m }, "must be at most 7% of equity"),
+        nameof(RiskLimits.LossOverCap) => (new RiskLimits { LossOverCap = LossOverCapPolicy.Deny }, "An open over it is rejected"),
+        nameof(RiskLimits.SharpeWindow) => (new RiskLimits { SharpeWindow = 77 }, "of the last 77 cycles with a position"),
+        nameof(RiskLimits.MaxDailyLossPct) => (new RiskLimits { MaxDailyLossPct = 6m }, "a loss of 6% from the UTC day's opening equity"),
+        nameof(RiskLimits.MaxDrawdownPct) => (new RiskLimits { MaxDrawdownPct = 22m }, "a fall of 22% from the equity high-water mark"),
+        nameof(RiskLimits.OnBreach) => (new RiskLimits { OnBreach = BreachAction.Flatten }, "either one also closes every position"),
         _ => throw new ArgumentOutOfRangeException(nameof(limit)),
     };
 }

@@ -20,23 +20,23 @@ public class GateTests
     }
 
     [Fact]
-    public void ObservePerformance_SharpeBelowTheMinimumSample_NeverPauses()
+    public void ObserveSharpe_SharpeBelowTheMinimumSample_NeverPauses()
     {
         var (gate, _) = CreateSut();
 
-        var decision = gate.ObserveSharpe(Report(sharpeReturns: 5, falling: true).Sharpe);
+        var decision = gate.ObserveSharpe(null);
 
         Assert.True(decision.OpensAllowed);
         Assert.Null(gate.State.PausedUntil);
     }
 
     [Fact]
-    public void ObservePerformance_Breach_PausesOpensForTheDurationFromTheBreach()
+    public void ObserveSharpe_Breach_PausesOpensForTheDurationFromTheBreach()
     {
         var (gate, time) = CreateSut();
         var breachAt = time.GetUtcNow();
 
-        var decision = gate.ObserveSharpe(Report(sharpeReturns: 10, falling: true).Sharpe);
+        var decision = gate.ObserveSharpe(-0.9);
 
         Assert.False(decision.OpensAllowed);
         Assert.True(decision.SharpePaused);
@@ -49,27 +49,27 @@ public class GateTests
     }
 
     [Fact]
-    public void ObservePerformance_BreachDuringAPause_DoesNotExtendIt()
+    public void ObserveSharpe_BreachDuringAPause_DoesNotExtendIt()
     {
         var (gate, time) = CreateSut();
         var breachAt = time.GetUtcNow();
-        gate.ObserveSharpe(Report(sharpeReturns: 10, falling: true).Sharpe);
+        gate.ObserveSharpe(-0.9);
 
         time.Advance(TimeSpan.FromMinutes(9));
-        var decision = gate.ObserveSharpe(Report(sharpeReturns: 10, falling: true).Sharpe);
+        var decision = gate.ObserveSharpe(-0.9);
 
         Assert.Equal(breachAt.AddMinutes(18), decision.PausedUntil);
         Assert.Equal(breachAt, gate.State.LastBreachAt);
     }
 
     [Fact]
-    public void ObservePerformance_BreachAfterThePauseEnds_StartsANewPause()
+    public void ObserveSharpe_BreachAfterThePauseEnds_StartsANewPause()
     {
         var (gate, time) = CreateSut();
-        gate.ObserveSharpe(Report(sharpeReturns: 10, falling: true).Sharpe);
+        gate.ObserveSharpe(-0.9);
         time.Advance(TimeSpan.FromMinutes(18));
 
-        var decision = gate.ObserveSharpe(Report(sharpeReturns: 10, falling: true).Sharpe);
+        var decision = gate.ObserveSharpe(-0.9);
 
         Assert.False(decision.OpensAllowed);
         Assert.Equal(time.GetUtcNow().AddMinutes(18), decision.PausedUntil);
@@ -127,7 +127,7 @@ public class GateTests
     public void Evaluate_PausedAndInSafeMode_GivesBothReasons()
     {
         var (gate, time) = CreateSut();
-        gate.ObserveSharpe(Report(sharpeReturns: 10, falling: true).Sharpe);
+        gate.ObserveSharpe(-0.9);
         Enumerable.Range(0, 3).ToList().ForEach(_ => gate.ObserveLlmOutcome(answered: false));
 
         var record = gate.ToRecord(shadow: true);
@@ -137,11 +137,11 @@ public class GateTests
     }
 
     [Fact]
-    public void ObservePerformance_GoodSharpe_KeepsOpensAllowedAndTheJournalRecordOpen()
+    public void ObserveSharpe_GoodSharpe_KeepsOpensAllowedAndTheJournalRecordOpen()
     {
         var (gate, _) = CreateSut();
 
-        var decision = gate.ObserveSharpe(Report(sharpeReturns: 10, falling: false).Sharpe);
+        var decision = gate.ObserveSharpe(0.4);
 
         Assert.True(decision.OpensAllowed);
         Assert.Empty(decision.Reasons);
@@ -152,14 +152,5 @@ public class GateTests
     {
         var time = new FakeTimeProvider(Curves.T0.AddDays(1));
         return (new Gate(Options, time), time);
-    }
-
-    /// <summary>A report whose Sharpe is ≈ −93 (falling: ×0.99 then ×1.001 alternately) or ≈ +30 (the alternating fixture).</summary>
-    private static PerformanceReport Report(int sharpeReturns, bool falling)
-    {
-        var curve = falling
-            ? Curves.FromFactors(Enumerable.Range(0, sharpeReturns).Select(i => i % 2 == 0 ? 0.99m : 1.001m), TimeSpan.FromHours(1))
-            : Curves.Alternating(sharpeReturns, TimeSpan.FromHours(1));
-        return PerformanceAnalyzer.AnalyzePerformance(new PerformanceInputs { EquityCurve = curve }, 100);
     }
 }

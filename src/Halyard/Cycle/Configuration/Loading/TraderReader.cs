@@ -21,6 +21,12 @@ internal static class TraderReader
     private static readonly Scalar<SizeOverCapPolicy> SizePolicies = Scalars.Enum(
         ("clamp", SizeOverCapPolicy.Clamp), ("deny", SizeOverCapPolicy.Deny));
 
+    private static readonly Scalar<LossOverCapPolicy> LossPolicies = Scalars.Enum(
+        ("clamp", LossOverCapPolicy.Clamp), ("deny", LossOverCapPolicy.Deny));
+
+    private static readonly Scalar<BreachAction> BreachActions = Scalars.Enum(
+        ("pause", BreachAction.Pause), ("flatten", BreachAction.Flatten));
+
     public static Scalar<ExchangeProvider> ExchangeProviderKind => ExchangeProviders;
 
     public static TraderConfig Read(YamlNode node, string path, ReadContext ctx, ExchangeProvider venue)
@@ -52,6 +58,7 @@ internal static class TraderReader
             Shadow = r.Value("shadow", d.Shadow, Scalars.Bool),
             RiskParams = ReadRiskParams(r.Mapping("risk_params", ConfigSchema.RiskParams)),
             ExecGuards = ReadExecGuards(r.Mapping("exec_guards", ConfigSchema.ExecGuards)),
+            Memory = ReadMemory(r.Mapping("memory", ConfigSchema.Memory)),
             DecisionMaker = r.Raw("decision_maker") is { } decisionMakerNode
                 ? DecisionMakerReader.Read(new MappingReader(decisionMakerNode, r.Child("decision_maker"), ConfigSchema.TraderDecisionMaker, ctx.Diag), ctx)
                 : null,
@@ -70,6 +77,8 @@ internal static class TraderReader
             AltcoinLeverage = r.Value("altcoin_leverage", d.AltcoinLeverage, leverage),
             LeverageOverCap = r.Value("leverage_over_cap", d.LeverageOverCap, LeveragePolicies),
             SizeOverCap = r.Value("size_over_cap", d.SizeOverCap, SizePolicies),
+            MaxLossPerTradePct = r.Value("max_loss_per_trade_pct", d.MaxLossPerTradePct, Scalars.Positive(100m, "a percentage > 0 and <= 100")),
+            LossOverCap = r.Value("loss_over_cap", d.LossOverCap, LossPolicies),
             MinConfidence = r.Value("min_confidence", d.MinConfidence, Scalars.Int(0, 100)),
             MinRiskRewardRatio = r.Value("min_risk_reward_ratio", d.MinRiskRewardRatio, Scalars.Positive(100m, "a ratio > 0 and <= 100")),
             MaxPositions = r.Value("max_positions", d.MaxPositions, Scalars.Int(1, 100)),
@@ -83,6 +92,18 @@ internal static class TraderReader
 
         r.Finish();
         return result;
+    }
+
+    private static MemoryConfig ReadMemory(MappingReader r)
+    {
+        var d = new MemoryConfig();
+        var memory = new MemoryConfig
+        {
+            ReasoningChars = r.Value("reasoning_chars", d.ReasoningChars, Scalars.Int(20, 4000)),
+            RecentTrades = r.Value("recent_trades", d.RecentTrades, Scalars.Int(0, 50)),
+        };
+        r.Finish();
+        return memory;
     }
 
     private static ExecGuards ReadExecGuards(MappingReader r)
@@ -102,6 +123,10 @@ internal static class TraderReader
             AltPositionValueMaxEquityMultiple = r.Value("alt_position_value_max_equity_multiple", d.AltPositionValueMaxEquityMultiple, multiple),
             SharpePauseThreshold = r.Value("sharpe_pause_threshold", d.SharpePauseThreshold, Scalars.Number(-100m, 100m, "a number from -100 to 100")),
             PauseDurationOnBreach = r.Value("pause_duration_on_breach", d.PauseDurationOnBreach, Scalars.Duration(TimeSpan.Zero, TimeSpan.FromDays(7))),
+            SharpeWindow = r.Value("sharpe_window", d.SharpeWindow, Scalars.Int(10, 100_000)),
+            MaxDailyLossPct = r.Value("max_daily_loss_pct", d.MaxDailyLossPct, Scalars.Positive(100m, "a percentage > 0 and <= 100")),
+            MaxDrawdownPct = r.Value("max_drawdown_pct", d.MaxDrawdownPct, Scalars.Positive(100m, "a percentage > 0 and <= 100")),
+            OnBreach = r.Value("on_breach", d.OnBreach, BreachActions),
             GatedConfidenceBoost = r.Value("gated_confidence_boost", d.GatedConfidenceBoost, Scalars.Int(0, 100)),
             MinOrderValueUsd = r.Value("min_order_value_usd", d.MinOrderValueUsd, Scalars.Number(10m, 1e9m, "a USD amount >= 10 (the venue's minimum)")),
         };

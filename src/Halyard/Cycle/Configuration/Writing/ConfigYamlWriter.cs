@@ -56,6 +56,8 @@ internal static class ConfigYamlWriter
             y.Key(6, rs, "altcoin_leverage", Names.Of(r.AltcoinLeverage));
             y.Key(6, rs, "leverage_over_cap", Names.Of(r.LeverageOverCap));
             y.Key(6, rs, "size_over_cap", Names.Of(r.SizeOverCap));
+            y.Key(6, rs, "max_loss_per_trade_pct", Names.Of(r.MaxLossPerTradePct));
+            y.Key(6, rs, "loss_over_cap", Names.Of(r.LossOverCap));
             y.Key(6, rs, "min_confidence", Names.Of(r.MinConfidence));
             y.Key(6, rs, "min_risk_reward_ratio", Names.Of(r.MinRiskRewardRatio));
             y.Key(6, rs, "max_positions", Names.Of(r.MaxPositions));
@@ -75,8 +77,15 @@ internal static class ConfigYamlWriter
             y.Key(6, gs, "alt_position_value_max_equity_multiple", Names.Of(g.AltPositionValueMaxEquityMultiple));
             y.Key(6, gs, "sharpe_pause_threshold", Names.Of(g.SharpePauseThreshold));
             y.Key(6, gs, "pause_duration_on_breach", Names.Of(g.PauseDurationOnBreach));
+            y.Key(6, gs, "sharpe_window", Names.Of(g.SharpeWindow));
+            y.Key(6, gs, "max_daily_loss_pct", Names.Of(g.MaxDailyLossPct));
+            y.Key(6, gs, "max_drawdown_pct", Names.Of(g.MaxDrawdownPct));
+            y.Key(6, gs, "on_breach", Names.Of(g.OnBreach));
             y.Key(6, gs, "gated_confidence_boost", Names.Of(g.GatedConfidenceBoost));
             y.Key(6, gs, "min_order_value_usd", Names.Of(g.MinOrderValueUsd));
+            y.Open(4, s, "memory");
+            y.Key(6, ConfigSchema.Memory, "reasoning_chars", Names.Of(t.Memory.ReasoningChars));
+            y.Key(6, ConfigSchema.Memory, "recent_trades", Names.Of(t.Memory.RecentTrades));
             if (t.DecisionMaker is { } own)
             {
                 y.Open(4, s, "decision_maker");
