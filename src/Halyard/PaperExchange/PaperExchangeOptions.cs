@@ -1,4 +1,5 @@
 using System.Globalization;
+using Halyard.Domain;
 using Halyard.PaperExchange.Data;
 
 namespace Halyard.PaperExchange;
@@ -126,7 +127,7 @@ public sealed record FundedAccount(string Address, decimal Usdc)
 }
 
 /// <summary><c>fees: { taker_bps, maker_bps }</c> — basis points of notional, charged in USDC on each fill (a negative maker fee is a rebate).</summary>
-public sealed record FeeOptions(decimal TakerBps = 4.5m, decimal MakerBps = 1.5m)
+public sealed record FeeOptions(decimal TakerBps = VenueFees.TakerBps, decimal MakerBps = VenueFees.MakerBps)
 {
     public IEnumerable<string> Validate()
     {
