@@ -206,8 +206,9 @@ internal sealed class Matching(VenueState state, Ledger ledger, MarginCalculator
         }
     }
 
+    /// <summary>A live reduce-only limit order with size left (one just filled completely is being settled as filled).</summary>
     private static bool IsRestingReduceOnly(OrderState order, int asset) =>
-        order.Asset == asset && order.ReduceOnly && order.IsResting && order.Role == OrderRole.Plain;
+        order.Asset == asset && order.ReduceOnly && order.IsResting && order.Role == OrderRole.Plain && order.Sz > 0;
 
     private const decimal MarketTriggerSlippage = 0.1m;
 
