@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Halyard.Cli.Rendering;
 using Halyard.Cycle.Live;
+using Halyard.Hyperliquid.Signing;
 using Halyard.Journal;
 using Spectre.Console;
 
@@ -33,7 +34,7 @@ internal static class RunCommand
         var request = new LiveRequest
         {
             Config = config,
-            Connected = venue => console.MarkupLine(Markup.Escape($"Trading on {venue}. Journal: {Path.GetFullPath(config.Journal.Dir)}. Ctrl-C stops.")),
+            Connected = venue => console.MarkupLine(Markup.Escape($"Trading on {venue}. Signing: {Ecdsa.Describe(Ecdsa.Backend)}. Journal: {Path.GetFullPath(config.Journal.Dir)}. Ctrl-C stops.")),
             CycleCompleted = record => console.MarkupLine(Markup.Escape(Line(record))),
         };
         var (run, error) = await LiveRunner.RunAsync(request, ct).ConfigureAwait(false);
