@@ -4,15 +4,15 @@ using Halyard.Domain;
 using Halyard.Execution.Reconciliation;
 using Halyard.Journal;
 using Halyard.Journal.Analytics;
-using Halyard.MarketData;
 using Halyard.Risk;
+using Halyard.Risk.Gating;
 
 namespace Halyard.Cycle;
 
 /// <summary>
 /// One trader's decision cycle (design "Manager Cycle"): read the account, orders and universe; bring
 /// trades up to date and reconcile; rank candidates and refresh only the new candles; feed the
-/// performance to the Executor and the gate; ask for decisions and validate them; execute closes before
+/// performance to the DecisionStep and the gate; ask for decisions and validate them; execute closes before
 /// opens, the opens capped and re-validated against fresh prices; journal everything. The same code runs
 /// live and in a replay: only the clock differs.
 /// </summary>
@@ -21,6 +21,7 @@ public sealed class TraderCycle
     private readonly TraderSetup _setup;
     private readonly TraderServices _s;
     private readonly TradeSync _sync;
+    private readonly SemaphoreSlim _turn = new(1, 1);
 
     public TraderCycle(TraderSetup setup, TraderServices services, TraderState? state = null)
     {
@@ -34,10 +35,31 @@ public sealed class TraderCycle
 
     public TraderState State { get; }
 
+    /// <summary>What the cycle works with (the operator's kill switch uses the trader's own Orchestrator).</summary>
+    public TraderServices Services => _s;
+
+    /// <summary>Runs <paramref name="action"/> between two cycles of this trader, never during one (operator actions).</summary>
+    public async Task<T> ExclusiveAsync<T>(Func<CancellationToken, Task<T>> action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await action(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
     /// <summary>Runs one cycle and journals its record (also when the cycle fails); returns the record.</summary>
-    public async Task<DecisionCycleRecord> RunCycleAsync(CancellationToken cancellationToken)
+    public Task<DecisionCycleRecord> RunCycleAsync(CancellationToken cancellationToken) => ExclusiveAsync(RunCycleCoreAsync, cancellationToken);
+
+    private async Task<DecisionCycleRecord> RunCycleCoreAsync(CancellationToken cancellationToken)
     {
         var started = _s.Wall.GetTimestamp();
+        var wasSafeMode = State.Gate.Evaluate().SafeMode;
         var now = _s.Clock.GetUtcNow();
         State.Cycle++;
         State.Prune(now, _setup.Limits.CooldownAfterClose);
@@ -53,9 +75,11 @@ public sealed class TraderCycle
             record = record with { Success = false, ErrorMessage = "internal error: " + ex.GetType().Name + ": " + ex.Message };
         }
 
-        record = record with { Gating = record.Gating == GatingRecord.Open ? State.Gate.ToRecord(_setup.Shadow) : record.Gating, WallClock = timing.Finish() };
+        var gating = record.Gating == GatingRecord.Open ? State.Gate.ToRecord(_setup.Shadow) : record.Gating;
+        record = record with { Gating = State.OperatorPaused ? gating with { OpensAllowed = false } : gating, WallClock = timing.Finish() };
         _s.Journal.Append(record);
         State.History.Add(record);
+        CycleLog.Cycle(_s.Log, record, wasSafeMode);
         return record;
     }
 
@@ -83,14 +107,14 @@ public sealed class TraderCycle
         var market = await CycleReads.ReadMarketAsync(_s, venue, account, _setup, ct).ConfigureAwait(false);
         State.RememberAtr(market.Snapshots.Values);
 
-        // 4. Performance → Executor and gate.
+        // 4. Performance → DecisionStep and gate.
         var report = PerformanceAnalyzer.AnalyzePerformance(State.History.Inputs(State.Trades, account.Positions), _setup.AnalyticsWindow);
-        var gate = _setup.Gating ? State.Gate.ObservePerformance(report) : State.Gate.Evaluate();
-        _s.Executor.UpdatePerformance(report.ToView(_setup.Gating && gate.SharpePaused));
+        var gate = _setup.Gating ? State.Gate.ObserveSharpe(report.Sharpe) : State.Gate.Evaluate();
+        _s.DecisionStep.UpdatePerformance(report.ToView(_setup.Gating && gate.SharpePaused));
 
         // 5. Decisions, then the Validator (first check). While opens are paused the model is told its
         // budget of new opens is zero, so it does not propose what the Validator would refuse.
-        var pausedBefore = gate.SafeMode || (_setup.Gating && gate.SharpePaused);
+        var pausedBefore = gate.SafeMode || (_setup.Gating && gate.SharpePaused) || State.OperatorPaused;
         var context = new DecisionContext
         {
             Time = now,
@@ -109,7 +133,7 @@ public sealed class TraderCycle
             MakerFeeBps = _setup.MakerFeeBps,
         };
         timing.DecisionStarted();
-        var outcome = await _s.Executor.GetFullDecisionAsync(context, ct).ConfigureAwait(false);
+        var outcome = await _s.DecisionStep.GetFullDecisionAsync(context, ct).ConfigureAwait(false);
         timing.DecisionEnded();
         if (_setup.AsksModel)
         {
@@ -128,22 +152,22 @@ public sealed class TraderCycle
             Now = now,
             Limits = _setup.Limits,
             Gated = context.IsGated,
-            OpensPaused = gate.SafeMode || (_setup.Gating && gate.SharpePaused),
+            OpensPaused = gate.SafeMode || (_setup.Gating && gate.SharpePaused) || State.OperatorPaused,
             Guards = _setup.Guards,
         };
         var verdicts = _s.Validator.ValidateBatch([.. considered.Select(c => c.Decision)], validation);
         timing.Validated();
 
         // 6–7. Closes first, opens capped and re-checked against fresh prices, then sent.
-        var execution = await new CycleExecution(_setup, _s, State).RunAsync(
-            new ExecutionInput(venue, account, market.Snapshots, validation, verdicts, [.. considered.Select(c => c.Index)]),
+        var execution = await new OrderStep(_setup, _s, State).RunAsync(
+            new OrderStepInput(venue, account, market.Snapshots, validation, verdicts, [.. considered.Select(c => c.Index)]),
             ct).ConfigureAwait(false);
         timing.Executed(execution.Latencies);
 
         // 8. The record.
         return CycleRecordMapping.Compose(record, new CycleRecordParts(
             outcome,
-            _s.Executor.Maker is BaselineDecisionMaker,
+            _s.DecisionStep.Maker is BaselineDecisionMaker,
             execution.Verdicts,
             account,
             market,
@@ -193,6 +217,11 @@ public sealed class TraderCycle
         }
 
         State.ForgetExternalsNotIn(account);
+        foreach (var finding in records)
+        {
+            CycleLog.ReconciliationFinding(_s.Log, _setup.TraderId, State.Cycle, finding.Action, finding.Symbol, finding.Result, finding.ErrorDetail);
+        }
+
         return records;
     }
 

@@ -1,5 +1,6 @@
 using Halyard.Cycle.Configuration;
 using Halyard.Decisions;
+using Halyard.Domain;
 using Halyard.Execution;
 using Halyard.Execution.Ledger;
 using Halyard.Journal;
@@ -34,7 +35,14 @@ public sealed record TraderRuntime
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 
     /// <summary>Taker and maker fees in bps, as the venue charges them (shown in the prompt).</summary>
+<<<<<<< HEAD
+    public (decimal Taker, decimal Maker) Fees { get; init; } = (VenueFees.TakerBps, VenueFees.MakerBps);
+=======
     public (decimal Taker, decimal Maker) Fees { get; init; } = (4.5m, 1.5m);
+
+    /// <summary>Where the traders' diagnostic logs go (none by default).</summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory Loggers { get; init; } = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
+>>>>>>> i15
 }
 
 /// <summary>Builds each configured trader's cycle (its decision maker, market data and state) and restores it from the journal.</summary>
@@ -48,8 +56,8 @@ public static class TraderFactory
         var traders = new List<TraderCycle>(config.Traders.Count);
         foreach (var trader in config.Traders)
         {
-            var executor = config.ExecutorFor(trader);
-            var maker = DecisionMakerFactory.Create(ExecutorMapping.ToOptions(executor, config.Journal.FullPrompt), runtime.Clock, runtime.Environment);
+            var decisionMaker = config.DecisionMakerFor(trader);
+            var maker = DecisionMakerFactory.Create(DecisionMakerMapping.ToOptions(decisionMaker, config.Journal.FullPrompt), runtime.Clock, runtime.Environment);
             if (maker.Maker is null)
             {
                 return ([], $"traders[{trader.Id}]: {maker.Error}");
@@ -67,14 +75,16 @@ public static class TraderFactory
                     LiquidityThresholdUsd = setup.Limits.LiquidityThresholdUsd,
                     MaxCandidates = config.MarketData.MaxCandidates,
                 }),
-                Executor = new Executor(maker.Maker),
-                Orders = new OrchestratorExecution(new Orchestrator(new OrchestratorSetup(
+                DecisionStep = new DecisionStep(maker.Maker),
+                Orders = new OrchestratorGateway(new Orchestrator(new OrchestratorSetup(
                     trader.Id,
                     runtime.Venue.Exchange,
                     runtime.Venue.Info,
                     runtime.Ledger(trader.Id),
                     runtime.OrchestratorTime,
-                    config.Execution.ToOrchestratorOptions(config.Features, trader.Shadow)))),
+                    config.Execution.ToOrchestratorOptions(config.Features, trader.Shadow),
+                    Log: runtime.Loggers.CreateLogger("Halyard.Execution")))),
+                Log = runtime.Loggers.CreateLogger("Halyard.Cycle"),
                 Journal = runtime.Journal,
                 VenueTimer = runtime.Venue.Timer,
                 Ownership = runtime.Ownership,
@@ -93,7 +103,7 @@ public static class TraderFactory
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(trader);
         ArgumentNullException.ThrowIfNull(runtime);
-        var executor = config.ExecutorFor(trader);
+        var decisionMaker = config.DecisionMakerFor(trader);
         return new TraderSetup
         {
             TraderId = trader.Id,
@@ -105,10 +115,10 @@ public static class TraderFactory
             MultiDecision = config.Features.MultiDecision,
             Gating = config.Features.Gating,
             ExternalPositions = config.Execution.ExternalPositions,
-            StalenessMaxMoveBps = executor.StalenessMaxMoveBps,
+            StalenessMaxMoveBps = decisionMaker.StalenessMaxMoveBps,
             TakerFeeBps = runtime.Fees.Taker,
             MakerFeeBps = runtime.Fees.Maker,
-            AsksModel = ExecutorMapping.AsksModel(executor),
+            AsksModel = DecisionMakerMapping.AsksModel(decisionMaker),
         };
     }
 

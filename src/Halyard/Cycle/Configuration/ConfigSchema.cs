@@ -29,14 +29,17 @@ public static class ConfigSchema
     public static SchemaSection Root { get; } = S(
         "",
         ("traders", "one entry per trader; each gets allocation_pct of the equity"),
-        ("executor", "the decision maker: baseline | openai | anthropic | recorded"),
+        ("decision_maker", "the decision maker: baseline | openai | anthropic | recorded"),
         ("features", "rollout switches and one switch per Validator guard (all on by default)"),
         ("exchange", "where orders go: paper | testnet | mainnet"),
         ("paper_exchange", "the simulator's accounts, fees, data and faults"),
         ("execution", "order workflow and retry policy"),
         ("market_data", "candidates and the intraday candle interval of the snapshots"),
         ("journal", "the decision-cycle journal of `halyard run`"),
-        ("replay", "the window and run folder of `halyard replay`"));
+        ("replay", "the window and run folder of `halyard replay`"),
+        ("logging", "the diagnostic log of `halyard run` (console and a rolling file in the journal folder)"),
+        ("alerts", "webhook and command hook for alerts"),
+        ("control", "the loopback control API, /metrics and dashboard of `halyard run`"));
 
     public static SchemaSection Trader { get; } = S(
         "traders[]",
@@ -49,7 +52,7 @@ public static class ConfigSchema
         ("shadow", "advise-only: run the cycle, record the would-be orders, send nothing"),
         ("risk_params", "per-decision limits"),
         ("exec_guards", "execution guards"),
-        ("executor", "optional executor for this trader only (same keys; replaces the top-level one)"));
+        ("decision_maker", "optional decision maker for this trader only (same keys; replaces the top-level one)"));
 
     public static SchemaSection RiskParams { get; } = S(
         "traders[].risk_params",
@@ -79,7 +82,7 @@ public static class ConfigSchema
         ("gated_confidence_boost", "0..100 points added to min_confidence while gated"),
         ("min_order_value_usd", ">= 10; smallest order value after rounding the size down"));
 
-    private static readonly (string, string)[] ExecutorKeys =
+    private static readonly (string, string)[] DecisionMakerKeys =
     [
         ("provider", "baseline | openai | anthropic | recorded"),
         ("model", "model name (required for openai and anthropic)"),
@@ -95,9 +98,12 @@ public static class ConfigSchema
         ("staleness_max_move_bps", "a decision whose price moved more than this since the snapshot is discarded"),
     ];
 
-    public static SchemaSection Executor { get; } = S("executor", ExecutorKeys);
+    /// <summary>The former name of <c>decision_maker</c> (top level and per trader): still read, with a deprecation warning.</summary>
+    public const string FormerDecisionMakerKey = "executor";
 
-    public static SchemaSection TraderExecutor { get; } = S("traders[].executor", ExecutorKeys);
+    public static SchemaSection DecisionMaker { get; } = S("decision_maker", DecisionMakerKeys);
+
+    public static SchemaSection TraderDecisionMaker { get; } = S("traders[].decision_maker", DecisionMakerKeys);
 
     public static SchemaSection Features { get; } = S(
         "features",
@@ -205,11 +211,27 @@ public static class ConfigSchema
         ("to", "end date or time, UTC, exclusive (omit: end of the data)"),
         ("out", "run folder"));
 
+    public static SchemaSection Logging { get; } = S(
+        "logging",
+        ("format", "plain | json lines in the rolling file halyard-YYYYMMDD.log"),
+        ("level", "console level: debug | information | warning | error (--verbose: debug)"));
+
+    public static SchemaSection Alerts { get; } = S(
+        "alerts",
+        ("webhook_url", "JSON POST per alert (omit: none)"),
+        ("command", "command run per alert, the alert's JSON on its stdin (omit: none)"));
+
+    public static SchemaSection Control { get; } = S(
+        "control",
+        ("enabled", "serve the control API, /metrics and the dashboard on 127.0.0.1"),
+        ("port", "0..65535 on 127.0.0.1; 0: any free port"));
+
     /// <summary>Every section, document order.</summary>
     public static IReadOnlyList<SchemaSection> All { get; } =
     [
-        Root, Trader, RiskParams, ExecGuards, TraderExecutor, Executor, Features, Exchange, Signer,
+        Root, Trader, RiskParams, ExecGuards, TraderDecisionMaker, DecisionMaker, Features, Exchange, Signer,
         PaperExchange, Fund, Fees, Faults, FaultsInfo, Execution, MarketData, Journal, Replay,
+        Logging, Alerts, Control,
     ];
 
     /// <summary>Every key path the loader knows.</summary>

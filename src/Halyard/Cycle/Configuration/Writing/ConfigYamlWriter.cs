@@ -15,8 +15,8 @@ internal static class ConfigYamlWriter
         y.Blank();
         Traders(y, config);
         y.Blank();
-        y.Open(0, ConfigSchema.Root, "executor");
-        Executor(y, 2, ConfigSchema.Executor, config.Executor);
+        y.Open(0, ConfigSchema.Root, "decision_maker");
+        DecisionMaker(y, 2, ConfigSchema.DecisionMaker, config.DecisionMaker);
         y.Blank();
         Features(y, config.Features);
         y.Blank();
@@ -31,6 +31,8 @@ internal static class ConfigYamlWriter
         y.Key(2, ConfigSchema.MarketData, "max_candidates", Names.Of(config.MarketData.MaxCandidates));
         y.Blank();
         Output(y, config.Journal, config.Replay);
+        y.Blank();
+        Operations(y, config);
         return y.ToString();
     }
 
@@ -75,19 +77,19 @@ internal static class ConfigYamlWriter
             y.Key(6, gs, "pause_duration_on_breach", Names.Of(g.PauseDurationOnBreach));
             y.Key(6, gs, "gated_confidence_boost", Names.Of(g.GatedConfidenceBoost));
             y.Key(6, gs, "min_order_value_usd", Names.Of(g.MinOrderValueUsd));
-            if (t.Executor is { } own)
+            if (t.DecisionMaker is { } own)
             {
-                y.Open(4, s, "executor");
-                Executor(y, 6, ConfigSchema.TraderExecutor, own);
+                y.Open(4, s, "decision_maker");
+                DecisionMaker(y, 6, ConfigSchema.TraderDecisionMaker, own);
             }
             else
             {
-                y.Unset(4, s, "executor", "{ provider: openai, model: ..., api_key_env: ... }");
+                y.Unset(4, s, "decision_maker", "{ provider: openai, model: ..., api_key_env: ... }");
             }
         }
     }
 
-    private static void Executor(YamlLines y, int i, SchemaSection s, ExecutorConfig e)
+    private static void DecisionMaker(YamlLines y, int i, SchemaSection s, DecisionMakerConfig e)
     {
         y.Key(i, s, "provider", Names.Of(e.Provider));
         Optional(y, i, s, "model", e.Model is null ? null : YamlLines.Quote(e.Model), "gpt-4o-mini");
@@ -214,6 +216,21 @@ internal static class ConfigYamlWriter
         Optional(y, 2, ConfigSchema.Replay, "from", r.From is { } from ? Names.Of(from) : null, "2025-10-01");
         Optional(y, 2, ConfigSchema.Replay, "to", r.To is { } to ? Names.Of(to) : null, "2025-10-31");
         y.Key(2, ConfigSchema.Replay, "out", YamlLines.Quote(r.Out));
+    }
+
+    private static void Operations(YamlLines y, HalyardConfig config)
+    {
+        y.Open(0, ConfigSchema.Root, "logging");
+        y.Key(2, ConfigSchema.Logging, "format", config.Logging.Format == LogFormat.Json ? "json" : "plain");
+        y.Key(2, ConfigSchema.Logging, "level", config.Logging.Level);
+        y.Blank();
+        y.Open(0, ConfigSchema.Root, "alerts");
+        Optional(y, 2, ConfigSchema.Alerts, "webhook_url", config.Alerts.WebhookUrl?.ToString(), "http://127.0.0.1:9000/halyard");
+        Optional(y, 2, ConfigSchema.Alerts, "command", config.Alerts.Command is { } c ? YamlLines.Quote(c) : null, "\"notify-send Halyard\"");
+        y.Blank();
+        y.Open(0, ConfigSchema.Root, "control");
+        y.Key(2, ConfigSchema.Control, "enabled", Names.Of(config.Control.Enabled));
+        y.Key(2, ConfigSchema.Control, "port", Names.Of(config.Control.Port));
     }
 
     private static void Optional(YamlLines y, int indent, SchemaSection s, string key, string? value, string example)

@@ -1,0 +1,305 @@
+using Halyard.PaperExchange.Market;
+
+namespace Halyard.PaperExchange.Engine;
+
+/// <summary>
+/// The order lifecycle shared by order entry and the market stepper: taker executions against the
+/// synthetic book, maker fills of resting orders, trigger firing, cancellation with its cascades
+/// (waiting TP/SL children, siblings, position TP/SL) and liquidation.
+/// </summary>
+internal sealed class Matching(VenueState state, Ledger ledger, MarginCalculator margin)
+{
+    /// <summary>How much of the order can execute now: reduce-only orders never exceed (or flip) the position; position TP/SL take the whole position.</summary>
+    public decimal ExecutableSize(Account account, OrderState order)
+    {
+        var szi = account.SziOf(order.Asset);
+        var reduces = (order.IsBuy && szi < 0) || (!order.IsBuy && szi > 0);
+        if (order.Role == OrderRole.PositionTpsl)
+        {
+            // Size 0: the whole position as it is then; an explicit size keeps that size (never beyond the position).
+            return !reduces ? 0m : order.OrigSz > 0 ? Math.Min(order.OrigSz, Math.Abs(szi)) : Math.Abs(szi);
+        }
+
+        return order.ReduceOnly ? (reduces ? Math.Min(order.Sz, Math.Abs(szi)) : 0m) : order.Sz;
+    }
+
+    /// <summary>True when free margin covers the position increase of <paramref name="size"/> at <paramref name="price"/>.</summary>
+    public bool MarginAllows(Account account, OrderState order, decimal size, decimal price, long timeMs)
+    {
+        var increase = MarginCalculator.IncreasingPart(account.SziOf(order.Asset), order.IsBuy, size);
+        if (increase <= 0)
+        {
+            return true;
+        }
+
+        var leverage = state.LeverageOf(account, order.Asset).Value;
+        var available = margin.Summarize(account, timeMs).AvailableToTrade;
+        if (order.IsResting && !order.ReduceOnly)
+        {
+            available += order.Sz * order.LimitPx / leverage;
+        }
+
+        return increase * price / leverage <= available;
+    }
+
+    /// <summary>
+    /// Executes up to <paramref name="size"/> as a taker against the book around <paramref name="mid"/>, never past
+    /// <paramref name="limit"/> (default: the order's limit price); returns the size filled.
+    /// </summary>
+    public decimal Take(Account account, OrderState order, decimal size, decimal mid, long timeMs, decimal? limit = null)
+    {
+        if (size <= 0)
+        {
+            return 0m;
+        }
+
+        var book = state.Market.Book(order.Asset, mid);
+        var filled = 0m;
+        foreach (var (price, take) in Matcher.Take(book, order.IsBuy, limit ?? order.LimitPx, size))
+        {
+            ledger.ApplyFill(account, new FillRequest(order.Asset, order.IsBuy, take, price, true, timeMs, order.Oid, order.Cloid));
+            filled += take;
+        }
+
+        Record(account, order, filled, timeMs);
+        return filled;
+    }
+
+    /// <summary>Fills a resting order at its limit price as a maker, when the mark trades through it.</summary>
+    public void FillResting(Account account, OrderState order, long timeMs)
+    {
+        var size = ExecutableSize(account, order);
+        if (size <= 0)
+        {
+            Close(account, order, OrderStatusNames.ReduceOnlyCanceled, timeMs);
+            return;
+        }
+
+        if (!order.ReduceOnly && !MarginAllows(account, order, size, order.LimitPx, timeMs))
+        {
+            Close(account, order, OrderStatusNames.MarginCanceled, timeMs);
+            return;
+        }
+
+        ledger.ApplyFill(account, new FillRequest(order.Asset, order.IsBuy, size, order.LimitPx, false, timeMs, order.Oid, order.Cloid));
+        Record(account, order, size, timeMs);
+        Settle(account, order, timeMs);
+    }
+
+    /// <summary>The mark crossed the trigger: a market trigger executes now within its limit; a limit trigger takes what crosses and rests the rest.</summary>
+    public void FireTrigger(Account account, OrderState order, decimal mark, long timeMs)
+    {
+        order.IsTrigger = false;
+        var size = ExecutableSize(account, order);
+        if (size <= 0)
+        {
+            Close(account, order, OrderStatusNames.Canceled, timeMs);
+            return;
+        }
+
+        if (!order.ReduceOnly && order.Role != OrderRole.PositionTpsl && !MarginAllows(account, order, size, mark, timeMs))
+        {
+            Close(account, order, OrderStatusNames.MarginCanceled, timeMs);
+            return;
+        }
+
+        if (order.Role == OrderRole.PositionTpsl)
+        {
+            order.Sz = size;
+        }
+
+        // A market trigger executes like a market order: against the book, up to 10 % from the mark (its own
+        // limit price is not used); a limit trigger within its limit.
+        var limit = order.IsMarket ? MarketTriggerLimit(order.IsBuy, mark) : order.LimitPx;
+        PreventSelfTrade(account, order, limit, timeMs);
+        Take(account, order, size, mark, timeMs, limit);
+        if (order.IsMarket)
+        {
+            if (order.FilledSz > 0)
+            {
+                Fill(account, order, timeMs);
+            }
+            else
+            {
+                Close(account, order, OrderStatusNames.Canceled, timeMs);
+            }
+
+            return;
+        }
+
+        Settle(account, order, timeMs);
+    }
+
+    /// <summary>
+    /// Ends an order with <paramref name="status"/>. A <c>normalTpsl</c> parent that ends unfilled takes its waiting
+    /// children with it, except one partly filled and then cancelled for margin: its children go live (sizes fixed).
+    /// </summary>
+    public void Close(Account account, OrderState order, string status, long timeMs)
+    {
+        if (!order.IsOpen)
+        {
+            return;
+        }
+
+        order.SetStatus(status, timeMs);
+        account.OpenOrders.Remove(order);
+        if (order.Role == OrderRole.NormalTpslParent && status != OrderStatusNames.Filled && order.Children is { } children)
+        {
+            var activate = status == OrderStatusNames.MarginCanceled && order.FilledSz > 0;
+            foreach (var child in children)
+            {
+                if (child.IsOpen && !child.Active)
+                {
+                    if (activate)
+                    {
+                        child.Active = true;
+                    }
+                    else
+                    {
+                        Close(account, child, OrderStatusNames.Canceled, timeMs);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The venue's reduce-only rule for resting orders: together they may not exceed the position they reduce. The
+    /// oldest are cancelled first (<c>reduceOnlyCanceled</c>) until the rest fit — after a new one rests, and after
+    /// the position shrinks, closes or flips. Triggers are left alone (they are judged when they fire).
+    /// </summary>
+    public void EnforceReduceOnly(Account account, int asset, long timeMs)
+    {
+        var szi = account.SziOf(asset);
+        var resting = account.OpenOrders.Where(o => IsRestingReduceOnly(o, asset)).OrderBy(o => o.Timestamp).ThenBy(o => o.Oid).ToArray();
+        var room = Math.Abs(szi);
+        var total = resting.Where(o => Reduces(o, szi)).Sum(o => o.Sz);
+        foreach (var order in resting)
+        {
+            if (!Reduces(order, szi))
+            {
+                Close(account, order, OrderStatusNames.ReduceOnlyCanceled, timeMs);
+            }
+            else if (total > room)
+            {
+                total -= order.Sz;
+                Close(account, order, OrderStatusNames.ReduceOnlyCanceled, timeMs);
+            }
+        }
+    }
+
+    private static bool Reduces(OrderState order, decimal szi) => szi != 0 && order.IsBuy == szi < 0;
+
+    /// <summary>
+    /// Self-trade prevention: a taker that would reach the account's own resting order on the other side cancels
+    /// that resting order (<c>selfTradeCanceled</c>) instead of trading with it.
+    /// </summary>
+    public void PreventSelfTrade(Account account, OrderState taker, decimal limit, long timeMs)
+    {
+        foreach (var resting in account.OpenOrders.ToArray())
+        {
+            if (resting != taker && resting.Asset == taker.Asset && resting.IsBuy != taker.IsBuy && resting.IsResting
+                && (taker.IsBuy ? resting.LimitPx <= limit : resting.LimitPx >= limit))
+            {
+                Close(account, resting, OrderStatusNames.SelfTradeCanceled, timeMs);
+            }
+        }
+    }
+
+    private static bool IsRestingReduceOnly(OrderState order, int asset) =>
+        order.Asset == asset && order.ReduceOnly && order.IsResting && order.Role == OrderRole.Plain;
+
+    private const decimal MarketTriggerSlippage = 0.1m;
+
+    private static decimal MarketTriggerLimit(bool isBuy, decimal mark) => mark * (isBuy ? 1 + MarketTriggerSlippage : 1 - MarketTriggerSlippage);
+
+    /// <summary>Closes every position of the given assets at the mark, as the liquidation engine would.</summary>
+    public void Liquidate(Account account, IReadOnlyList<int> assets, long timeMs)
+    {
+        foreach (var asset in assets)
+        {
+            var position = account.PositionOf(asset);
+            if (position is null)
+            {
+                continue;
+            }
+
+            foreach (var order in account.OpenOrders.ToArray())
+            {
+                if (order.Asset == asset)
+                {
+                    Close(account, order, OrderStatusNames.LiquidatedCanceled, timeMs);
+                }
+            }
+
+            var mark = margin.MarkOf(position, timeMs);
+            var price = PriceMath.RoundToValid(mark, state.Market.Asset(asset).SzDecimals);
+            ledger.ApplyFill(account, new FillRequest(asset, position.Szi < 0, Math.Abs(position.Szi), price, true, timeMs, 0, null, mark));
+        }
+    }
+
+    /// <summary>After a fill: activate/resize <c>normalTpsl</c> children, and drop position TP/SL when the position is gone.</summary>
+    private void Record(Account account, OrderState order, decimal filled, long timeMs)
+    {
+        if (filled <= 0)
+        {
+            return;
+        }
+
+        order.FilledSz += filled;
+        order.Sz = Math.Max(0m, order.Sz - filled);
+        if (order.Role == OrderRole.NormalTpslParent && order.Sz <= 0 && order.Children is { } children)
+        {
+            foreach (var child in children)
+            {
+                if (child.IsOpen && child.IsTrigger)
+                {
+                    child.Active = true;
+                }
+            }
+        }
+
+        EnforceReduceOnly(account, order.Asset, timeMs);
+        if (account.SziOf(order.Asset) == 0)
+        {
+            foreach (var other in account.OpenOrders.ToArray())
+            {
+                if (other != order && other.Asset == order.Asset && other.Role == OrderRole.PositionTpsl)
+                {
+                    Close(account, other, OrderStatusNames.Canceled, timeMs);
+                }
+            }
+        }
+    }
+
+    /// <summary>Marks a fully executed order filled (and cancels its TP/SL siblings); a reduce-only remainder without a position is cancelled.</summary>
+    public void Settle(Account account, OrderState order, long timeMs)
+    {
+        if (!order.IsOpen)
+        {
+            return;
+        }
+
+        if (order.Sz <= 0)
+        {
+            Fill(account, order, timeMs);
+        }
+        else if ((order.ReduceOnly || order.Role == OrderRole.PositionTpsl) && ExecutableSize(account, order) == 0)
+        {
+            Close(account, order, OrderStatusNames.ReduceOnlyCanceled, timeMs);
+        }
+    }
+
+    /// <summary>Marks the order filled; the other legs of its <c>normalTpsl</c> group are cancelled.</summary>
+    private void Fill(Account account, OrderState order, long timeMs)
+    {
+        Close(account, order, OrderStatusNames.Filled, timeMs);
+        if (order.Role == OrderRole.NormalTpslChild && state.Orders.TryGetValue(order.ParentOid, out var parent) && parent.Children is { } siblings)
+        {
+            foreach (var sibling in siblings)
+            {
+                Close(account, sibling, OrderStatusNames.SiblingFilledCanceled, timeMs);
+            }
+        }
+    }
+}
