@@ -25,7 +25,7 @@ public static class DirectKillSwitch
 
         var folder = Path.GetFullPath(config.Journal.Dir);
         Directory.CreateDirectory(folder);
-        var (venue, error) = await LiveVenue.ConnectAsync(config, folder, ct).ConfigureAwait(false);
+        var (venue, error) = await LiveVenue.ConnectAsync(config, folder, Environment.GetEnvironmentVariable, ct).ConfigureAwait(false);
         if (venue is null)
         {
             return new ControlResult(false, action, "all", "cannot connect: " + error);

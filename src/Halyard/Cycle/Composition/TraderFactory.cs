@@ -35,14 +35,10 @@ public sealed record TraderRuntime
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 
     /// <summary>Taker and maker fees in bps, as the venue charges them (shown in the prompt).</summary>
-<<<<<<< HEAD
     public (decimal Taker, decimal Maker) Fees { get; init; } = (VenueFees.TakerBps, VenueFees.MakerBps);
-=======
-    public (decimal Taker, decimal Maker) Fees { get; init; } = (4.5m, 1.5m);
 
     /// <summary>Where the traders' diagnostic logs go (none by default).</summary>
     public Microsoft.Extensions.Logging.ILoggerFactory Loggers { get; init; } = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
->>>>>>> i15
 }
 
 /// <summary>Builds each configured trader's cycle (its decision maker, market data and state) and restores it from the journal.</summary>
