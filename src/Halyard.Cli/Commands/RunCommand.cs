@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using Halyard.Cli.Rendering;
 using Halyard.Cycle.Live;
 using Halyard.Domain;
+using Halyard.Hyperliquid.Signing;
 using Halyard.Journal;
 using Halyard.Operations;
 using Spectre.Console;
@@ -65,7 +66,7 @@ internal static class RunCommand
             Force = force.Token,
             Config = config,
             Loggers = loggers,
-            Connected = venue => console.MarkupLine(Markup.Escape($"Trading on {venue}. Journal: {Path.GetFullPath(config.Journal.Dir)}. Ctrl-C stops.")),
+            Connected = venue => console.MarkupLine(Markup.Escape($"Trading on {venue}. Signing: {Ecdsa.Describe(Ecdsa.Backend)}. Journal: {Path.GetFullPath(config.Journal.Dir)}. Ctrl-C stops.")),
             CycleCompleted = record =>
             {
                 operations.OnCycle(record);

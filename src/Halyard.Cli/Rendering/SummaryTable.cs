@@ -47,6 +47,20 @@ internal static class SummaryTable
         Row("decision → order p50 / p95 / p99", Ms(s.DecisionToOrder.P50Ms) + " / " + Ms(s.DecisionToOrder.P95Ms) + " / " + Ms(s.DecisionToOrder.P99Ms) + Inv($" ({s.DecisionToOrder.Samples} orders)"));
         Row("cycle overhead p50 / p95 (no LLM)", Ms(s.CycleOverhead.P50Ms) + " / " + Ms(s.CycleOverhead.P95Ms));
         Row("wall time", Inv($"{s.WallSeconds:0.0} s, {s.CyclesPerSecond:0} cycles/s"));
+        if (s.CpuSeconds is { } cpu && s.Cycles > 0)
+        {
+            Row("processor time", Inv($"{cpu:0.0} s, {s.Cycles / Math.Max(cpu, 0.001):0} cycles per processor second"));
+        }
+
+        if (s.AllocatedBytesPerCycle is { } allocated)
+        {
+            Row("allocated per cycle", Inv($"{allocated / 1024.0:N1} KB"));
+        }
+
+        if (s.SigningBackend is { } backend)
+        {
+            Row("signing", backend == "native" ? "native libsecp256k1" : "managed BouncyCastle (native library unavailable)");
+        }
         if (s.ActionsSha256 is { } sha)
         {
             Row("orders sha256", sha[..16] + "…");

@@ -12,11 +12,13 @@ public sealed class CompositeJournal : IJournal
     public const string SqliteFileName = "journal.db";
 
     private readonly Lock _gate = new();
+    private readonly JournalOptions _options;
 
-    public CompositeJournal(JsonlJournal primary, SqliteJournal index)
+    public CompositeJournal(JsonlJournal primary, SqliteJournal index, JournalOptions? options = null)
     {
         Primary = primary ?? throw new ArgumentNullException(nameof(primary));
         Index = index ?? throw new ArgumentNullException(nameof(index));
+        _options = options ?? JournalOptions.Default;
     }
 
     public JsonlJournal Primary { get; }
@@ -37,7 +39,7 @@ public sealed class CompositeJournal : IJournal
         {
             index = SqliteJournal.Open(Path.Combine(directory, SqliteFileName), options);
             var reindexed = Reindex(primary, index);
-            return new CompositeJournal(primary, index) { Reindexed = reindexed };
+            return new CompositeJournal(primary, index, options) { Reindexed = reindexed };
         }
         catch
         {
@@ -47,12 +49,16 @@ public sealed class CompositeJournal : IJournal
         }
     }
 
+    /// <summary>Serializes the record once and writes the same JSON to both.</summary>
     public void Append(DecisionCycleRecord record)
     {
+        record = _options.Apply(record);
+        var line = JournalJson.SerializeLine(record);
+        var json = System.Text.Encoding.UTF8.GetString(line.AsSpan(0, line.Length - 1));
         lock (_gate)
         {
-            Primary.Append(record);
-            Index.Append(record);
+            Primary.AppendLine(line);
+            Index.Append(record, json);
         }
     }
 

@@ -1,12 +1,15 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Halyard.Journal;
 
 /// <summary>
 /// The one serialization of <see cref="DecisionCycleRecord"/>: snake_case names, enums as snake_case
-/// strings, decimals as exact JSON numbers, nulls written explicitly, one line per record.
+/// strings, decimals as exact JSON numbers, one line per record. An optional property (an init property
+/// that is not required) whose value is null is left out, and reads back as null; constructor parameters
+/// and required properties are always written, nulls included.
 /// </summary>
 public static class JournalJson
 {
@@ -58,9 +61,28 @@ public static class JournalJson
             RespectRequiredConstructorParameters = true,
             NumberHandling = JsonNumberHandling.Strict,
             WriteIndented = false,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitNullOptionalProperties } },
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
-        options.MakeReadOnly(populateMissingResolver: true);
+        options.MakeReadOnly();
         return options;
+    }
+
+    /// <summary>Leaves out null values of properties a reader may omit (not a constructor parameter, not required).</summary>
+    private static void OmitNullOptionalProperties(JsonTypeInfo info)
+    {
+        if (info.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+
+        foreach (var property in info.Properties)
+        {
+            var canBeNull = !property.PropertyType.IsValueType || Nullable.GetUnderlyingType(property.PropertyType) is not null;
+            if (canBeNull && property.AssociatedParameter is null && !property.IsRequired)
+            {
+                property.ShouldSerialize = static (_, value) => value is not null;
+            }
+        }
     }
 }

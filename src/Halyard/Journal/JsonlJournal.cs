@@ -54,9 +54,11 @@ public sealed class JsonlJournal : IJournal
         }
     }
 
-    public void Append(DecisionCycleRecord record)
+    public void Append(DecisionCycleRecord record) => AppendLine(JournalJson.SerializeLine(_options.Apply(record)));
+
+    /// <summary>Appends one line already serialized by <see cref="JournalJson.SerializeLine"/> (the caller applied the options).</summary>
+    internal void AppendLine(ReadOnlySpan<byte> line)
     {
-        var line = JournalJson.SerializeLine(_options.Apply(record));
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);

@@ -16,6 +16,8 @@ public sealed class SqliteJournal : IJournal
     private readonly SqliteConnection _connection;
     private readonly JournalOptions _options;
     private readonly SqliteWriteCommands _writes;
+    private SqliteTransaction? _batch;
+    private int _batched;
     private bool _disposed;
 
     private SqliteJournal(string path, SqliteConnection connection, JournalOptions options)
@@ -65,16 +67,55 @@ public sealed class SqliteJournal : IJournal
         }
     }
 
+    /// <summary>
+    /// Records appended without fsync (<see cref="JournalOptions.FsyncEachRecord"/> false, as in a replay)
+    /// are committed together, this many at a time, and before any read or close: the index may then lag
+    /// <c>cycles.jsonl</c> by up to this many records after a kill, and <see cref="CompositeJournal.OpenRunFolder"/>
+    /// re-indexes them.
+    /// </summary>
+    public const int BatchSize = 256;
+
     public void Append(DecisionCycleRecord record)
     {
         record = _options.Apply(record);
-        var json = JournalJson.Serialize(record);
+        Append(record, JournalJson.Serialize(record));
+    }
+
+    /// <summary>Appends a record already serialized by <see cref="JournalJson"/> (the caller applied the options).</summary>
+    internal void Append(DecisionCycleRecord record, string json)
+    {
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            using var transaction = _connection.BeginTransaction();
-            _writes.Insert(transaction, record, json);
-            transaction.Commit();
+            if (_options.FsyncEachRecord)
+            {
+                using var transaction = _connection.BeginTransaction();
+                _writes.Insert(transaction, record, json);
+                transaction.Commit();
+                return;
+            }
+
+            // One savepoint per record: a failed insert (e.g. a duplicate cycle) leaves none of its rows in the batch.
+            _batch ??= _connection.BeginTransaction();
+            _batch.Save("record");
+            try
+            {
+                _writes.Insert(_batch, record, json);
+            }
+            catch
+            {
+                _batch.Rollback("record");
+                throw;
+            }
+            finally
+            {
+                _batch.Release("record");
+            }
+
+            if (++_batched >= BatchSize)
+            {
+                CommitBatch();
+            }
         }
     }
 
@@ -83,6 +124,7 @@ public sealed class SqliteJournal : IJournal
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            CommitBatch();
             using var command = _connection.CreateCommand();
             command.CommandText = "SELECT id, record_json FROM cycles ORDER BY id;";
             return ReadRecords(command);
@@ -96,6 +138,7 @@ public sealed class SqliteJournal : IJournal
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            CommitBatch();
             using var command = _connection.CreateCommand();
             command.CommandText =
                 "SELECT id, record_json FROM (SELECT id, record_json FROM cycles WHERE trader_id = $trader ORDER BY id DESC LIMIT $count) ORDER BY id;";
@@ -111,6 +154,7 @@ public sealed class SqliteJournal : IJournal
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            CommitBatch();
             return Scalar<long?>("SELECT MAX(cycle) FROM cycles WHERE trader_id = $trader;", traderId);
         }
     }
@@ -121,6 +165,7 @@ public sealed class SqliteJournal : IJournal
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            CommitBatch();
             using var command = _connection.CreateCommand();
             command.CommandText =
                 "SELECT verdict, primary_reason, COUNT(*) FROM verdicts WHERE $trader IS NULL OR trader_id = $trader " +
@@ -143,6 +188,7 @@ public sealed class SqliteJournal : IJournal
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            CommitBatch();
             using var command = _connection.CreateCommand();
             command.CommandText =
                 "SELECT error_class, COUNT(*) FROM actions WHERE attempts > 0 AND error_class IS NOT NULL " +
@@ -168,6 +214,7 @@ public sealed class SqliteJournal : IJournal
                 return;
             }
 
+            CommitBatch();
             _disposed = true;
             _writes.Dispose();
             _connection.Dispose();
@@ -180,6 +227,7 @@ public sealed class SqliteJournal : IJournal
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            CommitBatch();
             using var command = _connection.CreateCommand();
             command.CommandText = "SELECT trader_id, cycle FROM cycles;";
             using var reader = command.ExecuteReader();
@@ -191,6 +239,20 @@ public sealed class SqliteJournal : IJournal
 
             return keys;
         }
+    }
+
+    /// <summary>Commits the records appended since the last commit, if any (the caller holds the lock).</summary>
+    private void CommitBatch()
+    {
+        if (_batch is null)
+        {
+            return;
+        }
+
+        _batch.Commit();
+        _batch.Dispose();
+        _batch = null;
+        _batched = 0;
     }
 
     private static void Execute(SqliteConnection connection, string sql)

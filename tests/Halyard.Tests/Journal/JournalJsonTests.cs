@@ -24,9 +24,47 @@ public class JournalJsonTests
     }
 
     [Fact]
+    public void Serialize_NullOptionalFields_AreLeftOutAndReadBackAsNull()
+    {
+        var record = JournalSamples.Record(3) with { CotTrace = null, RawOutput = null, InputPrompt = null, ErrorMessage = null, TokenUsage = null };
+        var wait = new DecisionRecord { Symbol = "ETH", Action = DecisionAction.Wait, Reasoning = "no setup" };
+        record = record with { Decisions = [.. record.Decisions, wait] };
+
+        var json = JournalJson.Serialize(record);
+        var back = JournalJson.Deserialize(json);
+
+        Assert.DoesNotContain("\"cot_trace\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"error_message\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"token_usage\"", json, StringComparison.Ordinal);
+        Assert.Contains("{\"symbol\":\"ETH\",\"action\":\"wait\",\"reasoning\":\"no setup\"}", json, StringComparison.Ordinal);
+        Assert.Null(back.CotTrace);
+        Assert.Null(back.TokenUsage);
+        Assert.Null(back.Decisions[^1].Leverage);
+        Assert.Equal(record.Decisions[^1], back.Decisions[^1]);
+        Assert.Equal(json, JournalJson.Serialize(back));
+    }
+
+    [Fact]
+    public void Deserialize_LineWithExplicitNulls_StillReads()
+    {
+        // Lines written before nulls were left out carry them explicitly.
+        var json = JournalJson.Serialize(JournalSamples.Record(4) with { CotTrace = null });
+        var withNulls = json.Replace("\"parse_outcome\"", "\"cot_trace\":null,\"raw_output\":null,\"parse_outcome\"", StringComparison.Ordinal);
+
+        Assert.Null(JournalJson.Deserialize(withNulls).CotTrace);
+    }
+
+    [Fact]
     public void Serialize_FullRecord_UsesSnakeCaseNamesAndEnumStrings()
     {
-        using var doc = JsonDocument.Parse(JournalJson.Serialize(JournalSamples.Record(1)));
+        // Every optional field set (a null one is left out: Serialize_NullOptionalFields_AreLeftOutAndReadBackAsNull).
+        var sample = JournalSamples.Record(1, withPrompt: true);
+        var full = sample with
+        {
+            ErrorMessage = "partial",
+            Actions = [sample.Actions[0] with { Qty = 1m, Price = 2m, OrderId = 3, Cloid = "0x" + new string('0', 32), ErrorClass = "temporary", ErrorDetail = "d" }, .. sample.Actions.Skip(1)],
+        };
+        using var doc = JsonDocument.Parse(JournalJson.Serialize(full));
         var root = doc.RootElement;
 
         string[] expected =

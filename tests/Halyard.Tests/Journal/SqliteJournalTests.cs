@@ -34,6 +34,31 @@ public class SqliteJournalTests
     }
 
     [Fact]
+    public void Append_WithoutFsyncPastOneBatch_EveryRecordIsReadableAndCommittedOnClose()
+    {
+        using var dir = new TempDirectory();
+        var count = SqliteJournal.BatchSize + 7;
+        using (var journal = SqliteJournal.Open(dir.File("journal.db"), Fast))
+        {
+            for (var c = 1; c <= count; c++)
+            {
+                journal.Append(JournalSamples.Record(c));
+            }
+
+            // A read commits the open batch first: it sees every record, and appending goes on afterwards.
+            Assert.Equal(count, journal.ReadAll().Records.Count);
+            Assert.Equal(count, journal.LastCycle("t01"));
+            journal.Append(JournalSamples.Record(count + 1));
+        }
+
+        using var other = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = dir.File("journal.db"), Pooling = false }.ToString());
+        other.Open();
+        using var command = other.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM cycles;";
+        Assert.Equal((long)count + 1, (long)command.ExecuteScalar()!);
+    }
+
+    [Fact]
     public void Append_Record_FillsTheActionsAndVerdictsTables()
     {
         using var dir = new TempDirectory();
@@ -91,6 +116,7 @@ public class SqliteJournalTests
         var path = dir.File("journal.db");
         using var journal = SqliteJournal.Open(path, Fast);
         Enumerable.Range(1, 3).ToList().ForEach(c => journal.Append(JournalSamples.Record(c)));
+        Assert.Equal(3, journal.LastCycle("t01")); // a read commits the open batch and frees the write lock
 
         using var writer = OpenRaw(path);
         RunRaw(writer, "PRAGMA cache_size = 1;");

@@ -127,10 +127,10 @@ public static class ReplayRunner
             {
                 CycleCompleted = record => progress?.Report(new ReplayProgress(record.Timestamp, window, Interlocked.Increment(ref cycles))),
             };
-            var started = request.Wall.GetTimestamp();
+            var cost = RunCost.Start(request.Wall);
             await manager.RunAsync(window.From, cancellationToken).ConfigureAwait(false);
-            var wallSeconds = request.Wall.GetElapsedTime(started).TotalSeconds;
-            summary = await SummarizeAsync(venue, journal, config, window, wallSeconds, cancellationToken).ConfigureAwait(false);
+            var measured = cost.Stop();
+            summary = await SummarizeAsync(venue, journal, config, window, measured, cancellationToken).ConfigureAwait(false);
         }
 
         var (sha, requests) = AuditDigest.Of(Path.Combine(folder, AuditFileName));
@@ -139,7 +139,7 @@ public static class ReplayRunner
         return (new ReplayResult(summary, folder, window), null);
     }
 
-    private static async Task<RunSummary> SummarizeAsync(VenueConnection venue, IJournal journal, HalyardConfig config, ReplayWindow window, double wallSeconds, CancellationToken ct)
+    private static async Task<RunSummary> SummarizeAsync(VenueConnection venue, IJournal journal, HalyardConfig config, ReplayWindow window, RunCost.Measured cost, CancellationToken ct)
     {
         var now = window.To;
         var account = await venue.Reader.GetAccountAsync(ct).ConfigureAwait(false);
@@ -159,7 +159,10 @@ public static class ReplayRunner
             From = window.From,
             To = window.To,
             DecisionMakers = [.. config.Traders.Select(t => config.DecisionMakerFor(t)).Select(Describe).Distinct(StringComparer.Ordinal)],
-            WallSeconds = wallSeconds,
+            WallSeconds = cost.WallSeconds,
+            CpuSeconds = cost.CpuSeconds,
+            AllocatedBytes = cost.AllocatedBytes,
+            SigningBackend = Ecdsa.Backend == SigningBackend.Native ? "native" : "managed",
         });
     }
 

@@ -105,6 +105,15 @@ public sealed record RunSummary
 
     public double CyclesPerSecond { get; init; }
 
+    /// <summary>Processor time of the whole process during the cycles (all threads): steadier than wall time on a shared machine.</summary>
+    public double? CpuSeconds { get; init; }
+
+    /// <summary>Bytes allocated by the process during the cycles ÷ cycles (GC.GetTotalAllocatedBytes).</summary>
+    public long? AllocatedBytesPerCycle { get; init; }
+
+    /// <summary>The secp256k1 implementation that signed and recovered (<c>native</c> or <c>managed</c>).</summary>
+    public string? SigningBackend { get; init; }
+
     /// <summary>SHA-256 of the run's <c>/exchange</c> actions in order (nonces and signatures left out): equal for equal runs.</summary>
     public string? ActionsSha256 { get; init; }
 

@@ -30,6 +30,14 @@ public sealed record SummaryInputs
 
     public double WallSeconds { get; init; }
 
+    /// <summary>Processor seconds of the process during the cycles, when measured.</summary>
+    public double? CpuSeconds { get; init; }
+
+    /// <summary>Bytes the process allocated during the cycles, when measured.</summary>
+    public long? AllocatedBytes { get; init; }
+
+    public string? SigningBackend { get; init; }
+
     public string? ActionsSha256 { get; init; }
 
     public int ExchangeRequests { get; init; }
@@ -102,6 +110,9 @@ public static class SummaryBuilder
             MaxDrawdownPct = Round(report.Returns.MaxDrawdownPct),
             WallSeconds = Math.Round(inputs.WallSeconds, 3),
             CyclesPerSecond = inputs.WallSeconds > 0 ? Math.Round(records.Count / inputs.WallSeconds, 1) : 0d,
+            CpuSeconds = inputs.CpuSeconds is { } cpu ? Math.Round(cpu, 3) : null,
+            AllocatedBytesPerCycle = inputs.AllocatedBytes is { } bytes && records.Count > 0 ? bytes / records.Count : null,
+            SigningBackend = inputs.SigningBackend,
             ActionsSha256 = inputs.ActionsSha256,
         };
     }

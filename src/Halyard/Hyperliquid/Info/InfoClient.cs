@@ -23,6 +23,7 @@ public sealed class InfoClient
     private const string Path = "/info";
 
     private readonly HyperliquidHttp _http;
+    private readonly UniverseReader _universe = new();
 
     public InfoClient(HyperliquidHttp http)
     {
@@ -36,9 +37,28 @@ public sealed class InfoClient
     public Task<VenueResult<IReadOnlyList<InstrumentRules>>> GetMetaAsync(CancellationToken cancellationToken) =>
         QueryAsync(new Query<MetaWire, IReadOnlyList<InstrumentRules>>("meta", null, Json.MetaWire, InfoMapper.ToInstruments), cancellationToken);
 
-    /// <summary><c>metaAndAssetCtxs</c>: the universe and every asset's mark, oracle, funding, open interest, volume.</summary>
-    public Task<VenueResult<PerpUniverse>> GetMetaAndAssetContextsAsync(CancellationToken cancellationToken) =>
-        QueryAsync(new Query<MetaAndAssetCtxsWire, PerpUniverse>("metaAndAssetCtxs", null, Json.MetaAndAssetCtxsWire, InfoMapper.ToUniverse), cancellationToken);
+    /// <summary>
+    /// <c>metaAndAssetCtxs</c>: the universe and every asset's mark, oracle, funding, open interest, volume.
+    /// The <c>meta</c> half is mapped again only when its bytes differ from the last answer's (<see cref="UniverseReader"/>).
+    /// </summary>
+    public async Task<VenueResult<PerpUniverse>> GetMetaAndAssetContextsAsync(CancellationToken cancellationToken)
+    {
+        const string type = "metaAndAssetCtxs";
+        var outcome = await _http.PostAsync(Path, InfoRequest.Build(type, null), RequestWeights.Info(type), cancellationToken).ConfigureAwait(false);
+        if (!outcome.IsSuccess)
+        {
+            return VenueResult<PerpUniverse>.Failure(outcome.Error);
+        }
+
+        try
+        {
+            return VenueResult<PerpUniverse>.Success(_universe.Read(outcome.Body));
+        }
+        catch (Exception ex) when (ex is JsonException or InfoFormatException)
+        {
+            return VenueResult<PerpUniverse>.Failure(Malformed(type, ex.Message));
+        }
+    }
 
     /// <summary><c>clearinghouseState</c>: account value, margin and positions of <paramref name="account"/>.</summary>
     public Task<VenueResult<AccountSnapshot>> GetClearinghouseStateAsync(string account, CancellationToken cancellationToken)

@@ -18,15 +18,17 @@ internal static class InfoMapper
             OnlyIsolated: asset.OnlyIsolated == true || asset.MarginMode is "strictIsolated" or "noCross",
             IsDelisted: asset.IsDelisted == true)).ToArray();
 
-    public static PerpUniverse ToUniverse(MetaAndAssetCtxsWire wire)
+    public static PerpUniverse ToUniverse(MetaAndAssetCtxsWire wire) => ToUniverse(ToInstruments(wire.Meta), wire.AssetCtxs);
+
+    /// <summary>The universe from instruments already mapped (<see cref="UniverseReader"/> keeps them) and the contexts.</summary>
+    public static PerpUniverse ToUniverse(IReadOnlyList<InstrumentRules> instruments, IReadOnlyList<AssetCtxWire> assetCtxs)
     {
-        var instruments = ToInstruments(wire.Meta);
-        if (instruments.Count != wire.AssetCtxs.Count)
+        if (instruments.Count != assetCtxs.Count)
         {
-            throw new InfoFormatException($"metaAndAssetCtxs: {instruments.Count} assets but {wire.AssetCtxs.Count} contexts.");
+            throw new InfoFormatException($"metaAndAssetCtxs: {instruments.Count} assets but {assetCtxs.Count} contexts.");
         }
 
-        var contexts = wire.AssetCtxs.Select((ctx, i) => new AssetContext(
+        var contexts = assetCtxs.Select((ctx, i) => new AssetContext(
             instruments[i].Name,
             ctx.MarkPx,
             ctx.MidPx,

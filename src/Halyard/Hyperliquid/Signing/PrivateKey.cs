@@ -13,10 +13,12 @@ namespace Halyard.Hyperliquid.Signing;
 public sealed class PrivateKey
 {
     private readonly BigInteger _d;
+    private readonly byte[] _secret;
 
-    private PrivateKey(BigInteger d)
+    private PrivateKey(BigInteger d, byte[] secret)
     {
         _d = d;
+        _secret = secret;
         Address = Secp256k1.AddressOf(Secp256k1.PublicKeyOf(d));
     }
 
@@ -45,13 +47,15 @@ public sealed class PrivateKey
         }
 
         var d = new BigInteger(1, bytes);
+        var secret = bytes.ToArray();
         bytes.Clear();
         if (d.SignValue == 0 || d.CompareTo(Secp256k1.N) >= 0)
         {
+            Array.Clear(secret);
             throw new FormatException("The private key is outside the secp256k1 range.");
         }
 
-        return new PrivateKey(d);
+        return new PrivateKey(d, secret);
     }
 
     /// <summary>
@@ -97,7 +101,7 @@ public sealed class PrivateKey
     }
 
     /// <summary>Signs a 32-byte digest directly (no further hashing): RFC 6979, low s, v = 27 + recovery id.</summary>
-    public Signature SignDigest(ReadOnlySpan<byte> digest) => Secp256k1.Sign(_d, digest);
+    public Signature SignDigest(ReadOnlySpan<byte> digest) => Ecdsa.Sign(_d, _secret, digest);
 
     public override string ToString() => $"PrivateKey({Address})";
 }

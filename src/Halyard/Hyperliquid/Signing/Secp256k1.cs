@@ -12,7 +12,7 @@ using Org.BouncyCastle.Utilities;
 namespace Halyard.Hyperliquid.Signing;
 
 /// <summary>
-/// Deterministic ECDSA on secp256k1 over a 32-byte digest (no further hashing): RFC 6979 nonces
+/// The managed (BouncyCastle) reference and fallback of <see cref="Ecdsa"/>. Deterministic ECDSA on secp256k1 over a 32-byte digest (no further hashing): RFC 6979 nonces
 /// (<see cref="HMacDsaKCalculator"/> with SHA-256, as in BouncyCastle's <c>ECDsaSigner</c>), low-s,
 /// recovery id from the parity of R.y; and public-key recovery. The curve constants and BouncyCastle's
 /// fixed-point comb table for G are immutable and shared; there is no other state.

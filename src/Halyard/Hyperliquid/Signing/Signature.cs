@@ -69,6 +69,13 @@ public sealed record Signature
     /// <summary>The 32 big-endian bytes of s.</summary>
     public byte[] SBytes() => Convert.FromHexString(S.AsSpan(2));
 
+    /// <summary>Writes r then s, 32 big-endian bytes each, into <paramref name="destination"/> (64 bytes).</summary>
+    internal void WriteScalars(Span<byte> destination)
+    {
+        Convert.FromHexString(R.AsSpan(2), destination[..32], out _, out _);
+        Convert.FromHexString(S.AsSpan(2), destination[32..64], out _, out _);
+    }
+
     /// <summary>Writes <c>{"r","s","v"}</c>.</summary>
     public void WriteTo(IActionSink sink)
     {

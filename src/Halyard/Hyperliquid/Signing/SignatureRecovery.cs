@@ -67,7 +67,7 @@ public static class SignatureRecovery
     public static RecoveryResult FromDigest(ReadOnlySpan<byte> digest, Signature sig)
     {
         ArgumentNullException.ThrowIfNull(sig);
-        var signer = Secp256k1.Recover(digest, sig);
+        var signer = Ecdsa.Recover(digest, sig);
         return signer is { } address ? RecoveryResult.Success(address) : RecoveryResult.Failure("Signature does not recover to a public key.");
     }
 }
