@@ -1,3 +1,4 @@
+using Halyard.Domain;
 using Halyard.Journal;
 
 namespace Halyard.Operations.Alerts;

@@ -71,6 +71,6 @@ public class DashboardBrowserTests(ReplayRunFixture replay) : IClassFixture<Repl
 internal static class DecisionRecordExtensions
 {
     public static bool IsOpenOrClose(this Halyard.Journal.DecisionRecord d) =>
-        d.Action is Halyard.Decisions.DecisionAction.OpenLong or Halyard.Decisions.DecisionAction.OpenShort
-            or Halyard.Decisions.DecisionAction.CloseLong or Halyard.Decisions.DecisionAction.CloseShort;
+        d.Action is Halyard.Domain.DecisionAction.OpenLong or Halyard.Domain.DecisionAction.OpenShort
+            or Halyard.Domain.DecisionAction.CloseLong or Halyard.Domain.DecisionAction.CloseShort;
 }

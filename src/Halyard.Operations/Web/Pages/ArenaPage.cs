@@ -1,5 +1,5 @@
 using System.Text;
-using Halyard.Decisions;
+using Halyard.Domain;
 using Halyard.Operations.Control;
 using Halyard.Operations.Reports;
 
