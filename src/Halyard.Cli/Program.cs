@@ -15,4 +15,4 @@ foreach (var command in ControlCommands.Create())
     root.Subcommands.Add(command);
 }
 
-return await root.Parse(args).InvokeAsync();
+return await Verbs.InvokeAsync(root, args);

@@ -15,6 +15,11 @@ public static class DirectKillSwitch
     public const string OperatorId = "operator";
 
     public static async Task<ControlResult> RunAsync(HalyardConfig config, bool flatten, string who, TimeProvider time, CancellationToken ct)
+        => await RunAsync(config, flatten, who, time, Environment.GetEnvironmentVariable, ct).ConfigureAwait(false);
+
+    /// <summary>The same, with the environment lookup that holds the key (the composition root's).</summary>
+    public static async Task<ControlResult> RunAsync(
+        HalyardConfig config, bool flatten, string who, TimeProvider time, Func<string, string?> environment, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(config);
         var action = flatten ? "flatten" : "cancel_all";
@@ -25,7 +30,7 @@ public static class DirectKillSwitch
 
         var folder = Path.GetFullPath(config.Journal.Dir);
         Directory.CreateDirectory(folder);
-        var (venue, error) = await LiveVenue.ConnectAsync(config, folder, ct).ConfigureAwait(false);
+        var (venue, error) = await LiveVenue.ConnectAsync(config, folder, environment, ct).ConfigureAwait(false);
         if (venue is null)
         {
             return new ControlResult(false, action, "all", "cannot connect: " + error);

@@ -15,7 +15,7 @@ internal static class Cli
         }
 
         var output = new StringWriter();
-        var code = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
+        var code = await Verbs.InvokeAsync(root, args, new InvocationConfiguration { Output = output, Error = output });
         return (code, output.ToString());
     }
 }

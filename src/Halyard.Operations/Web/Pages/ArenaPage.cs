@@ -1,5 +1,6 @@
 using System.Text;
 using Halyard.Domain;
+using Halyard.Decisions;
 using Halyard.Operations.Control;
 using Halyard.Operations.Reports;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Halyard.Decisions;
 using Halyard.Domain;
 using Halyard.Journal;
 using Halyard.Operations.Reports;

@@ -1,5 +1,6 @@
 using Halyard.Cycle.Configuration;
 using Halyard.Decisions;
+using Halyard.Domain;
 using Halyard.Execution;
 using Halyard.Execution.Ledger;
 using Halyard.Journal;
@@ -34,7 +35,7 @@ public sealed record TraderRuntime
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 
     /// <summary>Taker and maker fees in bps, as the venue charges them (shown in the prompt).</summary>
-    public (decimal Taker, decimal Maker) Fees { get; init; } = (4.5m, 1.5m);
+    public (decimal Taker, decimal Maker) Fees { get; init; } = (VenueFees.TakerBps, VenueFees.MakerBps);
 
     /// <summary>Where the traders' diagnostic logs go (none by default).</summary>
     public Microsoft.Extensions.Logging.ILoggerFactory Loggers { get; init; } = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;

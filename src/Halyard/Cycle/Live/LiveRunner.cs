@@ -1,6 +1,7 @@
 using Halyard.Cycle.Composition;
 using Halyard.Cycle.Configuration;
 using Halyard.Cycle.Scheduling;
+using Halyard.Domain;
 using Halyard.Execution.Ledger;
 using Halyard.Journal;
 
@@ -62,7 +63,7 @@ public static class LiveRunner
         }
 
         Directory.CreateDirectory(folder);
-        var (venue, error) = await LiveVenue.ConnectAsync(config, folder, cancellationToken).ConfigureAwait(false);
+        var (venue, error) = await LiveVenue.ConnectAsync(config, folder, request.Environment, cancellationToken).ConfigureAwait(false);
         if (venue is null)
         {
             return (null, error);
@@ -82,7 +83,7 @@ public static class LiveRunner
             {
                 var fees = config.Exchange.Provider == ExchangeProvider.Paper
                     ? (config.PaperExchange.Fees.TakerBps, config.PaperExchange.Fees.MakerBps)
-                    : (4.5m, 1.5m);
+                    : (VenueFees.TakerBps, VenueFees.MakerBps);
                 var ownership = new PositionOwnership();
                 var runtime = new TraderRuntime
                 {
