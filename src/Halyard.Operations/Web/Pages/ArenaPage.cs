@@ -1,7 +1,6 @@
 using System.Text;
 using Halyard.Domain;
 using Halyard.Decisions;
-using Halyard.Domain;
 using Halyard.Operations.Control;
 using Halyard.Operations.Reports;
 
