@@ -1,5 +1,6 @@
 using Halyard.Cycle.Configuration;
 using Halyard.Decisions;
+using Halyard.Decisions.Llm;
 using Halyard.Execution;
 using Halyard.Execution.Ledger;
 using Halyard.Journal;
@@ -35,6 +36,9 @@ public sealed record TraderRuntime
 
     /// <summary>Taker and maker fees in bps, as the venue charges them (shown in the prompt).</summary>
     public (decimal Taker, decimal Maker) Fees { get; init; } = (4.5m, 1.5m);
+
+    /// <summary>Wraps every model client (a sweep's shared endpoint limits); null: none.</summary>
+    public ChatClientDecorator? DecorateChatClient { get; init; }
 }
 
 /// <summary>Builds each configured trader's cycle (its decision maker, market data and state) and restores it from the journal.</summary>
@@ -49,7 +53,7 @@ public static class TraderFactory
         foreach (var trader in config.Traders)
         {
             var executor = config.ExecutorFor(trader);
-            var maker = DecisionMakerFactory.Create(ExecutorMapping.ToOptions(executor, config.Journal.FullPrompt), runtime.Clock, runtime.Environment);
+            var maker = DecisionMakerFactory.Create(ExecutorMapping.ToOptions(executor, config.Journal.FullPrompt), runtime.Clock, runtime.Environment, runtime.DecorateChatClient);
             if (maker.Maker is null)
             {
                 return ([], $"traders[{trader.Id}]: {maker.Error}");
