@@ -6,6 +6,7 @@ var root = new RootCommand("Halyard: an LLM trades Hyperliquid perpetuals inside
     RunCommand.Create(),
     ReplayCommand.Create(),
     ReportCommand.Create(),
+    SweepCommand.Create(),
     ConfigCommand.Create(),
     PaperExchangeCommand.Create(),
 };

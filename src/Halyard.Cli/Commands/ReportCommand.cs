@@ -13,10 +13,19 @@ internal static class ReportCommand
 
     public static Command Create()
     {
-        var folder = new Argument<DirectoryInfo>("RUN_DIR") { Description = "a run folder written by halyard replay (or a journal folder of halyard run)" };
-        var png = new Option<FileInfo?>("--png") { Description = "where to write the chart (default: RUN_DIR/equity.png)" };
-        var command = new Command("report", "Print a run's summary as a table and draw its equity and drawdown chart (PNG).") { folder, png };
-        command.SetAction(result => Run(result, result.GetValue(folder)!, result.GetValue(png)));
+        var folder = new Argument<DirectoryInfo>("RUN_DIR") { Description = "a run folder written by halyard replay (or a journal folder of halyard run), or a sweep folder (the arena)" };
+        var png = new Option<FileInfo?>("--png") { Description = "where to write the chart (default: RUN_DIR/equity.png; for a sweep SWEEP_DIR/arena.png)" };
+        var by = new Option<string>("--by") { Description = "sweep: the figure to rank by (net_pnl_usd, net_pnl_pct, sharpe, sortino, max_drawdown_pct, win_rate_pct, profit_factor, fees_usd, …)", DefaultValueFactory = _ => "net_pnl_usd" };
+        var group = new Option<string[]>("--group") { Description = "sweep: an axis to group by (repeatable; default: every axis)", Arity = ArgumentArity.ZeroOrMore };
+        var top = new Option<int>("--top") { Description = "sweep: show the best and the worst N jobs", DefaultValueFactory = _ => 10 };
+        var command = new Command("report", "Print a run's summary and draw its equity chart; for a sweep folder, the arena: jobs ranked, grouped by axis, best and worst equity.") { folder, png, by, group, top };
+        command.SetAction(result =>
+        {
+            var dir = result.GetValue(folder)!;
+            return ArenaCommand.IsSweepFolder(dir)
+                ? ArenaCommand.Run(Terminal.For(result), result.InvocationConfiguration.Error, dir, result.GetValue(by)!, result.GetValue(group) ?? [], Math.Max(1, result.GetValue(top)), result.GetValue(png))
+                : Run(result, dir, result.GetValue(png));
+        });
         return command;
     }
 

@@ -73,6 +73,9 @@ public static class JobRunner
                 },
                 null,
                 cancellationToken).ConfigureAwait(false);
+
+            // A replay stopped part-way must never count as finished.
+            cancellationToken.ThrowIfCancellationRequested();
             return result is null ? new JobOutcome(null, error) : new JobOutcome(result.Summary, null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)

@@ -81,7 +81,8 @@ public static class LocalSweepRunner
             FinishedAt = null,
             Error = null,
         });
-        progress?.Report(counts.Start(spec.Name));
+        var startedView = counts.Start(spec.Name);
+        progress?.Report(startedView);
         JobOutcome outcome;
         try
         {
@@ -90,7 +91,8 @@ public static class LocalSweepRunner
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             index.Record(entry with { Status = JobStatus.Pending, Error = "interrupted", StartedAt = null });
-            progress?.Report(counts.Interrupt());
+            var interrupted = counts.Interrupt();
+            progress?.Report(interrupted);
             throw;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -99,7 +101,9 @@ public static class LocalSweepRunner
         }
 
         index.Record(Finished(entry, outcome, wall.GetUtcNow()));
-        progress?.Report(counts.Finish(spec.Name, outcome.Succeeded));
+        // Counted whether or not anyone listens (a null-conditional call would skip the count).
+        var finished = counts.Finish(spec.Name, outcome.Succeeded);
+        progress?.Report(finished);
     }
 
     /// <summary>The entry of a job that ended: done with its figures and orders digest, or failed with its error.</summary>
