@@ -7,6 +7,7 @@ var root = new RootCommand("Halyard: an LLM trades Hyperliquid perpetuals inside
     ReplayCommand.Create(),
     ReportCommand.Create(),
     SweepCommand.Create(),
+    SiloCommand.Create(),
     ConfigCommand.Create(),
     PaperExchangeCommand.Create(),
 };
