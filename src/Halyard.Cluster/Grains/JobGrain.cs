@@ -14,7 +14,8 @@ public sealed class JobGrain(WorkerOptions options, ILogger<JobGrain> logger) : 
     {
         ArgumentNullException.ThrowIfNull(lease);
         // The replay runs off the grain's scheduler (it is long and CPU-bound); this call returns at once.
-        _run ??= Task.Run(() => new JobAttempt(GrainFactory, options, logger).RunAsync(lease, worker));
+        var grains = GrainFactory;
+        _run ??= Task.Run(() => new JobAttempt(grains, options, logger).RunLoggedAsync(lease, worker));
         return Task.CompletedTask;
     }
 

@@ -12,7 +12,20 @@ namespace Halyard.Cluster.Hosting;
 /// </summary>
 internal sealed class JobAttempt(IGrainFactory grains, WorkerOptions options, ILogger logger)
 {
-    public async Task RunAsync(JobLease lease, string worker)
+    /// <summary>Runs the attempt; a bug is logged (the lease then expires and another worker runs the job again).</summary>
+    public async Task RunLoggedAsync(JobLease lease, string worker)
+    {
+        try
+        {
+            await RunAsync(lease, worker).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            ClusterLog.AttemptFailed(logger, lease.Job.Name, e.ToString());
+        }
+    }
+
+    private async Task RunAsync(JobLease lease, string worker)
     {
         var sweep = grains.GetGrain<ISweepGrain>(lease.Sweep);
         var wall = options.Wall;
@@ -61,6 +74,7 @@ internal sealed class JobAttempt(IGrainFactory grains, WorkerOptions options, IL
                 await Task.Delay(every, options.Wall, stop).ConfigureAwait(false);
                 if (!await sweep.Renew(lease.Job.Name, lease.Lease).ConfigureAwait(false))
                 {
+                    ClusterLog.RenewRefused(logger, lease.Job.Name, lease.Lease.ToString());
                     await lost.CancelAsync().ConfigureAwait(false);
                     return;
                 }
