@@ -61,8 +61,8 @@ axes:
     name: window
     labels: [d2, d3]
     values:
-      - { from: "2025-07-02T00:00:00Z", to: "2025-07-02T04:00:00Z" }
-      - { from: "2025-07-03T00:00:00Z", to: "2025-07-03T04:00:00Z" }
+      - { from: "2025-07-02T00:00:00Z", to: "2025-07-02T02:00:00Z" }
+      - { from: "2025-07-03T00:00:00Z", to: "2025-07-03T02:00:00Z" }
 YAML
 }
 sweep_yaml "$work/cluster" >"$work/sweep.yaml"
