@@ -52,8 +52,8 @@ internal static class ArenaCommand
                 runs.Add(("worst: " + worst.Job.Name, Path.Combine(folder.FullName, worst.Job.RunFolder)));
             }
 
-            var chart = png?.FullName ?? Path.Combine(folder.FullName, ArenaChart.FileName);
-            if (ArenaChart.Render(runs, $"Sweep {index.Sweep}: best and worst by {figure.Name}", chart))
+            var chart = png?.FullName ?? Path.Combine(folder.FullName, SweepArenaChart.FileName);
+            if (SweepArenaChart.Render(runs, $"Sweep {index.Sweep}: best and worst by {figure.Name}", chart))
             {
                 console.MarkupLine(Markup.Escape($"Equity of the best and the worst: {chart}"));
             }

@@ -4,7 +4,7 @@ using ScottPlot;
 namespace Halyard.Cli.Rendering;
 
 /// <summary>The equity curves of the arena's best and worst jobs on one chart, each from the start of its own window (ScottPlot, headless).</summary>
-internal static class ArenaChart
+internal static class SweepArenaChart
 {
     public const string FileName = "arena.png";
 
