@@ -6,6 +6,8 @@ var root = new RootCommand("Halyard: an LLM trades Hyperliquid perpetuals inside
     RunCommand.Create(),
     ReplayCommand.Create(),
     ReportCommand.Create(),
+    SweepCommand.Create(),
+    SiloCommand.Create(),
     ConfigCommand.Create(),
     PaperExchangeCommand.Create(),
     DashboardCommand.Create(),

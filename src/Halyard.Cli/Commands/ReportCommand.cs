@@ -19,10 +19,19 @@ internal static class ReportCommand
 
     public static Command Create()
     {
-        var folders = new Argument<DirectoryInfo[]>("RUN_DIR") { Description = "run folders written by halyard replay (or journal folders of halyard run)", Arity = ArgumentArity.OneOrMore };
-        var png = new Option<FileInfo?>("--png") { Description = "where to write the chart (default: RUN_DIR/equity.png; several folders: ./arena.png)" };
-        var command = new Command("report", "Print a run's summary and draw its equity chart; with several run folders, the arena table and one chart with every equity curve.") { folders, png };
-        command.SetAction(result => Run(result, result.GetValue(folders)!, result.GetValue(png)));
+        var folders = new Argument<DirectoryInfo[]>("RUN_DIR") { Description = "run folders written by halyard replay (or journal folders of halyard run), or one sweep folder (the sweep's arena)", Arity = ArgumentArity.OneOrMore };
+        var png = new Option<FileInfo?>("--png") { Description = "where to write the chart (default: RUN_DIR/equity.png; several folders: ./arena.png; a sweep: SWEEP_DIR/arena.png)" };
+        var by = new Option<string>("--by") { Description = "sweep: the figure to rank by (net_pnl_usd, net_pnl_pct, sharpe, sortino, max_drawdown_pct, win_rate_pct, profit_factor, fees_usd, …)", DefaultValueFactory = _ => "net_pnl_usd" };
+        var group = new Option<string[]>("--group") { Description = "sweep: an axis to group by (repeatable; default: every axis)", Arity = ArgumentArity.ZeroOrMore };
+        var top = new Option<int>("--top") { Description = "sweep: show the best and the worst N jobs", DefaultValueFactory = _ => 10 };
+        var command = new Command("report", "Print a run's summary and draw its equity chart; with several run folders, the arena table and one chart with every equity curve; for a sweep folder, the sweep's arena: jobs ranked, grouped by axis, best and worst equity.") { folders, png, by, group, top };
+        command.SetAction(result =>
+        {
+            var dirs = result.GetValue(folders)!;
+            return dirs.Length == 1 && ArenaCommand.IsSweepFolder(dirs[0])
+                ? ArenaCommand.Run(Terminal.For(result), result.InvocationConfiguration.Error, dirs[0], result.GetValue(by)!, result.GetValue(group) ?? [], Math.Max(1, result.GetValue(top)), result.GetValue(png))
+                : Run(result, dirs, result.GetValue(png));
+        });
         return command;
     }
 

@@ -41,7 +41,8 @@ public sealed record DecisionMakerResult(IDecisionMaker? Maker, string? Error);
 /// <summary>Builds the configured decision maker; configuration problems come back as errors, not exceptions.</summary>
 public static class DecisionMakerFactory
 {
-    public static DecisionMakerResult Create(DecisionMakerOptions options, TimeProvider time, Func<string, string?> environment)
+    /// <param name="decorateChatClient">Wraps the model client (e.g. a sweep's per-endpoint concurrency and rate limits); null: as built.</param>
+    public static DecisionMakerResult Create(DecisionMakerOptions options, TimeProvider time, Func<string, string?> environment, ChatClientDecorator? decorateChatClient = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         PromptTemplate template;
@@ -92,7 +93,8 @@ public static class DecisionMakerFactory
                 }
 
                 var prompts = new PromptBuilder(template, options.Prompt with { StructuredOutput = llm.UsesStructuredOutput });
-                return new DecisionMakerResult(new LlmDecisionMaker(client.Client, llm, prompts, time), null);
+                var chat = decorateChatClient is null ? client.Client : decorateChatClient(client.Client, llm);
+                return new DecisionMakerResult(new LlmDecisionMaker(chat, llm, prompts, time), null);
         }
     }
 }

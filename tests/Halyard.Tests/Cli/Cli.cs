@@ -8,7 +8,7 @@ internal static class Cli
 {
     public static async Task<(int Code, string Output)> RunAsync(params string[] args)
     {
-        var root = new RootCommand { ReplayCommand.Create(), ReportCommand.Create(), ConfigCommand.Create(), DashboardCommand.Create() };
+        var root = new RootCommand { ReplayCommand.Create(), ReportCommand.Create(), ConfigCommand.Create(), DashboardCommand.Create(), SweepCommand.Create() };
         foreach (var command in ControlCommands.Create())
         {
             root.Subcommands.Add(command);

@@ -1,6 +1,7 @@
 using Halyard.Cycle.Configuration;
 using Halyard.Decisions;
 using Halyard.Domain;
+using Halyard.Decisions.Llm;
 using Halyard.Execution;
 using Halyard.Execution.Ledger;
 using Halyard.Journal;
@@ -45,6 +46,9 @@ public sealed record TraderRuntime
 
     /// <summary>The journal folder's cloid scope (live runs); null: unscoped cloids (replays).</summary>
     public string? CloidScope { get; init; }
+
+    /// <summary>Wraps every model client (a sweep's shared endpoint limits); null: none.</summary>
+    public ChatClientDecorator? DecorateChatClient { get; init; }
 }
 
 /// <summary>Builds each configured trader's cycle (its decision maker, market data and state) and restores it from the journal.</summary>
@@ -59,7 +63,7 @@ public static class TraderFactory
         foreach (var trader in config.Traders)
         {
             var decisionMaker = config.DecisionMakerFor(trader);
-            var maker = DecisionMakerFactory.Create(DecisionMakerMapping.ToOptions(decisionMaker, config.Journal.FullPrompt), runtime.Clock, runtime.Environment);
+            var maker = DecisionMakerFactory.Create(DecisionMakerMapping.ToOptions(decisionMaker, config.Journal.FullPrompt), runtime.Clock, runtime.Environment, runtime.DecorateChatClient);
             if (maker.Maker is null)
             {
                 return ([], $"traders[{trader.Id}]: {maker.Error}");

@@ -3,6 +3,7 @@ using Halyard.Cycle.Configuration;
 using Halyard.Cycle.Performance;
 using Halyard.Cycle.Reporting;
 using Halyard.Cycle.Scheduling;
+using Halyard.Decisions.Llm;
 using Halyard.Execution.Ledger;
 using Halyard.Hyperliquid;
 using Halyard.Hyperliquid.RateLimit;
@@ -34,6 +35,9 @@ public sealed record ReplayRequest
 
     /// <summary>Market data to use instead of <c>paper_exchange.data_dir</c> or the bundled data (tests share one parsed set).</summary>
     public MarketDataSet? Data { get; init; }
+
+    /// <summary>Wraps every model client (a sweep's per-endpoint limits, shared by its jobs); null: none.</summary>
+    public ChatClientDecorator? DecorateChatClient { get; init; }
 }
 
 /// <summary>Where a replay is: virtual time within the window, and cycles done.</summary>
@@ -115,6 +119,7 @@ public static class ReplayRunner
                 Wall = request.Wall,
                 Environment = request.Environment,
                 Fees = (config.PaperExchange.Fees.TakerBps, config.PaperExchange.Fees.MakerBps),
+                DecorateChatClient = request.DecorateChatClient,
             };
             var (traders, problem) = TraderFactory.Create(config, runtime);
             if (problem is not null)

@@ -15,6 +15,9 @@ public sealed record ChatClientResult(IChatClient? Client, string? Error)
     public bool IsSuccess => Client is not null;
 }
 
+/// <summary>Wraps the chat client built for <paramref name="options"/> (the caller's own limits, logging…).</summary>
+public delegate IChatClient ChatClientDecorator(IChatClient client, LlmOptions options);
+
 /// <summary>
 /// Builds the <see cref="IChatClient"/> for <see cref="LlmOptions"/>. OpenAI-compatible endpoints go
 /// through <c>OpenAIClient</c> with <c>OpenAIClientOptions.Endpoint</c> = the base URL, then
