@@ -282,6 +282,7 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Exe
             Role = role,
             ParentOid = parentOid,
             Active = active,
+            Changes = state.Changes,
         };
         order.SetStatus(OrderStatusNames.Open, nowMs);
         state.Orders[order.Oid] = order;

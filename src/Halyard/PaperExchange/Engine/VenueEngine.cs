@@ -2,7 +2,9 @@ using System.Text.Json;
 using Halyard.PaperExchange.Auth;
 using Halyard.PaperExchange.Data;
 using Halyard.PaperExchange.Market;
+using Halyard.Hyperliquid.WebSocket;
 using Halyard.PaperExchange.Protocol;
+using Halyard.PaperExchange.Streaming;
 
 namespace Halyard.PaperExchange.Engine;
 
@@ -24,6 +26,8 @@ internal sealed class VenueEngine
     private readonly MarketStepper _stepper;
     private readonly ExchangeProcessor _exchange;
     private readonly InfoProcessor _info;
+    private readonly StreamHub _streams;
+    private int _sessions;
 
     public VenueEngine(MarketDataSet data, PaperExchangeOptions options, TimeProvider time, ISignerRecovery recovery)
     {
@@ -37,7 +41,10 @@ internal sealed class VenueEngine
         _stepper = new MarketStepper(_state, execution, ledger, margin);
         _exchange = new ExchangeProcessor(
             _state, recovery, entry, new OrderCommands(_state, execution, entry), new AccountCommands(_state, margin), _stepper);
-        _info = new InfoProcessor(new MarketInfoWriter(market), new AccountInfoWriter(_state, margin));
+        var marketWriter = new MarketInfoWriter(market);
+        var accountWriter = new AccountInfoWriter(_state, margin);
+        _info = new InfoProcessor(marketWriter, accountWriter);
+        _streams = new StreamHub(_state, accountWriter, marketWriter);
     }
 
     public long StartMs => _state.StartMs;
@@ -50,6 +57,7 @@ internal sealed class VenueEngine
         {
             var now = Synchronize();
             var result = _exchange.Process(body, now);
+            _streams.Publish(now);
             return result is null
                 ? new EngineReply(422, DeserializeError, IsJson: false)
                 : new EngineReply(200, ExchangeResponseWriter.Write(result), IsJson: true);
@@ -75,8 +83,9 @@ internal sealed class VenueEngine
     {
         lock (_gate)
         {
-            Synchronize();
+            var now = Synchronize();
             _state.Fund(address, usdc);
+            _streams.Publish(now);
         }
     }
 
@@ -87,7 +96,45 @@ internal sealed class VenueEngine
         {
             var now = NowMs();
             _stepper.AdvanceTo(now);
+            _streams.Publish(now);
             return now;
+        }
+    }
+
+    /// <summary>A new <c>/ws</c> session (pushes start with it).</summary>
+    public StreamSession Attach()
+    {
+        lock (_gate)
+        {
+            var session = new StreamSession(_sessions++);
+            _streams.Add(session);
+            return session;
+        }
+    }
+
+    public void Detach(StreamSession session)
+    {
+        lock (_gate)
+        {
+            _streams.Remove(session);
+        }
+    }
+
+    public void Subscribe(StreamSession session, WsSubscription subscription, JsonElement raw)
+    {
+        lock (_gate)
+        {
+            var now = NowMs();
+            _stepper.AdvanceTo(now);
+            _streams.Subscribe(session, subscription, raw, now);
+        }
+    }
+
+    public void Unsubscribe(StreamSession session, WsSubscription subscription, JsonElement raw)
+    {
+        lock (_gate)
+        {
+            _streams.Unsubscribe(session, subscription, raw);
         }
     }
 
