@@ -122,7 +122,7 @@ public sealed class PaperStreamTests
 
     private static async Task<string> ReceiveText(System.Net.WebSockets.ClientWebSocket socket)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var buffer = new byte[1 << 20];
         var total = 0;
         while (true)

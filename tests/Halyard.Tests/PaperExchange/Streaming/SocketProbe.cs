@@ -32,7 +32,7 @@ internal sealed class SocketProbe : IAsyncDisposable
     public async Task<T> WaitForAsync<T>(Func<T, bool>? match = null)
         where T : WsMessage
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (true)
         {
             if (_messages.OfType<T>().FirstOrDefault(m => match?.Invoke(m) ?? true) is { } found)
