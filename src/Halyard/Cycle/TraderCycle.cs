@@ -147,7 +147,7 @@ public sealed class TraderCycle
             execution.Verdicts,
             account,
             market,
-            [.. reconciled, .. execution.Actions],
+            [.. _s.Reactions?.DrainActions() ?? [], .. reconciled, .. execution.Actions],
             State.Gate.ToRecord(_setup.Shadow),
             Problem(syncProblem, market.Problem, execution.Problem),
             execution.VenueDown));

@@ -202,9 +202,9 @@ public sealed class AccountShadow : IAsyncDisposable
                 continue;
             }
 
-            orders.Remove(update.Order.Oid);
+            orders.Remove(update.Order.Oid, out var previous);
             Volatile.Write(ref _view, view with { Orders = orders });
-            await NotifyAsync(new ShadowOrderClosed(update)).ConfigureAwait(false);
+            await NotifyAsync(new ShadowOrderClosed(update, previous)).ConfigureAwait(false);
         }
     }
 

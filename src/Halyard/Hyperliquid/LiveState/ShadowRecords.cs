@@ -34,8 +34,14 @@ public sealed record ShadowResync(DateTimeOffset At, string Reason, IReadOnlyLis
 /// <summary>What the shadow tells its listeners (the reactions between cycles).</summary>
 public abstract record ShadowEvent;
 
-/// <summary>An order left the book (<paramref name="Report"/> carries the status: filled, canceled, …).</summary>
-public sealed record ShadowOrderClosed(OrderStatusReport Report) : ShadowEvent;
+/// <summary>An order left the book (<paramref name="Report"/> carries the status: filled, canceled, …); <paramref name="Previous"/> is how it rested, when the shadow knew it.</summary>
+public sealed record ShadowOrderClosed(OrderStatusReport Report, OpenOrder? Previous) : ShadowEvent
+{
+    /// <summary>A stop or take-profit trigger (it rested as a trigger, or its order type says so).</summary>
+    public bool WasTrigger => Previous?.IsTrigger == true
+        || Report.Order.OrderType.StartsWith("Stop", StringComparison.Ordinal)
+        || Report.Order.OrderType.StartsWith("Take Profit", StringComparison.Ordinal);
+}
 
 /// <summary>A new order is resting.</summary>
 public sealed record ShadowOrderOpened(OrderStatusReport Report) : ShadowEvent;
