@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Halyard.Cli.Rendering;
 using Halyard.Cycle.Live;
+using Halyard.Domain;
 using Halyard.Journal;
 using Spectre.Console;
 
@@ -50,8 +51,8 @@ internal static class RunCommand
     /// <summary>One cycle in one line: trader, cycle, time, equity, decisions, orders, gating.</summary>
     internal static string Line(DecisionCycleRecord r)
     {
-        var opens = r.Decisions.Count(d => d.Action is Decisions.DecisionAction.OpenLong or Decisions.DecisionAction.OpenShort);
-        var closes = r.Decisions.Count(d => d.Action is Decisions.DecisionAction.CloseLong or Decisions.DecisionAction.CloseShort);
+        var opens = r.Decisions.Count(d => d.Action is Domain.DecisionAction.OpenLong or Domain.DecisionAction.OpenShort);
+        var closes = r.Decisions.Count(d => d.Action is Domain.DecisionAction.CloseLong or Domain.DecisionAction.CloseShort);
         var rejected = r.Verdicts.Count(v => v.IsRejected);
         var sent = r.Actions.Count(a => a.Attempts > 0);
         var gate = r.Gating switch

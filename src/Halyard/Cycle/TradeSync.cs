@@ -1,7 +1,6 @@
 using Halyard.Cycle.Configuration;
 using Halyard.Cycle.Venue;
 using Halyard.Domain;
-using Halyard.Journal;
 
 namespace Halyard.Cycle;
 

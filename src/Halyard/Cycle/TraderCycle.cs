@@ -4,15 +4,15 @@ using Halyard.Domain;
 using Halyard.Execution.Reconciliation;
 using Halyard.Journal;
 using Halyard.Journal.Analytics;
-using Halyard.MarketData;
 using Halyard.Risk;
+using Halyard.Risk.Gating;
 
 namespace Halyard.Cycle;
 
 /// <summary>
 /// One trader's decision cycle (design "Manager Cycle"): read the account, orders and universe; bring
 /// trades up to date and reconcile; rank candidates and refresh only the new candles; feed the
-/// performance to the Executor and the gate; ask for decisions and validate them; execute closes before
+/// performance to the DecisionStep and the gate; ask for decisions and validate them; execute closes before
 /// opens, the opens capped and re-validated against fresh prices; journal everything. The same code runs
 /// live and in a replay: only the clock differs.
 /// </summary>
@@ -83,10 +83,10 @@ public sealed class TraderCycle
         var market = await CycleReads.ReadMarketAsync(_s, venue, account, _setup, ct).ConfigureAwait(false);
         State.RememberAtr(market.Snapshots.Values);
 
-        // 4. Performance → Executor and gate.
+        // 4. Performance → DecisionStep and gate.
         var report = PerformanceAnalyzer.AnalyzePerformance(State.History.Inputs(State.Trades, account.Positions), _setup.AnalyticsWindow);
-        var gate = _setup.Gating ? State.Gate.ObservePerformance(report) : State.Gate.Evaluate();
-        _s.Executor.UpdatePerformance(report.ToView(_setup.Gating && gate.SharpePaused));
+        var gate = _setup.Gating ? State.Gate.ObserveSharpe(report.Sharpe) : State.Gate.Evaluate();
+        _s.DecisionStep.UpdatePerformance(report.ToView(_setup.Gating && gate.SharpePaused));
 
         // 5. Decisions, then the Validator (first check). While opens are paused the model is told its
         // budget of new opens is zero, so it does not propose what the Validator would refuse.
@@ -109,7 +109,7 @@ public sealed class TraderCycle
             MakerFeeBps = _setup.MakerFeeBps,
         };
         timing.DecisionStarted();
-        var outcome = await _s.Executor.GetFullDecisionAsync(context, ct).ConfigureAwait(false);
+        var outcome = await _s.DecisionStep.GetFullDecisionAsync(context, ct).ConfigureAwait(false);
         timing.DecisionEnded();
         if (_setup.AsksModel)
         {
@@ -135,15 +135,15 @@ public sealed class TraderCycle
         timing.Validated();
 
         // 6–7. Closes first, opens capped and re-checked against fresh prices, then sent.
-        var execution = await new CycleExecution(_setup, _s, State).RunAsync(
-            new ExecutionInput(venue, account, market.Snapshots, validation, verdicts, [.. considered.Select(c => c.Index)]),
+        var execution = await new OrderStep(_setup, _s, State).RunAsync(
+            new OrderStepInput(venue, account, market.Snapshots, validation, verdicts, [.. considered.Select(c => c.Index)]),
             ct).ConfigureAwait(false);
         timing.Executed(execution.Latencies);
 
         // 8. The record.
         return CycleRecordMapping.Compose(record, new CycleRecordParts(
             outcome,
-            _s.Executor.Maker is BaselineDecisionMaker,
+            _s.DecisionStep.Maker is BaselineDecisionMaker,
             execution.Verdicts,
             account,
             market,

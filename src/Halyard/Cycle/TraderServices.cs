@@ -17,13 +17,13 @@ public sealed record TraderServices
 
     public required CandidateSelector Selector { get; init; }
 
-    /// <summary>This trader's Executor (it keeps the trader's performance view).</summary>
-    public required Executor Executor { get; init; }
+    /// <summary>This trader's DecisionStep (it keeps the trader's performance view).</summary>
+    public required DecisionStep DecisionStep { get; init; }
 
     public Validator Validator { get; init; } = new();
 
     /// <summary>This trader's Orchestrator (its ledger, leverage cache and retries are its own).</summary>
-    public required IOrderExecution Orders { get; init; }
+    public required IOrderGateway Orders { get; init; }
 
     public required IJournal Journal { get; init; }
 

@@ -1,5 +1,5 @@
 using Halyard.Cycle.Performance;
-using Halyard.Journal.Analytics;
+using Halyard.Risk.Gating;
 
 namespace Halyard.Cycle;
 

@@ -6,7 +6,7 @@ using Halyard.Risk;
 namespace Halyard.Decisions;
 
 /// <summary>
-/// Everything the Executor sees in one cycle (design: "Executor Context Extensions", "Manager Cycle"),
+/// Everything the DecisionStep sees in one cycle (design: "Executor Context Extensions", "Manager Cycle"),
 /// built by the Manager. The guard values (<see cref="MaxMarginUsagePct"/>, <see cref="LiquidityThresholdUsd"/>,
 /// <see cref="MaxNewPositionsPerCycle"/>) are read from <see cref="Limits"/>, the object the Validator
 /// enforces, so the prompt and the Validator cannot drift.
@@ -46,7 +46,7 @@ public sealed record DecisionContext
 
     public required RiskLimits Limits { get; init; }
 
-    /// <summary>The latest view from the journal's analytics (see <see cref="Executor.UpdatePerformance"/>).</summary>
+    /// <summary>The latest view from the journal's analytics (see <see cref="DecisionStep.UpdatePerformance"/>).</summary>
     public PerformanceView Performance { get; init; } = PerformanceView.Empty;
 
     /// <summary>Set by the Manager when it has gated the trader (e.g. during a pause).</summary>

@@ -5,7 +5,7 @@ using Halyard.Decisions.Recorded;
 
 namespace Halyard.Decisions;
 
-/// <summary>Which decision maker a trader uses (<c>executor.provider</c>).</summary>
+/// <summary>Which decision maker a trader uses (<c>decision_maker.provider</c>).</summary>
 public enum DecisionMakerKind
 {
     Baseline,
@@ -51,7 +51,7 @@ public static class DecisionMakerFactory
         }
         catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException)
         {
-            return new DecisionMakerResult(null, $"executor.prompt_template: {ex.Message}");
+            return new DecisionMakerResult(null, $"decision_maker.prompt_template: {ex.Message}");
         }
 
         switch (options.Kind)
@@ -61,7 +61,7 @@ public static class DecisionMakerFactory
             case DecisionMakerKind.Recorded:
                 if (options.CassettePath is null)
                 {
-                    return new DecisionMakerResult(null, "executor.cassette is required for the recorded provider");
+                    return new DecisionMakerResult(null, "decision_maker.cassette is required for the recorded provider");
                 }
 
                 try
@@ -71,13 +71,13 @@ public static class DecisionMakerFactory
                 }
                 catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
                 {
-                    return new DecisionMakerResult(null, $"executor.cassette: {ex.Message}");
+                    return new DecisionMakerResult(null, $"decision_maker.cassette: {ex.Message}");
                 }
 
             default:
                 if (options.Llm is null)
                 {
-                    return new DecisionMakerResult(null, "executor.model and the LLM settings are required for an LLM provider");
+                    return new DecisionMakerResult(null, "decision_maker.model and the LLM settings are required for an LLM provider");
                 }
 
                 var llm = options.Llm with
@@ -88,7 +88,7 @@ public static class DecisionMakerFactory
                 var client = ChatClientFactory.Create(llm, environment);
                 if (!client.IsSuccess)
                 {
-                    return new DecisionMakerResult(null, $"executor: {client.Error}");
+                    return new DecisionMakerResult(null, $"decision_maker: {client.Error}");
                 }
 
                 var prompts = new PromptBuilder(template, options.Prompt with { StructuredOutput = llm.UsesStructuredOutput });

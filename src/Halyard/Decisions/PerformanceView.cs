@@ -1,7 +1,7 @@
 namespace Halyard.Decisions;
 
 /// <summary>
-/// Recent performance as the Executor receives it through <c>UpdatePerformance</c> (design: "Feed
+/// Recent performance as the DecisionStep receives it through <c>UpdatePerformance</c> (design: "Feed
 /// VirtualTrader.Performance, then Executor.UpdatePerformance at the next cycle"). Produced by the
 /// journal's analytics. Money in USD, rates in percent.
 /// </summary>

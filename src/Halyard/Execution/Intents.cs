@@ -1,5 +1,4 @@
 using System.Globalization;
-using Halyard.Decisions;
 using Halyard.Domain;
 using Halyard.Domain.Precision;
 
@@ -117,30 +116,6 @@ public sealed record OpenIntent : ExecutionIntent
     /// <summary>Take-profit trigger price; null: none.</summary>
     public decimal? TakeProfit { get; init; }
 
-    /// <summary>An open intent from an executable (validated) open decision.</summary>
-    public static OpenIntent FromDecision(TradingDecision decision, string traderId, long cycle, string decisionId, long? validatedAt = null)
-    {
-        ArgumentNullException.ThrowIfNull(decision);
-        if (!decision.IsOpen || decision.PositionSizeUsd is not { } usd || decision.Leverage is not { } leverage)
-        {
-            throw new ArgumentException("Only an open decision with a size and a leverage becomes an open intent.", nameof(decision));
-        }
-
-        return new OpenIntent
-        {
-            TraderId = traderId,
-            Cycle = cycle,
-            DecisionId = decisionId,
-            Symbol = decision.Symbol,
-            Side = decision.Action == DecisionAction.OpenLong ? PositionSide.Long : PositionSide.Short,
-            Size = OrderSize.Usd(usd),
-            Leverage = leverage,
-            StopLoss = decision.StopLoss,
-            TakeProfit = decision.TakeProfit,
-            ValidatedAt = validatedAt,
-        };
-    }
-
     internal override void Check()
     {
         base.Check();
@@ -158,25 +133,4 @@ public sealed record OpenIntent : ExecutionIntent
 }
 
 /// <summary>Close the whole position of <see cref="ExecutionIntent.Side"/> on the symbol.</summary>
-public sealed record CloseIntent : ExecutionIntent
-{
-    /// <summary>A close intent from an executable close decision.</summary>
-    public static CloseIntent FromDecision(TradingDecision decision, string traderId, long cycle, string decisionId, long? validatedAt = null)
-    {
-        ArgumentNullException.ThrowIfNull(decision);
-        if (!decision.IsClose)
-        {
-            throw new ArgumentException("Only a close decision becomes a close intent.", nameof(decision));
-        }
-
-        return new CloseIntent
-        {
-            TraderId = traderId,
-            Cycle = cycle,
-            DecisionId = decisionId,
-            Symbol = decision.Symbol,
-            Side = decision.Action == DecisionAction.CloseLong ? PositionSide.Long : PositionSide.Short,
-            ValidatedAt = validatedAt,
-        };
-    }
-}
+public sealed record CloseIntent : ExecutionIntent;

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Halyard.Decisions;
+using Halyard.Domain;
 
 namespace Halyard.Journal;
 

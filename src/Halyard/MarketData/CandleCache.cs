@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
+using Halyard.Domain;
 using Halyard.Hyperliquid.Http;
 
 namespace Halyard.MarketData;

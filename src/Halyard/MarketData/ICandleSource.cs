@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Halyard.Domain;
 using Halyard.Hyperliquid.Http;
 
 namespace Halyard.MarketData;

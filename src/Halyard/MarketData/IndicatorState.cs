@@ -1,3 +1,4 @@
+using Halyard.Domain;
 using Halyard.MarketData.Indicators;
 
 namespace Halyard.MarketData;

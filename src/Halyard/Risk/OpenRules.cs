@@ -1,4 +1,3 @@
-using Halyard.Decisions;
 using Halyard.Domain;
 using static Halyard.Risk.Validator;
 

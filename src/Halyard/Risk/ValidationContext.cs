@@ -3,7 +3,7 @@ using Halyard.Domain;
 namespace Halyard.Risk;
 
 /// <summary>
-/// Everything the Validator judges a batch against. The same context type serves the Executor's check
+/// Everything the Validator judges a batch against. The same context type serves the DecisionStep's check
 /// and the Manager's pre-execution re-check (built from a fresh account snapshot and live prices).
 /// </summary>
 public sealed record ValidationContext

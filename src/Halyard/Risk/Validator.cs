@@ -9,7 +9,7 @@ namespace Halyard.Risk;
 /// judged against live prices, never the model's entry price; one bad decision never discards the
 /// others. Opens accepted earlier in the batch count against the margin, position, per-cycle and
 /// per-hour budgets of later ones. Closes in the same batch do not free slots or margin: the Manager
-/// re-checks the opens against a fresh snapshot once the closes are confirmed. Stateless: the Executor
+/// re-checks the opens against a fresh snapshot once the closes are confirmed. Stateless: the DecisionStep
 /// and the Manager's pre-execution check call the same instance type with their own context.
 /// </summary>
 public sealed class Validator

@@ -1,5 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using Halyard.Decisions;
+using Halyard.Domain;
 
 namespace Halyard.Risk;
 

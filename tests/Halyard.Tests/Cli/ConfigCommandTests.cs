@@ -19,7 +19,7 @@ public class ConfigCommandTests
         Assert.True(loaded.Succeeded, loaded.Describe());
         Assert.Equal(HalyardConfig.Default().ToYaml(), loaded.Config.ToYaml());
         Assert.Equal(ExchangeProvider.Paper, loaded.Config.Exchange.Provider);
-        Assert.Equal(ExecutorProvider.Baseline, loaded.Config.Executor.Provider);
+        Assert.Equal(DecisionMakerProvider.Baseline, loaded.Config.DecisionMaker.Provider);
 
         var check = await Cli.RunAsync("config", "check", path);
         Assert.Equal(0, check.Code);

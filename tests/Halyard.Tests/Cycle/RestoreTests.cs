@@ -1,6 +1,5 @@
 using Halyard.Cycle;
 using Halyard.Cycle.Composition;
-using Halyard.Journal;
 using Halyard.Tests.Cycle.Support;
 
 namespace Halyard.Tests.Cycle;

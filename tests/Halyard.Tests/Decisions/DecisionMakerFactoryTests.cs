@@ -27,8 +27,8 @@ public class DecisionMakerFactoryTests
     }
 
     [Theory]
-    [InlineData(DecisionMakerKind.Recorded, "executor.cassette is required")]
-    [InlineData(DecisionMakerKind.OpenAi, "executor.model and the LLM settings are required")]
+    [InlineData(DecisionMakerKind.Recorded, "decision_maker.cassette is required")]
+    [InlineData(DecisionMakerKind.OpenAi, "decision_maker.model and the LLM settings are required")]
     public void Create_MissingSetting_IsAnError(DecisionMakerKind kind, string message)
     {
         var result = DecisionMakerFactory.Create(new DecisionMakerOptions { Kind = kind }, time, _ => null);
@@ -64,7 +64,7 @@ public class DecisionMakerFactoryTests
 
         var result = DecisionMakerFactory.Create(options, time, _ => null);
 
-        Assert.Equal("executor: the API key environment variable 'ANTHROPIC_KEY_FOR_T01' is not set", result.Error);
+        Assert.Equal("decision_maker: the API key environment variable 'ANTHROPIC_KEY_FOR_T01' is not set", result.Error);
     }
 
     [Fact]
@@ -72,6 +72,6 @@ public class DecisionMakerFactoryTests
     {
         var result = DecisionMakerFactory.Create(new DecisionMakerOptions { PromptTemplatePath = "/nonexistent/prompt.txt" }, time, _ => null);
 
-        Assert.StartsWith("executor.prompt_template: ", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith("decision_maker.prompt_template: ", result.Error, StringComparison.Ordinal);
     }
 }

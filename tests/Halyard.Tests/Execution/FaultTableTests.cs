@@ -1,7 +1,6 @@
 using Halyard.Cycle.Configuration;
 using Halyard.Domain;
 using Halyard.Execution;
-using Halyard.Journal;
 using Halyard.Tests.Execution.Support;
 
 namespace Halyard.Tests.Execution;

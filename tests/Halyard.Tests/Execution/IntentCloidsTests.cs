@@ -1,5 +1,4 @@
 using CsCheck;
-using Halyard.Decisions;
 using Halyard.Domain;
 using Halyard.Execution;
 
@@ -46,16 +45,4 @@ public class IntentCloidsTests
             var value = decimal.Parse(bucket["usd:".Length..], System.Globalization.CultureInfo.InvariantCulture);
             return bucket == OrderSize.Usd(size).Bucket() && Math.Abs(value - size) <= size * 0.05m;
         });
-
-    [Fact]
-    public void FromDecision_OpenDecision_CarriesSizeLeverageStopAndTarget()
-    {
-        var decision = new TradingDecision("ETH", DecisionAction.OpenShort, Leverage: 3, PositionSizeUsd: 800m, StopLoss: 2_600m, TakeProfit: 2_200m);
-
-        var intent = OpenIntent.FromDecision(decision, "t01", 4, "d-4");
-
-        Assert.Equal((PositionSide.Short, 800m, SizeUnit.Usd, 3, 2_600m, 2_200m), (intent.Side, intent.Size.Amount, intent.Size.Unit, intent.Leverage, intent.StopLoss, intent.TakeProfit));
-        Assert.Equal(PositionSide.Long, CloseIntent.FromDecision(new TradingDecision("ETH", DecisionAction.CloseLong), "t01", 4, "d-5").Side);
-        Assert.Throws<ArgumentException>(() => OpenIntent.FromDecision(new TradingDecision("ETH", DecisionAction.Hold), "t01", 4, "d"));
-    }
 }

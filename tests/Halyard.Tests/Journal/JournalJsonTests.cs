@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Halyard.Decisions;
+using Halyard.Domain;
 using Halyard.Journal;
 
 namespace Halyard.Tests.Journal;

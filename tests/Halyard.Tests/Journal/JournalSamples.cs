@@ -1,5 +1,6 @@
 using System.Globalization;
 using Halyard.Decisions;
+using Halyard.Domain;
 using Halyard.Journal;
 
 namespace Halyard.Tests.Journal;

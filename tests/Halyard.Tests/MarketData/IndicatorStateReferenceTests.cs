@@ -1,4 +1,5 @@
 using CsCheck;
+using Halyard.Domain;
 using Halyard.MarketData;
 using Halyard.Tests.MarketData.Support;
 

@@ -1,3 +1,4 @@
+using Halyard.Domain;
 using Halyard.MarketData;
 
 namespace Halyard.Tests.MarketData;

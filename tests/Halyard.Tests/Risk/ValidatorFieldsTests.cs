@@ -1,4 +1,4 @@
-using Halyard.Decisions;
+using Halyard.Domain;
 using Halyard.Risk;
 
 namespace Halyard.Tests.Risk;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Halyard.Decisions;
+using Halyard.Domain;
 using Halyard.Risk;
 
 namespace Halyard.Tests.Risk;

@@ -1,5 +1,4 @@
 using CsCheck;
-using Halyard.Decisions;
 using Halyard.Domain;
 using Halyard.Risk;
 

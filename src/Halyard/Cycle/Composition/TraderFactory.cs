@@ -48,8 +48,8 @@ public static class TraderFactory
         var traders = new List<TraderCycle>(config.Traders.Count);
         foreach (var trader in config.Traders)
         {
-            var executor = config.ExecutorFor(trader);
-            var maker = DecisionMakerFactory.Create(ExecutorMapping.ToOptions(executor, config.Journal.FullPrompt), runtime.Clock, runtime.Environment);
+            var decisionMaker = config.DecisionMakerFor(trader);
+            var maker = DecisionMakerFactory.Create(DecisionMakerMapping.ToOptions(decisionMaker, config.Journal.FullPrompt), runtime.Clock, runtime.Environment);
             if (maker.Maker is null)
             {
                 return ([], $"traders[{trader.Id}]: {maker.Error}");
@@ -67,8 +67,8 @@ public static class TraderFactory
                     LiquidityThresholdUsd = setup.Limits.LiquidityThresholdUsd,
                     MaxCandidates = config.MarketData.MaxCandidates,
                 }),
-                Executor = new Executor(maker.Maker),
-                Orders = new OrchestratorExecution(new Orchestrator(new OrchestratorSetup(
+                DecisionStep = new DecisionStep(maker.Maker),
+                Orders = new OrchestratorGateway(new Orchestrator(new OrchestratorSetup(
                     trader.Id,
                     runtime.Venue.Exchange,
                     runtime.Venue.Info,
@@ -93,7 +93,7 @@ public static class TraderFactory
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(trader);
         ArgumentNullException.ThrowIfNull(runtime);
-        var executor = config.ExecutorFor(trader);
+        var decisionMaker = config.DecisionMakerFor(trader);
         return new TraderSetup
         {
             TraderId = trader.Id,
@@ -105,10 +105,10 @@ public static class TraderFactory
             MultiDecision = config.Features.MultiDecision,
             Gating = config.Features.Gating,
             ExternalPositions = config.Execution.ExternalPositions,
-            StalenessMaxMoveBps = executor.StalenessMaxMoveBps,
+            StalenessMaxMoveBps = decisionMaker.StalenessMaxMoveBps,
             TakerFeeBps = runtime.Fees.Taker,
             MakerFeeBps = runtime.Fees.Maker,
-            AsksModel = ExecutorMapping.AsksModel(executor),
+            AsksModel = DecisionMakerMapping.AsksModel(decisionMaker),
         };
     }
 

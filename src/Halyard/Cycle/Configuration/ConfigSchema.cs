@@ -29,7 +29,7 @@ public static class ConfigSchema
     public static SchemaSection Root { get; } = S(
         "",
         ("traders", "one entry per trader; each gets allocation_pct of the equity"),
-        ("executor", "the decision maker: baseline | openai | anthropic | recorded"),
+        ("decision_maker", "the decision maker: baseline | openai | anthropic | recorded"),
         ("features", "rollout switches and one switch per Validator guard (all on by default)"),
         ("exchange", "where orders go: paper | testnet | mainnet"),
         ("paper_exchange", "the simulator's accounts, fees, data and faults"),
@@ -49,7 +49,7 @@ public static class ConfigSchema
         ("shadow", "advise-only: run the cycle, record the would-be orders, send nothing"),
         ("risk_params", "per-decision limits"),
         ("exec_guards", "execution guards"),
-        ("executor", "optional executor for this trader only (same keys; replaces the top-level one)"));
+        ("decision_maker", "optional decision maker for this trader only (same keys; replaces the top-level one)"));
 
     public static SchemaSection RiskParams { get; } = S(
         "traders[].risk_params",
@@ -79,7 +79,7 @@ public static class ConfigSchema
         ("gated_confidence_boost", "0..100 points added to min_confidence while gated"),
         ("min_order_value_usd", ">= 10; smallest order value after rounding the size down"));
 
-    private static readonly (string, string)[] ExecutorKeys =
+    private static readonly (string, string)[] DecisionMakerKeys =
     [
         ("provider", "baseline | openai | anthropic | recorded"),
         ("model", "model name (required for openai and anthropic)"),
@@ -95,9 +95,12 @@ public static class ConfigSchema
         ("staleness_max_move_bps", "a decision whose price moved more than this since the snapshot is discarded"),
     ];
 
-    public static SchemaSection Executor { get; } = S("executor", ExecutorKeys);
+    /// <summary>The former name of <c>decision_maker</c> (top level and per trader): still read, with a deprecation warning.</summary>
+    public const string FormerDecisionMakerKey = "executor";
 
-    public static SchemaSection TraderExecutor { get; } = S("traders[].executor", ExecutorKeys);
+    public static SchemaSection DecisionMaker { get; } = S("decision_maker", DecisionMakerKeys);
+
+    public static SchemaSection TraderDecisionMaker { get; } = S("traders[].decision_maker", DecisionMakerKeys);
 
     public static SchemaSection Features { get; } = S(
         "features",
@@ -208,7 +211,7 @@ public static class ConfigSchema
     /// <summary>Every section, document order.</summary>
     public static IReadOnlyList<SchemaSection> All { get; } =
     [
-        Root, Trader, RiskParams, ExecGuards, TraderExecutor, Executor, Features, Exchange, Signer,
+        Root, Trader, RiskParams, ExecGuards, TraderDecisionMaker, DecisionMaker, Features, Exchange, Signer,
         PaperExchange, Fund, Fees, Faults, FaultsInfo, Execution, MarketData, Journal, Replay,
     ];
 

@@ -11,7 +11,7 @@ namespace Halyard.Cycle.Configuration;
 public sealed record HalyardConfig
 {
     public IReadOnlyList<TraderConfig> Traders { get; init; } = [new TraderConfig()];
-    public ExecutorConfig Executor { get; init; } = new();
+    public DecisionMakerConfig DecisionMaker { get; init; } = new();
     public FeatureFlags Features { get; init; } = new();
     public ExchangeConfig Exchange { get; init; } = new();
     public PaperExchangeConfig PaperExchange { get; init; } = new();
@@ -39,11 +39,11 @@ public sealed record HalyardConfig
         ],
     };
 
-    /// <summary>The executor that serves this trader (its override, else the top-level one).</summary>
-    public ExecutorConfig ExecutorFor(TraderConfig trader)
+    /// <summary>The decision maker that serves this trader (its override, else the top-level one).</summary>
+    public DecisionMakerConfig DecisionMakerFor(TraderConfig trader)
     {
         ArgumentNullException.ThrowIfNull(trader);
-        return trader.Executor ?? Executor;
+        return trader.DecisionMaker ?? DecisionMaker;
     }
 
     /// <summary>The trader's hard limits (see <see cref="TraderConfig.ToRiskLimits"/>).</summary>

@@ -41,12 +41,12 @@ internal static class Names
         _ => throw new ArgumentOutOfRangeException(nameof(value)),
     };
 
-    public static string Of(ExecutorProvider value) => value switch
+    public static string Of(DecisionMakerProvider value) => value switch
     {
-        ExecutorProvider.Baseline => "baseline",
-        ExecutorProvider.OpenAI => "openai",
-        ExecutorProvider.Anthropic => "anthropic",
-        ExecutorProvider.Recorded => "recorded",
+        DecisionMakerProvider.Baseline => "baseline",
+        DecisionMakerProvider.OpenAI => "openai",
+        DecisionMakerProvider.Anthropic => "anthropic",
+        DecisionMakerProvider.Recorded => "recorded",
         _ => throw new ArgumentOutOfRangeException(nameof(value)),
     };
 

@@ -28,8 +28,8 @@ public sealed record TraderConfig
 
     public ExecGuards ExecGuards { get; init; } = new();
 
-    /// <summary>This trader's own executor (LLM), replacing the top-level one whole; null means the top-level <c>executor</c>.</summary>
-    public ExecutorConfig? Executor { get; init; }
+    /// <summary>This trader's own decision maker (LLM), replacing the top-level one whole; null means the top-level <c>decision_maker</c>.</summary>
+    public DecisionMakerConfig? DecisionMaker { get; init; }
 
     /// <summary>The hard limits the Validator enforces and the prompt states for this trader.</summary>
     public RiskLimits ToRiskLimits() => new()

@@ -33,7 +33,7 @@ public sealed record Reaction(
 /// the cycle so the two never trade at the same time. Every reaction is kept and handed to the next cycle's
 /// journal record as actions with their latency from the event.
 /// </summary>
-public sealed class TraderReactions(string traderId, TraderState state, IOrderExecution orders, SemaphoreSlim gate, TimeProvider clock, TimeProvider wall)
+public sealed class TraderReactions(string traderId, TraderState state, IOrderGateway orders, SemaphoreSlim gate, TimeProvider clock, TimeProvider wall)
 {
     private readonly ConcurrentQueue<Reaction> _pending = new();
     private readonly List<Reaction> _all = [];

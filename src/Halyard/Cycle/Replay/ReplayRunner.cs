@@ -157,17 +157,17 @@ public static class ReplayRunner
             FinalEquityUsd = account.IsSuccess ? account.Value.AccountValue : config.PaperExchange.InitialEquity,
             From = window.From,
             To = window.To,
-            DecisionMakers = [.. config.Traders.Select(t => config.ExecutorFor(t)).Select(Describe).Distinct(StringComparer.Ordinal)],
+            DecisionMakers = [.. config.Traders.Select(t => config.DecisionMakerFor(t)).Select(Describe).Distinct(StringComparer.Ordinal)],
             WallSeconds = wallSeconds,
         });
     }
 
-    private static string Describe(ExecutorConfig executor) => executor.Provider switch
+    private static string Describe(DecisionMakerConfig decisionMaker) => decisionMaker.Provider switch
     {
-        ExecutorProvider.Baseline => "baseline",
-        ExecutorProvider.Recorded => "recorded",
-        ExecutorProvider.OpenAI => "openai:" + executor.Model,
-        _ => "anthropic:" + executor.Model,
+        DecisionMakerProvider.Baseline => "baseline",
+        DecisionMakerProvider.Recorded => "recorded",
+        DecisionMakerProvider.OpenAI => "openai:" + decisionMaker.Model,
+        _ => "anthropic:" + decisionMaker.Model,
     };
 
     private static MarketDataSet DataOf(ReplayRequest request) =>

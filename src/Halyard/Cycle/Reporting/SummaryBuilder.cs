@@ -1,3 +1,4 @@
+using Halyard.Domain;
 using Halyard.Journal;
 using Halyard.Journal.Analytics;
 
@@ -134,13 +135,13 @@ public static class SummaryBuilder
         return best;
     }
 
-    private static string ActionName(Decisions.DecisionAction action) => action switch
+    private static string ActionName(Domain.DecisionAction action) => action switch
     {
-        Decisions.DecisionAction.OpenLong => "open_long",
-        Decisions.DecisionAction.OpenShort => "open_short",
-        Decisions.DecisionAction.CloseLong => "close_long",
-        Decisions.DecisionAction.CloseShort => "close_short",
-        Decisions.DecisionAction.Hold => "hold",
+        Domain.DecisionAction.OpenLong => "open_long",
+        Domain.DecisionAction.OpenShort => "open_short",
+        Domain.DecisionAction.CloseLong => "close_long",
+        Domain.DecisionAction.CloseShort => "close_short",
+        Domain.DecisionAction.Hold => "hold",
         _ => "wait",
     };
 

@@ -30,7 +30,7 @@ public static class ChatClientFactory
         ArgumentNullException.ThrowIfNull(environment);
         if (string.IsNullOrWhiteSpace(options.Model))
         {
-            return new ChatClientResult(null, "executor.model is empty");
+            return new ChatClientResult(null, "decision_maker.model is empty");
         }
 
         string? key = null;

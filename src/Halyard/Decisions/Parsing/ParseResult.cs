@@ -1,3 +1,5 @@
+using Halyard.Domain;
+
 namespace Halyard.Decisions.Parsing;
 
 /// <summary>How a model reply turned into decisions.</summary>

@@ -4,7 +4,6 @@ using Halyard.Domain;
 using Halyard.Hyperliquid.Http;
 using Halyard.Hyperliquid.Info.Wire;
 using Halyard.Hyperliquid.RateLimit;
-using Halyard.MarketData;
 
 namespace Halyard.Hyperliquid.Info;
 

@@ -1,6 +1,5 @@
 using Halyard.Domain;
 using Halyard.Hyperliquid.Info.Wire;
-using Halyard.MarketData;
 
 namespace Halyard.Hyperliquid.Info;
 

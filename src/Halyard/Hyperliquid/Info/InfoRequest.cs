@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Halyard.Domain;
 
 namespace Halyard.Hyperliquid.Info;
 

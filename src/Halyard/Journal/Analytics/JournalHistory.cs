@@ -1,4 +1,4 @@
-using Halyard.Decisions;
+using Halyard.Domain;
 
 namespace Halyard.Journal.Analytics;
 

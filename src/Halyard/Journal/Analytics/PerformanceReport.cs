@@ -65,7 +65,7 @@ public sealed record PerformanceReport(
     /// <summary>The annualised Sharpe, or null below the minimum sample; what the gate reads.</summary>
     public double? Sharpe => Returns.Sharpe;
 
-    /// <summary>The figures the Executor receives through <c>UpdatePerformance</c>.</summary>
+    /// <summary>The figures the DecisionStep receives through <c>UpdatePerformance</c>.</summary>
     public PerformanceView ToView(bool gated) => new(
         Trades.ClosedTrades,
         Trades.WinRatePct ?? 0m,

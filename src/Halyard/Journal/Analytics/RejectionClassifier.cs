@@ -1,3 +1,5 @@
+using Halyard.Domain;
+
 namespace Halyard.Journal.Analytics;
 
 /// <summary>

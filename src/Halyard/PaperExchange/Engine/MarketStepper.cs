@@ -7,7 +7,7 @@ namespace Halyard.PaperExchange.Engine;
 /// first, at the exact millisecond the mark reaches it. At grid points every account is checked against
 /// maintenance margin; at the top of the hour funding is settled; scheduled cancels fire on time.
 /// </summary>
-internal sealed class MarketStepper(VenueState state, Execution execution, Ledger ledger, MarginCalculator margin)
+internal sealed class MarketStepper(VenueState state, Matching matching, Ledger ledger, MarginCalculator margin)
 {
     private const int MaxEventsPerSegment = 100_000;
     private const long MarketViewHour = Market.MarketView.HourMs;
@@ -82,7 +82,7 @@ internal sealed class MarketStepper(VenueState state, Execution execution, Ledge
                 account.ScheduledCancelAt = null;
                 foreach (var order in account.OpenOrders.ToArray())
                 {
-                    execution.Close(account, order, OrderStatusNames.ScheduledCancel, at);
+                    matching.Close(account, order, OrderStatusNames.ScheduledCancel, at);
                 }
             }
         }
@@ -151,7 +151,7 @@ internal sealed class MarketStepper(VenueState state, Execution execution, Ledge
             return false;
         }
 
-        execution.Liquidate(account, assets, timeMs);
+        matching.Liquidate(account, assets, timeMs);
         return true;
     }
 
@@ -170,10 +170,10 @@ internal sealed class MarketStepper(VenueState state, Execution execution, Ledge
             switch (next.Kind)
             {
                 case EventKind.Trigger:
-                    execution.FireTrigger(next.Account!, next.Order!, next.Mark, time);
+                    matching.FireTrigger(next.Account!, next.Order!, next.Mark, time);
                     break;
                 case EventKind.Resting:
-                    execution.FillResting(next.Account!, next.Order!, time);
+                    matching.FillResting(next.Account!, next.Order!, time);
                     break;
                 case EventKind.Liquidation:
                     if (!LiquidateIfBelowMaintenance(next.Account!, time))

@@ -3,7 +3,7 @@ using Halyard.PaperExchange.Protocol;
 namespace Halyard.PaperExchange.Engine;
 
 /// <summary><c>cancel</c>, <c>cancelByCloid</c>, <c>modify</c> and <c>batchModify</c>.</summary>
-internal sealed class OrderCommands(VenueState state, Execution execution, OrderEntry entry)
+internal sealed class OrderCommands(VenueState state, Matching matching, OrderEntry entry)
 {
     public CancelStatusesResult Cancel(Account account, CancelAction action, long nowMs)
     {
@@ -70,7 +70,7 @@ internal sealed class OrderCommands(VenueState state, Execution execution, Order
             return VenueTexts.WithAsset(VenueTexts.MissingOrder, asset);
         }
 
-        execution.Close(account, order, OrderStatusNames.Canceled, nowMs);
+        matching.Close(account, order, OrderStatusNames.Canceled, nowMs);
         return null;
     }
 }

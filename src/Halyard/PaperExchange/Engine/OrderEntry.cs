@@ -8,7 +8,7 @@ namespace Halyard.PaperExchange.Engine;
 /// <c>positionTpsl</c>), ALO/IOC checks against the book, margin, then immediate matching; the rest
 /// rests. One status per order, in request order.
 /// </summary>
-internal sealed class OrderEntry(VenueState state, OrderValidator validator, Execution execution, MarginCalculator margin)
+internal sealed class OrderEntry(VenueState state, OrderValidator validator, Matching matching, MarginCalculator margin)
 {
     private const string BadTriggerPx = "badTriggerPxRejected";
 
@@ -41,7 +41,7 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Exe
         {
             if (replacing is not null)
             {
-                execution.Close(account, replacing, OrderStatusNames.Canceled, nowMs);
+                matching.Close(account, replacing, OrderStatusNames.Canceled, nowMs);
             }
 
             var role = replacing?.Role ?? OrderRole.Plain;
@@ -208,13 +208,13 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Exe
         {
             children = replacing.Children;
             replacing.Children = null;
-            execution.Close(account, replacing, OrderStatusNames.Canceled, nowMs);
+            matching.Close(account, replacing, OrderStatusNames.Canceled, nowMs);
         }
 
         var order = Create(account, v, role, tif, isTrigger: false, parentOid: 0, active: true, nowMs);
         order.Children = children;
         var fillsBefore = account.Fills.Count;
-        var filled = crosses ? execution.Take(account, order, execution.ExecutableSize(account, order), v.Mark, nowMs) : 0m;
+        var filled = crosses ? matching.Take(account, order, matching.ExecutableSize(account, order), v.Mark, nowMs) : 0m;
         var filledStatus = filled > 0 ? new FilledStatus(filled, AveragePrice(account, fillsBefore), order.Oid, order.Cloid) : null;
         if (tif is TimeInForce.Ioc or TimeInForce.FrontendMarket)
         {
@@ -229,7 +229,7 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Exe
         }
 
         account.OpenOrders.Add(order);
-        execution.Settle(account, order, nowMs);
+        matching.Settle(account, order, nowMs);
         return order.IsOpen || filledStatus is null ? (new RestingStatus(order.Oid, order.Cloid), order) : (filledStatus, order);
     }
 

@@ -36,11 +36,11 @@ internal sealed class VenueEngine
         _state = new VenueState(market, options, NowMs());
         var margin = new MarginCalculator(_state);
         var ledger = new Ledger(_state);
-        var execution = new Execution(_state, ledger, margin);
-        var entry = new OrderEntry(_state, new OrderValidator(_state), execution, margin);
-        _stepper = new MarketStepper(_state, execution, ledger, margin);
+        var matching = new Matching(_state, ledger, margin);
+        var entry = new OrderEntry(_state, new OrderValidator(_state), matching, margin);
+        _stepper = new MarketStepper(_state, matching, ledger, margin);
         _exchange = new ExchangeProcessor(
-            _state, recovery, entry, new OrderCommands(_state, execution, entry), new AccountCommands(_state, margin), _stepper);
+            _state, recovery, entry, new OrderCommands(_state, matching, entry), new AccountCommands(_state, margin), _stepper);
         var marketWriter = new MarketInfoWriter(market);
         var accountWriter = new AccountInfoWriter(_state, margin);
         _info = new InfoProcessor(marketWriter, accountWriter);

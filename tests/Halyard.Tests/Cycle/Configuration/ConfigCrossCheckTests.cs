@@ -94,7 +94,7 @@ public class ConfigCrossCheckTests
     public void Parse_TimeoutNotShorterThanInterval_Warned()
     {
         var result = ConfigTestText.Parse("""
-            executor:
+            decision_maker:
               provider: openai
               model: gpt-4o
               base_url: http://127.0.0.1:8000/v1

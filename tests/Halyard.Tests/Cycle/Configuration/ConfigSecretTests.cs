@@ -7,13 +7,13 @@ public class ConfigSecretTests
 
     public static TheoryData<string, string, string> Literals => new()
     {
-        { $"executor:\n  api_key: {OpenAiLikeKey}\n", "executor.api_key", OpenAiLikeKey },
-        { $"executor:\n  api_key_env: {OpenAiLikeKey}\n", "executor.api_key_env", OpenAiLikeKey },
-        { $"executor:\n  api_key_env: AbCdEf0123456789AbCdEf0123\n", "executor.api_key_env", "AbCdEf0123456789AbCdEf0123" },
+        { $"decision_maker:\n  api_key: {OpenAiLikeKey}\n", "decision_maker.api_key", OpenAiLikeKey },
+        { $"decision_maker:\n  api_key_env: {OpenAiLikeKey}\n", "decision_maker.api_key_env", OpenAiLikeKey },
+        { $"decision_maker:\n  api_key_env: AbCdEf0123456789AbCdEf0123\n", "decision_maker.api_key_env", "AbCdEf0123456789AbCdEf0123" },
         { $"exchange:\n  private_key: {HexKey}\n", "exchange.private_key", HexKey },
         { $"exchange:\n  signer:\n    key: {HexKey}\n", "exchange.signer.key", HexKey },
         { $"exchange:\n  signer:\n    key_env: {HexKey}\n", "exchange.signer.key_env", HexKey },
-        { $"traders:\n  - id: a\n    executor:\n      api_key_env: \"{OpenAiLikeKey}\"\n", "traders[0].executor.api_key_env", OpenAiLikeKey },
+        { $"traders:\n  - id: a\n    decision_maker:\n      api_key_env: \"{OpenAiLikeKey}\"\n", "traders[0].decision_maker.api_key_env", OpenAiLikeKey },
     };
 
     [Theory]
@@ -32,12 +32,12 @@ public class ConfigSecretTests
     [InlineData("DEEPSEEK_API_KEY")]
     [InlineData("my_key_2")]
     public void Parse_EnvironmentVariableName_Accepted(string name) =>
-        Assert.Equal(name, ConfigTestText.Valid($"executor:\n  provider: anthropic\n  model: m\n  api_key_env: {name}\n").Executor.ApiKeyEnv);
+        Assert.Equal(name, ConfigTestText.Valid($"decision_maker:\n  provider: anthropic\n  model: m\n  api_key_env: {name}\n").DecisionMaker.ApiKeyEnv);
 
     [Fact]
     public void Parse_LiteralKeyKey_MessageSaysWhereSecretsGo()
     {
-        var error = ConfigTestText.SingleError($"executor:\n  api_key: {OpenAiLikeKey}\n");
+        var error = ConfigTestText.SingleError($"decision_maker:\n  api_key: {OpenAiLikeKey}\n");
         Assert.Equal("<redacted>", error.Value);
         Assert.Contains("api_key_env", error.Message, StringComparison.Ordinal);
     }

@@ -33,12 +33,12 @@ public class ConfigValueErrorTests
         { "traders:\n  - id: a\n    allocation_pct: 0\n", "traders[0].allocation_pct", "0", "> 0 and <= 100" },
         { "traders:\n  - id: a\n    shadow: yes\n", "traders[0].shadow", "yes", "true or false" },
         { "traders:\n  - id: a\n    market_provider: binance\n", "traders[0].market_provider", "binance", "one of: hyperliquid" },
-        { "executor:\n  provider: gpt\n", "executor.provider", "gpt", "baseline | openai | anthropic | recorded" },
-        { "executor:\n  timeout: 0s\n", "executor.timeout", "0s", "from 1s to 1h" },
-        { "executor:\n  temperature: 2.5\n", "executor.temperature", "2.5", "from 0 to 2" },
-        { "executor:\n  max_output_tokens: 0\n", "executor.max_output_tokens", "0", "from 1 to 1000000" },
-        { "executor:\n  base_url: api.openai.com\n", "executor.base_url", "api.openai.com", "http:// or https://" },
-        { "executor:\n  structured_output: yes\n", "executor.structured_output", "yes", "auto | on | off" },
+        { "decision_maker:\n  provider: gpt\n", "decision_maker.provider", "gpt", "baseline | openai | anthropic | recorded" },
+        { "decision_maker:\n  timeout: 0s\n", "decision_maker.timeout", "0s", "from 1s to 1h" },
+        { "decision_maker:\n  temperature: 2.5\n", "decision_maker.temperature", "2.5", "from 0 to 2" },
+        { "decision_maker:\n  max_output_tokens: 0\n", "decision_maker.max_output_tokens", "0", "from 1 to 1000000" },
+        { "decision_maker:\n  base_url: api.openai.com\n", "decision_maker.base_url", "api.openai.com", "http:// or https://" },
+        { "decision_maker:\n  structured_output: yes\n", "decision_maker.structured_output", "yes", "auto | on | off" },
         { "exchange:\n  provider: binance\n", "exchange.provider", "binance", "paper | testnet | mainnet" },
         { "exchange:\n  account_address: 0x123\n", "exchange.account_address", "0x123", "40 hex digits" },
         { "paper_exchange:\n  initial_equity: 0\n", "paper_exchange.initial_equity", "0", "> 0" },
@@ -120,27 +120,46 @@ public class ConfigValueErrorTests
         Assert.Equal("traders", ConfigTestText.SingleError("traders: []\n").Path);
 
     [Theory]
-    [InlineData("provider: openai\n  api_key_env: OPENAI_API_KEY", "executor.model")]
-    [InlineData("provider: anthropic\n  model: claude-sonnet-4-5", "executor.api_key_env")]
-    [InlineData("provider: openai\n  model: gpt-4o", "executor.api_key_env")]
-    [InlineData("provider: recorded", "executor.cassette")]
+    [InlineData("provider: openai\n  api_key_env: OPENAI_API_KEY", "decision_maker.model")]
+    [InlineData("provider: anthropic\n  model: claude-sonnet-4-5", "decision_maker.api_key_env")]
+    [InlineData("provider: openai\n  model: gpt-4o", "decision_maker.api_key_env")]
+    [InlineData("provider: recorded", "decision_maker.cassette")]
     public void Parse_ProviderWithoutWhatItNeeds_Error(string lines, string path) =>
-        Assert.Equal(path, ConfigTestText.SingleError($"executor:\n  {lines}\n").Path);
+        Assert.Equal(path, ConfigTestText.SingleError($"decision_maker:\n  {lines}\n").Path);
 
     [Fact]
     public void Parse_OpenAiCompatibleLocalEndpoint_NoKeyNeeded()
     {
-        var executor = ConfigTestText.Valid("executor:\n  provider: openai\n  model: qwen2.5\n  base_url: http://127.0.0.1:11434/v1\n").Executor;
-        Assert.Null(executor.ApiKeyEnv);
-        Assert.Equal(new Uri("http://127.0.0.1:11434/v1"), executor.BaseUrl);
+        var decisionMaker = ConfigTestText.Valid("decision_maker:\n  provider: openai\n  model: qwen2.5\n  base_url: http://127.0.0.1:11434/v1\n").DecisionMaker;
+        Assert.Null(decisionMaker.ApiKeyEnv);
+        Assert.Equal(new Uri("http://127.0.0.1:11434/v1"), decisionMaker.BaseUrl);
     }
+
+    [Theory]
+    [InlineData("executor:\n  provider: recorded\n  cassette: c.jsonl\n", "executor")]
+    [InlineData("traders:\n  - id: a\n    executor:\n      provider: recorded\n      cassette: c.jsonl\n", "traders[0].executor")]
+    public void Parse_FormerExecutorKey_ReadsAsDecisionMakerWithADeprecationWarning(string yaml, string path)
+    {
+        var result = ConfigTestText.Parse(yaml);
+
+        Assert.True(result.Succeeded);
+        var config = result.Config!;
+        Assert.Equal(DecisionMakerProvider.Recorded, config.DecisionMakerFor(config.Traders[0]).Provider);
+        var warning = Assert.Single(result.Warnings, w => w.Message.Contains("deprecated", StringComparison.Ordinal));
+        Assert.Equal(path, warning.Path);
+        Assert.Contains("rename it to 'decision_maker'", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_FormerAndCurrentDecisionMakerKeys_Error() =>
+        Assert.Equal("executor", ConfigTestText.SingleError("executor:\n  provider: baseline\ndecision_maker:\n  provider: baseline\n").Path);
 
     [Fact]
     public void Parse_BaselineWithModel_WarnsIgnored()
     {
-        var result = ConfigTestText.Parse("executor:\n  provider: baseline\n  model: gpt-4o\n");
+        var result = ConfigTestText.Parse("decision_maker:\n  provider: baseline\n  model: gpt-4o\n");
         Assert.True(result.Succeeded);
-        Assert.Equal("executor.model", Assert.Single(result.Warnings).Path);
+        Assert.Equal("decision_maker.model", Assert.Single(result.Warnings).Path);
     }
 
     [Theory]

@@ -16,7 +16,7 @@ public class HalyardConfigLoaderTests
         Assert.Equal(100_000m, trader.RiskParams.MaxPositionSizeUsd);
         Assert.Equal(("t01", "Default"), (trader.Id, trader.Name));
         Assert.Equal(ExchangeProvider.Paper, config.Exchange.Provider);
-        Assert.Equal(ExecutorProvider.Baseline, config.Executor.Provider);
+        Assert.Equal(DecisionMakerProvider.Baseline, config.DecisionMaker.Provider);
         Assert.Equal(new ExecGuards(), trader.ExecGuards);
         Assert.Equal(TimeSpan.FromMinutes(15), trader.ExecGuards.CooldownAfterClose);
         Assert.Equal(TimeSpan.FromMinutes(18), trader.ExecGuards.PauseDurationOnBreach);
@@ -63,7 +63,7 @@ public class HalyardConfigLoaderTests
     {
         var config = HalyardConfig.Default();
         Assert.Equal(ExchangeProvider.Paper, config.Exchange.Provider);
-        Assert.Equal(ExecutorProvider.Baseline, config.Executor.Provider);
+        Assert.Equal(DecisionMakerProvider.Baseline, config.DecisionMaker.Provider);
         Assert.Single(config.Traders);
         Assert.Equal(10_000m, config.PaperExchange.InitialEquity);
     }
@@ -83,12 +83,12 @@ public class HalyardConfigLoaderTests
                     AllocationPct = 40m,
                     DecisionInterval = TimeSpan.FromMinutes(15),
                     RiskParams = new RiskParams { MajorCoins = ["BTC", "ETH", "SOL"], LeverageOverCap = LeverageOverCapPolicy.Deny },
-                    Executor = new ExecutorConfig { Provider = ExecutorProvider.Anthropic, Model = "claude-sonnet-4-5", ApiKeyEnv = "ANTHROPIC_API_KEY", Temperature = 0.3m },
+                    DecisionMaker = new DecisionMakerConfig { Provider = DecisionMakerProvider.Anthropic, Model = "claude-sonnet-4-5", ApiKeyEnv = "ANTHROPIC_API_KEY", Temperature = 0.3m },
                 },
             ],
-            Executor = new ExecutorConfig
+            DecisionMaker = new DecisionMakerConfig
             {
-                Provider = ExecutorProvider.OpenAI,
+                Provider = DecisionMakerProvider.OpenAI,
                 Model = "deepseek-chat",
                 BaseUrl = new Uri("https://api.deepseek.com/v1"),
                 ApiKeyEnv = "DEEPSEEK_API_KEY",
@@ -133,10 +133,10 @@ public class HalyardConfigLoaderTests
     }
 
     [Fact]
-    public void Parse_TraderExecutor_ReplacesTopLevelWhole()
+    public void Parse_TraderDecisionMaker_ReplacesTopLevelWhole()
     {
         var config = ConfigTestText.Valid("""
-            executor:
+            decision_maker:
               provider: openai
               model: gpt-4o-mini
               api_key_env: OPENAI_API_KEY
@@ -146,15 +146,15 @@ public class HalyardConfigLoaderTests
                 allocation_pct: 50
               - id: b
                 allocation_pct: 50
-                executor:
+                decision_maker:
                   provider: anthropic
                   model: claude-sonnet-4-5
                   api_key_env: ANTHROPIC_API_KEY
             """);
-        Assert.Same(config.Executor, config.ExecutorFor(config.Traders[0]));
-        var own = config.ExecutorFor(config.Traders[1]);
-        Assert.Equal((ExecutorProvider.Anthropic, "claude-sonnet-4-5", "ANTHROPIC_API_KEY"), (own.Provider, own.Model, own.ApiKeyEnv));
-        Assert.Equal(new ExecutorConfig().Timeout, own.Timeout);
+        Assert.Same(config.DecisionMaker, config.DecisionMakerFor(config.Traders[0]));
+        var own = config.DecisionMakerFor(config.Traders[1]);
+        Assert.Equal((DecisionMakerProvider.Anthropic, "claude-sonnet-4-5", "ANTHROPIC_API_KEY"), (own.Provider, own.Model, own.ApiKeyEnv));
+        Assert.Equal(new DecisionMakerConfig().Timeout, own.Timeout);
     }
 
     [Fact]

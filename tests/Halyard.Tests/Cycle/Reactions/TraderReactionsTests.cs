@@ -5,7 +5,7 @@ using Halyard.Domain;
 using Halyard.Execution;
 using Halyard.Hyperliquid.Actions;
 using Halyard.Hyperliquid.LiveState;
-using Halyard.Journal.Analytics;
+using Halyard.Risk.Gating;
 using Halyard.Risk;
 using Halyard.Tests.Execution.Support;
 using Halyard.Tests.Hyperliquid.LiveState;
@@ -84,7 +84,7 @@ public sealed class TraderReactionsTests
     private static async Task<(AccountShadow Shadow, TraderReactions Reactions, TraderState State)> StartAsync(PaperSut sut)
     {
         var state = new TraderState(new Gate(GateOptions.From(new RiskLimits()), sut.Clock), 20);
-        var reactions = new TraderReactions(PaperSut.Trader, state, new OrchestratorExecution(sut.Orchestrator), new SemaphoreSlim(1, 1), sut.Clock, TimeProvider.System);
+        var reactions = new TraderReactions(PaperSut.Trader, state, new OrchestratorGateway(sut.Orchestrator), new SemaphoreSlim(1, 1), sut.Clock, TimeProvider.System);
         var shadow = AccountShadowTests.CreateShadow(sut);
         shadow.Listener = reactions.OnShadowEventAsync;
         using var start = new CancellationTokenSource(TimeSpan.FromSeconds(60));

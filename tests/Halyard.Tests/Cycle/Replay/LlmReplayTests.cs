@@ -20,9 +20,9 @@ public class LlmReplayTests
         using var dir = new TempDirectory();
         var config = HalyardConfig.Default() with
         {
-            Executor = new ExecutorConfig
+            DecisionMaker = new DecisionMakerConfig
             {
-                Provider = ExecutorProvider.OpenAI,
+                Provider = DecisionMakerProvider.OpenAI,
                 Model = "loopback-model",
                 BaseUrl = new Uri(llm.BaseUrl, "/v1"),
                 ApiKeyEnv = "HALYARD_TEST_LLM_KEY",

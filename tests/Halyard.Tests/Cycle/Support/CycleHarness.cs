@@ -29,7 +29,7 @@ internal sealed class CycleHarness
             Reader = Venue,
             Feed = new MarketDataFeed(cache, new MarketSnapshotBuilder(snapshotOptions)),
             Selector = new CandidateSelector(new CandidateOptions { LiquidityThresholdUsd = Setup.Limits.LiquidityThresholdUsd }),
-            Executor = new Executor(Maker),
+            DecisionStep = new DecisionStep(Maker),
             Orders = Venue,
             Journal = Journal,
             Ownership = Ownership,

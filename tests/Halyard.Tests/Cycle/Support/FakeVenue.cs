@@ -1,7 +1,6 @@
 using System.Globalization;
 using Halyard.Cycle;
 using Halyard.Cycle.Venue;
-using Halyard.Decisions;
 using Halyard.Domain;
 using Halyard.Execution;
 using Halyard.Execution.Reconciliation;
@@ -16,7 +15,7 @@ namespace Halyard.Tests.Cycle.Support;
 /// closes remove them (with fills), so the Manager's cycles see the consequences of what they sent.
 /// Records every intent and reconcile call in order.
 /// </summary>
-internal sealed class FakeVenue(TimeProvider clock) : IVenueReader, IOrderExecution
+internal sealed class FakeVenue(TimeProvider clock) : IVenueReader, IOrderGateway
 {
     public static readonly IReadOnlyList<InstrumentRules> Rules =
     [

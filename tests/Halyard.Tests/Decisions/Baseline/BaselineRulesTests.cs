@@ -2,6 +2,7 @@ using Halyard.Decisions;
 using Halyard.Decisions.Baseline;
 using Halyard.Decisions.Parsing;
 using Halyard.Decisions.Prompting;
+using Halyard.Domain;
 using Halyard.Risk;
 using Microsoft.Extensions.Time.Testing;
 

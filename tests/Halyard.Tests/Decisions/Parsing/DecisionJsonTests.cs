@@ -1,6 +1,6 @@
 using CsCheck;
-using Halyard.Decisions;
 using Halyard.Decisions.Parsing;
+using Halyard.Domain;
 
 namespace Halyard.Tests.Decisions.Parsing;
 

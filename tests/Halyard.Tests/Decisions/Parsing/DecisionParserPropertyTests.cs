@@ -1,5 +1,4 @@
 using CsCheck;
-using Halyard.Decisions;
 using Halyard.Decisions.Parsing;
 
 namespace Halyard.Tests.Decisions.Parsing;

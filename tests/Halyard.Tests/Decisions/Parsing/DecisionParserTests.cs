@@ -1,4 +1,3 @@
-using Halyard.Decisions;
 using Halyard.Decisions.Parsing;
 using Halyard.Domain;
 

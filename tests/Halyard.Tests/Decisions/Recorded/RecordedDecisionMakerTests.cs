@@ -2,6 +2,7 @@ using Halyard.Decisions;
 using Halyard.Decisions.Parsing;
 using Halyard.Decisions.Prompting;
 using Halyard.Decisions.Recorded;
+using Halyard.Domain;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Halyard.Tests.Decisions.Recorded;

@@ -202,7 +202,7 @@ public sealed class InfoClientSpotCheckTests
             "kPEPE", "1h", DateTimeOffset.FromUnixTimeMilliseconds(1684702007000), DateTimeOffset.FromUnixTimeMilliseconds(1684784807000), None));
 
         Assert.Equal(24, candles.Count);
-        Assert.Equal(new Halyard.MarketData.Candle(1684699200000, 0.001601m, 0.001616m, 0.001601m, 0.001604m, 520665683.0m), candles[0]);
+        Assert.Equal(new Halyard.Domain.Candle(1684699200000, 0.001601m, 0.001616m, 0.001601m, 0.001604m, 520665683.0m), candles[0]);
         Assert.All(candles.Zip(candles.Skip(1)), pair => Assert.Equal(3_600_000, pair.Second.OpenTimeMs - pair.First.OpenTimeMs));
     }
 

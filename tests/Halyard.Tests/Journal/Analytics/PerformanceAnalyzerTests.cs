@@ -157,7 +157,7 @@ public class PerformanceAnalyzerTests
     }
 
     [Fact]
-    public void ToView_Report_CarriesTheFiguresTheExecutorReads()
+    public void ToView_Report_CarriesTheFiguresTheDecisionStepReads()
     {
         var report = Analyze(new PerformanceInputs
         {

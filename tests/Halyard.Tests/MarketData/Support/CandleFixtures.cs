@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
-using Halyard.MarketData;
+using Halyard.Domain;
 
 namespace Halyard.Tests.MarketData.Support;
 

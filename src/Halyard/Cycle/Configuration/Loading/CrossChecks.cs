@@ -49,11 +49,11 @@ internal static class CrossChecks
         var guards = trader.ExecGuards;
         var features = config.Features;
 
-        var executor = config.ExecutorFor(trader);
-        if (executor.Provider != ExecutorProvider.Baseline && executor.Timeout >= trader.DecisionInterval)
+        var decisionMaker = config.DecisionMakerFor(trader);
+        if (decisionMaker.Provider != DecisionMakerProvider.Baseline && decisionMaker.Timeout >= trader.DecisionInterval)
         {
             diag.Warning(path + ".decision_interval", null, Names.Of(trader.DecisionInterval),
-                $"not longer than the executor timeout ({Names.Of(executor.Timeout)}): a slow answer overlaps the next cycle");
+                $"not longer than the decision maker timeout ({Names.Of(decisionMaker.Timeout)}): a slow answer overlaps the next cycle");
         }
 
         if (features.Gating && features.MinConfidence && risk.MinConfidence + guards.GatedConfidenceBoost > 100)

@@ -8,12 +8,13 @@ internal static class DocumentReader
     public static HalyardConfig Read(YamlNode? root, ReadContext ctx)
     {
         var r = new MappingReader(root, "", ConfigSchema.Root, ctx.Diag);
+        r.AcceptFormerName(ConfigSchema.FormerDecisionMakerKey, "decision_maker");
         var exchange = VenueReader.ReadExchange(r.Mapping("exchange", ConfigSchema.Exchange), ctx);
-        var executor = ExecutorReader.Read(r.Mapping("executor", ConfigSchema.Executor), ctx);
+        var decisionMaker = DecisionMakerReader.Read(r.Mapping("decision_maker", ConfigSchema.DecisionMaker), ctx);
         var config = new HalyardConfig
         {
             Exchange = exchange,
-            Executor = executor,
+            DecisionMaker = decisionMaker,
             Traders = ReadTraders(r, ctx, exchange.Provider),
             Features = RunReader.ReadFeatures(r.Mapping("features", ConfigSchema.Features)),
             PaperExchange = VenueReader.ReadPaper(r.Mapping("paper_exchange", ConfigSchema.PaperExchange), ctx),

@@ -130,6 +130,27 @@ internal sealed class MappingReader
         return values;
     }
 
+    /// <summary>
+    /// Reads a key under its former name too: <paramref name="formerKey"/> is taken as <paramref name="key"/>
+    /// with a deprecation warning; both present is an error (the current one wins).
+    /// </summary>
+    public void AcceptFormerName(string formerKey, string key)
+    {
+        if (!_entries.Remove(formerKey, out var former))
+        {
+            return;
+        }
+
+        if (_entries.ContainsKey(key))
+        {
+            _diag.Error(Child(formerKey), former.Key, null, $"'{formerKey}' is the former name of '{key}' and both are set; keep only '{key}'");
+            return;
+        }
+
+        _entries[key] = former;
+        _diag.Warning(Child(formerKey), former.Key, null, $"'{formerKey}' is deprecated; rename it to '{key}' (read as '{key}' for now)");
+    }
+
     public void Error(string key, string? value, string message) =>
         _diag.Error(Child(key), _entries.TryGetValue(key, out var e) ? e.Value : Node, value, message);
 

@@ -3,7 +3,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace Halyard.Cycle.Configuration.Loading;
 
-/// <summary>Reads <c>traders[i]</c> with its <c>risk_params</c>, <c>exec_guards</c> and executor override.</summary>
+/// <summary>Reads <c>traders[i]</c> with its <c>risk_params</c>, <c>exec_guards</c> and decision maker override.</summary>
 internal static class TraderReader
 {
     private static readonly Scalar<ExchangeProvider> ExchangeProviders = Scalars.Enum(
@@ -40,6 +40,7 @@ internal static class TraderReader
                 $"must equal exchange.provider ({Names.Of(venue)}): one venue per process");
         }
 
+        r.AcceptFormerName(ConfigSchema.FormerDecisionMakerKey, "decision_maker");
         var trader = new TraderConfig
         {
             Id = id,
@@ -51,8 +52,8 @@ internal static class TraderReader
             Shadow = r.Value("shadow", d.Shadow, Scalars.Bool),
             RiskParams = ReadRiskParams(r.Mapping("risk_params", ConfigSchema.RiskParams)),
             ExecGuards = ReadExecGuards(r.Mapping("exec_guards", ConfigSchema.ExecGuards)),
-            Executor = r.Raw("executor") is { } executorNode
-                ? ExecutorReader.Read(new MappingReader(executorNode, r.Child("executor"), ConfigSchema.TraderExecutor, ctx.Diag), ctx)
+            DecisionMaker = r.Raw("decision_maker") is { } decisionMakerNode
+                ? DecisionMakerReader.Read(new MappingReader(decisionMakerNode, r.Child("decision_maker"), ConfigSchema.TraderDecisionMaker, ctx.Diag), ctx)
                 : null,
         };
         r.Finish();

@@ -15,8 +15,8 @@ internal static class ConfigYamlWriter
         y.Blank();
         Traders(y, config);
         y.Blank();
-        y.Open(0, ConfigSchema.Root, "executor");
-        Executor(y, 2, ConfigSchema.Executor, config.Executor);
+        y.Open(0, ConfigSchema.Root, "decision_maker");
+        DecisionMaker(y, 2, ConfigSchema.DecisionMaker, config.DecisionMaker);
         y.Blank();
         Features(y, config.Features);
         y.Blank();
@@ -75,19 +75,19 @@ internal static class ConfigYamlWriter
             y.Key(6, gs, "pause_duration_on_breach", Names.Of(g.PauseDurationOnBreach));
             y.Key(6, gs, "gated_confidence_boost", Names.Of(g.GatedConfidenceBoost));
             y.Key(6, gs, "min_order_value_usd", Names.Of(g.MinOrderValueUsd));
-            if (t.Executor is { } own)
+            if (t.DecisionMaker is { } own)
             {
-                y.Open(4, s, "executor");
-                Executor(y, 6, ConfigSchema.TraderExecutor, own);
+                y.Open(4, s, "decision_maker");
+                DecisionMaker(y, 6, ConfigSchema.TraderDecisionMaker, own);
             }
             else
             {
-                y.Unset(4, s, "executor", "{ provider: openai, model: ..., api_key_env: ... }");
+                y.Unset(4, s, "decision_maker", "{ provider: openai, model: ..., api_key_env: ... }");
             }
         }
     }
 
-    private static void Executor(YamlLines y, int i, SchemaSection s, ExecutorConfig e)
+    private static void DecisionMaker(YamlLines y, int i, SchemaSection s, DecisionMakerConfig e)
     {
         y.Key(i, s, "provider", Names.Of(e.Provider));
         Optional(y, i, s, "model", e.Model is null ? null : YamlLines.Quote(e.Model), "gpt-4o-mini");

@@ -1,8 +1,11 @@
+using Halyard.Cycle;
 using Halyard.Journal.Analytics;
 using Halyard.Risk;
+using Halyard.Tests.Journal.Analytics;
+using Halyard.Risk.Gating;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Halyard.Tests.Journal.Analytics;
+namespace Halyard.Tests.Risk.Gating;
 
 public class GateTests
 {
@@ -21,7 +24,7 @@ public class GateTests
     {
         var (gate, _) = CreateSut();
 
-        var decision = gate.ObservePerformance(Report(sharpeReturns: 5, falling: true));
+        var decision = gate.ObserveSharpe(Report(sharpeReturns: 5, falling: true).Sharpe);
 
         Assert.True(decision.OpensAllowed);
         Assert.Null(gate.State.PausedUntil);
@@ -33,7 +36,7 @@ public class GateTests
         var (gate, time) = CreateSut();
         var breachAt = time.GetUtcNow();
 
-        var decision = gate.ObservePerformance(Report(sharpeReturns: 10, falling: true));
+        var decision = gate.ObserveSharpe(Report(sharpeReturns: 10, falling: true).Sharpe);
 
         Assert.False(decision.OpensAllowed);
         Assert.True(decision.SharpePaused);
@@ -50,10 +53,10 @@ public class GateTests
     {
         var (gate, time) = CreateSut();
         var breachAt = time.GetUtcNow();
-        gate.ObservePerformance(Report(sharpeReturns: 10, falling: true));
+        gate.ObserveSharpe(Report(sharpeReturns: 10, falling: true).Sharpe);
 
         time.Advance(TimeSpan.FromMinutes(9));
-        var decision = gate.ObservePerformance(Report(sharpeReturns: 10, falling: true));
+        var decision = gate.ObserveSharpe(Report(sharpeReturns: 10, falling: true).Sharpe);
 
         Assert.Equal(breachAt.AddMinutes(18), decision.PausedUntil);
         Assert.Equal(breachAt, gate.State.LastBreachAt);
@@ -63,10 +66,10 @@ public class GateTests
     public void ObservePerformance_BreachAfterThePauseEnds_StartsANewPause()
     {
         var (gate, time) = CreateSut();
-        gate.ObservePerformance(Report(sharpeReturns: 10, falling: true));
+        gate.ObserveSharpe(Report(sharpeReturns: 10, falling: true).Sharpe);
         time.Advance(TimeSpan.FromMinutes(18));
 
-        var decision = gate.ObservePerformance(Report(sharpeReturns: 10, falling: true));
+        var decision = gate.ObserveSharpe(Report(sharpeReturns: 10, falling: true).Sharpe);
 
         Assert.False(decision.OpensAllowed);
         Assert.Equal(time.GetUtcNow().AddMinutes(18), decision.PausedUntil);
@@ -124,7 +127,7 @@ public class GateTests
     public void Evaluate_PausedAndInSafeMode_GivesBothReasons()
     {
         var (gate, time) = CreateSut();
-        gate.ObservePerformance(Report(sharpeReturns: 10, falling: true));
+        gate.ObserveSharpe(Report(sharpeReturns: 10, falling: true).Sharpe);
         Enumerable.Range(0, 3).ToList().ForEach(_ => gate.ObserveLlmOutcome(answered: false));
 
         var record = gate.ToRecord(shadow: true);
@@ -138,7 +141,7 @@ public class GateTests
     {
         var (gate, _) = CreateSut();
 
-        var decision = gate.ObservePerformance(Report(sharpeReturns: 10, falling: false));
+        var decision = gate.ObserveSharpe(Report(sharpeReturns: 10, falling: false).Sharpe);
 
         Assert.True(decision.OpensAllowed);
         Assert.Empty(decision.Reasons);

@@ -1,4 +1,4 @@
-namespace Halyard.Decisions;
+namespace Halyard.Domain;
 
 /// <summary>The actions of the design's decision output contract.</summary>
 public enum DecisionAction

@@ -1,11 +1,11 @@
 namespace Halyard.Decisions;
 
 /// <summary>
-/// The Executor (design: "Manager Cycle" steps 4–5): holds the latest performance view and asks the
+/// The DecisionStep (design: "Manager Cycle" steps 4–5): holds the latest performance view and asks the
 /// configured decision maker for the cycle's decisions. Validation is the caller's next step; the
-/// Executor never executes anything. One instance per trader (it keeps that trader's performance).
+/// DecisionStep never executes anything. One instance per trader (it keeps that trader's performance).
 /// </summary>
-public sealed class Executor(IDecisionMaker maker)
+public sealed class DecisionStep(IDecisionMaker maker)
 {
     private PerformanceView? performance;
 

@@ -7,7 +7,7 @@ namespace Halyard.PaperExchange.Engine;
 /// synthetic book, maker fills of resting orders, trigger firing, cancellation with its cascades
 /// (waiting TP/SL children, siblings, position TP/SL) and liquidation.
 /// </summary>
-internal sealed class Execution(VenueState state, Ledger ledger, MarginCalculator margin)
+internal sealed class Matching(VenueState state, Ledger ledger, MarginCalculator margin)
 {
     /// <summary>How much of the order can execute now: reduce-only orders never exceed (or flip) the position; position TP/SL take the whole position.</summary>
     public decimal ExecutableSize(Account account, OrderState order)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Halyard.Decisions;
 using Halyard.Domain;
 using Halyard.Execution;
 using Halyard.Journal;
@@ -10,7 +9,7 @@ namespace Halyard.Cycle;
 
 /// <summary>What steps 6–7 work on: the venue view, the trader's account, the snapshots the model saw, the
 /// first check's context and verdicts, and each verdict's index in the proposed decisions.</summary>
-internal sealed record ExecutionInput(
+internal sealed record OrderStepInput(
     VenueView Venue,
     AccountSnapshot Account,
     IReadOnlyDictionary<string, MarketSnapshot> Snapshots,
@@ -21,7 +20,7 @@ internal sealed record ExecutionInput(
 /// <summary>One decision's final verdict (the pre-trade re-check replaces the first one when it rejects).</summary>
 internal sealed record FinalVerdict(int ProposedIndex, Verdict Verdict);
 
-internal sealed record ExecutionResult(
+internal sealed record OrderStepResult(
     IReadOnlyList<FinalVerdict> Verdicts,
     IReadOnlyList<ActionRecord> Actions,
     IReadOnlyList<OrderLatencyRecord> Latencies,
@@ -35,14 +34,14 @@ internal sealed record ExecutionResult(
 /// not sent), then send them. A shadow trader's Orchestrator produces the would-be orders and sends nothing.
 /// An outcome that fails the cycle (venue down, a position left without a stop) stops the sending.
 /// </summary>
-internal sealed class CycleExecution(TraderSetup setup, TraderServices s, TraderState state)
+internal sealed class OrderStep(TraderSetup setup, TraderServices s, TraderState state)
 {
     private readonly List<ActionRecord> _actions = [];
     private readonly List<OrderLatencyRecord> _latencies = [];
     private string? _problem;
     private string? _failure;
 
-    public async Task<ExecutionResult> RunAsync(ExecutionInput input, CancellationToken ct)
+    public async Task<OrderStepResult> RunAsync(OrderStepInput input, CancellationToken ct)
     {
         var finals = input.Verdicts.Select((v, i) => new FinalVerdict(input.ProposedIndex[i], v)).ToArray();
         var executable = finals.Where(f => f.Verdict.IsExecutable && (f.Verdict.Executable!.IsOpen || f.Verdict.Executable.IsClose)).ToArray();
@@ -57,7 +56,7 @@ internal sealed class CycleExecution(TraderSetup setup, TraderServices s, Trader
                 break;
             }
 
-            var intent = CloseIntent.FromDecision(close.Verdict.Executable!, setup.TraderId, state.Cycle, DecisionId(close), s.Wall.GetTimestamp());
+            var intent = close.Verdict.Executable!.ToCloseIntent(setup.TraderId, state.Cycle, DecisionId(close), s.Wall.GetTimestamp());
             var probe = s.VenueTimer?.Begin();
             // An intent once started is finished even when the trader is being stopped: a half-done open could
             // leave a position without its stop. Stopping only prevents the next intent.
@@ -74,10 +73,10 @@ internal sealed class CycleExecution(TraderSetup setup, TraderServices s, Trader
         }
 
         state.FillsPossible |= !setup.Shadow && _actions.Any(a => a.Attempts > 0);
-        return new ExecutionResult(finals, _actions, _latencies, _failure ?? _problem, _failure is not null);
+        return new OrderStepResult(finals, _actions, _latencies, _failure ?? _problem, _failure is not null);
     }
 
-    private async Task OpenAsync(IReadOnlyList<FinalVerdict> opens, FinalVerdict[] finals, ExecutionInput input, CancellationToken ct)
+    private async Task OpenAsync(IReadOnlyList<FinalVerdict> opens, FinalVerdict[] finals, OrderStepInput input, CancellationToken ct)
     {
         // Fresh account (the closes may have freed margin and slots) and fresh prices.
         var account = input.Account;
@@ -130,7 +129,7 @@ internal sealed class CycleExecution(TraderSetup setup, TraderServices s, Trader
                 continue;
             }
 
-            var intent = OpenIntent.FromDecision(verdict.Executable, setup.TraderId, state.Cycle, DecisionId(open), validatedAt);
+            var intent = verdict.Executable.ToOpenIntent(setup.TraderId, state.Cycle, DecisionId(open), validatedAt);
             var probe = s.VenueTimer?.Begin();
             var outcome = Record(await s.Orders.OpenAsync(intent, CancellationToken.None).ConfigureAwait(false), probe);
             if (outcome.Result == IntentResult.Shadow || outcome.FilledSize > 0m)

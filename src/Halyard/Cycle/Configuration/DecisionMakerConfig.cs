@@ -1,7 +1,7 @@
 namespace Halyard.Cycle.Configuration;
 
 /// <summary>Who makes the decisions.</summary>
-public enum ExecutorProvider
+public enum DecisionMakerProvider
 {
     /// <summary>The deterministic rule-based decision maker (offline default).</summary>
     Baseline,
@@ -24,10 +24,10 @@ public enum StructuredOutputMode
     Off,
 }
 
-/// <summary><c>executor</c> (and <c>traders[i].executor</c>): the decision maker and its LLM settings.</summary>
-public sealed record ExecutorConfig
+/// <summary><c>decision_maker</c> (and <c>traders[i].decision_maker</c>): the decision maker and its LLM settings.</summary>
+public sealed record DecisionMakerConfig
 {
-    public ExecutorProvider Provider { get; init; } = ExecutorProvider.Baseline;
+    public DecisionMakerProvider Provider { get; init; } = DecisionMakerProvider.Baseline;
 
     /// <summary>Model name; required for <c>openai</c> and <c>anthropic</c>.</summary>
     public string? Model { get; init; }

@@ -5,10 +5,10 @@ using Halyard.Execution.Reconciliation;
 namespace Halyard.Cycle;
 
 /// <summary>
-/// The part of one trader's <see cref="Orchestrator"/> the Manager calls. <see cref="OrchestratorExecution"/>
+/// The part of one trader's <see cref="Orchestrator"/> the Manager calls. <see cref="OrchestratorGateway"/>
 /// is the only implementation in the product; the interface lets the Manager's tests script outcomes.
 /// </summary>
-public interface IOrderExecution
+public interface IOrderGateway
 {
     /// <summary>Hands over the instrument rules the cycle already read.</summary>
     void UpdateInstruments(IEnumerable<InstrumentRules> instruments);
@@ -20,8 +20,8 @@ public interface IOrderExecution
     Task<ExecutionOutcome> CloseAsync(CloseIntent intent, CancellationToken cancellationToken);
 }
 
-/// <summary>The trader's <see cref="Orchestrator"/> as the Manager's <see cref="IOrderExecution"/>.</summary>
-public sealed class OrchestratorExecution(Orchestrator orchestrator) : IOrderExecution
+/// <summary>The trader's <see cref="Orchestrator"/> as the Manager's <see cref="IOrderGateway"/>.</summary>
+public sealed class OrchestratorGateway(Orchestrator orchestrator) : IOrderGateway
 {
     public Orchestrator Orchestrator { get; } = orchestrator ?? throw new ArgumentNullException(nameof(orchestrator));
 

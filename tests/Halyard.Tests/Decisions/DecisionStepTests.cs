@@ -2,23 +2,24 @@ using Halyard.Decisions;
 using Halyard.Decisions.Baseline;
 using Halyard.Decisions.Llm;
 using Halyard.Decisions.Prompting;
+using Halyard.Domain;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Time.Testing;
 using Halyard.Tests.Decisions.Llm;
 
 namespace Halyard.Tests.Decisions;
 
-public class ExecutorTests
+public class DecisionStepTests
 {
     [Fact]
     public async Task GetFullDecisionAsync_AfterUpdatePerformance_PromptCarriesTheViewAndGatingLanguage()
     {
         var client = new ScriptedChatClient(ScriptedChatClient.Reply("""<decisions>{"decisions":[]}</decisions>"""));
         var maker = new LlmDecisionMaker(client, new LlmOptions { Provider = LlmProvider.OpenAiCompatible, Model = "m", StructuredOutput = false }, new PromptBuilder(), new FakeTimeProvider(Some.Now));
-        var executor = new Executor(maker);
-        executor.UpdatePerformance(new PerformanceView(20, 35m, -420.5m, 61.2m, -1.3, 9.5, 2.1m, 12m, false));
+        var step = new DecisionStep(maker);
+        step.UpdatePerformance(new PerformanceView(20, 35m, -420.5m, 61.2m, -1.3, 9.5, 2.1m, 12m, false));
 
-        var outcome = await executor.GetFullDecisionAsync(Some.Context(), CancellationToken.None);
+        var outcome = await step.GetFullDecisionAsync(Some.Context(), CancellationToken.None);
 
         var system = client.Requests[0].Messages[0].Text;
         var user = client.Requests[0].Messages[1].Text;
@@ -33,15 +34,15 @@ public class ExecutorTests
     public async Task GetFullDecisionAsync_WithoutUpdate_UsesTheContextsOwnView()
     {
         var recorder = new RecordingMaker();
-        var executor = new Executor(recorder);
+        var step = new DecisionStep(recorder);
         var ctx = Some.Context() with { Performance = PerformanceView.Empty with { ClosedTrades = 3 } };
 
-        await executor.GetFullDecisionAsync(ctx, CancellationToken.None);
-        executor.UpdatePerformance(PerformanceView.Empty with { ClosedTrades = 9 });
-        await executor.GetFullDecisionAsync(ctx, CancellationToken.None);
+        await step.GetFullDecisionAsync(ctx, CancellationToken.None);
+        step.UpdatePerformance(PerformanceView.Empty with { ClosedTrades = 9 });
+        await step.GetFullDecisionAsync(ctx, CancellationToken.None);
 
         Assert.Equal([3, 9], recorder.Seen.Select(c => c.Performance.ClosedTrades));
-        Assert.Equal(9, executor.Performance?.ClosedTrades);
+        Assert.Equal(9, step.Performance?.ClosedTrades);
     }
 
     [Fact]
@@ -50,11 +51,11 @@ public class ExecutorTests
         var ctx = Some.Context(equity: 1000m, snapshots: [Some.Snapshot("SOL", 180m,
             Some.Series("3m", 180, 179.8, 179.6, rsi14: 58, macd: 2, signal: 1),
             Some.Series("4h", 180, 181, 170, atr14: 1.8))]);
-        var executor = new Executor(new BaselineDecisionMaker(new BaselineOptions(), new PromptBuilder(), new FakeTimeProvider(Some.Now)));
+        var step = new DecisionStep(new BaselineDecisionMaker(new BaselineOptions(), new PromptBuilder(), new FakeTimeProvider(Some.Now)));
 
-        var calm = await executor.GetFullDecisionAsync(ctx, CancellationToken.None);
-        executor.UpdatePerformance(PerformanceView.Empty with { Sharpe = -2, ClosedTrades = 15 });
-        var gated = await executor.GetFullDecisionAsync(ctx, CancellationToken.None);
+        var calm = await step.GetFullDecisionAsync(ctx, CancellationToken.None);
+        step.UpdatePerformance(PerformanceView.Empty with { Sharpe = -2, ClosedTrades = 15 });
+        var gated = await step.GetFullDecisionAsync(ctx, CancellationToken.None);
 
         Assert.True(Assert.Single(calm.Decisions).IsOpen);
         Assert.Equal(DecisionAction.Wait, Assert.Single(gated.Decisions).Action);

@@ -1,6 +1,6 @@
 using Halyard.Risk;
 
-namespace Halyard.Journal.Analytics;
+namespace Halyard.Risk.Gating;
 
 /// <summary>Gate settings (design: <c>sharpe_pause_threshold</c>, <c>pause_duration_on_breach</c>).</summary>
 /// <param name="SharpePauseThreshold">New opens pause when the annualised Sharpe is strictly below this.</param>
@@ -84,13 +84,6 @@ public sealed record GateState(DateTimeOffset? PausedUntil, DateTimeOffset? Last
 
         return new GateDecision(reasons.Count == 0, paused, SafeMode, paused ? PausedUntil : null, reasons);
     }
-
-    /// <summary>The journal's view of this state at <paramref name="now"/>.</summary>
-    public GatingRecord ToRecord(DateTimeOffset now, bool shadow)
-    {
-        var decision = Evaluate(now);
-        return new GatingRecord(decision.PausedUntil, SafeMode, shadow, ConsecutiveLlmFailures, decision.OpensAllowed);
-    }
 }
 
 /// <summary>
@@ -111,12 +104,11 @@ public sealed class Gate
 
     public GateState State { get; private set; }
 
-    /// <summary>Feeds the latest analytics; returns the decision that now applies.</summary>
-    public GateDecision ObservePerformance(PerformanceReport report)
+    /// <summary>Feeds the latest analytics' Sharpe (null below the minimum sample); returns the decision that now applies.</summary>
+    public GateDecision ObserveSharpe(double? sharpe)
     {
-        ArgumentNullException.ThrowIfNull(report);
         var now = _time.GetUtcNow();
-        State = State.ObserveSharpe(report.Sharpe, now, _options);
+        State = State.ObserveSharpe(sharpe, now, _options);
         return State.Evaluate(now);
     }
 
@@ -127,6 +119,4 @@ public sealed class Gate
     }
 
     public GateDecision Evaluate() => State.Evaluate(_time.GetUtcNow());
-
-    public GatingRecord ToRecord(bool shadow) => State.ToRecord(_time.GetUtcNow(), shadow);
 }

@@ -1,24 +1,24 @@
 namespace Halyard.Cycle.Configuration.Loading;
 
 /// <summary>
-/// Reads <c>executor</c> or a trader's own <c>executor</c>. A trader's executor replaces the top-level one
+/// Reads <c>decision_maker</c> or a trader's own <c>decision_maker</c>. A trader's decision maker replaces the top-level one
 /// whole (absent keys take the built-in defaults), so an optional value such as temperature can be left unset.
 /// </summary>
-internal static class ExecutorReader
+internal static class DecisionMakerReader
 {
-    private static readonly Scalar<ExecutorProvider> Providers = Scalars.Enum(
-        ("baseline", ExecutorProvider.Baseline),
-        ("openai", ExecutorProvider.OpenAI),
-        ("anthropic", ExecutorProvider.Anthropic),
-        ("recorded", ExecutorProvider.Recorded));
+    private static readonly Scalar<DecisionMakerProvider> Providers = Scalars.Enum(
+        ("baseline", DecisionMakerProvider.Baseline),
+        ("openai", DecisionMakerProvider.OpenAI),
+        ("anthropic", DecisionMakerProvider.Anthropic),
+        ("recorded", DecisionMakerProvider.Recorded));
 
     private static readonly Scalar<StructuredOutputMode> StructuredModes = Scalars.Enum(
         ("auto", StructuredOutputMode.Auto), ("on", StructuredOutputMode.On), ("off", StructuredOutputMode.Off));
 
-    public static ExecutorConfig Read(MappingReader r, ReadContext ctx)
+    public static DecisionMakerConfig Read(MappingReader r, ReadContext ctx)
     {
-        var d = new ExecutorConfig();
-        var config = new ExecutorConfig
+        var d = new DecisionMakerConfig();
+        var config = new DecisionMakerConfig
         {
             Provider = r.Value("provider", d.Provider, Providers),
             Model = r.Optional("model", Scalars.Text),
@@ -38,18 +38,18 @@ internal static class ExecutorReader
         return config;
     }
 
-    private static void Check(MappingReader r, ReadContext ctx, ExecutorConfig c)
+    private static void Check(MappingReader r, ReadContext ctx, DecisionMakerConfig c)
     {
         var provider = Names.Of(c.Provider);
         switch (c.Provider)
         {
-            case ExecutorProvider.OpenAI or ExecutorProvider.Anthropic:
+            case DecisionMakerProvider.OpenAI or DecisionMakerProvider.Anthropic:
                 if (c.Model is null && !r.Has("model"))
                 {
                     r.Error("model", null, $"required when provider is {provider}; allowed: a model name, e.g. gpt-4o-mini or claude-sonnet-4-5");
                 }
 
-                var keyNeeded = c.Provider == ExecutorProvider.Anthropic || c.BaseUrl is null;
+                var keyNeeded = c.Provider == DecisionMakerProvider.Anthropic || c.BaseUrl is null;
                 if (keyNeeded && c.ApiKeyEnv is null && !r.Has("api_key_env"))
                 {
                     r.Error("api_key_env", null,
@@ -63,7 +63,7 @@ internal static class ExecutorReader
                 }
 
                 break;
-            case ExecutorProvider.Recorded:
+            case DecisionMakerProvider.Recorded:
                 if (c.Cassette is null && !r.Has("cassette"))
                 {
                     r.Error("cassette", null, "required when provider is recorded; allowed: a JSON-lines file with one {\"raw\": \"...\"} per line");
