@@ -8,6 +8,11 @@ var root = new RootCommand("Halyard: an LLM trades Hyperliquid perpetuals inside
     ReportCommand.Create(),
     ConfigCommand.Create(),
     PaperExchangeCommand.Create(),
+    DashboardCommand.Create(),
 };
+foreach (var command in ControlCommands.Create())
+{
+    root.Subcommands.Add(command);
+}
 
-return await root.Parse(args).InvokeAsync();
+return await Verbs.InvokeAsync(root, args);

@@ -61,7 +61,9 @@ internal static class PaperExchangeCommand
         }
 
         var clock = new ScaledClock(TimeProvider.System, start, arguments.Speed, end);
-        using var engine = new PaperExchangeEngine(options, clock, marketData);
+        // Market data, fills and funding on the replayed clock; nonces, expiresAfter and scheduleCancel on the wall
+        // clock, which is what every client signs with.
+        using var engine = new PaperExchangeEngine(options, clock, marketData, protocolTime: TimeProvider.System);
         await using var server = await PaperExchangeServer.StartAsync(engine, arguments.Port, cancellationToken).ConfigureAwait(false);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Paper exchange on {server.BaseAddress} (POST /info, POST /exchange), {(options.IsMainnet ? "mainnet" : "testnet")} signatures."));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Replaying {start:u} → {end:u} at {arguments.Speed}× real time ({marketData.Description} data)."));

@@ -4,6 +4,7 @@ using Halyard.Cli.Rendering;
 using Halyard.Cycle.Live;
 using Halyard.Domain;
 using Halyard.Journal;
+using Halyard.Operations;
 using Spectre.Console;
 
 namespace Halyard.Cli.Commands;
@@ -18,12 +19,13 @@ internal static class RunCommand
     public static Command Create()
     {
         var config = new Option<FileInfo?>("--config") { Description = "a halyard YAML file (default: the starter configuration)" };
-        var command = new Command("run", "Run the traders live on the wall clock until Ctrl-C (venue by configuration: paper by default, testnet or mainnet).") { config };
-        command.SetAction((result, ct) => RunAsync(result, result.GetValue(config), ct));
+        var verbose = new Option<bool>("--verbose") { Description = "log debug and above to the console (default: logging.level)" };
+        var command = new Command("run", "Run the traders live on the wall clock until Ctrl-C (venue by configuration: paper by default, testnet or mainnet), with the control API and dashboard on 127.0.0.1.") { config, verbose };
+        command.SetAction((result, ct) => RunAsync(result, result.GetValue(config), result.GetValue(verbose), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult result, FileInfo? file, CancellationToken ct)
+    private static async Task<int> RunAsync(ParseResult result, FileInfo? file, bool verbose, CancellationToken ct)
     {
         var console = Terminal.For(result);
         if (CommandConfig.Load(file, result.InvocationConfiguration.Error) is not { } config)
@@ -31,11 +33,28 @@ internal static class RunCommand
             return 2;
         }
 
+        using var loggers = RunLogging.Create(config, verbose, result.InvocationConfiguration.Error);
+        await using var operations = new LiveOperations(config, loggers, TimeProvider.System);
         var request = new LiveRequest
         {
             Config = config,
+            Loggers = loggers,
             Connected = venue => console.MarkupLine(Markup.Escape($"Trading on {venue}. Journal: {Path.GetFullPath(config.Journal.Dir)}. Ctrl-C stops.")),
-            CycleCompleted = record => console.MarkupLine(Markup.Escape(Line(record))),
+            CycleCompleted = record =>
+            {
+                operations.OnCycle(record);
+                console.MarkupLine(Markup.Escape(Line(record)));
+            },
+            Attach = async (session, token) =>
+            {
+                var attached = await operations.AttachAsync(session, token).ConfigureAwait(false);
+                if (operations.Url is { } url)
+                {
+                    console.MarkupLine(Markup.Escape($"Control API, /metrics and dashboard on {url}/ (token in {operations.TokenFile}; open {url}/?token=… or use halyard status)."));
+                }
+
+                return attached;
+            },
         };
         var (run, error) = await LiveRunner.RunAsync(request, ct).ConfigureAwait(false);
         if (run is null)

@@ -21,6 +21,7 @@ public sealed class TraderCycle
     private readonly TraderSetup _setup;
     private readonly TraderServices _s;
     private readonly TradeSync _sync;
+    private readonly SemaphoreSlim _turn = new(1, 1);
 
     public TraderCycle(TraderSetup setup, TraderServices services, TraderState? state = null)
     {
@@ -34,10 +35,31 @@ public sealed class TraderCycle
 
     public TraderState State { get; }
 
+    /// <summary>What the cycle works with (the operator's kill switch uses the trader's own Orchestrator).</summary>
+    public TraderServices Services => _s;
+
+    /// <summary>Runs <paramref name="action"/> between two cycles of this trader, never during one (operator actions).</summary>
+    public async Task<T> ExclusiveAsync<T>(Func<CancellationToken, Task<T>> action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await action(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
     /// <summary>Runs one cycle and journals its record (also when the cycle fails); returns the record.</summary>
-    public async Task<DecisionCycleRecord> RunCycleAsync(CancellationToken cancellationToken)
+    public Task<DecisionCycleRecord> RunCycleAsync(CancellationToken cancellationToken) => ExclusiveAsync(RunCycleCoreAsync, cancellationToken);
+
+    private async Task<DecisionCycleRecord> RunCycleCoreAsync(CancellationToken cancellationToken)
     {
         var started = _s.Wall.GetTimestamp();
+        var wasSafeMode = State.Gate.Evaluate().SafeMode;
         var now = _s.Clock.GetUtcNow();
         State.Cycle++;
         State.Prune(now, _setup.Limits.CooldownAfterClose);
@@ -53,9 +75,11 @@ public sealed class TraderCycle
             record = record with { Success = false, ErrorMessage = "internal error: " + ex.GetType().Name + ": " + ex.Message };
         }
 
-        record = record with { Gating = record.Gating == GatingRecord.Open ? State.Gate.ToRecord(_setup.Shadow) : record.Gating, WallClock = timing.Finish() };
+        var gating = record.Gating == GatingRecord.Open ? State.Gate.ToRecord(_setup.Shadow) : record.Gating;
+        record = record with { Gating = State.OperatorPaused ? gating with { OpensAllowed = false } : gating, WallClock = timing.Finish() };
         _s.Journal.Append(record);
         State.History.Add(record);
+        CycleLog.Cycle(_s.Log, record, wasSafeMode);
         return record;
     }
 
@@ -90,7 +114,7 @@ public sealed class TraderCycle
 
         // 5. Decisions, then the Validator (first check). While opens are paused the model is told its
         // budget of new opens is zero, so it does not propose what the Validator would refuse.
-        var pausedBefore = gate.SafeMode || (_setup.Gating && gate.SharpePaused);
+        var pausedBefore = gate.SafeMode || (_setup.Gating && gate.SharpePaused) || State.OperatorPaused;
         var context = new DecisionContext
         {
             Time = now,
@@ -128,7 +152,7 @@ public sealed class TraderCycle
             Now = now,
             Limits = _setup.Limits,
             Gated = context.IsGated,
-            OpensPaused = gate.SafeMode || (_setup.Gating && gate.SharpePaused),
+            OpensPaused = gate.SafeMode || (_setup.Gating && gate.SharpePaused) || State.OperatorPaused,
             Guards = _setup.Guards,
         };
         var verdicts = _s.Validator.ValidateBatch([.. considered.Select(c => c.Decision)], validation);
@@ -193,6 +217,11 @@ public sealed class TraderCycle
         }
 
         State.ForgetExternalsNotIn(account);
+        foreach (var finding in records)
+        {
+            CycleLog.ReconciliationFinding(_s.Log, _setup.TraderId, State.Cycle, finding.Action, finding.Symbol, finding.Result, finding.ErrorDetail);
+        }
+
         return records;
     }
 

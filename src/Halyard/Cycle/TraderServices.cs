@@ -40,4 +40,7 @@ public sealed record TraderServices
 
     /// <summary>The real clock, for latencies; its timestamps are the <see cref="Halyard.Execution.ExecutionIntent.ValidatedAt"/> the Orchestrator measures from.</summary>
     public TimeProvider Wall { get; init; } = TimeProvider.System;
+
+    /// <summary>The trader's diagnostic log (none by default: replays and tests stay quiet).</summary>
+    public Microsoft.Extensions.Logging.ILogger Log { get; init; } = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 }

@@ -1,3 +1,4 @@
+using Halyard.Domain;
 using Halyard.Execution;
 using Halyard.Cycle.Configuration;
 using Halyard.Risk;
@@ -38,9 +39,9 @@ public sealed record TraderSetup
     /// <summary>An open whose live price moved more than this (bps) between the snapshot and the pre-trade check is discarded.</summary>
     public decimal StalenessMaxMoveBps { get; init; } = 100m;
 
-    public decimal TakerFeeBps { get; init; } = 4.5m;
+    public decimal TakerFeeBps { get; init; } = VenueFees.TakerBps;
 
-    public decimal MakerFeeBps { get; init; } = 1.5m;
+    public decimal MakerFeeBps { get; init; } = VenueFees.MakerBps;
 
     /// <summary>
     /// True when every trade must go through the model: its failures count toward safe mode. False for the

@@ -14,11 +14,22 @@ public sealed class TraderState
     private readonly List<DateTimeOffset> _recentOpens = [];
     private readonly HashSet<string> _externalSeen = new(StringComparer.Ordinal);
     private readonly Dictionary<string, decimal> _atr = new(StringComparer.Ordinal);
+    private bool _operatorPaused;
 
     public TraderState(Gate gate, int analyticsWindow)
     {
         Gate = gate ?? throw new ArgumentNullException(nameof(gate));
         History = new TraderHistory(analyticsWindow);
+    }
+
+    /// <summary>
+    /// Set by the operator (control API): no new opens until resumed; closes, protection and reconciliation go on.
+    /// Read by the trader's loop, written by the control API's thread.
+    /// </summary>
+    public bool OperatorPaused
+    {
+        get => Volatile.Read(ref _operatorPaused);
+        set => Volatile.Write(ref _operatorPaused, value);
     }
 
     /// <summary>The last cycle number used (the next cycle is this + 1).</summary>

@@ -55,11 +55,11 @@ public sealed record DecisionContext
     /// <summary>New positions opened in the last hour (for the hourly ceiling).</summary>
     public int OpensInLastHour { get; init; }
 
-    /// <summary>Taker fee in basis points of notional (Hyperliquid base tier: 4.5).</summary>
-    public decimal TakerFeeBps { get; init; } = 4.5m;
+    /// <summary>Taker fee in basis points of notional (default: <see cref="VenueFees"/>).</summary>
+    public decimal TakerFeeBps { get; init; } = VenueFees.TakerBps;
 
-    /// <summary>Maker fee in basis points of notional (Hyperliquid base tier: 1.5).</summary>
-    public decimal MakerFeeBps { get; init; } = 1.5m;
+    /// <summary>Maker fee in basis points of notional (default: <see cref="VenueFees"/>).</summary>
+    public decimal MakerFeeBps { get; init; } = VenueFees.MakerBps;
 
     public decimal MaxMarginUsagePct => Limits.MaxMarginUsagePct;
 

@@ -24,7 +24,8 @@ public sealed record OrchestratorSetup(
     IIntentLedger Ledger,
     TimeProvider Time,
     OrchestratorOptions Options,
-    Random? Jitter = null);
+    Random? Jitter = null,
+    Microsoft.Extensions.Logging.ILogger? Log = null);
 
 /// <summary>
 /// The Execution Orchestrator (design: "Execution Orchestrator"): approved intents in, outcomes out. Opens
@@ -59,7 +60,7 @@ public sealed class Orchestrator
         var identity = setup.Exchange.Identity;
         var account = (identity.VaultAddress ?? identity.Account).Value;
         var random = setup.Jitter ?? new Random(JitterSeed(setup.TraderId));
-        var runner = new RetryRunner(setup.Options, setup.Time, random);
+        var runner = new RetryRunner(setup.Options, setup.Time, random, setup.Log, setup.TraderId);
         var venue = new VenueGateway(setup.Exchange, setup.Info, account, runner, setup.Time);
         _services = new WorkflowServices
         {

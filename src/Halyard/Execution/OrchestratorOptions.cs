@@ -119,7 +119,7 @@ public sealed record OrchestratorOptions
         Check(Enum.IsDefined(Entry), "entry: ioc or gtc.");
         Check(SlippageBps is > 0m and <= 1000m, "slippage_bps: 0 < bps <= 1000.");
         Check(CloseSlippageBps is > 0m and <= 1000m, "close_slippage_bps: 0 < bps <= 1000.");
-        Check(TriggerSlippageBps is > 0m and < 8000m, "trigger_slippage_bps: 0 < bps < 8000 (the venue's 80% price band).");
+        Check(TriggerSlippageBps is > 0m and < 9500m, "trigger_slippage_bps: 0 < bps < 9500 (the venue's 95% price band).");
         Check(GtcTimeout > TimeSpan.Zero, "gtc_timeout: > 0.");
         Check(GtcPollInterval > TimeSpan.Zero, "gtc_poll_interval: > 0.");
         Check(Enum.IsDefined(MarginMode), "margin_mode: cross or isolated.");

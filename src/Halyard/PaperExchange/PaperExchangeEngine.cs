@@ -31,17 +31,23 @@ public sealed class PaperExchangeEngine : IDisposable
     private readonly SocketFaultCounter _socketCounter = new();
     private readonly CancellationTokenSource _sockets = new();
     private readonly HashSet<System.Net.WebSockets.WebSocket> _open = [];
+    private readonly IpWeightBudget _ipBudget;
+    private readonly TimeProvider _protocolTime;
 
     /// <param name="options">The configuration (validated here; invalid options throw).</param>
     /// <param name="time">The venue's clock: a <see cref="ReplayClock"/> for replays, a <see cref="ScaledClock"/> for a live window, a fake in tests.</param>
     /// <param name="data">Market data; null = <see cref="PaperExchangeOptions.DataDirectory"/> or the embedded data.</param>
     /// <param name="audit">The audit sink; null = <see cref="PaperExchangeOptions.AuditLogPath"/> (or none).</param>
-    public PaperExchangeEngine(PaperExchangeOptions options, TimeProvider time, MarketDataSet? data = null, AuditLog? audit = null)
-        : this(options, time, data, SignatureSignerRecovery.Instance, audit)
+    /// <param name="protocolTime">
+    /// The protocol's clock (nonce window, <c>expiresAfter</c>, <c>scheduleCancel</c> times); null = <paramref name="time"/>.
+    /// The standalone host passes the wall clock, since clients sign with theirs; in-process replays keep the replay clock.
+    /// </param>
+    public PaperExchangeEngine(PaperExchangeOptions options, TimeProvider time, MarketDataSet? data = null, AuditLog? audit = null, TimeProvider? protocolTime = null)
+        : this(options, time, data, SignatureSignerRecovery.Instance, audit, protocolTime)
     {
     }
 
-    internal PaperExchangeEngine(PaperExchangeOptions options, TimeProvider time, MarketDataSet? data, ISignerRecovery recovery, AuditLog? audit)
+    internal PaperExchangeEngine(PaperExchangeOptions options, TimeProvider time, MarketDataSet? data, ISignerRecovery recovery, AuditLog? audit, TimeProvider? protocolTime = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
@@ -54,10 +60,12 @@ public sealed class PaperExchangeEngine : IDisposable
         Time = time;
         Options = options;
         data ??= options.DataDirectory is { } directory ? MarketDataSet.FromDirectory(directory) : MarketDataSet.Embedded;
-        _venue = new VenueEngine(data, options, time, recovery);
+        _venue = new VenueEngine(data, options, time, new ProtocolClock(time, protocolTime), recovery);
         StartTime = time.GetUtcNow();
         _faultOptions = options.Faults;
         _faults = new FaultInjector(options.Faults);
+        _ipBudget = new IpWeightBudget(options.IpWeightPerMinute);
+        _protocolTime = protocolTime ?? time;
         _ownsAudit = audit is null && options.AuditLogPath is not null;
         _audit = audit ?? (options.AuditLogPath is { } path ? AuditLog.ToFile(path) : null);
         _streamEngine = new StreamEngine(_venue.Attach, _venue.Detach, _venue.Subscribe, _venue.Unsubscribe, HandleAsync);
@@ -178,6 +186,12 @@ public sealed class PaperExchangeEngine : IDisposable
                 Audit(isExchange, timeMs, request, body, null, faultName);
                 await VirtualDelay.SpendAsync(Time, _faultOptions.TimeoutAfter, cancellationToken).ConfigureAwait(false);
                 return new PaperResponse(0, null, Text, null, decision.Fault);
+        }
+
+        if (_ipBudget.TrySpend(isExchange, request, _protocolTime.GetUtcNow().ToUnixTimeMilliseconds()) is { } retryAfter)
+        {
+            Audit(isExchange, timeMs, request, body, null, "ip_rate_limited");
+            return new PaperResponse(429, Encoding.UTF8.GetBytes("Too Many Requests"), Text, retryAfter, PaperFault.None);
         }
 
         var reply = request is { } root ? (isExchange ? _venue.Exchange(root) : _venue.Info(root)) : VenueEngine.Unreadable();

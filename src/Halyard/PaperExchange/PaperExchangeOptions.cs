@@ -1,4 +1,5 @@
 using System.Globalization;
+using Halyard.Domain;
 using Halyard.PaperExchange.Data;
 
 namespace Halyard.PaperExchange;
@@ -36,6 +37,12 @@ public sealed record PaperExchangeOptions
     /// <summary><c>address_rate_limit</c>: enforce the per-address request budget (10 000 + 1 per USDC traded).</summary>
     public bool AddressRateLimit { get; init; } = true;
 
+    /// <summary>
+    /// <c>ip_weight_per_minute</c>: the venue's per-IP budget of request weight in a rolling minute (1,200; the
+    /// hosting is loopback-only, so every client is one IP); beyond it requests answer HTTP 429. 0 = not enforced.
+    /// </summary>
+    public int IpWeightPerMinute { get; init; } = 1_200;
+
     /// <summary><c>audit_log</c>: JSON-lines file receiving one line per <c>/exchange</c> request; null = no file.</summary>
     public string? AuditLogPath { get; init; }
 
@@ -49,6 +56,11 @@ public sealed record PaperExchangeOptions
         if (!CandleInterval.TryGetMilliseconds(PriceInterval, out _))
         {
             errors.Add($"paper_exchange.price_interval: '{PriceInterval}' is not a candle interval (1m, 3m, 5m, 15m, 30m, 1h, 2h, 4h, ...).");
+        }
+
+        if (IpWeightPerMinute < 0)
+        {
+            errors.Add("paper_exchange.ip_weight_per_minute: must be >= 0 (0 = not enforced).");
         }
 
         if (ScheduleCancelMinVolumeUsd < 0)
@@ -115,7 +127,7 @@ public sealed record FundedAccount(string Address, decimal Usdc)
 }
 
 /// <summary><c>fees: { taker_bps, maker_bps }</c> — basis points of notional, charged in USDC on each fill (a negative maker fee is a rebate).</summary>
-public sealed record FeeOptions(decimal TakerBps = 4.5m, decimal MakerBps = 1.5m)
+public sealed record FeeOptions(decimal TakerBps = VenueFees.TakerBps, decimal MakerBps = VenueFees.MakerBps)
 {
     public IEnumerable<string> Validate()
     {

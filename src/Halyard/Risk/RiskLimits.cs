@@ -58,4 +58,44 @@ public sealed record RiskLimits
     public IReadOnlySet<string> MajorCoins { get; init; } = new HashSet<string>(StringComparer.Ordinal) { "BTC", "ETH" };
 
     public bool IsMajor(string coin) => MajorCoins.Contains(coin);
+
+    /// <summary>
+    /// The problems of these limits, each naming its configuration key (empty: valid). The configuration
+    /// loader reports them; a limit no rule could satisfy (a leverage cap of 0, a minimum above its maximum)
+    /// must never reach the Validator.
+    /// </summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        void Require(bool ok, string key, object value, string allowed)
+        {
+            if (!ok)
+            {
+                problems.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{key} = {value}: allowed {allowed}"));
+            }
+        }
+
+        Require(MajorCoinLeverage is >= 1 and <= 100, "major_coin_leverage", MajorCoinLeverage, "1..100");
+        Require(AltcoinLeverage is >= 1 and <= 100, "altcoin_leverage", AltcoinLeverage, "1..100");
+        Require(Enum.IsDefined(LeverageOverCap), "leverage_over_cap", LeverageOverCap, "clamp | deny");
+        Require(Enum.IsDefined(SizeOverCap), "size_over_cap", SizeOverCap, "clamp | deny");
+        Require(MinConfidence is >= 0 and <= 100, "min_confidence", MinConfidence, "0..100");
+        Require(MinRiskRewardRatio > 0m, "min_risk_reward_ratio", MinRiskRewardRatio, "> 0");
+        Require(MaxPositions >= 1, "max_positions", MaxPositions, ">= 1");
+        Require(MaxPositionSizeUsd > 0m, "max_position_size_usd", MaxPositionSizeUsd, "> 0");
+        Require(MaxNewPositionsPerCycle >= 0, "max_new_positions_per_cycle", MaxNewPositionsPerCycle, ">= 0");
+        Require(MaxNewPositionsPerHour >= 0, "max_new_positions_per_hour", MaxNewPositionsPerHour, ">= 0");
+        Require(CooldownAfterClose >= TimeSpan.Zero, "cooldown_after_close", CooldownAfterClose, ">= 0");
+        Require(LiquidityThresholdUsd >= 0m, "liquidity_threshold_usd", LiquidityThresholdUsd, ">= 0");
+        Require(MaxMarginUsagePct is > 0m and <= 100m, "max_margin_usage_pct", MaxMarginUsagePct, "0 < pct <= 100");
+        Require(BtcEthPositionValueMinEquityMultiple >= 0m && BtcEthPositionValueMinEquityMultiple <= BtcEthPositionValueMaxEquityMultiple,
+            "btceth_position_value_min_equity_multiple", BtcEthPositionValueMinEquityMultiple, ">= 0 and <= btceth_position_value_max_equity_multiple");
+        Require(AltPositionValueMinEquityMultiple >= 0m && AltPositionValueMinEquityMultiple <= AltPositionValueMaxEquityMultiple,
+            "alt_position_value_min_equity_multiple", AltPositionValueMinEquityMultiple, ">= 0 and <= alt_position_value_max_equity_multiple");
+        Require(PauseDurationOnBreach >= TimeSpan.Zero, "pause_duration_on_breach", PauseDurationOnBreach, ">= 0");
+        Require(GatedConfidenceBoost is >= 0 and <= 100, "gated_confidence_boost", GatedConfidenceBoost, "0..100");
+        Require(MinOrderValueUsd >= Domain.InstrumentRules.MinOrderValueUsd, "min_order_value_usd", MinOrderValueUsd, ">= the venue minimum of 10");
+        Require(MajorCoins is not null, "major_coins", "null", "a list of coins");
+        return problems;
+    }
 }

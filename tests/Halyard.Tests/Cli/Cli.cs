@@ -8,9 +8,14 @@ internal static class Cli
 {
     public static async Task<(int Code, string Output)> RunAsync(params string[] args)
     {
-        var root = new RootCommand { ReplayCommand.Create(), ReportCommand.Create(), ConfigCommand.Create() };
+        var root = new RootCommand { ReplayCommand.Create(), ReportCommand.Create(), ConfigCommand.Create(), DashboardCommand.Create() };
+        foreach (var command in ControlCommands.Create())
+        {
+            root.Subcommands.Add(command);
+        }
+
         var output = new StringWriter();
-        var code = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
+        var code = await Verbs.InvokeAsync(root, args, new InvocationConfiguration { Output = output, Error = output });
         return (code, output.ToString());
     }
 }

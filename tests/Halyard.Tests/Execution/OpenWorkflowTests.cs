@@ -9,6 +9,20 @@ namespace Halyard.Tests.Execution;
 public class OpenWorkflowTests
 {
     [Fact]
+    public async Task OpenAsync_StopAnsweredWithoutAnOid_FoundByCloid()
+    {
+        using var sut = new ScriptedSut();
+        sut.Venue.TriggersAnswerWaiting = true;
+
+        var outcome = await sut.OpenAsync(ScriptedSut.Long());
+
+        Assert.Equal(ProtectionStatus.Protected, outcome.Protection.Status);
+        var stop = sut.Venue.OpenOrders.Single(o => o.IsTrigger && !o.IsTakeProfit);
+        Assert.Equal(stop.Oid, outcome.Protection.StopOid);
+        Assert.True(sut.Venue.Count("orderStatus") > 0);
+    }
+
+    [Fact]
     public async Task OpenAsync_FullFill_PlacesStopAndTargetForTheFilledSize()
     {
         using var sut = new ScriptedSut();

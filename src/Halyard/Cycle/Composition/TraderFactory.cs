@@ -1,5 +1,6 @@
 using Halyard.Cycle.Configuration;
 using Halyard.Decisions;
+using Halyard.Domain;
 using Halyard.Execution;
 using Halyard.Execution.Ledger;
 using Halyard.Journal;
@@ -34,7 +35,10 @@ public sealed record TraderRuntime
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 
     /// <summary>Taker and maker fees in bps, as the venue charges them (shown in the prompt).</summary>
-    public (decimal Taker, decimal Maker) Fees { get; init; } = (4.5m, 1.5m);
+    public (decimal Taker, decimal Maker) Fees { get; init; } = (VenueFees.TakerBps, VenueFees.MakerBps);
+
+    /// <summary>Where the traders' diagnostic logs go (none by default).</summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory Loggers { get; init; } = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
 }
 
 /// <summary>Builds each configured trader's cycle (its decision maker, market data and state) and restores it from the journal.</summary>
@@ -74,7 +78,9 @@ public static class TraderFactory
                     runtime.Venue.Info,
                     runtime.Ledger(trader.Id),
                     runtime.OrchestratorTime,
-                    config.Execution.ToOrchestratorOptions(config.Features, trader.Shadow)))),
+                    config.Execution.ToOrchestratorOptions(config.Features, trader.Shadow),
+                    Log: runtime.Loggers.CreateLogger("Halyard.Execution")))),
+                Log = runtime.Loggers.CreateLogger("Halyard.Cycle"),
                 Journal = runtime.Journal,
                 VenueTimer = runtime.Venue.Timer,
                 Ownership = runtime.Ownership,

@@ -22,6 +22,12 @@ public sealed record VenueConnectionOptions
     /// <summary>The traders' clock (nonces, timeouts, the weight budget).</summary>
     public required TimeProvider Clock { get; init; }
 
+    /// <summary>
+    /// The protocol's clock (nonces, <c>expiresAfter</c>): null = <see cref="Clock"/>. Against a standalone paper
+    /// exchange the traders' clock is the replayed market time while the venue judges nonces on the wall clock.
+    /// </summary>
+    public TimeProvider? Protocol { get; init; }
+
     /// <summary>The real clock (the time spent outside the process).</summary>
     public TimeProvider Wall { get; init; } = TimeProvider.System;
 
@@ -51,7 +57,7 @@ public sealed class VenueConnection : IDisposable
             options.Clock);
         Identity = options.Identity;
         Info = new InfoClient(http);
-        Exchange = new ExchangeClient(http, options.Identity, new NonceGenerator(options.Clock), new ExchangeClientOptions { IsMainnet = options.Endpoint.IsMainnet });
+        Exchange = new ExchangeClient(http, options.Identity, new NonceGenerator(options.Protocol ?? options.Clock), new ExchangeClientOptions { IsMainnet = options.Endpoint.IsMainnet });
         Reader = new InfoVenueReader(Info, options.Identity.Account.Value);
         CandleSource = new InfoCandleSource(Info);
         WarmUpSigner(options);

@@ -36,7 +36,10 @@ public static class ConfigSchema
         ("execution", "order workflow and retry policy"),
         ("market_data", "candidates and the intraday candle interval of the snapshots"),
         ("journal", "the decision-cycle journal of `halyard run`"),
-        ("replay", "the window and run folder of `halyard replay`"));
+        ("replay", "the window and run folder of `halyard replay`"),
+        ("logging", "the diagnostic log of `halyard run` (console and a rolling file in the journal folder)"),
+        ("alerts", "webhook and command hook for alerts"),
+        ("control", "the loopback control API, /metrics and dashboard of `halyard run`"));
 
     public static SchemaSection Trader { get; } = S(
         "traders[]",
@@ -208,11 +211,27 @@ public static class ConfigSchema
         ("to", "end date or time, UTC, exclusive (omit: end of the data)"),
         ("out", "run folder"));
 
+    public static SchemaSection Logging { get; } = S(
+        "logging",
+        ("format", "plain | json lines in the rolling file halyard-YYYYMMDD.log"),
+        ("level", "console level: debug | information | warning | error (--verbose: debug)"));
+
+    public static SchemaSection Alerts { get; } = S(
+        "alerts",
+        ("webhook_url", "JSON POST per alert (omit: none)"),
+        ("command", "command run per alert, the alert's JSON on its stdin (omit: none)"));
+
+    public static SchemaSection Control { get; } = S(
+        "control",
+        ("enabled", "serve the control API, /metrics and the dashboard on 127.0.0.1"),
+        ("port", "0..65535 on 127.0.0.1; 0: any free port"));
+
     /// <summary>Every section, document order.</summary>
     public static IReadOnlyList<SchemaSection> All { get; } =
     [
         Root, Trader, RiskParams, ExecGuards, TraderDecisionMaker, DecisionMaker, Features, Exchange, Signer,
         PaperExchange, Fund, Fees, Faults, FaultsInfo, Execution, MarketData, Journal, Replay,
+        Logging, Alerts, Control,
     ];
 
     /// <summary>Every key path the loader knows.</summary>

@@ -19,6 +19,9 @@ public sealed record HalyardConfig
     public MarketDataConfig MarketData { get; init; } = new();
     public JournalConfig Journal { get; init; } = new();
     public ReplayConfig Replay { get; init; } = new();
+    public LoggingConfig Logging { get; init; } = new();
+    public AlertsConfig Alerts { get; init; } = new();
+    public ControlConfig Control { get; init; } = new();
 
     /// <summary>
     /// The starter configuration (<c>halyard config init</c>, and <c>halyard replay</c> without a file):

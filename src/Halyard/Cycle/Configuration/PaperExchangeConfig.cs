@@ -1,3 +1,5 @@
+using Halyard.Domain;
+
 namespace Halyard.Cycle.Configuration;
 
 /// <summary><c>paper_exchange</c>: the simulator's accounts, fees, data and faults.</summary>
@@ -26,8 +28,8 @@ public sealed record PaperFund(string Address, decimal Equity);
 /// <summary><c>paper_exchange.fees</c>, in basis points of notional.</summary>
 public sealed record PaperFees
 {
-    public decimal TakerBps { get; init; } = 4.5m;
-    public decimal MakerBps { get; init; } = 1.5m;
+    public decimal TakerBps { get; init; } = VenueFees.TakerBps;
+    public decimal MakerBps { get; init; } = VenueFees.MakerBps;
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using Halyard.Cycle.Composition;
 using Halyard.Cycle.Configuration;
 using Halyard.Cycle.Scheduling;
+using Halyard.Domain;
 using Halyard.Execution.Ledger;
 using Halyard.Journal;
 
@@ -18,7 +19,26 @@ public sealed record LiveRequest
 
     /// <summary>Called after each journaled cycle of any trader.</summary>
     public Action<DecisionCycleRecord>? CycleCompleted { get; init; }
+
+    /// <summary>
+    /// Called once the traders are built, before their loops start (the control API and dashboard attach here);
+    /// what it returns is disposed when the run stops, after every loop has ended.
+    /// </summary>
+    public Func<LiveSession, CancellationToken, Task<IAsyncDisposable?>>? Attach { get; init; }
+
+    /// <summary>Where the diagnostic logs go (none by default).</summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory Loggers { get; init; } = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
 }
+
+/// <summary>A running live session, for the operator's tools (status, pause, flatten, dashboard).</summary>
+public sealed record LiveSession(
+    HalyardConfig Config,
+    string JournalFolder,
+    Manager Manager,
+    VenueConnection Venue,
+    PositionOwnership Ownership,
+    TimeProvider Clock,
+    string VenueDescription);
 
 /// <summary>What a finished (stopped) live run leaves.</summary>
 public sealed record LiveResult(string JournalFolder, long Cycles);
@@ -43,7 +63,7 @@ public static class LiveRunner
         }
 
         Directory.CreateDirectory(folder);
-        var (venue, error) = await LiveVenue.ConnectAsync(config, folder, cancellationToken).ConfigureAwait(false);
+        var (venue, error) = await LiveVenue.ConnectAsync(config, folder, request.Environment, cancellationToken).ConfigureAwait(false);
         if (venue is null)
         {
             return (null, error);
@@ -63,7 +83,8 @@ public static class LiveRunner
             {
                 var fees = config.Exchange.Provider == ExchangeProvider.Paper
                     ? (config.PaperExchange.Fees.TakerBps, config.PaperExchange.Fees.MakerBps)
-                    : (4.5m, 1.5m);
+                    : (VenueFees.TakerBps, VenueFees.MakerBps);
+                var ownership = new PositionOwnership();
                 var runtime = new TraderRuntime
                 {
                     Venue = venue.Connection,
@@ -74,6 +95,8 @@ public static class LiveRunner
                     Wall = venue.Clock,
                     Environment = request.Environment,
                     Fees = fees,
+                    Ownership = ownership,
+                    Loggers = request.Loggers,
                 };
                 var (traders, problem) = TraderFactory.Create(config, runtime);
                 if (problem is not null)
@@ -91,7 +114,25 @@ public static class LiveRunner
                         request.CycleCompleted?.Invoke(record);
                     },
                 };
-                await manager.RunAsync(venue.Clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                var log = request.Loggers.CreateLogger("Halyard.Cycle.Live");
+                CycleLog.LiveStarted(log, venue.Description, traders.Count, folder);
+                using var stopping = cancellationToken.Register(() => CycleLog.LiveStopping(log));
+                var attached = request.Attach is { } attach
+                    ? await attach(new LiveSession(config, folder, manager, venue.Connection, ownership, venue.Clock, venue.Description), cancellationToken).ConfigureAwait(false)
+                    : null;
+                try
+                {
+                    await manager.RunAsync(venue.Clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    if (attached is not null)
+                    {
+                        await attached.DisposeAsync().ConfigureAwait(false);
+                    }
+                }
+
+                CycleLog.LiveStopped(log, Interlocked.Read(ref cycles));
                 return (new LiveResult(folder, Interlocked.Read(ref cycles)), null);
             }
             finally

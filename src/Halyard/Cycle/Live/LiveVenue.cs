@@ -40,16 +40,18 @@ public sealed class LiveVenue : IDisposable
     /// standalone paper exchange (<c>base_url</c>), or Hyperliquid testnet/mainnet with the signing key from
     /// <c>exchange.signer</c> (an environment variable or a key file; never printed). Problems are values.
     /// </summary>
-    public static async Task<(LiveVenue? Venue, string? Error)> ConnectAsync(HalyardConfig config, string runFolder, CancellationToken cancellationToken)
+    public static async Task<(LiveVenue? Venue, string? Error)> ConnectAsync(
+        HalyardConfig config, string runFolder, Func<string, string?> environment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(environment);
         var exchange = config.Exchange;
         if (exchange.Provider == ExchangeProvider.Paper && exchange.BaseUrl is null)
         {
-            return Embedded(config, runFolder);
+            return Embedded(config, runFolder, environment);
         }
 
-        var (identity, error) = Identity(exchange);
+        var (identity, error) = Identity(exchange, environment);
         if (identity is null)
         {
             return (null, error);
@@ -64,7 +66,8 @@ public sealed class LiveVenue : IDisposable
         var clock = TimeProvider.System;
         if (exchange.Provider == ExchangeProvider.Paper)
         {
-            // A standalone paper exchange replays history: trade on its clock, read once from its order book.
+            // A standalone paper exchange replays history: trade on its clock, read once from its order book;
+            // nonces stay on the wall clock (the venue judges them on its wall time, like the real one).
             using var probe = Connect(endpoint, identity, TimeProvider.System);
             var book = await probe.Info.GetL2BookAsync("BTC", cancellationToken).ConfigureAwait(false);
             if (!book.IsSuccess)
@@ -85,6 +88,7 @@ public sealed class LiveVenue : IDisposable
         Endpoint = endpoint,
         Identity = identity,
         Clock = clock,
+        Protocol = TimeProvider.System,
         Wall = clock,
     });
 
@@ -94,7 +98,7 @@ public sealed class LiveVenue : IDisposable
         _engine?.Dispose();
     }
 
-    private static (LiveVenue?, string?) Embedded(HalyardConfig config, string runFolder)
+    private static (LiveVenue?, string?) Embedded(HalyardConfig config, string runFolder, Func<string, string?> environment)
     {
         var data = config.PaperExchange.DataDir is { } dir ? MarketDataSet.FromDirectory(dir) : MarketDataSet.Embedded;
         var options = new PaperExchangeOptions();
@@ -104,7 +108,7 @@ public sealed class LiveVenue : IDisposable
             return (null, error);
         }
 
-        var (identity, keyError) = config.Exchange.Signer is null ? (SigningIdentity.ForAccount(PaperAccount.Key()), null) : Identity(config.Exchange);
+        var (identity, keyError) = config.Exchange.Signer is null ? (SigningIdentity.ForAccount(PaperAccount.Key()), null) : Identity(config.Exchange, environment);
         if (identity is null)
         {
             return (null, keyError);
@@ -126,7 +130,7 @@ public sealed class LiveVenue : IDisposable
     }
 
     /// <summary>The signing identity from <c>exchange.signer</c> and <c>exchange.account_address</c>; the key is never echoed.</summary>
-    private static (SigningIdentity?, string?) Identity(ExchangeConfig exchange)
+    private static (SigningIdentity?, string?) Identity(ExchangeConfig exchange, Func<string, string?> environment)
     {
         if (exchange.Signer is not { } signer)
         {
@@ -136,7 +140,7 @@ public sealed class LiveVenue : IDisposable
         PrivateKey key;
         try
         {
-            key = signer.KeyEnv is { } env ? PrivateKey.FromEnvironment(env) : PrivateKey.FromFile(signer.KeyFile!);
+            key = signer.KeyEnv is { } env ? PrivateKey.FromVariable(env, environment(env)) : PrivateKey.FromFile(signer.KeyFile!);
         }
         catch (Exception ex) when (ex is InvalidOperationException or FileNotFoundException or IOException or UnauthorizedAccessException)
         {

@@ -82,6 +82,7 @@ public sealed class TraderReactions(string traderId, TraderState state, IOrderGa
         ShadowOrderClosed { Report.IsFilled: true } c when c.WasTrigger => ("protection_fired", c.Report.Order.Coin, c.Report.StatusTimestamp),
         ShadowOrderClosed { Report.IsFilled: true, Previous: { ReduceOnly: false } } c => ("entry_filled", c.Report.Order.Coin, c.Report.StatusTimestamp),
         ShadowFill { Fill.IsLiquidation: true } f => ("liquidation", f.Fill.Coin, f.Fill.Time),
+        ShadowPositionChanged { After: 0m } p when p.Before != 0m => ("position_closed", p.Coin, p.At),
         ShadowResynced r when r.Resync.Differences.FirstOrDefault(d => d.Kind == "position_size") is { } d => ("position_changed", d.Coin, r.Resync.At),
         _ => null,
     };

@@ -25,12 +25,17 @@ internal sealed class RetryRunner
     private readonly ResiliencePipeline<Attempt> _opening;
     private readonly ResiliencePipeline<Attempt> _protective;
 
-    public RetryRunner(OrchestratorOptions options, TimeProvider time, Random random)
+    private readonly Microsoft.Extensions.Logging.ILogger _log;
+    private readonly string _trader;
+
+    public RetryRunner(OrchestratorOptions options, TimeProvider time, Random random, Microsoft.Extensions.Logging.ILogger? log = null, string trader = "")
     {
         _options = options;
         _random = random;
-        _opening = Build(options.AttemptsFor(RetryProfile.Opening), time);
-        _protective = Build(options.AttemptsFor(RetryProfile.Protective), time);
+        _log = log ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+        _trader = trader;
+        _opening = Build(options.AttemptsFor(RetryProfile.Opening), time, RetryProfile.Opening);
+        _protective = Build(options.AttemptsFor(RetryProfile.Protective), time, RetryProfile.Protective);
     }
 
     /// <summary>
@@ -58,7 +63,7 @@ internal sealed class RetryRunner
         return new RetryRun(last.Error, state.Attempts);
     }
 
-    private ResiliencePipeline<Attempt> Build(int maxAttempts, TimeProvider time)
+    private ResiliencePipeline<Attempt> Build(int maxAttempts, TimeProvider time, RetryProfile profile)
     {
         if (maxAttempts <= 1)
         {
@@ -71,6 +76,15 @@ internal sealed class RetryRunner
                 MaxRetryAttempts = maxAttempts - 1,
                 ShouldHandle = static args => ValueTask.FromResult(args.Outcome.Result is { Retry: true }),
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(Delay(args.Outcome.Result?.Error, args.AttemptNumber)),
+                OnRetry = args =>
+                {
+                    if (args.Outcome.Result?.Error is { } error)
+                    {
+                        ExecutionLog.Retrying(_log, _trader, error.Class.ToString(), error.Message, args.AttemptNumber + 1, maxAttempts - 1, args.RetryDelay.TotalMilliseconds, profile.ToString());
+                    }
+
+                    return default;
+                },
             })
             .Build();
     }

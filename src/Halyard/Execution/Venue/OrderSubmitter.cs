@@ -251,6 +251,12 @@ internal sealed class OrderSubmitter(VenueGateway venue)
                 outcome.Done = !RetryableAgain(rejected.Class);
                 retry ??= outcome.Done ? null : outcome.Error;
             }
+            else if (result.Value[i] is OrderWaitingForTrigger or OrderWaitingForFill && outcome.Leg.Cloid is not null)
+            {
+                // Accepted without an oid (the venue's answer for grouped TP/SL): find the order by its cloid.
+                outcome.Error = null;
+                outcome.Unresolved = true;
+            }
             else
             {
                 outcome.Status = result.Value[i];

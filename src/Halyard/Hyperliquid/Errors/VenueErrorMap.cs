@@ -25,15 +25,19 @@ public static class VenueErrorMap
         new("Order has invalid price.", ErrorClass.InvalidParam),
         new("Order has invalid size.", ErrorClass.InvalidParam),
         new("Order must have minimum value of", ErrorClass.InvalidParam), // "$10." (perp) and "10 {quote_token}." (spot)
-        new("Order price cannot be more than 80% away from the reference price", ErrorClass.InvalidParam),
+        new("Order price cannot be more than 95% away from the reference price", ErrorClass.InvalidParam),
         new("Invalid TP/SL price.", ErrorClass.InvalidParam),
         new("Invalid leverage value", ErrorClass.InvalidParam),
+        new("Cross margin is not allowed for this asset.", ErrorClass.InvalidParam),
+        new("Position does not use isolated margin.", ErrorClass.InvalidParam),
 
         // Funds.
         new("Insufficient margin to place order.", ErrorClass.Insufficient),
         new("Order has insufficient spot balance to trade", ErrorClass.Insufficient),
         new("Insufficient spot balance", ErrorClass.Insufficient),
-        new("Must deposit before performing actions.", ErrorClass.Insufficient),
+        new("Must deposit before performing actions.", ErrorClass.Insufficient), // "… User: 0x…"
+        new("Cross position does not have sufficient margin available to decrease leverage.", ErrorClass.Insufficient),
+        new("Isolated position does not have sufficient margin available to decrease leverage.", ErrorClass.Insufficient),
 
         // Venue risk and market-state rules.
         new("Reduce only order would increase position.", ErrorClass.RiskRejected),
@@ -41,6 +45,8 @@ public static class VenueErrorMap
         new("Order rejected due to price more aggressive than oracle while at open interest cap", ErrorClass.RiskRejected),
         new("Order would increase open interest too quickly", ErrorClass.RiskRejected),
         new("Order price too far from oracle", ErrorClass.RiskRejected),
+        new("Price too far from oracle", ErrorClass.RiskRejected),
+        new("Cannot switch leverage type with open position.", ErrorClass.RiskRejected),
         new("Order would cause position to exceed margin tier limit at current leverage", ErrorClass.RiskRejected),
         new("Cannot set scheduled cancel time until enough volume traded.", ErrorClass.RiskRejected),
 
@@ -48,7 +54,8 @@ public static class VenueErrorMap
         new("Post only order would have immediately matched", ErrorClass.Temporary),
         new("Order could not immediately match against any resting orders.", ErrorClass.Temporary),
         new("No liquidity available for market order.", ErrorClass.Temporary),
-        new("Invalid nonce", ErrorClass.Temporary),
+        new("Invalid nonce", ErrorClass.Temporary), // "duplicate nonce n", "nonce too low n < least", "nonce too high n > most"
+        new("Action already expired", ErrorClass.Temporary),
 
         // Races on finished orders: benign, reconcile via orderStatus; never retried as-is.
         new("Order was never placed, already canceled, or filled.", ErrorClass.InvalidParam),
@@ -56,7 +63,7 @@ public static class VenueErrorMap
 
         // Whole-request signer / account problems.
         new("User or API Wallet ", ErrorClass.InvalidParam),
-        new("Vault not registered", ErrorClass.InvalidParam),
+        new("Vault not registered", ErrorClass.InvalidParam), // ": 0x…"
 
         // Address-based action budget (§6.2).
         new("Too many cumulative requests sent", ErrorClass.RateLimited),

@@ -54,11 +54,14 @@ public sealed class PrivateKey
         return new PrivateKey(d);
     }
 
-    /// <summary>Reads the hex key from the environment variable <paramref name="variableName"/>.</summary>
-    public static PrivateKey FromEnvironment(string variableName)
+    /// <summary>
+    /// The hex key held by the environment variable <paramref name="variableName"/>, whose
+    /// <paramref name="value"/> the composition root read (this type reads no environment itself).
+    /// Messages name the variable, never the value.
+    /// </summary>
+    public static PrivateKey FromVariable(string variableName, string? value)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(variableName);
-        var value = Environment.GetEnvironmentVariable(variableName);
         if (string.IsNullOrWhiteSpace(value))
         {
             throw new InvalidOperationException($"Environment variable '{variableName}' holding the private key is not set.");

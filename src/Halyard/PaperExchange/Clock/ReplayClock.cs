@@ -45,8 +45,15 @@ public sealed class ReplayClock : TimeProvider
     }
 
     /// <summary>Moves time forward to <paramref name="target"/> (never backwards), firing due timers in order.</summary>
-    public void AdvanceTo(DateTimeOffset target)
+    public void AdvanceTo(DateTimeOffset target) => AdvanceUntil(target, static () => false);
+
+    /// <summary>
+    /// Like <see cref="AdvanceTo"/>, but stops right after the timer whose firing makes <paramref name="stop"/>
+    /// true (time then stays at that timer's instant). Returns true when it stopped early.
+    /// </summary>
+    public bool AdvanceUntil(DateTimeOffset target, Func<bool> stop)
     {
+        ArgumentNullException.ThrowIfNull(stop);
         while (true)
         {
             ReplayTimer? due = null;
@@ -67,7 +74,7 @@ public sealed class ReplayClock : TimeProvider
                         _now = target;
                     }
 
-                    return;
+                    return false;
                 }
 
                 if (due.DueAt > _now)
@@ -79,6 +86,10 @@ public sealed class ReplayClock : TimeProvider
             }
 
             due.Fire();
+            if (stop())
+            {
+                return true;
+            }
         }
     }
 

@@ -3,7 +3,7 @@ namespace Halyard.PaperExchange.Clock;
 /// <summary>
 /// How the simulator spends time (added latency, hung requests): on a <see cref="ReplayClock"/> it moves
 /// virtual time forward at once (timers on the way fire, so a client timeout on the same clock still
-/// fires first); on any other clock it waits on that clock.
+/// fires first, and time stops there when that cancels the request); on any other clock it waits on that clock.
 /// </summary>
 internal static class VirtualDelay
 {
@@ -17,7 +17,9 @@ internal static class VirtualDelay
 
         if (time is ReplayClock replay)
         {
-            replay.Advance(duration);
+            // Stop at the instant the caller gives up (its timeout on the same clock fires on the way): a lost
+            // response costs the client its own timeout, not the whole hang.
+            replay.AdvanceUntil(replay.GetUtcNow() + duration, () => cancellationToken.IsCancellationRequested);
             cancellationToken.ThrowIfCancellationRequested();
             return Task.CompletedTask;
         }

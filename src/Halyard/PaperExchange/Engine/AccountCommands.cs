@@ -4,13 +4,13 @@ using Halyard.PaperExchange.Protocol;
 namespace Halyard.PaperExchange.Engine;
 
 /// <summary><c>updateLeverage</c>, <c>updateIsolatedMargin</c>, <c>scheduleCancel</c> and the user-signed <c>approveAgent</c>.</summary>
-internal sealed class AccountCommands(VenueState state, MarginCalculator margin)
+internal sealed class AccountCommands(VenueState state, MarginCalculator margin, Clock.ProtocolClock protocol)
 {
     private const int MaxScheduledCancelsPerDay = 10;
     private const long MinScheduleLeadMs = 5_000;
     private const int MaxNamedAgents = 3;
 
-    public ExchangeResult UpdateLeverage(Account account, UpdateLeverageAction action)
+    public ExchangeResult UpdateLeverage(Account account, UpdateLeverageAction action, long nowMs)
     {
         if (!state.Market.IsValidAsset(action.Asset))
         {
@@ -18,9 +18,14 @@ internal sealed class AccountCommands(VenueState state, MarginCalculator margin)
         }
 
         var rules = state.Market.Asset(action.Asset);
-        if (action.Leverage < 1 || action.Leverage > rules.MaxLeverage || (action.IsCross && rules.OnlyIsolated))
+        if (action.Leverage < 1 || action.Leverage > rules.MaxLeverage)
         {
             return new ErrResult(VenueTexts.InvalidLeverage);
+        }
+
+        if (action.IsCross && rules.OnlyIsolated)
+        {
+            return new ErrResult(VenueTexts.CrossNotAllowed);
         }
 
         var current = state.LeverageOf(account, action.Asset);
@@ -30,8 +35,30 @@ internal sealed class AccountCommands(VenueState state, MarginCalculator margin)
             return new ErrResult(VenueTexts.CannotSwitchMode);
         }
 
+        if (position is not null && action.Leverage < current.Value && DecreaseRefusal(account, position, current, action.Leverage, nowMs) is { } refusal)
+        {
+            return refusal;
+        }
+
         account.Leverage[action.Asset] = new LeverageSetting(action.IsCross, action.Leverage);
         return DefaultResult.Instance;
+    }
+
+    /// <summary>
+    /// Lowering leverage on an open position raises its initial margin: cross needs the difference free in the
+    /// account, isolated needs the position's own margin (with its unrealized PnL) to cover the new initial margin.
+    /// </summary>
+    private ErrResult? DecreaseRefusal(Account account, PositionState position, LeverageSetting current, int leverage, long nowMs)
+    {
+        var metrics = margin.Value(account, position, nowMs);
+        var required = metrics.PositionValue / leverage;
+        if (current.IsCross)
+        {
+            var extra = required - (metrics.PositionValue / current.Value);
+            return extra > margin.Summarize(account, nowMs).AvailableToTrade ? new ErrResult(VenueTexts.CrossDecreaseLeverage) : null;
+        }
+
+        return position.IsolatedMargin + metrics.UnrealizedPnl < required ? new ErrResult(VenueTexts.IsolatedDecreaseLeverage) : null;
     }
 
     /// <summary>Moves <c>ntli</c> micro-USD into (positive) or out of (negative) an isolated position's margin.</summary>
@@ -64,26 +91,30 @@ internal sealed class AccountCommands(VenueState state, MarginCalculator margin)
         return DefaultResult.Instance;
     }
 
-    public ExchangeResult ScheduleCancel(Account account, ScheduleCancelAction action, long nowMs)
+    /// <summary>
+    /// The dead man's switch. Setting and clearing both need the traded volume (the venue refuses either below it);
+    /// the time is a protocol time (the client's clock), fired at the matching market instant.
+    /// </summary>
+    public ExchangeResult ScheduleCancel(Account account, ScheduleCancelAction action, RequestTime now)
     {
+        var required = state.Options.ScheduleCancelMinVolumeUsd;
+        if (account.CumVolume < required)
+        {
+            return new ErrResult(VenueTexts.ScheduleVolume(required, account.CumVolume));
+        }
+
         if (action.Time is not { } time)
         {
             account.ScheduledCancelAt = null;
             return DefaultResult.Instance;
         }
 
-        var required = state.Options.ScheduleCancelMinVolumeUsd;
-        if (account.CumVolume < required)
-        {
-            return new ErrResult(VenueTexts.ScheduleVolume(required));
-        }
-
-        if (time < nowMs + MinScheduleLeadMs)
+        if (time < now.ProtocolMs + MinScheduleLeadMs)
         {
             return new ErrResult(VenueTexts.ScheduleTooSoon);
         }
 
-        var day = nowMs / MarketView.DayMs;
+        var day = now.ProtocolMs / MarketView.DayMs;
         if (account.ScheduledCancelDay != day)
         {
             account.ScheduledCancelDay = day;
@@ -96,7 +127,7 @@ internal sealed class AccountCommands(VenueState state, MarginCalculator margin)
         }
 
         account.ScheduledCancelsToday++;
-        account.ScheduledCancelAt = time;
+        account.ScheduledCancelAt = protocol.ToMarketMs(time, now.MarketMs, now.ProtocolMs);
         return DefaultResult.Instance;
     }
 

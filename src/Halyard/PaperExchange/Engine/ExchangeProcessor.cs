@@ -9,6 +9,9 @@ namespace Halyard.PaperExchange.Engine;
 /// account (the signer or the master of an approved agent), check expiry, the nonce and the address
 /// request budget, then run the action. Returns null when the body cannot be read (HTTP 422).
 /// </summary>
+/// <summary>The two clocks of one request: the market's (fills, funding) and the protocol's (nonces, expiry).</summary>
+internal readonly record struct RequestTime(long MarketMs, long ProtocolMs);
+
 internal sealed class ExchangeProcessor(
     VenueState state,
     ISignerRecovery recovery,
@@ -19,8 +22,9 @@ internal sealed class ExchangeProcessor(
 {
     private const long InitialRequestBudget = 10_000;
     private const long ThrottledIntervalMs = 10_000;
+    private const int ExpiredActionWeight = 5;
 
-    public ExchangeResult? Process(JsonElement body, long nowMs)
+    public ExchangeResult? Process(JsonElement body, RequestTime time)
     {
         var envelope = ExchangeRequestParser.ParseEnvelope(body);
         if (envelope is null || !SignatureShape.IsWellFormed(envelope.Signature))
@@ -35,8 +39,8 @@ internal sealed class ExchangeProcessor(
         }
 
         return action is ApproveAgentAction approve
-            ? ProcessUserSigned(envelope, approve, nowMs)
-            : ProcessL1(envelope, action, nowMs);
+            ? ProcessUserSigned(envelope, approve, time.ProtocolMs)
+            : ProcessL1(envelope, action, time);
     }
 
     private ExchangeResult ProcessUserSigned(ExchangeEnvelope envelope, ApproveAgentAction approve, long nowMs)
@@ -49,7 +53,7 @@ internal sealed class ExchangeProcessor(
 
         if (!state.Accounts.TryGetValue(signer, out var account))
         {
-            return new ErrResult(VenueTexts.MustDeposit);
+            return new ErrResult(VenueTexts.MustDeposit(signer));
         }
 
         if (envelope.Nonce != approve.Nonce)
@@ -65,8 +69,9 @@ internal sealed class ExchangeProcessor(
         return accounts.ApproveAgent(account, approve);
     }
 
-    private ExchangeResult ProcessL1(ExchangeEnvelope envelope, ExchangeAction action, long nowMs)
+    private ExchangeResult ProcessL1(ExchangeEnvelope envelope, ExchangeAction action, RequestTime time)
     {
+        var nowMs = time.MarketMs;
         var signer = recovery.RecoverL1Signer(
             envelope.Action, envelope.Nonce, envelope.VaultAddress, envelope.ExpiresAfter, envelope.Signature, state.Options.IsMainnet);
         if (signer is null)
@@ -82,15 +87,17 @@ internal sealed class ExchangeProcessor(
 
         if (envelope.VaultAddress is not null)
         {
-            return new ErrResult(VenueTexts.VaultNotRegistered);
+            return new ErrResult(VenueTexts.VaultNotRegistered(envelope.VaultAddress));
         }
 
-        if (envelope.ExpiresAfter is { } expiresAfter && expiresAfter < nowMs)
+        if (envelope.ExpiresAfter is { } expiresAfter && expiresAfter < time.ProtocolMs)
         {
-            return new ErrResult(VenueTexts.Expired(expiresAfter, nowMs));
+            // The venue charges an expired action five times against the address budget.
+            Charge(account, ExpiredActionWeight);
+            return new ErrResult(VenueTexts.Expired);
         }
 
-        if (state.Nonces.TryUse(signer, envelope.Nonce, nowMs) is { } nonceError)
+        if (state.Nonces.TryUse(signer, envelope.Nonce, time.ProtocolMs) is { } nonceError)
         {
             return new ErrResult(nonceError);
         }
@@ -107,9 +114,9 @@ internal sealed class ExchangeProcessor(
             CancelByCloidAction cancel => orders.CancelByCloid(account, cancel, nowMs),
             ModifyAction modify => orders.Modify(account, modify, nowMs),
             BatchModifyAction batch => orders.BatchModify(account, batch, nowMs),
-            UpdateLeverageAction leverage => accounts.UpdateLeverage(account, leverage),
+            UpdateLeverageAction leverage => accounts.UpdateLeverage(account, leverage, nowMs),
             UpdateIsolatedMarginAction isolated => accounts.UpdateIsolatedMargin(account, isolated, nowMs),
-            ScheduleCancelAction schedule => accounts.ScheduleCancel(account, schedule, nowMs),
+            ScheduleCancelAction schedule => accounts.ScheduleCancel(account, schedule, time),
             NoopAction => DefaultResult.Instance,
             UnsupportedAction unsupported => new ErrResult(VenueTexts.Unsupported(unsupported.Type)),
             _ => throw new InvalidOperationException("Unhandled action " + action.GetType().Name),
@@ -148,4 +155,6 @@ internal sealed class ExchangeProcessor(
         account.RequestsUsed = used;
         return null;
     }
+
+    private static void Charge(Account account, int requests) => account.RequestsUsed += requests;
 }

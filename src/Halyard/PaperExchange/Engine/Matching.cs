@@ -16,7 +16,8 @@ internal sealed class Matching(VenueState state, Ledger ledger, MarginCalculator
         var reduces = (order.IsBuy && szi < 0) || (!order.IsBuy && szi > 0);
         if (order.Role == OrderRole.PositionTpsl)
         {
-            return reduces ? Math.Abs(szi) : 0m;
+            // Size 0: the whole position as it is then; an explicit size keeps that size (never beyond the position).
+            return !reduces ? 0m : order.OrigSz > 0 ? Math.Min(order.OrigSz, Math.Abs(szi)) : Math.Abs(szi);
         }
 
         return order.ReduceOnly ? (reduces ? Math.Min(order.Sz, Math.Abs(szi)) : 0m) : order.Sz;
@@ -41,8 +42,11 @@ internal sealed class Matching(VenueState state, Ledger ledger, MarginCalculator
         return increase * price / leverage <= available;
     }
 
-    /// <summary>Executes up to <paramref name="size"/> as a taker against the book around <paramref name="mid"/>; returns the size filled.</summary>
-    public decimal Take(Account account, OrderState order, decimal size, decimal mid, long timeMs)
+    /// <summary>
+    /// Executes up to <paramref name="size"/> as a taker against the book around <paramref name="mid"/>, never past
+    /// <paramref name="limit"/> (default: the order's limit price); returns the size filled.
+    /// </summary>
+    public decimal Take(Account account, OrderState order, decimal size, decimal mid, long timeMs, decimal? limit = null)
     {
         if (size <= 0)
         {
@@ -51,7 +55,7 @@ internal sealed class Matching(VenueState state, Ledger ledger, MarginCalculator
 
         var book = state.Market.Book(order.Asset, mid);
         var filled = 0m;
-        foreach (var (price, take) in Matcher.Take(book, order.IsBuy, order.LimitPx, size))
+        foreach (var (price, take) in Matcher.Take(book, order.IsBuy, limit ?? order.LimitPx, size))
         {
             ledger.ApplyFill(account, new FillRequest(order.Asset, order.IsBuy, take, price, true, timeMs, order.Oid, order.Cloid));
             filled += take;
@@ -104,7 +108,11 @@ internal sealed class Matching(VenueState state, Ledger ledger, MarginCalculator
             order.Sz = size;
         }
 
-        Take(account, order, size, mark, timeMs);
+        // A market trigger executes like a market order: against the book, up to 10 % from the mark (its own
+        // limit price is not used); a limit trigger within its limit.
+        var limit = order.IsMarket ? MarketTriggerLimit(order.IsBuy, mark) : order.LimitPx;
+        PreventSelfTrade(account, order, limit, timeMs);
+        Take(account, order, size, mark, timeMs, limit);
         if (order.IsMarket)
         {
             if (order.FilledSz > 0)
@@ -122,7 +130,10 @@ internal sealed class Matching(VenueState state, Ledger ledger, MarginCalculator
         Settle(account, order, timeMs);
     }
 
-    /// <summary>Ends an order with <paramref name="status"/>; a parent cancelled before any fill takes its waiting children with it.</summary>
+    /// <summary>
+    /// Ends an order with <paramref name="status"/>. A <c>normalTpsl</c> parent that ends unfilled takes its waiting
+    /// children with it, except one partly filled and then cancelled for margin: its children go live (sizes fixed).
+    /// </summary>
     public void Close(Account account, OrderState order, string status, long timeMs)
     {
         if (!order.IsOpen)
@@ -132,17 +143,75 @@ internal sealed class Matching(VenueState state, Ledger ledger, MarginCalculator
 
         order.SetStatus(status, timeMs);
         account.OpenOrders.Remove(order);
-        if (order.Role == OrderRole.NormalTpslParent && order.FilledSz == 0 && order.Children is { } children)
+        if (order.Role == OrderRole.NormalTpslParent && status != OrderStatusNames.Filled && order.Children is { } children)
         {
+            var activate = status == OrderStatusNames.MarginCanceled && order.FilledSz > 0;
             foreach (var child in children)
             {
-                if (!child.Active)
+                if (child.IsOpen && !child.Active)
                 {
-                    Close(account, child, OrderStatusNames.Canceled, timeMs);
+                    if (activate)
+                    {
+                        child.Active = true;
+                    }
+                    else
+                    {
+                        Close(account, child, OrderStatusNames.Canceled, timeMs);
+                    }
                 }
             }
         }
     }
+
+    /// <summary>
+    /// The venue's reduce-only rule for resting orders: together they may not exceed the position they reduce. The
+    /// oldest are cancelled first (<c>reduceOnlyCanceled</c>) until the rest fit — after a new one rests, and after
+    /// the position shrinks, closes or flips. Triggers are left alone (they are judged when they fire).
+    /// </summary>
+    public void EnforceReduceOnly(Account account, int asset, long timeMs)
+    {
+        var szi = account.SziOf(asset);
+        var resting = account.OpenOrders.Where(o => IsRestingReduceOnly(o, asset)).OrderBy(o => o.Timestamp).ThenBy(o => o.Oid).ToArray();
+        var room = Math.Abs(szi);
+        var total = resting.Where(o => Reduces(o, szi)).Sum(o => o.Sz);
+        foreach (var order in resting)
+        {
+            if (!Reduces(order, szi))
+            {
+                Close(account, order, OrderStatusNames.ReduceOnlyCanceled, timeMs);
+            }
+            else if (total > room)
+            {
+                total -= order.Sz;
+                Close(account, order, OrderStatusNames.ReduceOnlyCanceled, timeMs);
+            }
+        }
+    }
+
+    private static bool Reduces(OrderState order, decimal szi) => szi != 0 && order.IsBuy == szi < 0;
+
+    /// <summary>
+    /// Self-trade prevention: a taker that would reach the account's own resting order on the other side cancels
+    /// that resting order (<c>selfTradeCanceled</c>) instead of trading with it.
+    /// </summary>
+    public void PreventSelfTrade(Account account, OrderState taker, decimal limit, long timeMs)
+    {
+        foreach (var resting in account.OpenOrders.ToArray())
+        {
+            if (resting != taker && resting.Asset == taker.Asset && resting.IsBuy != taker.IsBuy && resting.IsResting
+                && (taker.IsBuy ? resting.LimitPx <= limit : resting.LimitPx >= limit))
+            {
+                Close(account, resting, OrderStatusNames.SelfTradeCanceled, timeMs);
+            }
+        }
+    }
+
+    private static bool IsRestingReduceOnly(OrderState order, int asset) =>
+        order.Asset == asset && order.ReduceOnly && order.IsResting && order.Role == OrderRole.Plain;
+
+    private const decimal MarketTriggerSlippage = 0.1m;
+
+    private static decimal MarketTriggerLimit(bool isBuy, decimal mark) => mark * (isBuy ? 1 + MarketTriggerSlippage : 1 - MarketTriggerSlippage);
 
     /// <summary>Closes every position of the given assets at the mark, as the liquidation engine would.</summary>
     public void Liquidate(Account account, IReadOnlyList<int> assets, long timeMs)
@@ -179,18 +248,18 @@ internal sealed class Matching(VenueState state, Ledger ledger, MarginCalculator
 
         order.FilledSz += filled;
         order.Sz = Math.Max(0m, order.Sz - filled);
-        if (order.Role == OrderRole.NormalTpslParent && order.Children is { } children)
+        if (order.Role == OrderRole.NormalTpslParent && order.Sz <= 0 && order.Children is { } children)
         {
             foreach (var child in children)
             {
                 if (child.IsOpen && child.IsTrigger)
                 {
                     child.Active = true;
-                    child.Sz = Math.Min(child.OrigSz, order.FilledSz);
                 }
             }
         }
 
+        EnforceReduceOnly(account, order.Asset, timeMs);
         if (account.SziOf(order.Asset) == 0)
         {
             foreach (var other in account.OpenOrders.ToArray())

@@ -15,12 +15,17 @@ internal sealed class NonceRegistry
 
     private readonly Dictionary<string, SortedSet<long>> _bySigner = new(StringComparer.Ordinal);
 
-    /// <summary>Null when the nonce is fresh (and records it); otherwise the venue's error text.</summary>
+    /// <summary>Null when the nonce is fresh (and records it); otherwise the venue's error text (<c>Invalid nonce: duplicate nonce n</c>, <c>… nonce too low n &lt; least</c>, <c>… nonce too high n &gt; most</c>).</summary>
     public string? TryUse(string signer, long nonce, long nowMs)
     {
-        if (nonce <= nowMs - TwoDaysMs || nonce >= nowMs + OneDayMs)
+        if (nonce <= nowMs - TwoDaysMs)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"Invalid nonce: nonce {nonce} is outside the accepted window (T - 2 days, T + 1 day) for T = {nowMs}");
+            return TooLow(nonce, nowMs - TwoDaysMs);
+        }
+
+        if (nonce >= nowMs + OneDayMs)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"Invalid nonce: nonce too high {nonce} > {nowMs + OneDayMs}");
         }
 
         if (!_bySigner.TryGetValue(signer, out var set))
@@ -36,7 +41,7 @@ internal sealed class NonceRegistry
 
         if (set.Count >= Retained && nonce < set.Min)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"Invalid nonce: nonce {nonce} is smaller than the smallest retained nonce {set.Min}");
+            return TooLow(nonce, set.Min);
         }
 
         set.Add(nonce);
@@ -47,4 +52,7 @@ internal sealed class NonceRegistry
 
         return null;
     }
+
+    private static string TooLow(long nonce, long least) =>
+        string.Create(CultureInfo.InvariantCulture, $"Invalid nonce: nonce too low {nonce} < {least}");
 }

@@ -19,6 +19,11 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Mat
             return new ErrResult(VenueTexts.EmptyBatch);
         }
 
+        if (validator.AnyOutsideBand(action.Orders, nowMs))
+        {
+            return new ErrResult(VenueTexts.PriceBand);
+        }
+
         return action.Grouping switch
         {
             Grouping.NormalTpsl => PlaceNormalTpsl(account, action.Orders, nowMs),
@@ -31,7 +36,7 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Mat
     public OrderStatusEntry PlaceSingle(Account account, WireOrder wire, long nowMs, OrderState? replacing = null)
     {
         var tpslLeg = replacing?.Role is OrderRole.NormalTpslChild or OrderRole.PositionTpsl;
-        var (order, error) = validator.Validate(account, wire, tpslLeg, nowMs);
+        var (order, error) = validator.Validate(account, wire, tpslLeg, nowMs, replacing);
         if (order is null)
         {
             return Reject(account, wire, error!, nowMs);
@@ -113,13 +118,9 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Mat
                 continue;
             }
 
-            var active = parentState.FilledSz > 0;
+            // Children go live only once the parent has fully filled; their size is their own, fixed.
+            var active = parentState.Status == OrderStatusNames.Filled;
             var placed = CreateTrigger(account, child, OrderRole.NormalTpslChild, parentState.Oid, active, nowMs);
-            if (active)
-            {
-                placed.Sz = Math.Min(placed.OrigSz, parentState.FilledSz);
-            }
-
             (parentState.Children ??= []).Add(placed);
             statuses.Add(new WaitingStatus(active ? "waitingForTrigger" : "waitingForFill"));
         }
@@ -162,8 +163,9 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Mat
                 continue;
             }
 
-            var placed = CreateTrigger(account, order, OrderRole.PositionTpsl, 0, true, nowMs);
-            statuses.Add(new RestingStatus(placed.Oid, placed.Cloid));
+            // The venue answers a position TP/SL without an oid (find it by cloid or in frontendOpenOrders).
+            CreateTrigger(account, order, OrderRole.PositionTpsl, 0, true, nowMs);
+            statuses.Add(new WaitingStatus("waitingForTrigger"));
         }
 
         return new OrderStatusesResult(statuses);
@@ -214,6 +216,11 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Mat
         var order = Create(account, v, role, tif, isTrigger: false, parentOid: 0, active: true, nowMs);
         order.Children = children;
         var fillsBefore = account.Fills.Count;
+        if (crosses)
+        {
+            matching.PreventSelfTrade(account, order, v.Price, nowMs);
+        }
+
         var filled = crosses ? matching.Take(account, order, matching.ExecutableSize(account, order), v.Mark, nowMs) : 0m;
         var filledStatus = filled > 0 ? new FilledStatus(filled, AveragePrice(account, fillsBefore), order.Oid, order.Cloid) : null;
         if (tif is TimeInForce.Ioc or TimeInForce.FrontendMarket)
@@ -230,6 +237,11 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Mat
 
         account.OpenOrders.Add(order);
         matching.Settle(account, order, nowMs);
+        if (order.IsOpen && order.ReduceOnly)
+        {
+            matching.EnforceReduceOnly(account, order.Asset, nowMs);
+        }
+
         return order.IsOpen || filledStatus is null ? (new RestingStatus(order.Oid, order.Cloid), order) : (filledStatus, order);
     }
 
@@ -287,7 +299,7 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Mat
         order.SetStatus(OrderStatusNames.Open, nowMs);
         state.Orders[order.Oid] = order;
         account.History.Add(order);
-        if (order.Cloid is not null)
+        if (order.Cloid is not null && !(account.ByCloid.TryGetValue(order.Cloid, out var live) && live.IsOpen))
         {
             account.ByCloid[order.Cloid] = order;
         }

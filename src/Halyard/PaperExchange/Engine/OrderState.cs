@@ -31,6 +31,7 @@ internal static class OrderStatusNames
     public const string SiblingFilledCanceled = "siblingFilledCanceled";
     public const string ScheduledCancel = "scheduledCancel";
     public const string LiquidatedCanceled = "liquidatedCanceled";
+    public const string SelfTradeCanceled = "selfTradeCanceled";
 }
 
 /// <summary>One order on the paper venue, mutable while it lives; every state change is stamped.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Halyard.PaperExchange.Auth;
+using Halyard.PaperExchange.Clock;
 using Halyard.PaperExchange.Data;
 using Halyard.PaperExchange.Market;
 using Halyard.Hyperliquid.WebSocket;
@@ -22,6 +23,7 @@ internal sealed class VenueEngine
 
     private readonly object _gate = new();
     private readonly TimeProvider _time;
+    private readonly ProtocolClock _protocol;
     private readonly VenueState _state;
     private readonly MarketStepper _stepper;
     private readonly ExchangeProcessor _exchange;
@@ -29,9 +31,10 @@ internal sealed class VenueEngine
     private readonly StreamHub _streams;
     private int _sessions;
 
-    public VenueEngine(MarketDataSet data, PaperExchangeOptions options, TimeProvider time, ISignerRecovery recovery)
+    public VenueEngine(MarketDataSet data, PaperExchangeOptions options, TimeProvider time, ProtocolClock protocol, ISignerRecovery recovery)
     {
         _time = time;
+        _protocol = protocol;
         var market = new MarketView(data, options.PriceInterval, options.Book);
         _state = new VenueState(market, options, NowMs());
         var margin = new MarginCalculator(_state);
@@ -40,7 +43,7 @@ internal sealed class VenueEngine
         var entry = new OrderEntry(_state, new OrderValidator(_state), matching, margin);
         _stepper = new MarketStepper(_state, matching, ledger, margin);
         _exchange = new ExchangeProcessor(
-            _state, recovery, entry, new OrderCommands(_state, matching, entry), new AccountCommands(_state, margin), _stepper);
+            _state, recovery, entry, new OrderCommands(_state, matching, entry), new AccountCommands(_state, margin, protocol), _stepper);
         var marketWriter = new MarketInfoWriter(market);
         var accountWriter = new AccountInfoWriter(_state, margin);
         _info = new InfoProcessor(marketWriter, accountWriter);
@@ -56,7 +59,7 @@ internal sealed class VenueEngine
         lock (_gate)
         {
             var now = Synchronize();
-            var result = _exchange.Process(body, now);
+            var result = _exchange.Process(body, new RequestTime(now, _protocol.NowMs()));
             _streams.Publish(now);
             return result is null
                 ? new EngineReply(422, DeserializeError, IsJson: false)

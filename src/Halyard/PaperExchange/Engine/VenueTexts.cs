@@ -18,12 +18,16 @@ internal static class VenueTexts
     public const string ReduceOnlyIncrease = "Reduce only order would increase position.";
     public const string IocNoMatch = "Order could not immediately match against any resting orders.";
     public const string InvalidTpsl = "Invalid TP/SL price.";
-    public const string PriceBand = "Order price cannot be more than 80% away from the reference price";
+    public const string PriceBand = "Order price cannot be more than 95% away from the reference price";
+    public const string CannotSwitchMode = "Cannot switch leverage type with open position.";
+    public const string CrossNotAllowed = "Cross margin is not allowed for this asset.";
+    public const string NotIsolated = "Position does not use isolated margin.";
+    public const string CrossDecreaseLeverage = "Cross position does not have sufficient margin available to decrease leverage. To decrease leverage, deposit more collateral.";
+    public const string IsolatedDecreaseLeverage = "Isolated position does not have sufficient margin available to decrease leverage. To decrease leverage, add margin to the position.";
     public const string MissingOrder = "Order was never placed, already canceled, or filled.";
     public const string CannotModify = "Cannot modify canceled or filled order";
     public const string InvalidLeverage = "Invalid leverage value";
-    public const string MustDeposit = "Must deposit before performing actions.";
-    public const string VaultNotRegistered = "Vault not registered";
+    public const string Expired = "Action already expired";
 
     /// <summary>The venue's HTTP 422 body for a request it cannot read.</summary>
     public const string Deserialize = "Failed to deserialize the JSON body into the target type";
@@ -32,8 +36,8 @@ internal static class VenueTexts
     public const string ParentRejected = "TP/SL parent order was rejected.";
     public const string EmptyBatch = "Order batch is empty.";
     public const string TpslNotReduceOnly = "TP/SL orders must be reduce only.";
-    public const string CannotSwitchMode = "Cannot switch leverage type with open position.";
-    public const string NotIsolated = "Cannot update margin of a position that is not isolated.";
+    public const string TooManyOpenOrders = "Too many open orders.";
+    public const string DuplicateCloid = "An open order already has this cloid.";
     public const string InsufficientToRemove = "Insufficient margin to remove from isolated position.";
     public const string ScheduleTooSoon = "Scheduled cancel time must be at least 5 seconds in the future.";
     public const string ScheduleTooMany = "Too many scheduled cancels today (maximum 10).";
@@ -45,10 +49,14 @@ internal static class VenueTexts
     public static string BadAlo(decimal bid, decimal ask) =>
         string.Create(CultureInfo.InvariantCulture, $"Post only order would have immediately matched, bbo was {PriceMath.Plain(bid)}@{PriceMath.Plain(ask)}.");
 
+    public static string MustDeposit(string user) => $"Must deposit before performing actions. User: {user}";
+
+    public static string VaultNotRegistered(string vault) => $"Vault not registered: {vault}";
+
     public static string UnknownSigner(string address) => $"User or API Wallet {address} does not exist.";
 
-    public static string ScheduleVolume(decimal required) =>
-        string.Create(CultureInfo.InvariantCulture, $"Cannot set scheduled cancel time until enough volume traded. Required: ${PriceMath.Plain(decimal.Round(required))}.");
+    public static string ScheduleVolume(decimal required, decimal traded) =>
+        string.Create(CultureInfo.InvariantCulture, $"Cannot set scheduled cancel time until enough volume traded. Required: ${PriceMath.Plain(decimal.Round(required))}. Traded: ${PriceMath.Plain(traded)}.");
 
     public static string WithAsset(string text, int asset) => string.Create(CultureInfo.InvariantCulture, $"{text} asset={asset}");
 
@@ -56,8 +64,6 @@ internal static class VenueTexts
 
     public static string NoMarketData(string coin) => $"Asset {coin} has no market data in the paper exchange at this time.";
 
-    public static string Expired(long expiresAfter, long now) =>
-        string.Create(CultureInfo.InvariantCulture, $"Action expired: expiresAfter {expiresAfter} is before the current time {now}.");
 
     public static string Unsupported(string type) => $"Action {type} is not supported by the paper exchange.";
 

@@ -78,7 +78,7 @@ internal sealed partial class ScriptedVenue
         if (isTrigger)
         {
             OpenOrders.Add(order);
-            return "{\"resting\":{\"oid\":" + order.Oid + Cloid(cloid) + "}}";
+            return TriggersAnswerWaiting ? "\"waitingForTrigger\"" : "{\"resting\":{\"oid\":" + order.Oid + Cloid(cloid) + "}}";
         }
 
         var held = Positions.GetValueOrDefault(coin);

@@ -65,6 +65,9 @@ internal sealed partial class ScriptedVenue : HttpMessageHandler
     /// <summary>When true a GTC entry's unfilled part rests; otherwise (IOC) it is cancelled.</summary>
     public bool GtcRests { get; set; } = true;
 
+    /// <summary>Triggers answer <c>"waitingForTrigger"</c> (no oid), as the venue does for grouped TP/SL.</summary>
+    public bool TriggersAnswerWaiting { get; set; }
+
     /// <summary>Answer to <c>scheduleCancel</c> (null: ok).</summary>
     public string? ScheduleCancelError { get; set; }
 

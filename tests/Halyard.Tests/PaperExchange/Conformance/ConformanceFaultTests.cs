@@ -45,6 +45,19 @@ public sealed class ConformanceFaultTests
     }
 
     [Fact]
+    public async Task ResponseLost_CostsTheClientItsTimeout_NotTheHang()
+    {
+        var faults = new FaultOptions { Exchange = new EndpointFaultOptions(ResponseLost: 1), TimeoutAfter = TimeSpan.FromSeconds(30) };
+        using var venue = new ConformanceVenue(new PaperExchangeOptions { Faults = faults });
+        var before = venue.Clock.GetUtcNow();
+
+        var result = await venue.Client.NoopAsync(CancellationToken.None);
+
+        Assert.True(result.Error!.OutcomeUnknown);
+        Assert.Equal(TimeSpan.FromSeconds(10), venue.Clock.GetUtcNow() - before); // the client's default timeout, not the 30 s hang
+    }
+
+    [Fact]
     public async Task Malformed_UnknownOutcome_TheOrderExistsByCloid()
     {
         var (error, executed) = await PlaceUnder(new EndpointFaultOptions(Malformed: 1));

@@ -63,7 +63,7 @@ public sealed class ConformanceTests
         var mark = await venue.MidAsync("BTC");
         await venue.PlaceAsync(Limit(Btc, true, Whole(mark * 1.02m), "0.01", TimeInForce.Ioc));
         var stop = await venue.Client.PlaceOrdersAsync(Grouped(OrderGrouping.PositionTpsl, Trigger(Btc, false, Whole(trigger * 0.9m), "0.01", Whole(trigger), TpSl.StopLoss)), CancellationToken.None);
-        Assert.IsType<OrderResting>(stop.Value![0]);
+        Assert.IsType<OrderWaitingForTrigger>(stop.Value![0]);
 
         venue.Clock.Advance(TimeSpan.FromMinutes(10));
 

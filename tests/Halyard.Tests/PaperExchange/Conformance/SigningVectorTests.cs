@@ -28,6 +28,7 @@ public sealed class SigningVectorTests
         {
             IsMainnet = vector["isMainnet"]!.GetValue<bool>(),
             Accounts = [new FundedAccount(key.Address.Value, 1000m)],
+            ScheduleCancelMinVolumeUsd = 0,
         };
         using var engine = new PaperExchangeEngine(options, clock);
         var expected = vector["expected"]!;

@@ -48,7 +48,7 @@ public sealed class AuthenticationTests
     {
         using var h = new PaperHarness();
         var answer = await h.ExchangeAsync(ApproveAgent(Agent, "", h.NowMs), signer: Bob, nonce: h.NowMs);
-        Assert.Equal("Must deposit before performing actions.", answer.GetProperty("response").GetString());
+        Assert.Equal("Must deposit before performing actions. User: " + Bob, answer.GetProperty("response").GetString());
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class AuthenticationTests
     {
         using var h = new PaperHarness();
         var answer = await h.ExchangeAsync("{\"type\":\"noop\"}", extra: ",\"expiresAfter\":" + (h.NowMs - 1));
-        Assert.StartsWith("Action expired", answer.GetProperty("response").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Action already expired", answer.GetProperty("response").GetString());
         Assert.Equal("ok", (await h.ExchangeAsync("{\"type\":\"noop\"}", extra: ",\"expiresAfter\":" + (h.NowMs + 5000))).GetProperty("status").GetString());
     }
 
@@ -109,7 +109,7 @@ public sealed class AuthenticationTests
     {
         using var h = new PaperHarness();
         var answer = await h.ExchangeAsync("{\"type\":\"noop\"}", extra: ",\"vaultAddress\":\"" + Bob + "\"");
-        Assert.Equal("Vault not registered", answer.GetProperty("response").GetString());
+        Assert.Equal("Vault not registered: " + Bob, answer.GetProperty("response").GetString());
     }
 
     [Theory]

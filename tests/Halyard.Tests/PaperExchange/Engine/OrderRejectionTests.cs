@@ -111,11 +111,19 @@ public sealed class OrderRejectionTests
     }
 
     [Fact]
-    public async Task Order_PriceBeyondEightyPercentOfMark_Rejected()
+    public async Task Order_PriceBeyondNinetyFivePercentOfMark_WholeBatchRefusedAsOneErr()
     {
         using var h = new PaperHarness();
-        var status = await h.OrderAsync(Btc, true, "20000", "0.001");
-        Assert.Equal("Order price cannot be more than 80% away from the reference price asset=0", status.GetProperty("error").GetString());
+        var mid = await h.MidAsync("BTC");
+        var inside = Limit(Btc, true, Str(decimal.Round(mid * 0.06m, 0)), "0.002");
+        var outside = Limit(Btc, true, Str(decimal.Round(mid * 0.04m, 0)), "0.002");
+
+        var answer = await h.ExchangeAsync(OrderJson([inside, outside]));
+
+        Assert.Equal("err", answer.GetProperty("status").GetString());
+        Assert.Equal("Order price cannot be more than 95% away from the reference price", answer.GetProperty("response").GetString());
+        Assert.Empty((await h.InfoAsync("{\"type\":\"openOrders\",\"user\":\"" + Alice + "\"}")).EnumerateArray());
+        Assert.Equal("resting", Statuses(await h.ExchangeAsync(OrderJson([inside])))[0].EnumerateObject().First().Name);
     }
 
     [Fact]

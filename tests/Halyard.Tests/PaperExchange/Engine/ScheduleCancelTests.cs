@@ -11,7 +11,24 @@ public sealed class ScheduleCancelTests
     {
         using var h = new PaperHarness();
         var answer = await h.ExchangeAsync("{\"type\":\"scheduleCancel\",\"time\":" + (h.NowMs + 60_000) + "}");
-        Assert.Equal("Cannot set scheduled cancel time until enough volume traded. Required: $1000000.", answer.GetProperty("response").GetString());
+        Assert.Equal("Cannot set scheduled cancel time until enough volume traded. Required: $1000000. Traded: $0.", answer.GetProperty("response").GetString());
+    }
+
+    [Fact]
+    public async Task ScheduleCancel_ClearWithoutVolume_RefusedWithTradedVolume()
+    {
+        using var h = new PaperHarness();
+        var mid = await h.MidAsync("ETH");
+        var buy = await h.OrderAsync(Eth, true, Str(decimal.Round(mid * 1.01m, 1)), "0.01", tif: "Ioc");
+        Assert.True(buy.TryGetProperty("filled", out _), buy.ToString());
+        var fill = (await h.InfoAsync("{\"type\":\"userFills\",\"user\":\"" + Alice + "\"}"))[0];
+        var traded = Dec(fill.GetProperty("px")) * Dec(fill.GetProperty("sz"));
+
+        var answer = await h.ExchangeAsync("{\"type\":\"scheduleCancel\"}");
+
+        Assert.Equal(
+            "Cannot set scheduled cancel time until enough volume traded. Required: $1000000. Traded: $" + Str(traded) + ".",
+            answer.GetProperty("response").GetString());
     }
 
     [Fact]

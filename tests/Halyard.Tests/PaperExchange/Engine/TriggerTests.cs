@@ -107,7 +107,7 @@ public sealed class TriggerTests
     }
 
     [Fact]
-    public async Task NormalTpsl_ImmediatelyFilledParent_ChildrenWaitingForTriggerWithFilledSize()
+    public async Task NormalTpsl_ImmediatelyFilledParent_ChildrenWaitingForTriggerWithTheirOwnSize()
     {
         using var h = new PaperHarness();
         var answer = await h.ExchangeAsync(OrderJson(
@@ -121,7 +121,7 @@ public sealed class TriggerTests
         Assert.Equal("waitingForTrigger", statuses[1].GetString());
         Assert.Equal("waitingForTrigger", statuses[2].GetString());
         var triggers = await h.InfoAsync("{\"type\":\"openOrders\",\"user\":\"" + Alice + "\"}");
-        Assert.All(triggers.EnumerateArray(), t => Assert.Equal("0.01", t.GetProperty("sz").GetString()));
+        Assert.All(triggers.EnumerateArray(), t => Assert.Equal("0.02", t.GetProperty("sz").GetString()));
     }
 
     [Fact]
@@ -161,7 +161,7 @@ public sealed class TriggerTests
         var stop = PriceMath.CeilingToValid((mark + low) / 2m, 5);
         await h.OrderAsync(Btc, true, "110000", "0.001", "Ioc");
         var answer = await h.ExchangeAsync(OrderJson([Trigger(Btc, false, Str(decimal.Floor(stop * 0.9m)), "0", Str(stop), "sl")], "positionTpsl"));
-        Assert.True(Statuses(answer)[0].TryGetProperty("resting", out _));
+        Assert.Equal("waitingForTrigger", Statuses(answer)[0].GetString());
         var order = (await h.InfoAsync("{\"type\":\"frontendOpenOrders\",\"user\":\"" + Alice + "\"}"))[0];
         Assert.True(order.GetProperty("isPositionTpsl").GetBoolean());
         await h.OrderAsync(Btc, true, "110000", "0.002", "Ioc");
@@ -171,6 +171,67 @@ public sealed class TriggerTests
         Assert.Equal(0m, await h.PositionAsync("BTC"));
         var fills = await h.InfoAsync("{\"type\":\"userFills\",\"user\":\"" + Alice + "\"}");
         Assert.Equal(0.003m, fills.EnumerateArray().Where(f => f.GetProperty("dir").GetString() == "Close Long").Sum(f => Dec(f.GetProperty("sz"))));
+    }
+
+    [Fact]
+    public async Task PositionTpsl_ExplicitSize_KeepsThatSize()
+    {
+        using var h = new PaperHarness();
+        var candles = MarketDataSet.Embedded.Candles("BTC", "5m")!;
+        var start = candles.IndexContaining(h.NowMs);
+        var mark = await h.MidAsync("BTC");
+        var low = Enumerable.Range(start, 288).Min(candles.Low);
+        var stop = PriceMath.CeilingToValid((mark + low) / 2m, 5);
+        await h.OrderAsync(Btc, true, "110000", "0.003", "Ioc");
+        var answer = await h.ExchangeAsync(OrderJson([Trigger(Btc, false, Str(decimal.Floor(stop * 0.9m)), "0.001", Str(stop), "sl")], "positionTpsl"));
+        Assert.Equal("waitingForTrigger", Statuses(answer)[0].GetString());
+
+        h.Advance(TimeSpan.FromDays(1));
+
+        Assert.Equal(0.002m, await h.PositionAsync("BTC"));
+    }
+
+    [Fact]
+    public async Task StopLimit_LimitAboveTheTriggerOfASellStop_InvalidTpslPrice()
+    {
+        using var h = new PaperHarness();
+        await h.OrderAsync(Btc, true, "110000", "0.001", "Ioc");
+        var answer = await h.ExchangeAsync(OrderJson([Trigger(Btc, false, "101000", "0.001", "100000", "sl", isMarket: false)]));
+        Assert.Equal("Invalid TP/SL price. asset=0", Statuses(answer)[0].GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task MarketStop_FillsAgainstTheBookBelowItsOwnLimit_WithinTenPercentOfTheMark()
+    {
+        using var h = new PaperHarness();
+        await h.OrderAsync(Btc, true, "110000", "0.001", "Ioc");
+        var mark = await h.MidAsync("BTC");
+        var trigger = Str(decimal.Floor(mark * 1.01m));
+
+        // A sell stop above the mark fires at once; its limit p (= the trigger) is above every bid, and still it fills.
+        var answer = await h.ExchangeAsync(OrderJson([Trigger(Btc, false, trigger, "0.001", trigger, "sl")]));
+
+        Assert.True(Statuses(answer)[0].TryGetProperty("resting", out _));
+        Assert.Equal(0m, await h.PositionAsync("BTC"));
+        var close = (await h.InfoAsync("{\"type\":\"userFills\",\"user\":\"" + Alice + "\"}")).EnumerateArray().Single(f => f.GetProperty("dir").GetString() == "Close Long");
+        Assert.InRange(Dec(close.GetProperty("px")), mark * 0.9m, mark);
+    }
+
+    [Fact]
+    public async Task NormalTpsl_RestingParentCanceled_ChildrenCanceled()
+    {
+        using var h = new PaperHarness();
+        var answer = await h.ExchangeAsync(OrderJson(
+        [
+            Limit(Btc, true, "90000", "0.01", cloid: "0x000000000000000000000000000000b0"),
+            Trigger(Btc, false, "95000", "0.01", "95000", "tp", cloid: "0x000000000000000000000000000000b1"),
+        ], "normalTpsl"));
+        Assert.Equal("waitingForFill", Statuses(answer)[1].GetString());
+
+        await h.ExchangeAsync("{\"type\":\"cancelByCloid\",\"cancels\":[{\"asset\":0,\"cloid\":\"0x000000000000000000000000000000b0\"}]}");
+
+        var child = await h.InfoAsync("{\"type\":\"orderStatus\",\"user\":\"" + Alice + "\",\"oid\":\"0x000000000000000000000000000000b1\"}");
+        Assert.Equal("canceled", child.GetProperty("order").GetProperty("status").GetString());
     }
 
     [Fact]

@@ -45,6 +45,16 @@ internal static class CrossChecks
     {
         var trader = config.Traders[index];
         var path = TraderPath(index);
+        if (!diag.HasErrors)
+        {
+            // The limits check themselves too (the last line before the Validator); the keys above already
+            // reported each value's range, so this speaks only when the readers let something through.
+            foreach (var problem in trader.ToRiskLimits().Validate())
+            {
+                diag.Error(path, null, null, "risk limits: " + problem);
+            }
+        }
+
         var risk = trader.RiskParams;
         var guards = trader.ExecGuards;
         var features = config.Features;

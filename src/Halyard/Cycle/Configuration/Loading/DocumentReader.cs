@@ -22,6 +22,9 @@ internal static class DocumentReader
             MarketData = RunReader.ReadMarketData(r.Mapping("market_data", ConfigSchema.MarketData)),
             Journal = RunReader.ReadJournal(r.Mapping("journal", ConfigSchema.Journal)),
             Replay = RunReader.ReadReplay(r.Mapping("replay", ConfigSchema.Replay)),
+            Logging = OperationsReader.ReadLogging(r.Mapping("logging", ConfigSchema.Logging)),
+            Alerts = OperationsReader.ReadAlerts(r.Mapping("alerts", ConfigSchema.Alerts)),
+            Control = OperationsReader.ReadControl(r.Mapping("control", ConfigSchema.Control)),
         };
         r.Finish();
         CrossChecks.Run(config, root, ctx.Diag);

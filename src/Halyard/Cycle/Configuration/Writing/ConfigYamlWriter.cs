@@ -31,6 +31,8 @@ internal static class ConfigYamlWriter
         y.Key(2, ConfigSchema.MarketData, "max_candidates", Names.Of(config.MarketData.MaxCandidates));
         y.Blank();
         Output(y, config.Journal, config.Replay);
+        y.Blank();
+        Operations(y, config);
         return y.ToString();
     }
 
@@ -214,6 +216,21 @@ internal static class ConfigYamlWriter
         Optional(y, 2, ConfigSchema.Replay, "from", r.From is { } from ? Names.Of(from) : null, "2025-10-01");
         Optional(y, 2, ConfigSchema.Replay, "to", r.To is { } to ? Names.Of(to) : null, "2025-10-31");
         y.Key(2, ConfigSchema.Replay, "out", YamlLines.Quote(r.Out));
+    }
+
+    private static void Operations(YamlLines y, HalyardConfig config)
+    {
+        y.Open(0, ConfigSchema.Root, "logging");
+        y.Key(2, ConfigSchema.Logging, "format", config.Logging.Format == LogFormat.Json ? "json" : "plain");
+        y.Key(2, ConfigSchema.Logging, "level", config.Logging.Level);
+        y.Blank();
+        y.Open(0, ConfigSchema.Root, "alerts");
+        Optional(y, 2, ConfigSchema.Alerts, "webhook_url", config.Alerts.WebhookUrl?.ToString(), "http://127.0.0.1:9000/halyard");
+        Optional(y, 2, ConfigSchema.Alerts, "command", config.Alerts.Command is { } c ? YamlLines.Quote(c) : null, "\"notify-send Halyard\"");
+        y.Blank();
+        y.Open(0, ConfigSchema.Root, "control");
+        y.Key(2, ConfigSchema.Control, "enabled", Names.Of(config.Control.Enabled));
+        y.Key(2, ConfigSchema.Control, "port", Names.Of(config.Control.Port));
     }
 
     private static void Optional(YamlLines y, int indent, SchemaSection s, string key, string? value, string example)
