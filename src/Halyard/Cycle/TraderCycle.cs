@@ -194,7 +194,7 @@ public sealed class TraderCycle
             execution.Verdicts,
             account,
             market,
-            [.. reconciled, .. breakerActions, .. execution.Actions],
+            [.. _s.Reactions?.DrainActions() ?? [], .. reconciled, .. breakerActions, .. execution.Actions],
             GatingNow(),
             Problem(syncProblem, market.Problem, execution.Problem),
             execution.VenueDown));

@@ -32,6 +32,9 @@ public sealed record TraderServices
 
     public required PositionOwnership Ownership { get; init; }
 
+    /// <summary>The reactions between cycles (WebSocket shadow state), when on; their actions join the next cycle's record.</summary>
+    public Reactions.TraderReactions? Reactions { get; init; }
+
     /// <summary>The trader's clock: the system clock live, the replay clock in a replay.</summary>
     public required TimeProvider Clock { get; init; }
 

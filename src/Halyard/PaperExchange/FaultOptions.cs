@@ -18,6 +18,9 @@ public sealed record FaultOptions
     /// <summary><c>faults.info</c>: per-<c>/info</c>-request faults (default: none).</summary>
     public EndpointFaultOptions Info { get; init; } = new();
 
+    /// <summary><c>faults.socket</c>: what happens to <c>/ws</c> pushes (default: nothing).</summary>
+    public Streaming.SocketFaultOptions Socket { get; init; } = new();
+
     /// <summary><c>down_after</c> (duration): the exchange goes down this long after the engine's start time; null = never.</summary>
     public TimeSpan? DownAfter { get; init; }
 
@@ -43,6 +46,11 @@ public sealed record FaultOptions
         foreach (var error in Info.Validate("paper_exchange.faults.info"))
         {
             yield return error;
+        }
+
+        foreach (var error in Socket.Validate())
+        {
+            yield return "paper_exchange." + error;
         }
 
         if (DownAfter < TimeSpan.Zero || DownFor < TimeSpan.Zero || RetryAfter < TimeSpan.Zero || TimeoutAfter <= TimeSpan.Zero)

@@ -7,6 +7,7 @@ using Halyard.PaperExchange.Data;
 using Halyard.PaperExchange.Engine;
 using Halyard.PaperExchange.Faults;
 using Halyard.PaperExchange.Hosting;
+using Halyard.PaperExchange.Streaming;
 
 namespace Halyard.PaperExchange;
 
@@ -26,6 +27,10 @@ public sealed class PaperExchangeEngine : IDisposable
     private readonly FaultOptions _faultOptions;
     private readonly AuditLog? _audit;
     private readonly bool _ownsAudit;
+    private readonly StreamEngine _streamEngine;
+    private readonly SocketFaultCounter _socketCounter = new();
+    private readonly CancellationTokenSource _sockets = new();
+    private readonly HashSet<System.Net.WebSockets.WebSocket> _open = [];
     private readonly IpWeightBudget _ipBudget;
     private readonly TimeProvider _protocolTime;
 
@@ -63,6 +68,7 @@ public sealed class PaperExchangeEngine : IDisposable
         _protocolTime = protocolTime ?? time;
         _ownsAudit = audit is null && options.AuditLogPath is not null;
         _audit = audit ?? (options.AuditLogPath is { } path ? AuditLog.ToFile(path) : null);
+        _streamEngine = new StreamEngine(_venue.Attach, _venue.Detach, _venue.Subscribe, _venue.Unsubscribe, HandleAsync);
     }
 
     public PaperExchangeOptions Options { get; }
@@ -72,6 +78,66 @@ public sealed class PaperExchangeEngine : IDisposable
 
     /// <summary>The clock's time when the engine was created (the origin of <c>down_after</c>).</summary>
     public DateTimeOffset StartTime { get; }
+
+    /// <summary>What the socket faults did so far (sessions, pushed, dropped, disconnects, silences).</summary>
+    public SocketFaultCounts SocketFaults => _socketCounter.Snapshot();
+
+    /// <summary>
+    /// The in-process <c>/ws</c>: a connector for <see cref="Hyperliquid.WebSocket.HyperliquidSocket"/> that opens a
+    /// WebSocket pair over memory (no port) and serves the server end from this engine, with the socket faults.
+    /// </summary>
+    public Hyperliquid.WebSocket.WebSocketConnector InProcessWebSocket(TimeProvider wall)
+    {
+        ArgumentNullException.ThrowIfNull(wall);
+        return ct =>
+        {
+            ct.ThrowIfCancellationRequested();
+            var (client, server) = Hosting.InProcessWebSocket.CreatePair();
+            _ = Task.Run(() => ServeWebSocketAsync(server, wall, idleTimeout: null, _sockets.Token), CancellationToken.None);
+            return Task.FromResult(client);
+        };
+    }
+
+    /// <summary>Serves one accepted <c>/ws</c> connection until it closes (both hostings call this).</summary>
+    public async Task ServeWebSocketAsync(System.Net.WebSockets.WebSocket socket, TimeProvider wall, TimeSpan? idleTimeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(socket);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _sockets.Token);
+        lock (_open)
+        {
+            _open.Add(socket);
+        }
+
+        try
+        {
+            var options = new StreamServeOptions(wall, idleTimeout, _faultOptions.Socket, _faultOptions.Seed, _socketCounter);
+            await StreamConnection.ServeAsync(socket, _streamEngine, options, linked.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            lock (_open)
+            {
+                _open.Remove(socket);
+            }
+        }
+    }
+
+    /// <summary>Aborts every open <c>/ws</c> connection, as a network failure would (clients reconnect).</summary>
+    public int DropWebSockets()
+    {
+        System.Net.WebSockets.WebSocket[] open;
+        lock (_open)
+        {
+            open = [.. _open];
+        }
+
+        foreach (var socket in open)
+        {
+            socket.Abort();
+        }
+
+        return open.Length;
+    }
 
     /// <summary>An in-process hosting: no sockets; use with <c>new HttpClient(handler) { BaseAddress = … }</c>.</summary>
     public HttpMessageHandler CreateHandler() => new PaperExchangeHandler(this);
@@ -144,6 +210,9 @@ public sealed class PaperExchangeEngine : IDisposable
 
     public void Dispose()
     {
+        _sockets.Cancel();
+        DropWebSockets();
+        _sockets.Dispose();
         if (_ownsAudit)
         {
             _audit?.Dispose();

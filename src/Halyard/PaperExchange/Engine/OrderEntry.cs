@@ -294,6 +294,7 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Mat
             Role = role,
             ParentOid = parentOid,
             Active = active,
+            Changes = state.Changes,
         };
         order.SetStatus(OrderStatusNames.Open, nowMs);
         state.Orders[order.Oid] = order;

@@ -96,10 +96,14 @@ internal sealed class OrderState
 
     public bool IsResting => !IsTrigger && Active && IsOpen && Tif is TimeInForce.Gtc or TimeInForce.Alo;
 
+    /// <summary>Where status changes are published for the <c>/ws</c> <c>orderUpdates</c> channel.</summary>
+    public VenueChanges? Changes { get; init; }
+
     public void SetStatus(string status, long timeMs)
     {
         Status = status;
         StatusTimestamp = timeMs;
+        Changes?.OrderChanged(this);
     }
 
     /// <summary>The venue's <c>orderType</c> label.</summary>

@@ -3,7 +3,9 @@ using Halyard.PaperExchange.Auth;
 using Halyard.PaperExchange.Clock;
 using Halyard.PaperExchange.Data;
 using Halyard.PaperExchange.Market;
+using Halyard.Hyperliquid.WebSocket;
 using Halyard.PaperExchange.Protocol;
+using Halyard.PaperExchange.Streaming;
 
 namespace Halyard.PaperExchange.Engine;
 
@@ -26,6 +28,8 @@ internal sealed class VenueEngine
     private readonly MarketStepper _stepper;
     private readonly ExchangeProcessor _exchange;
     private readonly InfoProcessor _info;
+    private readonly StreamHub _streams;
+    private int _sessions;
 
     public VenueEngine(MarketDataSet data, PaperExchangeOptions options, TimeProvider time, ProtocolClock protocol, ISignerRecovery recovery)
     {
@@ -40,7 +44,10 @@ internal sealed class VenueEngine
         _stepper = new MarketStepper(_state, matching, ledger, margin);
         _exchange = new ExchangeProcessor(
             _state, recovery, entry, new OrderCommands(_state, matching, entry), new AccountCommands(_state, margin, protocol), _stepper);
-        _info = new InfoProcessor(new MarketInfoWriter(market), new AccountInfoWriter(_state, margin));
+        var marketWriter = new MarketInfoWriter(market);
+        var accountWriter = new AccountInfoWriter(_state, margin);
+        _info = new InfoProcessor(marketWriter, accountWriter);
+        _streams = new StreamHub(_state, accountWriter, marketWriter);
     }
 
     public long StartMs => _state.StartMs;
@@ -53,6 +60,7 @@ internal sealed class VenueEngine
         {
             var now = Synchronize();
             var result = _exchange.Process(body, new RequestTime(now, _protocol.NowMs()));
+            _streams.Publish(now);
             return result is null
                 ? new EngineReply(422, DeserializeError, IsJson: false)
                 : new EngineReply(200, ExchangeResponseWriter.Write(result), IsJson: true);
@@ -78,8 +86,9 @@ internal sealed class VenueEngine
     {
         lock (_gate)
         {
-            Synchronize();
+            var now = Synchronize();
             _state.Fund(address, usdc);
+            _streams.Publish(now);
         }
     }
 
@@ -90,7 +99,45 @@ internal sealed class VenueEngine
         {
             var now = NowMs();
             _stepper.AdvanceTo(now);
+            _streams.Publish(now);
             return now;
+        }
+    }
+
+    /// <summary>A new <c>/ws</c> session (pushes start with it).</summary>
+    public StreamSession Attach()
+    {
+        lock (_gate)
+        {
+            var session = new StreamSession(_sessions++);
+            _streams.Add(session);
+            return session;
+        }
+    }
+
+    public void Detach(StreamSession session)
+    {
+        lock (_gate)
+        {
+            _streams.Remove(session);
+        }
+    }
+
+    public void Subscribe(StreamSession session, WsSubscription subscription, JsonElement raw)
+    {
+        lock (_gate)
+        {
+            var now = NowMs();
+            _stepper.AdvanceTo(now);
+            _streams.Subscribe(session, subscription, raw, now);
+        }
+    }
+
+    public void Unsubscribe(StreamSession session, WsSubscription subscription, JsonElement raw)
+    {
+        lock (_gate)
+        {
+            _streams.Unsubscribe(session, subscription, raw);
         }
     }
 

@@ -48,6 +48,9 @@ internal sealed class VenueState
 
     public NonceRegistry Nonces { get; } = new();
 
+    /// <summary>Order status changes waiting to be pushed on <c>/ws</c> (recorded only while a socket listens).</summary>
+    public VenueChanges Changes { get; } = new();
+
     /// <summary>Adds USDC to an account, creating it when new.</summary>
     public Account Fund(string address, decimal usdc)
     {

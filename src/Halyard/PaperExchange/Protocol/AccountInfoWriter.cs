@@ -300,7 +300,7 @@ internal sealed class AccountInfoWriter(VenueState state, MarginCalculator margi
         writer.WriteEndObject();
     }
 
-    private static void OrderWithStatus(Utf8JsonWriter writer, OrderState order)
+    internal static void OrderWithStatus(Utf8JsonWriter writer, OrderState order)
     {
         writer.WriteStartObject();
         writer.WritePropertyName("order");
@@ -310,7 +310,7 @@ internal sealed class AccountInfoWriter(VenueState state, MarginCalculator margi
         writer.WriteEndObject();
     }
 
-    private static void WriteFill(Utf8JsonWriter writer, Account account, FillRecord fill)
+    internal static void WriteFill(Utf8JsonWriter writer, Account account, FillRecord fill)
     {
         writer.WriteStartObject();
         writer.WriteString("coin", fill.Coin);

@@ -1,0 +1,270 @@
+using System.Text.Json;
+using Halyard.Hyperliquid.WebSocket;
+using Halyard.PaperExchange.Engine;
+using Halyard.PaperExchange.Market;
+using Halyard.PaperExchange.Protocol;
+
+namespace Halyard.PaperExchange.Streaming;
+
+/// <summary>
+/// The push side of <c>/ws</c>, called under the engine's lock: after each request and each market step it
+/// sends every session what changed for its subscriptions (order status changes, new fills, funding and
+/// liquidations, the account), and on every advance of virtual time the market channels. Events carry their
+/// own virtual timestamps, so what is pushed is what happened on the replay clock, in order.
+/// </summary>
+internal sealed class StreamHub(VenueState state, AccountInfoWriter accounts, MarketInfoWriter market)
+{
+    private readonly List<StreamSession> _sessions = [];
+    private readonly Dictionary<string, (int Fills, int Fundings)> _cursors = new(StringComparer.Ordinal);
+    private long _lastTickMs = long.MinValue;
+
+    public bool HasSessions => _sessions.Count > 0;
+
+    public void Add(StreamSession session)
+    {
+        if (_sessions.Count == 0)
+        {
+            // Pushes start now: nothing that happened before the first socket is "new".
+            _cursors.Clear();
+            foreach (var account in state.Accounts.Values)
+            {
+                _cursors[account.Address] = (account.Fills.Count, account.Fundings.Count);
+            }
+        }
+
+        _sessions.Add(session);
+        state.Changes.Enabled = true;
+    }
+
+    public void Remove(StreamSession session)
+    {
+        _sessions.Remove(session);
+        state.Changes.Enabled = _sessions.Count > 0;
+        if (_sessions.Count == 0)
+        {
+            state.Changes.Take();
+        }
+    }
+
+    /// <summary>Adds a subscription: the ack, then its snapshot (fills snapshot, account, mids, book).</summary>
+    public void Subscribe(StreamSession session, WsSubscription subscription, JsonElement raw, long nowMs)
+    {
+        Publish(nowMs);
+        var added = session.Add(subscription);
+        session.Send(StreamFrames.Ack("subscribe", raw), isData: false);
+        if (!added)
+        {
+            return;
+        }
+
+        switch (subscription.Type)
+        {
+            case WsChannels.UserFills:
+                var account = state.Accounts.GetValueOrDefault(subscription.User!);
+                var fills = account?.Fills ?? [];
+                session.Send(StreamFrames.Frame(WsChannels.UserFills, w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteBoolean("isSnapshot", true);
+                    w.WriteString("user", subscription.User);
+                    w.WriteStartArray("fills");
+                    for (var i = Math.Max(0, fills.Count - AccountInfoWriter.MaxFills); i < fills.Count; i++)
+                    {
+                        AccountInfoWriter.WriteFill(w, account!, fills[i]);
+                    }
+
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                }), isData: true);
+                break;
+            case WsChannels.ClearinghouseState:
+                session.Send(Clearinghouse(subscription.User!, nowMs), isData: true);
+                break;
+            case WsChannels.AllMids:
+            case WsChannels.L2Book:
+            case WsChannels.Candle:
+                session.Send(MarketFrame(subscription, nowMs), isData: true);
+                break;
+        }
+    }
+
+    public void Unsubscribe(StreamSession session, WsSubscription subscription, JsonElement raw)
+    {
+        session.Remove(subscription);
+        session.Send(StreamFrames.Ack("unsubscribe", raw), isData: false);
+    }
+
+    /// <summary>Pushes what changed since the last call; the market channels and accounts when virtual time moved.</summary>
+    public void Publish(long nowMs)
+    {
+        if (_sessions.Count == 0)
+        {
+            return;
+        }
+
+        var orders = state.Changes.Take();
+        var ticked = nowMs > _lastTickMs;
+        _lastTickMs = Math.Max(_lastTickMs, nowMs);
+        foreach (var account in state.Accounts.Values)
+        {
+            PublishAccount(account, orders.GetValueOrDefault(account.Address), ticked, nowMs);
+        }
+
+        if (!ticked)
+        {
+            return;
+        }
+
+        foreach (var session in _sessions)
+        {
+            foreach (var subscription in session.Subscriptions)
+            {
+                if (subscription.Type is WsChannels.AllMids or WsChannels.L2Book or WsChannels.Candle)
+                {
+                    session.Send(MarketFrame(subscription, nowMs), isData: true);
+                }
+            }
+        }
+    }
+
+    private void PublishAccount(Account account, List<byte[]>? orders, bool ticked, long nowMs)
+    {
+        var user = account.Address;
+        var (fillCursor, fundingCursor) = _cursors.GetValueOrDefault(user);
+        var newFills = account.Fills.Count - fillCursor;
+        var newFundings = account.Fundings.Count - fundingCursor;
+        _cursors[user] = (account.Fills.Count, account.Fundings.Count);
+        var changed = orders is { Count: > 0 } || newFills > 0 || newFundings > 0;
+        if (!changed && !ticked)
+        {
+            return;
+        }
+
+        byte[]? ordersFrame = null, fillsFrame = null, userFillsFrame = null, clearinghouse = null;
+        foreach (var session in _sessions)
+        {
+            if (orders is { Count: > 0 } && session.Has(WsChannels.OrderUpdates, user))
+            {
+                session.Send(ordersFrame ??= StreamFrames.Frame(WsChannels.OrderUpdates, w =>
+                {
+                    w.WriteStartArray();
+                    foreach (var order in orders)
+                    {
+                        w.WriteRawValue(order, skipInputValidation: true);
+                    }
+
+                    w.WriteEndArray();
+                }), isData: true);
+            }
+
+            if (newFills > 0 && session.Has(WsChannels.UserFills, user))
+            {
+                session.Send(userFillsFrame ??= StreamFrames.Frame(WsChannels.UserFills, w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteString("user", user);
+                    w.WritePropertyName("fills");
+                    WriteFills(w, account, fillCursor);
+                    w.WriteEndObject();
+                }), isData: true);
+            }
+
+            if (session.Has(WsChannels.UserEventsType, user))
+            {
+                SendUserEvents(session, account, fillCursor, fundingCursor, ref fillsFrame);
+            }
+
+            if ((changed || ticked) && session.Has(WsChannels.ClearinghouseState, user))
+            {
+                session.Send(clearinghouse ??= Clearinghouse(user, nowMs), isData: true);
+            }
+        }
+    }
+
+    private void SendUserEvents(StreamSession session, Account account, int fillCursor, int fundingCursor, ref byte[]? fillsFrame)
+    {
+        if (account.Fills.Count > fillCursor)
+        {
+            session.Send(fillsFrame ??= StreamFrames.Frame(WsChannels.User, w =>
+            {
+                w.WriteStartObject();
+                w.WritePropertyName("fills");
+                WriteFills(w, account, fillCursor);
+                w.WriteEndObject();
+            }), isData: true);
+            for (var i = fillCursor; i < account.Fills.Count; i++)
+            {
+                if (account.Fills[i] is { LiquidationMarkPx: not null } liquidation)
+                {
+                    session.Send(StreamFrames.Frame(WsChannels.User, w =>
+                    {
+                        w.WriteStartObject();
+                        w.WriteStartObject("liquidation");
+                        w.WriteNumber("lid", liquidation.Tid);
+                        w.WriteString("liquidator", "0x0000000000000000000000000000000000000000");
+                        w.WriteString("liquidated_user", account.Address);
+                        w.WriteString("liquidated_ntl_pos", PriceMath.Format(PriceMath.RoundUsd(liquidation.Px * liquidation.Sz)));
+                        w.WriteString("liquidated_account_value", PriceMath.Format(PriceMath.RoundUsd(account.Cash)));
+                        w.WriteEndObject();
+                        w.WriteEndObject();
+                    }), isData: true);
+                }
+            }
+        }
+
+        for (var i = fundingCursor; i < account.Fundings.Count; i++)
+        {
+            var funding = account.Fundings[i];
+            session.Send(StreamFrames.Frame(WsChannels.User, w =>
+            {
+                w.WriteStartObject();
+                w.WriteStartObject("funding");
+                w.WriteNumber("time", funding.Time);
+                w.WriteString("coin", funding.Coin);
+                w.WriteString("usdc", PriceMath.Format(PriceMath.RoundUsd(funding.Usdc)));
+                w.WriteString("szi", PriceMath.Format(funding.Szi));
+                w.WriteString("fundingRate", PriceMath.Format(funding.Rate));
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }), isData: true);
+        }
+    }
+
+    private static void WriteFills(Utf8JsonWriter w, Account account, int from)
+    {
+        w.WriteStartArray();
+        for (var i = from; i < account.Fills.Count; i++)
+        {
+            AccountInfoWriter.WriteFill(w, account, account.Fills[i]);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private byte[] Clearinghouse(string user, long nowMs) => StreamFrames.Frame(WsChannels.ClearinghouseState, w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("dex", string.Empty);
+        w.WriteString("user", user);
+        w.WritePropertyName("clearinghouseState");
+        accounts.ClearinghouseState(w, user, nowMs);
+        w.WriteEndObject();
+    });
+
+    private byte[] MarketFrame(WsSubscription subscription, long nowMs) => subscription.Type switch
+    {
+        WsChannels.AllMids => StreamFrames.Frame(WsChannels.AllMids, w =>
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("mids");
+            market.AllMids(w, nowMs);
+            w.WriteEndObject();
+        }),
+        WsChannels.L2Book => StreamFrames.Frame(WsChannels.L2Book, w => market.L2Book(w, subscription.Coin!, nowMs)),
+        _ => StreamFrames.Frame(WsChannels.Candle, w =>
+        {
+            Data.CandleInterval.TryGetMilliseconds(subscription.Interval!, out var ms);
+            market.CandleSnapshot(w, subscription.Coin!, subscription.Interval!, nowMs - ms + 1, nowMs, nowMs);
+        }),
+    };
+}
