@@ -13,11 +13,11 @@ namespace Halyard.Cluster.Hosting;
 internal sealed class JobAttempt(IGrainFactory grains, WorkerOptions options, ILogger logger)
 {
     /// <summary>Runs the attempt; a bug is logged (the lease then expires and another worker runs the job again).</summary>
-    public async Task RunLoggedAsync(JobLease lease, string worker)
+    public async Task RunLoggedAsync(JobLease lease, string worker, CancellationToken siloStopping = default)
     {
         try
         {
-            await RunAsync(lease, worker).ConfigureAwait(false);
+            await RunAsync(lease, worker, siloStopping).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -25,12 +25,12 @@ internal sealed class JobAttempt(IGrainFactory grains, WorkerOptions options, IL
         }
     }
 
-    private async Task RunAsync(JobLease lease, string worker)
+    private async Task RunAsync(JobLease lease, string worker, CancellationToken siloStopping)
     {
         var sweep = grains.GetGrain<ISweepGrain>(lease.Sweep);
         var wall = options.Wall;
         var started = wall.GetUtcNow();
-        using var lost = new CancellationTokenSource();
+        using var lost = CancellationTokenSource.CreateLinkedTokenSource(siloStopping);
         using var renewing = new CancellationTokenSource();
         var renewal = RenewAsync(sweep, lease, lost, renewing.Token);
         JobOutcome? outcome = null;
@@ -57,6 +57,12 @@ internal sealed class JobAttempt(IGrainFactory grains, WorkerOptions options, IL
         {
             await renewing.CancelAsync().ConfigureAwait(false);
             await renewal.ConfigureAwait(false);
+        }
+
+        if (siloStopping.IsCancellationRequested)
+        {
+            ClusterLog.LeaseLost(logger, lease.Job.Name, worker);
+            return;
         }
 
         var completion = new JobCompletion(lease.Job.Name, lease.Job.Digest, lease.Lease, worker, started, wall.GetUtcNow(), outcome.Summary?.ToJson(), outcome.Error);

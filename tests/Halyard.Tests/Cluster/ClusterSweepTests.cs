@@ -20,7 +20,7 @@ public class ClusterSweepTests(TestClusterFixture fixture)
 {
     private static readonly ClusterSweepOptions Options = new() { LeaseTimeout = TimeSpan.FromSeconds(3), Follow = TimeSpan.FromMilliseconds(100) };
 
-    private static string Sweep(string outDir, string name, string leverages) => $"""
+    private static string Sweep(string outDir, string name, string leverages, int hours = 1) => $"""
         name: {name}
         out: {outDir}
         axes:
@@ -31,8 +31,8 @@ public class ClusterSweepTests(TestClusterFixture fixture)
             name: window
             labels: [d2, d3]
             values:
-              - {"{"} from: "2025-07-02T00:00:00Z", to: "2025-07-02T01:00:00Z" {"}"}
-              - {"{"} from: "2025-07-03T00:00:00Z", to: "2025-07-03T01:00:00Z" {"}"}
+              - {"{"} from: "2025-07-02T00:00:00Z", to: "2025-07-02T{hours:00}:00:00Z" {"}"}
+              - {"{"} from: "2025-07-03T00:00:00Z", to: "2025-07-03T{hours:00}:00:00Z" {"}"}
         """;
 
     private static async Task<Dictionary<string, string?>> LocalShas(string text, string dir)
@@ -73,7 +73,8 @@ public class ClusterSweepTests(TestClusterFixture fixture)
     public async Task Sweep_SiloKilledWhileRunningAJob_TheJobRestartsElsewhereAndFinishesOnce()
     {
         using var dir = new TempDirectory();
-        var text = Sweep(dir.File("cluster"), "lost", "[4, 6, 8]");
+        // Jobs of 12 hours (240 cycles): long enough that the job seen running is still running when its silo dies.
+        var text = Sweep(dir.File("cluster"), "lost", "[4, 6, 8]", hours: 12);
         var plan = SweepFiles.Plan(text, dir.Path);
         var sweep = fixture.Cluster.Client.GetGrain<ISweepGrain>(ClusterSweep.Key(plan));
         using var follow = new CancellationTokenSource();

@@ -62,7 +62,7 @@ public class JournalJsonTests
         var full = sample with
         {
             ErrorMessage = "partial",
-            Actions = [sample.Actions[0] with { Qty = 1m, Price = 2m, OrderId = 3, Cloid = "0x" + new string('0', 32), ErrorClass = "temporary", ErrorDetail = "d" }, .. sample.Actions.Skip(1)],
+            Actions = [sample.Actions[0] with { Qty = 1m, Price = 2m, OrderId = 3, Cloid = "0x" + new string('0', 32), ErrorClass = "temporary", ErrorDetail = "d", SuggestedSizeUsd = 4m }, .. sample.Actions.Skip(1)],
         };
         using var doc = JsonDocument.Parse(JournalJson.Serialize(full));
         var root = doc.RootElement;

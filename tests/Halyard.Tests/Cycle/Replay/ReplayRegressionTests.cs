@@ -31,7 +31,7 @@ public class ReplayRegressionTests(ReplayScenario scenario) : IClassFixture<Repl
         Assert.Equal(2.8384m, s.MaxDrawdownPct);
         Assert.Equal(new Dictionary<string, int> { ["close_long"] = 3, ["hold"] = 443, ["open_long"] = 6, ["open_short"] = 2, ["wait"] = 1146 }, s.DecisionsByAction);
         Assert.Empty(s.VenueRejectionsByClass);
-        Assert.Equal("6d09f31338ab08eb7a6a8b0d5f4bcc0914b5d63d9084070783bf075d24b4d192", s.ActionsSha256);
+        Assert.Equal("a1f2720cc3943e147f5457dd00bc6ccfd3107ef9a354e5daace0cee6635f9c7b", s.ActionsSha256);
     }
 
     [Fact]
