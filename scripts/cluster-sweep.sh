@@ -16,7 +16,8 @@ cli="$root/src/Halyard.Cli/bin/Debug/net10.0/Halyard.Cli.dll"
 if [ ! -f "$cli" ] || [ "${REBUILD:-0}" = 1 ]; then
   dotnet build src/Halyard.Cli -v q -nologo >&2
 fi
-halyard() { dotnet "$cli" "$@"; }
+# exec: a background `halyard … &` is then the dotnet process itself, so $! is the PID a SIGKILL must reach.
+halyard() { exec dotnet "$cli" "$@"; }
 
 work=$(mktemp -d /tmp/halyard-cluster-sweep.XXXXXX)
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
@@ -107,7 +108,7 @@ cat "$work/sweep.log" >&2
 [ "$status" -eq 0 ] || { echo "cluster-sweep: halyard sweep --cluster exited $status" >&2; exit 1; }
 
 echo "cluster-sweep: the same 8 jobs locally (2 workers) for their orders sha256" >&2
-halyard sweep "$work/sweep-local.yaml" --workers 2 >"$work/local.log" 2>&1 || { cat "$work/local.log" >&2; exit 1; }
+(halyard sweep "$work/sweep-local.yaml" --workers 2) >"$work/local.log" 2>&1 || { cat "$work/local.log" >&2; exit 1; }
 
 python3 - "$work/cluster/index.json" "$work/local/index.json" "$victim_job" <<'PY'
 import json, statistics, sys

@@ -41,6 +41,12 @@ public sealed class CycleAlerts(string run)
                     $"LLM safe mode after {record.Gating.ConsecutiveLlmFailures} failed call(s): no new opens until the model answers again"));
             }
 
+            // A breaker trips once per breach (the Manager journals the trip, not every paused cycle after it).
+            foreach (var trip in record.Actions.Where(a => a.Action == "circuit_breaker" && a.Result is not ("resumed" or "not_tripped")))
+            {
+                alerts.Add(New(AlertKinds.BreakerTripped, "critical", record, $"circuit breaker {trip.Result} tripped: {trip.ErrorDetail}"));
+            }
+
             if (!record.Success && !venueDown && state.Succeeded)
             {
                 alerts.Add(New(AlertKinds.CycleFailed, "warning", record, record.ErrorMessage ?? "cycle failed"));

@@ -33,6 +33,20 @@ public class CycleAlertsTests
     }
 
     [Fact]
+    public void Observe_CircuitBreakerTrip_RaisesOneCriticalAlert_AndAResumeRaisesNone()
+    {
+        var alerts = new CycleAlerts("/run");
+        var trip = Ok(2) with { Actions = [new ActionRecord { Symbol = "", Action = "circuit_breaker", Result = "daily_loss", ErrorDetail = "equity 8900 is 11 % below" }] };
+        var resume = Ok(3) with { Actions = [new ActionRecord { Symbol = "", Action = "circuit_breaker", Result = "resumed" }] };
+
+        var raised = new[] { Ok(1), trip, resume, Ok(4) }.SelectMany(alerts.Observe).ToArray();
+
+        var alert = Assert.Single(raised);
+        Assert.Equal((AlertKinds.BreakerTripped, "critical"), (alert.Kind, alert.Severity));
+        Assert.Contains("daily_loss", alert.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Observe_SafeMode_RaisesOnceWhenItIsEntered()
     {
         var alerts = new CycleAlerts("/run");
