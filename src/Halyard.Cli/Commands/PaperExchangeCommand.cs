@@ -71,6 +71,13 @@ internal static class PaperExchangeCommand
         var (start, end) = (window.From, window.To);
 
         var clock = new ScaledClock(TimeProvider.System, start, arguments.Speed, end);
+        // At N× speed a client's cycles (and their reads) come N× faster per wall minute: the per-IP weight budget
+        // is a budget per minute of the replayed market, so it scales with the speed (1× keeps the venue's 1,200).
+        if (arguments.Speed > 1.0 && options.IpWeightPerMinute > 0)
+        {
+            options = options with { IpWeightPerMinute = (int)Math.Min(int.MaxValue, options.IpWeightPerMinute * arguments.Speed) };
+        }
+
         // Market data, fills and funding on the replayed clock; nonces, expiresAfter and scheduleCancel on the wall
         // clock, which is what every client signs with.
         using var engine = new PaperExchangeEngine(options, clock, marketData, protocolTime: TimeProvider.System);
