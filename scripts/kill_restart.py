@@ -12,8 +12,18 @@ Uses only the public test key of the signing vectors (never a real account).
 """
 import argparse, json, os, random, signal, socket, subprocess, sys, threading, time, urllib.request
 
-KEY = "0x822e9959e022b78423eb653a62ea0020cd283e71a2a8133a6ff2aeffaf373cff"  # public test vector key
-ACCOUNT = "0xe5ca49fb3bd9a581f0d1ef9cb5d7177da08bf901"
+ACCOUNT = "0xe5ca49fb3bd9a581f0d1ef9cb5d7177da08bf901"  # the TypeScript SDK's public test signer
+
+
+def test_key():
+    """The key signing for ACCOUNT: HALYARD_KR_KEY if set, else the public test key of the repository's signing
+    vectors (never written here, never funded anywhere real)."""
+    if os.environ.get("HALYARD_KR_KEY"):
+        return os.environ["HALYARD_KR_KEY"]
+    vectors = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "Halyard.Tests", "Fixtures", "vectors", "signing.json")
+    with open(vectors) as f:
+        signers = json.load(f)["conventions"]["signerAddresses"]
+    return next(key for key, address in signers.items() if address.lower() == ACCOUNT)
 
 
 def free_port():
@@ -129,7 +139,7 @@ def main():
                 f"journal:\n  dir: {journal}\n  sqlite: false\n"
                 f"execution:\n  shutdown_grace: {a.grace}s\n"
                 "traders:\n  - id: kr\n    decision_interval: 3m\n    risk_params:\n      max_position_size_usd: 100000\n")
-    env = dict(os.environ, HALYARD_KR_KEY=KEY, DOTNET_CLI_TELEMETRY_OPTOUT="1")
+    env = dict(os.environ, HALYARD_KR_KEY=test_key(), DOTNET_CLI_TELEMETRY_OPTOUT="1")
     paper = subprocess.Popen(["dotnet", a.cli, "paper-exchange", "--port", str(port), "--speed", str(a.speed),
                               "--config", os.path.join(a.work, "paper.yaml"), "--fund", f"{ACCOUNT}:10000",
                               "--from", "2025-07-02", "--audit", audit],
