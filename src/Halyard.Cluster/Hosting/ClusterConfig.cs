@@ -1,6 +1,6 @@
 using System.Globalization;
 using Halyard.Cycle.Configuration;
-using YamlDotNet.Core;
+using Halyard.Sweeps.Definition;
 using YamlDotNet.RepresentationModel;
 
 namespace Halyard.Cluster.Hosting;
@@ -79,16 +79,10 @@ public sealed record ClusterConfig
     {
         ArgumentNullException.ThrowIfNull(text);
         var errors = new List<string>();
-        YamlMappingNode root;
-        try
+        var loaded = YamlRoot.Load(text);
+        if (loaded.Root is not { } root)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            root = stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode m ? m : new YamlMappingNode();
-        }
-        catch (YamlException e)
-        {
-            return (null, [$"not valid YAML (line {e.Start.Line}): {e.InnerException?.Message ?? e.Message}"]);
+            return (null, [loaded.Error ?? "not valid YAML"]);
         }
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal);

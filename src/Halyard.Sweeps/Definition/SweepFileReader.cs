@@ -2,7 +2,6 @@ using System.Globalization;
 using Halyard.Cycle.Configuration;
 using Halyard.Sweeps.Endpoints;
 using Halyard.Sweeps.Planning;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Halyard.Sweeps.Definition;
@@ -37,16 +36,10 @@ public static class SweepFileReader
     {
         ArgumentNullException.ThrowIfNull(text);
         var errors = new List<string>();
-        YamlMappingNode root;
-        try
+        var loaded = YamlRoot.Load(text);
+        if (loaded.Root is not { } root)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            root = stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode m ? m : new YamlMappingNode();
-        }
-        catch (YamlException e)
-        {
-            return (null, [$"not valid YAML (line {e.Start.Line}): {e.InnerException?.Message ?? e.Message}"]);
+            return (null, [loaded.Error ?? "not valid YAML"]);
         }
 
         Unknown(root, TopKeys, "", errors);
