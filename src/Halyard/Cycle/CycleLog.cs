@@ -37,6 +37,9 @@ internal static partial class CycleLog
     [LoggerMessage(EventId = 3012, Level = LogLevel.Information, Message = "Live run stopped after {Cycles} cycle(s); journal and ledgers closed")]
     public static partial void LiveStopped(ILogger logger, long cycles);
 
+    [LoggerMessage(EventId = 3013, Level = LogLevel.Error, Message = "Trader {TraderId}: journal {State}: {Detail}")]
+    public static partial void JournalState(ILogger logger, string traderId, string state, string? detail);
+
     /// <summary>What one finished cycle says in the log: failure, safe mode, protection and venue rejections, a summary line.</summary>
     public static void Cycle(ILogger logger, DecisionCycleRecord record, bool wasSafeMode)
     {
@@ -48,6 +51,11 @@ internal static partial class CycleLog
         if (record.Gating.SafeMode && !wasSafeMode)
         {
             SafeModeEntered(logger, record.TraderId, record.Gating.ConsecutiveLlmFailures);
+        }
+
+        foreach (var journal in record.Actions.Where(a => a.Action == ActionNames.Journal))
+        {
+            JournalState(logger, record.TraderId, journal.Result, journal.ErrorDetail);
         }
 
         foreach (var action in record.Actions.Where(a => a.Attempts > 0))

@@ -72,7 +72,12 @@ internal sealed class OrderStep(TraderSetup setup, TraderServices s, TraderState
             }
         }
 
-        if (opens.Count > 0 && _failure is null && input.OpensBlocked is { } blocked)
+        if (opens.Count > 0 && _failure is null && state.JournalProblem is { } unjournaled)
+        {
+            _problem = "opens not sent: " + unjournaled;
+            _actions.AddRange(opens.Select(o => NotSent(o.Verdict.Decision.Symbol, OrderEventResult.BlockedJournal, unjournaled)));
+        }
+        else if (opens.Count > 0 && _failure is null && input.OpensBlocked is { } blocked)
         {
             _problem = "opens not sent: " + blocked;
             _actions.AddRange(opens.Select(o => NotSent(o.Verdict.Decision.Symbol, OrderEventResult.BlockedUnsettled, blocked)));

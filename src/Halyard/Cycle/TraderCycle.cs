@@ -22,6 +22,7 @@ public sealed class TraderCycle
     private readonly TraderServices _s;
     private readonly TradeSync _sync;
     private readonly SemaphoreSlim _turn = new(1, 1);
+    private readonly ResilientJournal _journal;
 
     public TraderCycle(TraderSetup setup, TraderServices services, TraderState? state = null)
     {
@@ -32,6 +33,7 @@ public sealed class TraderCycle
             setup.AnalyticsWindow,
             new GateSharpe(setup.Limits.SharpeWindow, setup.Limits.SharpeMinReturns));
         _sync = new TradeSync(setup, services.Reader, services.Ownership, State);
+        _journal = new ResilientJournal(services.Journal);
     }
 
     public TraderSetup Setup => _setup;
@@ -60,7 +62,7 @@ public sealed class TraderCycle
     }
 
     /// <summary>The last pass of a stopping run (after the loop ended): every position protected, or flattened; journaled.</summary>
-    public Task<string> FinishAsync(StopPolicy policy, CancellationToken force) => new TraderShutdown(_setup, _s, State).RunAsync(policy, force);
+    public Task<string> FinishAsync(StopPolicy policy, CancellationToken force) => new TraderShutdown(_setup, _s, State, _journal).RunAsync(policy, force);
 
     /// <summary>Runs one cycle and journals its record (also when the cycle fails); returns the record.</summary>
     public Task<DecisionCycleRecord> RunCycleAsync(CancellationToken cancellationToken) => ExclusiveAsync(RunCycleCoreAsync, cancellationToken);
@@ -72,6 +74,7 @@ public sealed class TraderCycle
         var now = _s.Clock.GetUtcNow();
         State.Cycle++;
         State.Prune(now, _setup.Limits.CooldownAfterClose);
+        State.JournalProblem = _journal.TryFlush() ? null : _journal.Problem;
         var record = new DecisionCycleRecord { Timestamp = now, TraderId = _setup.TraderId, Cycle = State.Cycle, Success = false };
         var timing = new CycleTiming(_s.Wall, started);
         try
@@ -86,7 +89,10 @@ public sealed class TraderCycle
 
         var gating = ReferenceEquals(record.Gating, GatingRecord.Open) ? GatingNow() : record.Gating;
         record = record with { Gating = State.OperatorPaused ? gating with { OpensAllowed = false } : gating, WallClock = timing.Finish() };
-        _s.Journal.Append(record);
+        // A failing disk does not stop the trader: the record is held in memory (and written when the disk is back),
+        // the orders of this cycle (protection first) are already out, and the trader opens nothing meanwhile.
+        record = _journal.Append(record).Record;
+        State.JournalProblem = _journal.Problem;
         State.History.Add(record);
         CycleLog.Cycle(_s.Log, record, wasSafeMode);
         return record;
@@ -219,6 +225,11 @@ public sealed class TraderCycle
         if (State.OperatorPaused)
         {
             pausedBy.Add("operator_pause");
+        }
+
+        if (State.JournalProblem is not null)
+        {
+            pausedBy.Add("journal_unwritable");
         }
 
         var b = State.Breakers;

@@ -12,7 +12,7 @@ namespace Halyard.Cycle;
 /// <see cref="StopPolicy.Flatten"/> each of its positions is then closed reduce-only (one that cannot be
 /// closed keeps its stop). The pass is journaled as one more cycle record; its one-line summary is returned.
 /// </summary>
-internal sealed class TraderShutdown(TraderSetup setup, TraderServices s, TraderState state)
+internal sealed class TraderShutdown(TraderSetup setup, TraderServices s, TraderState state, ResilientJournal journal)
 {
     public async Task<string> RunAsync(StopPolicy policy, CancellationToken force)
     {
@@ -60,7 +60,7 @@ internal sealed class TraderShutdown(TraderSetup setup, TraderServices s, Trader
         var summary = policy == StopPolicy.Flatten
             ? string.Create(CultureInfo.InvariantCulture, $"{setup.TraderId}: on_stop flatten: {closed} of {managed.Length} position(s) closed")
             : string.Create(CultureInfo.InvariantCulture, $"{setup.TraderId}: on_stop keep: {managed.Length - unprotected.Length} of {managed.Length} position(s) with a live stop");
-        s.Journal.Append(new DecisionCycleRecord
+        var appended = journal.Append(new DecisionCycleRecord
         {
             Timestamp = now,
             TraderId = setup.TraderId,
@@ -69,6 +69,13 @@ internal sealed class TraderShutdown(TraderSetup setup, TraderServices s, Trader
             Actions = actions,
             ErrorMessage = problem is null ? "stopped (" + summary + ")" : "stopped: " + problem,
         });
+        if (!appended.Written)
+        {
+            // The process is ending: what the disk would not take is said here, since the journal cannot say it.
+            problem = (problem is null ? string.Empty : problem + "; ") + string.Create(CultureInfo.InvariantCulture,
+                $"JOURNAL NOT WRITTEN: {journal.Held} record(s) lost ({journal.Problem})");
+        }
+
         return problem is null ? summary : summary + "; " + problem;
     }
 }

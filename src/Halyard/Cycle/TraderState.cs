@@ -66,6 +66,9 @@ public sealed class TraderState
         set => _inHand = value;
     }
 
+    /// <summary>Why the trader's journal cannot be written (records are held in memory); null: it can. No opens meanwhile.</summary>
+    public string? JournalProblem { get; set; }
+
     /// <summary>The last cycle number used (the next cycle is this + 1).</summary>
     public long Cycle { get; set; }
 

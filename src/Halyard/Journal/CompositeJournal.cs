@@ -13,6 +13,7 @@ public sealed class CompositeJournal : IJournal
 
     private readonly Lock _gate = new();
     private readonly JournalOptions _options;
+    private bool _indexBehind;
 
     public CompositeJournal(JsonlJournal primary, SqliteJournal index, JournalOptions? options = null)
     {
@@ -58,7 +59,21 @@ public sealed class CompositeJournal : IJournal
         lock (_gate)
         {
             Primary.AppendLine(line);
-            Index.Append(record, json);
+            try
+            {
+                if (_indexBehind)
+                {
+                    Reindex(Primary, Index);
+                    _indexBehind = false;
+                }
+
+                Index.Append(record, json);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
+            {
+                // The record of truth is written; the index catches up from it at the next append (or the next open).
+                _indexBehind = true;
+            }
         }
     }
 

@@ -18,6 +18,7 @@ public sealed class JsonlJournal : IJournal
     private readonly FileStream _stream;
     private readonly JournalOptions _options;
     private bool _disposed;
+    private bool _unsealed;
 
     private JsonlJournal(string path, FileStream stream, JournalOptions options, bool sealedTornTail)
     {
@@ -62,8 +63,39 @@ public sealed class JsonlJournal : IJournal
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _stream.Write(line);
-            _stream.Flush(flushToDisk: _options.FsyncEachRecord);
+            if (_unsealed)
+            {
+                // An earlier write failed part-way and could not be cut back: seal its bytes as one line of their own.
+                _stream.Seek(0, SeekOrigin.End);
+                _stream.Write("\n"u8);
+                _unsealed = false;
+            }
+
+            var start = _stream.Position;
+            try
+            {
+                _stream.Write(line);
+                _stream.Flush(flushToDisk: _options.FsyncEachRecord);
+            }
+            catch (IOException)
+            {
+                // A full or failing disk: cut a partial line back so the caller can write the record again later.
+                CutBack(start);
+                throw;
+            }
+        }
+    }
+
+    private void CutBack(long start)
+    {
+        try
+        {
+            _stream.SetLength(start);
+            _stream.Seek(start, SeekOrigin.Begin);
+        }
+        catch (IOException)
+        {
+            _unsealed = true;
         }
     }
 

@@ -143,7 +143,7 @@ public static class LiveRunner
                     CycleCompleted = record =>
                     {
                         Interlocked.Increment(ref cycles);
-                        foreach (var ledger in record.Actions.Where(a => OrderEventNames.ActionOf(a.Action) == Execution.OrderEventAction.Ledger))
+                        foreach (var ledger in record.Actions.Where(a => OrderEventNames.ActionOf(a.Action) == Execution.OrderEventAction.Ledger || a.Action == ActionNames.Journal))
                         {
                             request.Warning?.Invoke($"{record.TraderId}: {ledger.ErrorDetail}");
                         }
