@@ -5,7 +5,7 @@ Starts `halyard paper-exchange --speed N` with fault injection, then `halyard ru
 run at random moments (half of them right after an /exchange request arrived, i.e. mid-send) and restarts it
 each time; then SIGTERMs it the same way. A monitor polls the venue (clearinghouseState, frontendOpenOrders)
 all along. At the end it audits the paper exchange's exchange.jsonl, the journal and the ledgers:
-no cloid accepted twice, no two open orders with one cloid, every position protected by the end of the first
+no cloid accepted twice, no two open orders with one cloid, no intent with two live entry (or close) orders, every position protected by the end of the first
 cycle after each restart, journal and ledgers readable, no fsynced cycle record lost; SIGTERM runs exit
 within the grace with every position protected. Prints the figures; exit 0 only when every check held.
 Uses only the public test key of the signing vectors (never a real account).
@@ -49,9 +49,13 @@ def lines(path):
 class Monitor(threading.Thread):
     """Polls the venue; tracks, per coin, since when a position is not covered by reduce-only stop triggers."""
 
-    def __init__(self, info_url):
+    def __init__(self, info_url, journal_dir):
         super().__init__(daemon=True)
         self.url = info_url
+        self.journal = journal_dir
+        self.intent_of = {}      # cloid -> the intent's entry cloid (from the trader's intent ledger)
+        self.two_live = set()    # (intent, kind) seen with two live orders of that kind
+        self.max_live_stops = 0  # most live stops one intent had at once (2 while a replacement is in place)
         self.stop = threading.Event()
         self.lock = threading.Lock()
         self.since = {}          # coin -> real time the position became uncovered
@@ -81,6 +85,49 @@ class Monitor(threading.Thread):
             out[p["coin"]] = (abs(size), cover)
         return out
 
+    def load_intents(self):
+        """Every cloid the ledgers name (the entry's, its stop/target generations, closes, flattens) -> its intent."""
+        try:
+            names = [f for f in os.listdir(self.journal) if f.startswith("ledger-")]
+        except OSError:
+            return
+        for name in names:
+            for raw in lines(os.path.join(self.journal, name)):
+                try:
+                    rec = json.loads(raw)
+                except ValueError:
+                    continue
+                e = rec.get("entry") if rec.get("kind") == "entry" else None
+                if not e or not e.get("cloid"):
+                    continue
+                for c in [e["cloid"], e.get("stop_cloid"), e.get("take_profit_cloid")] + list(e.get("order_cloids") or []):
+                    if c:
+                        self.intent_of[c] = e["cloid"]
+
+    @staticmethod
+    def kind(o):
+        if o.get("isTrigger"):
+            return "stop" if o.get("orderType", "").startswith("Stop") else "take_profit"
+        return "close" if o.get("reduceOnly") else "entry"
+
+    def check_intents(self, oo):
+        """One intent, one order: never two live entries (or closes) of one intent; stops are counted (a
+        replacement rests beside the old one until the old is cancelled), not failed."""
+        live = {}
+        for o in oo:
+            c = o.get("cloid")
+            if c and c not in self.intent_of:
+                self.load_intents()
+            intent = self.intent_of.get(c)
+            if intent:
+                key = (intent, self.kind(o))
+                live[key] = live.get(key, 0) + 1
+        for (intent, kind), n in live.items():
+            if kind == "stop":
+                self.max_live_stops = max(self.max_live_stops, n)
+            elif n > 1:
+                self.two_live.add((intent, kind))
+
     def run(self):
         while not self.stop.is_set():
             try:
@@ -94,6 +141,7 @@ class Monitor(threading.Thread):
                 self.polls += 1
                 if len(cloids) != len(set(cloids)):
                     self.dup_open_cloids += 1
+                self.check_intents(oo)
                 held = self.uncovered(ch, oo)
                 for coin, (size, cover) in held.items():
                     self.positions_seen.add(coin)
@@ -152,7 +200,7 @@ def main():
                 break
             except Exception:
                 time.sleep(0.2)
-        mon = Monitor(base + "/info")
+        mon = Monitor(base + "/info", journal)
         mon.start()
         run_log = open(os.path.join(a.work, "run.out"), "a")
         cycles_path = os.path.join(journal, "cycles.jsonl")
@@ -249,6 +297,8 @@ def main():
         failures.append(f"{duplicates} cloid(s) accepted twice")
     if mon.dup_open_cloids:
         failures.append(f"{mon.dup_open_cloids} poll(s) saw two open orders with one cloid")
+    if mon.two_live:
+        failures.append(f"{len(mon.two_live)} intent(s) seen with two live orders of one kind: {sorted(mon.two_live)[:5]}")
     if first_cycle_unprotected:
         failures.append(f"unprotected after the first cycle of a restart: {first_cycle_unprotected}")
 
@@ -279,6 +329,7 @@ def main():
     print(f"venue /exchange requests: {requests}, cloids accepted: {len(accepted)}, accepted twice: {duplicates}")
     print(f"positions seen (coins): {len(mon.positions_seen)}, unprotected spells: {len(mon.gaps)}, max seconds unprotected after a fill: {mon.max_gap:.2f}")
     print(f"first cycle after a restart left a position unprotected: {len(first_cycle_unprotected)}")
+    print(f"intents known from the ledgers: {len(set(mon.intent_of.values()))}, intents with two live entries or closes: {len(mon.two_live)}, most live stops of one intent at once: {mon.max_live_stops}")
     print(f"journal records: {len(final)} (unparseable lines: {unreadable}, fsynced records lost: {lost}); ledgers: {len(ledgers)} (unparseable lines, torn by a kill: {ledger_bad})")
     for code, took, held, bad in term_exits:
         print(f"SIGTERM: exit {code} after {took:.1f}s (grace {a.grace}s), positions {held}, unprotected {len(bad)}")
