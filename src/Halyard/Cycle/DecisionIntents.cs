@@ -42,6 +42,11 @@ public static class DecisionIntents
             throw new ArgumentException("Only a close decision becomes a close intent.", nameof(decision));
         }
 
+        if (decision.PositionSizeUsd is not null && decision.CloseFraction is null)
+        {
+            throw new ArgumentException("A partial close reaches execution as a fraction (the Validator restates a USD size as one).", nameof(decision));
+        }
+
         return new CloseIntent
         {
             TraderId = traderId,
@@ -49,6 +54,7 @@ public static class DecisionIntents
             DecisionId = decisionId,
             Symbol = decision.Symbol,
             Side = decision.Action == DecisionAction.CloseLong ? PositionSide.Long : PositionSide.Short,
+            Fraction = decision.CloseFraction is { } f && f < 1m ? f : null,
             ValidatedAt = validatedAt,
         };
     }

@@ -132,5 +132,22 @@ public sealed record OpenIntent : ExecutionIntent
     }
 }
 
-/// <summary>Close the whole position of <see cref="ExecutionIntent.Side"/> on the symbol.</summary>
-public sealed record CloseIntent : ExecutionIntent;
+/// <summary>
+/// Close the position of <see cref="ExecutionIntent.Side"/> on the symbol: all of it, or the share
+/// <see cref="Fraction"/> of the size the venue shows when the close is sent (a partial close, reduce-only,
+/// with the stop and target resized to what remains).
+/// </summary>
+public sealed record CloseIntent : ExecutionIntent
+{
+    /// <summary>The share of the position to close, in (0, 1); null: all of it.</summary>
+    public decimal? Fraction { get; init; }
+
+    internal override void Check()
+    {
+        base.Check();
+        if (Fraction is { } f && (f <= 0m || f >= 1m))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Fraction), f, "A partial close's fraction is in (0, 1); a full close has none.");
+        }
+    }
+}
