@@ -65,7 +65,8 @@ internal sealed class OrderStep(TraderSetup setup, TraderServices s, TraderState
             state.InHand = $"close {intent.Symbol} {intent.Side}";
             var outcome = Record(await s.Orders.CloseAsync(intent, s.Force).ConfigureAwait(false), probe);
             state.InHand = null;
-            if (outcome.Result is IntentResult.Closed or IntentResult.AlreadyFlat || outcome.FilledSize > 0m)
+            // A partial close (Reduced) leaves the position held: no cooldown, no closed trade; its plan stays.
+            if (outcome.Result != IntentResult.Reduced && (outcome.Result is IntentResult.Closed or IntentResult.AlreadyFlat || outcome.FilledSize > 0m))
             {
                 state.MarkClosed(intent.Symbol, now);
                 state.Memory.NoteClose(intent.Symbol, now, "model");

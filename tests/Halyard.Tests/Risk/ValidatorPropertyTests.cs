@@ -35,7 +35,8 @@ public class ValidatorPropertyTests
                 PositionSizeUsd: nulls == 2 ? null : size * 1.0037m,
                 StopLoss: price * (1m - (sign * slBps / 10_000m)),
                 TakeProfit: nulls == 3 ? null : price * (1m + (sign * tpBps / 10_000m)),
-                Confidence: nulls == 4 ? null : confidence);
+                Confidence: nulls == 4 ? null : confidence,
+                CloseFraction: nulls >= 30 && action is DecisionAction.CloseLong or DecisionAction.CloseShort ? (slBps % 120) / 100m : null);
         });
 
     /// <summary>Mostly the plausible ranges, sometimes anything.</summary>
@@ -83,6 +84,11 @@ public class ValidatorPropertyTests
                     case VerdictKind.Rejected:
                         Assert.Null(v.Executable);
                         Assert.NotEmpty(v.Violations);
+                        break;
+                    case VerdictKind.Accepted when batch[i].IsPartialClose:
+                        // A partial close is restated as a fraction of the position (or as a full close).
+                        Assert.Null(v.Executable!.PositionSizeUsd);
+                        Assert.Empty(v.Violations);
                         break;
                     case VerdictKind.Accepted:
                         Assert.Same(batch[i], v.Executable);
@@ -158,6 +164,15 @@ public class ValidatorPropertyTests
             var held = ctx.Account.PositionOf(close.Symbol);
             Assert.NotNull(held);
             Assert.Equal(close.Action == DecisionAction.CloseLong ? PositionSide.Long : PositionSide.Short, held.Side);
+            if (close.CloseFraction is { } f)
+            {
+                // A partial close: a part and a remainder each worth the minimum order value at the live price.
+                Assert.InRange(f, 0.000001m, 0.999999m);
+                var price = ctx.Assets[close.Symbol].LivePrice;
+                var part = ctx.Instruments[close.Symbol].RoundSizeDown(held.AbsSize * f);
+                Assert.True(part * price >= ctx.Limits.MinOrderValueUsd, $"part {part} x {price}");
+                Assert.True((held.AbsSize - part) * price >= ctx.Limits.MinOrderValueUsd, $"remainder of {held.AbsSize} - {part} x {price}");
+            }
         }
     }
 }
