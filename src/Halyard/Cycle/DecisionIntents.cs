@@ -10,7 +10,8 @@ namespace Halyard.Cycle;
 public static class DecisionIntents
 {
     /// <summary>An open intent from an executable (validated) open decision.</summary>
-    public static OpenIntent ToOpenIntent(this TradingDecision decision, string traderId, long cycle, string decisionId, long? validatedAt = null)
+    /// <param name="scaleIn">The open adds to a position held on its side (<c>features.scale_in</c>).</param>
+    public static OpenIntent ToOpenIntent(this TradingDecision decision, string traderId, long cycle, string decisionId, long? validatedAt = null, bool scaleIn = false)
     {
         ArgumentNullException.ThrowIfNull(decision);
         if (!decision.IsOpen || decision.PositionSizeUsd is not { } usd || decision.Leverage is not { } leverage)
@@ -30,6 +31,7 @@ public static class DecisionIntents
             StopLoss = decision.StopLoss,
             TakeProfit = decision.TakeProfit,
             ValidatedAt = validatedAt,
+            ScaleIn = scaleIn,
         };
     }
 

@@ -149,7 +149,8 @@ internal sealed class OrderStep(TraderSetup setup, TraderServices s, TraderState
                 continue;
             }
 
-            var intent = verdict.Executable.ToOpenIntent(setup.TraderId, state.Cycle, DecisionId(open), validatedAt);
+            var scaleIn = setup.Guards.ScaleIn && fresh.Account.PositionOf(symbol) is { } held && held.Side == (verdict.Executable.Action == DecisionAction.OpenLong ? PositionSide.Long : PositionSide.Short);
+            var intent = verdict.Executable.ToOpenIntent(setup.TraderId, state.Cycle, DecisionId(open), validatedAt, scaleIn);
             var probe = s.VenueTimer?.Begin();
             state.InHand = $"open {intent.Symbol} {intent.Side}";
             var outcome = Record(await s.Orders.OpenAsync(intent, s.Force).ConfigureAwait(false), probe);
@@ -170,7 +171,15 @@ internal sealed class OrderStep(TraderSetup setup, TraderServices s, TraderState
             {
                 s.Ownership.Claim(symbol, setup.TraderId);
                 var d = verdict.Executable;
-                state.Memory.RememberPlan(symbol, new PositionPlan(d.Reasoning, d.InvalidationCondition, d.StopLoss, d.TakeProfit, state.Cycle, fresh.Now));
+                var plan = new PositionPlan(d.Reasoning, d.InvalidationCondition, d.StopLoss, d.TakeProfit, state.Cycle, fresh.Now);
+                if (scaleIn)
+                {
+                    state.Memory.RememberAdd(symbol, plan);
+                }
+                else
+                {
+                    state.Memory.RememberPlan(symbol, plan);
+                }
             }
 
             if (outcome.SuggestedSizeUsd is { } suggested)

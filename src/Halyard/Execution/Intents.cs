@@ -116,6 +116,12 @@ public sealed record OpenIntent : ExecutionIntent
     /// <summary>Take-profit trigger price; null: none.</summary>
     public decimal? TakeProfit { get; init; }
 
+    /// <summary>
+    /// Scaling in: the open adds to the position held on <see cref="ExecutionIntent.Side"/>; once filled, the stop and
+    /// target (this intent's prices) are placed for the combined size before the earlier ones are cancelled.
+    /// </summary>
+    public bool ScaleIn { get; init; }
+
     internal override void Check()
     {
         base.Check();

@@ -48,6 +48,7 @@ public class ValidatorPropertyTests
         .Select((used, maxPositions, held, denyLeverage, denySize, cycleCap, stopRules, lossCap) => new ValidatorScenario
         {
             MarginMode = (stopRules & 1) == 0 ? MarginKind.Cross : MarginKind.Isolated,
+            Guards = (stopRules & 4) == 0 ? GuardSwitches.AllOn : new GuardSwitches { ScaleIn = true },
             MarginUsed = used,
             Positions = [.. Coins.Take(held).Select((c, i) => ValidatorScenario.Held(c, i % 2 == 0 ? 1m : -1m))],
             Limits = new ValidatorScenario().Limits with
@@ -125,7 +126,9 @@ public class ValidatorPropertyTests
     {
         var limits = ctx.Limits;
         Assert.True(opens.Length <= limits.MaxNewPositionsPerCycle);
-        Assert.True(opens.Length == 0 || ctx.OpenPositionCount + opens.Length <= limits.MaxPositions);
+        bool IsAdd(TradingDecision o) => ctx.Guards.ScaleIn && ctx.Account.PositionOf(o.Symbol) is { } h && h.Side == (o.Action == DecisionAction.OpenLong ? PositionSide.Long : PositionSide.Short);
+        var fresh = opens.Count(o => !IsAdd(o));
+        Assert.True(fresh == 0 || ctx.OpenPositionCount + fresh <= limits.MaxPositions);
         Assert.Equal(opens.Length, opens.Select(o => o.Symbol).Distinct().Count());
         var margin = ctx.Account.TotalMarginUsed;
         foreach (var open in opens)
@@ -133,9 +136,12 @@ public class ValidatorPropertyTests
             var rules = ctx.Instruments[open.Symbol];
             var price = ctx.Assets[open.Symbol].LivePrice;
             var major = limits.IsMajor(open.Symbol);
-            var value = open.PositionSizeUsd!.Value;
+            var add = open.PositionSizeUsd!.Value;
             Assert.False(rules.IsDelisted);
-            Assert.Null(ctx.Account.PositionOf(open.Symbol));
+            var held = IsAdd(open) ? ctx.Account.PositionOf(open.Symbol) : null;
+            Assert.True(held is not null || ctx.Account.PositionOf(open.Symbol) is null, $"{open.Symbol}: an open on a held coin that is not a scale-in");
+            Assert.True(held is null || ctx.AddsBySymbol.GetValueOrDefault(open.Symbol) < limits.MaxAddsPerPosition);
+            var value = add + ((held?.AbsSize ?? 0m) * price);
             Assert.InRange(open.Leverage!.Value, 1, Math.Min(major ? limits.MajorCoinLeverage : limits.AltcoinLeverage, rules.MaxLeverage));
             Assert.True(value <= limits.MaxPositionSizeUsd);
             var (min, max) = major
@@ -148,9 +154,9 @@ public class ValidatorPropertyTests
                 ? (tp > price && price > sl ? (tp - price) / (price - sl) : -1m)
                 : (sl > price && price > tp ? (price - tp) / (sl - price) : -1m);
             Assert.True(rr >= limits.MinRiskRewardRatio);
-            Assert.True(rules.RoundSizeDown(value / price) * price >= limits.MinOrderValueUsd);
+            Assert.True(rules.RoundSizeDown(add / price) * price >= limits.MinOrderValueUsd);
             Assert.True(ctx.Assets[open.Symbol].OpenInterestUsd >= limits.LiquidityThresholdUsd);
-            margin += value / open.Leverage.Value;
+            margin += add / open.Leverage.Value;
         }
 
         Assert.True(opens.Length == 0 || margin * 100m <= ctx.Equity * limits.MaxMarginUsagePct);
