@@ -45,7 +45,7 @@ public class ScaleInTests
         var add = await sut.Orchestrator.OpenAsync(PaperSut.Open("ETH", PositionSide.Long, 500m, mid * 0.985m, mid * 1.05m, 2) with { ScaleIn = true }, CancellationToken.None);
 
         var order = add.Actions.Select(a => a.Action).ToList();
-        Assert.True(order.IndexOf("entry") < order.IndexOf("stop_loss") && order.IndexOf("stop_loss") < order.IndexOf("cancel_stale_protection"), string.Join(", ", order));
+        Assert.True(order.IndexOf(OrderEventAction.Entry) < order.IndexOf(OrderEventAction.StopLoss) && order.IndexOf(OrderEventAction.StopLoss) < order.IndexOf(OrderEventAction.CancelStaleProtection), string.Join(", ", order));
     }
 
     [Fact]

@@ -44,9 +44,9 @@ public class ScaleOutTests
         var reduce = await sut.Orchestrator.CloseAsync(PaperSut.Close("ETH", PositionSide.Long, 2) with { Fraction = 0.4m }, CancellationToken.None);
 
         var order = reduce.Actions.Select(a => a.Action).ToList();
-        var newStop = order.IndexOf("stop_loss");
-        var cancelOld = order.IndexOf("cancel_stale_protection");
-        Assert.True(order.IndexOf("reduce") < newStop && newStop >= 0 && newStop < cancelOld, string.Join(", ", order));
+        var newStop = order.IndexOf(OrderEventAction.StopLoss);
+        var cancelOld = order.IndexOf(OrderEventAction.CancelStaleProtection);
+        Assert.True(order.IndexOf(OrderEventAction.Reduce) < newStop && newStop >= 0 && newStop < cancelOld, string.Join(", ", order));
     }
 
     [Fact]

@@ -55,7 +55,7 @@ internal sealed class ProtectionWorkflow(WorkflowServices s, PositionCloser clos
         var stopWire = size.IsOk ? Trigger(rules, side, stop, size.Value, TpSl.StopLoss, slCloid) : Refusal(size.Reason);
         if (stopWire.Wire is null)
         {
-            log.Refused("stop_loss", ErrorClass.InvalidParam, stopWire.Error!.Message, entry.FilledSize, stop, slCloid?.Value);
+            log.Refused(OrderEventAction.StopLoss, ErrorClass.InvalidParam, stopWire.Error!.Message, entry.FilledSize, stop, slCloid?.Value);
             if (!flattenOnFailure)
             {
                 return KeepEarlier(before, "no valid stop-loss order: " + stopWire.Error.Message);
@@ -64,18 +64,18 @@ internal sealed class ProtectionWorkflow(WorkflowServices s, PositionCloser clos
             return await FlattenAsync(entry, rules, "no valid stop-loss order: " + stopWire.Error.Message, log, ct).ConfigureAwait(false);
         }
 
-        var legs = new List<OrderLeg> { new("stop_loss", slCloid, (_, _) => ValueTask.FromResult(stopWire)) };
+        var legs = new List<OrderLeg> { new(OrderEventAction.StopLoss, slCloid, (_, _) => ValueTask.FromResult(stopWire)) };
         if (takeProfit is { } tp)
         {
             var tpWire = Trigger(rules, side, tp, size.Value!, TpSl.TakeProfit, tpCloid);
             if (tpWire.Wire is null)
             {
-                log.Refused("take_profit", ErrorClass.InvalidParam, tpWire.Error!.Message, entry.FilledSize, tp, tpCloid?.Value);
+                log.Refused(OrderEventAction.TakeProfit, ErrorClass.InvalidParam, tpWire.Error!.Message, entry.FilledSize, tp, tpCloid?.Value);
                 note = "take-profit refused: " + tpWire.Error.Message;
             }
             else
             {
-                legs.Add(new OrderLeg("take_profit", tpCloid, (_, _) => ValueTask.FromResult(tpWire)));
+                legs.Add(new OrderLeg(OrderEventAction.TakeProfit, tpCloid, (_, _) => ValueTask.FromResult(tpWire)));
             }
         }
 
@@ -145,7 +145,7 @@ internal sealed class ProtectionWorkflow(WorkflowServices s, PositionCloser clos
             unread = !open.IsSuccess;
             if (unread)
             {
-                log.ReadFailed("read_open_orders", open.Error!, open.Attempts);
+                log.ReadFailed(OrderEventAction.ReadOpenOrders, open.Error!, open.Attempts);
             }
             else
             {
@@ -157,7 +157,7 @@ internal sealed class ProtectionWorkflow(WorkflowServices s, PositionCloser clos
         if (state.Status is ProtectionStatus.Protected or ProtectionStatus.StopOnly && state.StopOid is not null)
         {
             var replaced = earlier.Where(o => o.Oid != state.StopOid && o.Oid != state.TakeProfitOid).ToArray();
-            if (!await closer.CancelOrdersAsync(replaced, "cancel_stale_protection", log, ct).ConfigureAwait(false))
+            if (!await closer.CancelOrdersAsync(replaced, OrderEventAction.CancelStaleProtection, log, ct).ConfigureAwait(false))
             {
                 state = state with { Reason = Join(state.Reason, "an earlier trigger could not be cancelled (reduce-only; reconciliation retries)") };
             }
@@ -175,7 +175,7 @@ internal sealed class ProtectionWorkflow(WorkflowServices s, PositionCloser clos
     {
         if (s.Shadow)
         {
-            log.Add(new Journal.ActionRecord { Symbol = rules.Name, Action = "flatten", Qty = entry.FilledSize, Result = "shadow", ErrorDetail = reason });
+            log.Add(new OrderEvent { Symbol = rules.Name, Action = OrderEventAction.Flatten, Qty = entry.FilledSize, Result = OrderEventResult.Shadow, ErrorDetail = reason });
             return (new ProtectionState(ProtectionStatus.Shadow, entry.FilledSize, entry.StopLoss, entry.TakeProfit, Reason: "would flatten: " + reason), entry);
         }
 
@@ -183,7 +183,7 @@ internal sealed class ProtectionWorkflow(WorkflowServices s, PositionCloser clos
         var run = await closer.CloseAsync(
             rules,
             entry.Side,
-            "flatten",
+            OrderEventAction.Flatten,
             r => s.Idempotent ? IntentCloids.Child(entry.Cloid, role, r) : null,
             log,
             ct).ConfigureAwait(false);

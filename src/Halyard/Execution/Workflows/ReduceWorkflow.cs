@@ -25,21 +25,21 @@ internal sealed class ReduceWorkflow(WorkflowServices s, PositionCloser closer, 
         var (rules, ruleError) = await s.Instruments.ResolveAsync(intent.Symbol, RetryProfile.Protective, ct).ConfigureAwait(false);
         if (rules is null)
         {
-            log.Refused("reduce", ruleError!.Class, ruleError.Message);
+            log.Refused(OrderEventAction.Reduce, ruleError!.Class, ruleError.Message);
             return result.Failure(ruleError);
         }
 
         var account = await s.Venue.AccountAsync(RetryProfile.Protective, ct).ConfigureAwait(false);
         if (!account.IsSuccess)
         {
-            log.ReadFailed("read_position", account.Error!, account.Attempts);
+            log.ReadFailed(OrderEventAction.ReadPosition, account.Error!, account.Attempts);
             return result.Failure(account.Error!);
         }
 
         var mid = await s.Venue.MidAsync(rules.Name, RetryProfile.Protective, ct).ConfigureAwait(false);
         if (!mid.IsSuccess)
         {
-            log.ReadFailed("read_mid", mid.Error!, mid.Attempts);
+            log.ReadFailed(OrderEventAction.ReadMid, mid.Error!, mid.Attempts);
             return result.Failure(mid.Error!);
         }
 
@@ -51,7 +51,7 @@ internal sealed class ReduceWorkflow(WorkflowServices s, PositionCloser closer, 
         if (position.Side != intent.Side)
         {
             var error = new VenueError(ErrorClass.RiskRejected, $"The {rules.Name} position is {position.Side}, not {intent.Side}: not reduced.");
-            log.Refused("reduce", error.Class, error.Message, position.AbsSize);
+            log.Refused(OrderEventAction.Reduce, error.Class, error.Message, position.AbsSize);
             return result.Failure(error);
         }
 
@@ -68,7 +68,7 @@ internal sealed class ReduceWorkflow(WorkflowServices s, PositionCloser closer, 
         if (coins * price < InstrumentRules.MinOrderValueUsd)
         {
             var error = new VenueError(ErrorClass.InvalidParam, $"closing {coins} {rules.Name} at {price} is worth less than {InstrumentRules.MinOrderValueUsd} USD");
-            log.Refused("reduce", error.Class, error.Message, coins);
+            log.Refused(OrderEventAction.Reduce, error.Class, error.Message, coins);
             return result.Failure(error);
         }
 
@@ -78,16 +78,16 @@ internal sealed class ReduceWorkflow(WorkflowServices s, PositionCloser closer, 
             var wire = await closer.WireAsync(rules, position.Side, coins, cloid, ct).ConfigureAwait(false);
             if (wire.Wire is { } w)
             {
-                log.Shadow("reduce", w);
+                log.Shadow(OrderEventAction.Reduce, w);
             }
 
             return result.Build(IntentResult.Shadow) with { Detail = $"would close {coins} of {position.AbsSize} {rules.Name}" };
         }
 
         // Resting entries could re-open what is being reduced; the triggers (the stop) stay.
-        await closer.CancelSymbolOrdersAsync(rules.Name, "cancel", log, ct, o => !(o.IsTrigger && o.ReduceOnly)).ConfigureAwait(false);
+        await closer.CancelSymbolOrdersAsync(rules.Name, OrderEventAction.Cancel, log, ct, o => !(o.IsTrigger && o.ReduceOnly)).ConfigureAwait(false);
         var startedAt = s.Now;
-        var outcome = await closer.ReduceAsync(rules, position.Side, coins, "reduce", cloid, log, ct).ConfigureAwait(false);
+        var outcome = await closer.ReduceAsync(rules, position.Side, coins, OrderEventAction.Reduce, cloid, log, ct).ConfigureAwait(false);
         if (outcome.FirstSent is { } sent)
         {
             result.Latency = new OrderLatency(s.Time.GetElapsedTime(decisionTs, sent), s.Time.GetElapsedTime(sent, outcome.Answered ?? s.Time.GetTimestamp()));
@@ -107,7 +107,7 @@ internal sealed class ReduceWorkflow(WorkflowServices s, PositionCloser closer, 
             };
         }
 
-        result.AddFill(new ExecutionFill("reduce", fill.TotalSize, fill.AveragePrice, fill.Oid, cloid?.Value));
+        result.AddFill(new ExecutionFill(OrderEventAction.Reduce, fill.TotalSize, fill.AveragePrice, fill.Oid, cloid?.Value));
         var protectionState = await ResizeAsync(rules, intent, position, fill.TotalSize, price, log, ct).ConfigureAwait(false);
         var pnl = await RealizedAsync(startedAt, fill.Oid, cloid, ct).ConfigureAwait(false);
         return result.Build(IntentResult.Reduced) with
