@@ -29,9 +29,6 @@ public enum OrderEventAction
     /// <summary>A reduce-only IOC closing a position that could not be protected.</summary>
     Flatten,
 
-    /// <summary>A reduce-only IOC closing part of a position (scaling out).</summary>
-    Reduce,
-
     /// <summary>Cancelling a symbol's non-protective orders before a close.</summary>
     Cancel,
 
@@ -70,6 +67,9 @@ public enum OrderEventAction
 
     /// <summary>The intent ledger's durability changed (see <see cref="OrderEventResult.Unwritable"/>).</summary>
     Ledger,
+
+    /// <summary>A reduce-only IOC closing part of a position (scaling out).</summary>
+    Reduce,
 }
 
 /// <summary>What became of one <see cref="OrderEventAction"/>.</summary>

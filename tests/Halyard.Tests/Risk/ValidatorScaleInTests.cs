@@ -24,11 +24,11 @@ public class ValidatorScaleInTests
 
     [Fact]
     public void ValidateBatch_ScaleInOff_SameSideOpenIsStillWouldPyramid() =>
-        VerdictAssert.RejectedOnly(Holding(guards: GuardSwitches.AllOn).One(Add(5_000m)), ReasonCode.WouldPyramid);
+        VerdictAssert.RejectedOnly(Holding(guards: GuardSwitches.AllOn).One(Add(10_000m)), ReasonCode.WouldPyramid);
 
     [Fact]
     public void ValidateBatch_ScaleInOn_OppositeOpenIsStillWouldHedge() =>
-        VerdictAssert.RejectedOnly(Holding().One(ValidatorScenario.Short() with { PositionSizeUsd = 5_000m }), ReasonCode.WouldHedge);
+        VerdictAssert.RejectedOnly(Holding().One(ValidatorScenario.Short() with { PositionSizeUsd = 10_000m }), ReasonCode.WouldHedge);
 
     [Theory]
     [InlineData(10_000, "accept")]  // the limit: 5,000 + 10,000 = 15,000 = 1.5 x equity
@@ -127,7 +127,7 @@ public class ValidatorScaleInTests
     [Fact]
     public void ValidateBatch_TwoAddsInOneBatch_SecondIsDuplicate()
     {
-        var verdicts = Holding().Validate(Add(2_000m), Add(2_000m));
+        var verdicts = Holding().Validate(Add(4_000m), Add(4_000m));
         VerdictAssert.Accepted(verdicts[0]);
         VerdictAssert.RejectedOnly(verdicts[1], ReasonCode.DuplicateSymbolInBatch);
     }
@@ -136,7 +136,7 @@ public class ValidatorScaleInTests
     public void ValidateBatch_AddCountsAgainstTheCycleCap()
     {
         var verdicts = Holding(limits: new ValidatorScenario().Limits with { MaxNewPositionsPerCycle = 1 })
-            .Validate(Add(2_000m), ValidatorScenario.Long("AVAX") with { StopLoss = 19m, TakeProfit = 24m });
+            .Validate(Add(4_000m), ValidatorScenario.Long("AVAX") with { StopLoss = 19m, TakeProfit = 24m });
         VerdictAssert.Accepted(verdicts[0]);
         VerdictAssert.RejectedOnly(verdicts[1], ReasonCode.CycleOpenCapReached);
     }
