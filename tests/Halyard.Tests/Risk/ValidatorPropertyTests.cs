@@ -27,16 +27,17 @@ public class ValidatorPropertyTests
         {
             var price = new ValidatorScenario().Assets.TryGetValue(coin, out var a) ? a.LivePrice : 10m;
             var sign = action == DecisionAction.OpenShort ? -1 : 1;
+            var isClose = action is DecisionAction.CloseLong or DecisionAction.CloseShort;
             var tpBps = slBps * rewardHalves / 2m;
             return new TradingDecision(
                 coin,
                 action,
                 Leverage: nulls == 1 ? null : leverage,
-                PositionSizeUsd: nulls == 2 ? null : size * 1.0037m,
+                PositionSizeUsd: isClose ? (nulls is >= 20 and < 30 ? slBps : null) : nulls == 2 ? null : size * 1.0037m,
                 StopLoss: price * (1m - (sign * slBps / 10_000m)),
                 TakeProfit: nulls == 3 ? null : price * (1m + (sign * tpBps / 10_000m)),
                 Confidence: nulls == 4 ? null : confidence,
-                CloseFraction: nulls >= 30 && action is DecisionAction.CloseLong or DecisionAction.CloseShort ? (slBps % 120) / 100m : null);
+                CloseFraction: isClose && nulls >= 30 ? (slBps % 120) / 100m : null);
         });
 
     /// <summary>Mostly the plausible ranges, sometimes anything.</summary>
@@ -68,6 +69,8 @@ public class ValidatorPropertyTests
     {
         var openedAccepted = 0;
         var openedAdjusted = 0;
+        var addsAccepted = 0;
+        var partialCloses = 0;
         var tally = new System.Collections.Concurrent.ConcurrentDictionary<ReasonCode, int>();
         Gen.Select(GenScenario, GenDecision.Array[0, 8]).Sample((scenario, batch) =>
         {
@@ -109,6 +112,8 @@ public class ValidatorPropertyTests
             StopRiskInvariants.Check(ctx, executable.Where(d => d.IsOpen).ToArray());
             CheckCloses(ctx, executable.Where(d => d.IsClose).ToArray());
             Interlocked.Add(ref openedAccepted, verdicts.Count(v => v.Kind == VerdictKind.Accepted && v.Decision.IsOpen));
+            Interlocked.Add(ref addsAccepted, verdicts.Count(v => v.IsExecutable && v.Decision.IsOpen && ctx.Guards.ScaleIn && ctx.Account.PositionOf(v.Decision.Symbol) is not null));
+            Interlocked.Add(ref partialCloses, verdicts.Count(v => v.IsExecutable && v.Executable.CloseFraction is not null));
             foreach (var reason in verdicts.Where(v => v.Decision.IsOpen).SelectMany(v => v.Reasons))
             {
                 tally.AddOrUpdate(reason, 1, (_, n) => n + 1);
@@ -120,6 +125,8 @@ public class ValidatorPropertyTests
         // The generator must reach the interesting region, or the invariants above prove nothing.
         Assert.True(openedAccepted > 50, $"only {openedAccepted} opens accepted " + string.Join(", ", tally.OrderByDescending(kv => kv.Value).Select(kv => kv.Key + "=" + kv.Value)));
         Assert.True(openedAdjusted > 50, $"only {openedAdjusted} opens adjusted");
+        Assert.True(addsAccepted > 20, $"only {addsAccepted} scale-ins accepted");
+        Assert.True(partialCloses > 20, $"only {partialCloses} partial closes accepted");
     }
 
     private static void CheckOpens(ValidationContext ctx, TradingDecision[] opens)
