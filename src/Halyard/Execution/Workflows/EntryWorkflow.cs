@@ -26,7 +26,7 @@ internal sealed class EntryWorkflow(WorkflowServices s, ProtectionWorkflow prote
 
         if (!s.Shadow && s.Ledger.Find(key.Value) is { } existing)
         {
-            var resumed = await ResumeAsync(existing, result, ct).ConfigureAwait(false);
+            var resumed = await ResumeAsync(existing, result, intent.ScaleIn, ct).ConfigureAwait(false);
             if (resumed is not null)
             {
                 return resumed;
@@ -209,7 +209,7 @@ internal sealed class EntryWorkflow(WorkflowServices s, ProtectionWorkflow prote
     /// as a duplicate; an unsettled one is settled by cloid first; a filled but unprotected one is protected.
     /// Returns null when the earlier attempt provably never reached the venue, so the intent may be placed.
     /// </summary>
-    private async Task<ExecutionOutcome?> ResumeAsync(LedgerEntry existing, OutcomeBuilder result, CancellationToken ct)
+    private async Task<ExecutionOutcome?> ResumeAsync(LedgerEntry existing, OutcomeBuilder result, bool scaleIn, CancellationToken ct)
     {
         var (rules, ruleError) = await s.Instruments.ResolveAsync(existing.Symbol, RetryProfile.Protective, ct).ConfigureAwait(false);
         if (rules is null)
@@ -259,7 +259,10 @@ internal sealed class EntryWorkflow(WorkflowServices s, ProtectionWorkflow prote
                 return outcome with { Actions = result.Log.ToImmutable(), Result = IntentResult.Unresolved, Detail = "filled but no price to place the stop against; reconciliation will protect it" };
             }
 
-            var (state, _) = await protection.ProtectAsync(entry, rules, reference.Value, null, result.Log, ct).ConfigureAwait(false);
+            // A scale-in that filled before a restart joins its position now (protection for the combined size).
+            var (state, _) = scaleIn
+                ? await ProtectCombinedAsync(entry, rules, reference.Value, result.Log, ct).ConfigureAwait(false)
+                : await protection.ProtectAsync(entry, rules, reference.Value, null, result.Log, ct).ConfigureAwait(false);
             return outcome with { Actions = result.Log.ToImmutable(), Protection = state, FailsCycle = state.Status == ProtectionStatus.Unprotected };
         }
 
