@@ -16,7 +16,8 @@ internal sealed record CycleRecordParts(
     IReadOnlyList<ActionRecord> Actions,
     GatingRecord Gating,
     string? Problem,
-    bool Failed);
+    bool Failed,
+    IReadOnlyDictionary<string, PositionPlan>? Plans = null);
 
 /// <summary>Maps a cycle's parts onto the journal's <see cref="DecisionCycleRecord"/> (schema: <c>docs/decision-log.md</c>).</summary>
 internal static class CycleRecordMapping
@@ -37,6 +38,7 @@ internal static class CycleRecordMapping
             Verdicts = [.. p.Verdicts.Select(ToRecord)],
             AccountSnapshot = AccountRecord.From(p.Account),
             PositionsSnapshot = PositionRecord.From(p.Account),
+            Plans = ToRecords(p.Plans),
             Candidates = p.Market.Candidates,
             MarketSnapDigest = [.. p.Market.Candidates.Where(p.Market.Snapshots.ContainsKey).Select(c => MarketDigestEntry.From(p.Market.Snapshots[c]))],
             Actions = p.Actions,
@@ -88,6 +90,29 @@ internal static class CycleRecordMapping
             ReasonCodes = [.. v.Violations.Select(x => x.Code.Name())],
             Adjustments = [.. v.Adjustments.Select(a => new AdjustmentRecord(a.Field, a.From, a.To, a.Reason.Name()))],
         };
+    }
+
+    /// <summary>The plans as journaled, by coin; null when there is none (the field is then left out).</summary>
+    public static IReadOnlyList<PlanRecord>? ToRecords(IReadOnlyDictionary<string, PositionPlan>? plans) =>
+        plans is null || plans.Count == 0
+            ? null
+            : [.. plans.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new PlanRecord
+            {
+                Symbol = kv.Key,
+                Reasoning = kv.Value.Reasoning,
+                InvalidationCondition = kv.Value.Invalidation,
+                StopLoss = kv.Value.StopLoss,
+                TakeProfit = kv.Value.TakeProfit,
+                OpenedCycle = kv.Value.OpenedCycle,
+                OpenedAt = kv.Value.OpenedAt,
+                Adds = kv.Value.Adds,
+            })];
+
+    /// <summary>A journaled plan as the trader's memory holds it.</summary>
+    public static PositionPlan FromRecord(PlanRecord r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return new PositionPlan(r.Reasoning, r.InvalidationCondition, r.StopLoss, r.TakeProfit, r.OpenedCycle, r.OpenedAt, r.Adds);
     }
 
     private static string? Join(string? a, string? b) => a is null ? b : b is null ? a : a + "; " + b;

@@ -10,7 +10,8 @@ namespace Halyard.Cycle;
 public static class DecisionIntents
 {
     /// <summary>An open intent from an executable (validated) open decision.</summary>
-    public static OpenIntent ToOpenIntent(this TradingDecision decision, string traderId, long cycle, string decisionId, long? validatedAt = null)
+    /// <param name="scaleIn">The open adds to a position held on its side (<c>features.scale_in</c>).</param>
+    public static OpenIntent ToOpenIntent(this TradingDecision decision, string traderId, long cycle, string decisionId, long? validatedAt = null, bool scaleIn = false)
     {
         ArgumentNullException.ThrowIfNull(decision);
         if (!decision.IsOpen || decision.PositionSizeUsd is not { } usd || decision.Leverage is not { } leverage)
@@ -30,6 +31,7 @@ public static class DecisionIntents
             StopLoss = decision.StopLoss,
             TakeProfit = decision.TakeProfit,
             ValidatedAt = validatedAt,
+            ScaleIn = scaleIn,
         };
     }
 
@@ -42,6 +44,11 @@ public static class DecisionIntents
             throw new ArgumentException("Only a close decision becomes a close intent.", nameof(decision));
         }
 
+        if (decision.PositionSizeUsd is not null && decision.CloseFraction is null)
+        {
+            throw new ArgumentException("A partial close reaches execution as a fraction (the Validator restates a USD size as one).", nameof(decision));
+        }
+
         return new CloseIntent
         {
             TraderId = traderId,
@@ -49,6 +56,7 @@ public static class DecisionIntents
             DecisionId = decisionId,
             Symbol = decision.Symbol,
             Side = decision.Action == DecisionAction.CloseLong ? PositionSide.Long : PositionSide.Short,
+            Fraction = decision.CloseFraction is { } f && f < 1m ? f : null,
             ValidatedAt = validatedAt,
         };
     }

@@ -65,7 +65,8 @@ internal sealed class OrderStep(TraderSetup setup, TraderServices s, TraderState
             state.InHand = $"close {intent.Symbol} {intent.Side}";
             var outcome = Record(await s.Orders.CloseAsync(intent, s.Force).ConfigureAwait(false), probe);
             state.InHand = null;
-            if (outcome.Result is IntentResult.Closed or IntentResult.AlreadyFlat || outcome.FilledSize > 0m)
+            // A partial close (Reduced) leaves the position held: no cooldown, no closed trade; its plan stays.
+            if (outcome.Result != IntentResult.Reduced && (outcome.Result is IntentResult.Closed or IntentResult.AlreadyFlat || outcome.FilledSize > 0m))
             {
                 state.MarkClosed(intent.Symbol, now);
                 state.Memory.NoteClose(intent.Symbol, now, "model");
@@ -153,7 +154,8 @@ internal sealed class OrderStep(TraderSetup setup, TraderServices s, TraderState
                 continue;
             }
 
-            var intent = verdict.Executable.ToOpenIntent(setup.TraderId, state.Cycle, DecisionId(open), validatedAt);
+            var scaleIn = setup.Guards.ScaleIn && fresh.Account.PositionOf(symbol) is { } held && held.Side == (verdict.Executable.Action == DecisionAction.OpenLong ? PositionSide.Long : PositionSide.Short);
+            var intent = verdict.Executable.ToOpenIntent(setup.TraderId, state.Cycle, DecisionId(open), validatedAt, scaleIn);
             var probe = s.VenueTimer?.Begin();
             state.InHand = $"open {intent.Symbol} {intent.Side}";
             var outcome = Record(await s.Orders.OpenAsync(intent, s.Force).ConfigureAwait(false), probe);
@@ -174,7 +176,15 @@ internal sealed class OrderStep(TraderSetup setup, TraderServices s, TraderState
             {
                 s.Ownership.Claim(symbol, setup.TraderId);
                 var d = verdict.Executable;
-                state.Memory.RememberPlan(symbol, new PositionPlan(d.Reasoning, d.InvalidationCondition, d.StopLoss, d.TakeProfit, state.Cycle, fresh.Now));
+                var plan = new PositionPlan(d.Reasoning, d.InvalidationCondition, d.StopLoss, d.TakeProfit, state.Cycle, fresh.Now);
+                if (scaleIn)
+                {
+                    state.Memory.RememberAdd(symbol, plan);
+                }
+                else
+                {
+                    state.Memory.RememberPlan(symbol, plan);
+                }
             }
 
             if (outcome.SuggestedSizeUsd is { } suggested)

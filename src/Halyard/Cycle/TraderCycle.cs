@@ -155,6 +155,7 @@ public sealed class TraderCycle
             TakerFeeBps = _setup.TakerFeeBps,
             MakerFeeBps = _setup.MakerFeeBps,
             SlippageBps = _setup.SlippageBps,
+            ScaleIn = _setup.Guards.ScaleIn,
         };
         timing.DecisionStarted();
         var outcome = await _s.DecisionStep.GetFullDecisionAsync(context, ct).ConfigureAwait(false);
@@ -173,6 +174,7 @@ public sealed class TraderCycle
             Instruments = venue.Instruments,
             RecentlyClosed = State.RecentlyClosed,
             RecentOpens = State.RecentOpens,
+            AddsBySymbol = State.Memory.Adds(),
             Now = now,
             Limits = _setup.Limits,
             Gated = context.IsGated,
@@ -203,7 +205,8 @@ public sealed class TraderCycle
             [.. _s.Reactions?.DrainActions() ?? [], .. reconciled, .. breakerActions, .. OrderEventNames.ToRecords(execution.Actions)],
             GatingNow(),
             Problem(syncProblem, market.Problem, execution.Problem),
-            execution.VenueDown));
+            execution.VenueDown,
+            State.Memory.Plans));
     }
 
     /// <summary>The gating section of the record: the gate's state, the breakers, and why new opens were stopped.</summary>

@@ -21,6 +21,31 @@ public sealed class TraderMemory
 
     public PositionPlan? PlanOf(string coin) => _plans.GetValueOrDefault(coin);
 
+    /// <summary>Every plan held now, by coin (journaled each cycle, reloaded after a restart).</summary>
+    public IReadOnlyDictionary<string, PositionPlan> Plans => _plans;
+
+    /// <summary>
+    /// A scale-in filled: the plan keeps its entry reasoning and age; the add's stop and target (and its invalidation,
+    /// when it gives one) are the combined position's now, and the add is counted.
+    /// </summary>
+    public void RememberAdd(string coin, PositionPlan add)
+    {
+        ArgumentNullException.ThrowIfNull(add);
+        _plans[coin] = _plans.TryGetValue(coin, out var plan)
+            ? plan with
+            {
+                Invalidation = string.IsNullOrWhiteSpace(add.Invalidation) ? plan.Invalidation : add.Invalidation,
+                StopLoss = add.StopLoss ?? plan.StopLoss,
+                TakeProfit = add.TakeProfit ?? plan.TakeProfit,
+                Adds = plan.Adds + 1,
+            }
+            : add with { Adds = 1 };
+    }
+
+    /// <summary>Adds made to each held position (the Validator's max_adds_per_position).</summary>
+    public IReadOnlyDictionary<string, int> Adds() =>
+        _plans.Where(kv => kv.Value.Adds > 0).ToDictionary(kv => kv.Key, kv => kv.Value.Adds, StringComparer.Ordinal);
+
     /// <summary>How a coin's position was closed (the trade's record is matched by coin and time).</summary>
     public void NoteClose(string coin, DateTimeOffset at, string how)
     {

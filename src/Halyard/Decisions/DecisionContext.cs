@@ -67,6 +67,9 @@ public sealed record DecisionContext
     /// <summary>New positions opened in the last hour (for the hourly ceiling).</summary>
     public int OpensInLastHour { get; init; }
 
+    /// <summary>Scaling in is on (<c>features.scale_in</c>): an open on a coin held on the same side adds to it.</summary>
+    public bool ScaleIn { get; init; }
+
     /// <summary>Taker fee in basis points of notional (default: <see cref="VenueFees"/>).</summary>
     public decimal TakerFeeBps { get; init; } = VenueFees.TakerBps;
 

@@ -2,8 +2,11 @@ using Halyard.Domain;
 
 namespace Halyard.Decisions;
 
-/// <summary>The plan a position was opened with: its decision's reasoning and invalidation, the stop and target sent, when.</summary>
-public sealed record PositionPlan(string? Reasoning, string? Invalidation, decimal? StopLoss, decimal? TakeProfit, long OpenedCycle, DateTimeOffset OpenedAt);
+/// <summary>
+/// The plan a position was opened with: its decision's reasoning and invalidation, the stop and target in force, when;
+/// <paramref name="Adds"/> counts the scale-ins since (each one sets the stop and target of the combined position).
+/// </summary>
+public sealed record PositionPlan(string? Reasoning, string? Invalidation, decimal? StopLoss, decimal? TakeProfit, long OpenedCycle, DateTimeOffset OpenedAt, int Adds = 0);
 
 /// <summary>A trade that closed recently: how (<c>take_profit</c>, <c>stop_loss</c>, <c>model</c>, <c>breaker</c>, <c>liquidation</c>, …) and its PnL net of fees and funding.</summary>
 public sealed record RecentTrade(string Coin, PositionSide Side, DateTimeOffset ClosedAt, string How, decimal NetPnlUsd);

@@ -26,8 +26,15 @@ public sealed record TradingDecision(
     int? Confidence = null,
     decimal? RiskUsd = null,
     string? Reasoning = null,
-    string? InvalidationCondition = null)
+    string? InvalidationCondition = null,
+    decimal? CloseFraction = null)
 {
+    /// <summary>
+    /// A close of part of the position: <see cref="CloseFraction"/> (0–1) or, on a close,
+    /// <see cref="PositionSizeUsd"/> (the USD to close). A close with neither closes everything.
+    /// </summary>
+    public bool IsPartialClose => IsClose && (CloseFraction is not null || PositionSizeUsd is not null);
+
     public bool IsOpen => Action is DecisionAction.OpenLong or DecisionAction.OpenShort;
 
     public bool IsClose => Action is DecisionAction.CloseLong or DecisionAction.CloseShort;

@@ -18,6 +18,9 @@ public enum IntentResult
     /// <summary>A close left the position flat.</summary>
     Closed,
 
+    /// <summary>A partial close filled: the position is smaller, its stop and target resized to what remains.</summary>
+    Reduced,
+
     /// <summary>A close found no position to close (leftover orders were still cancelled).</summary>
     AlreadyFlat,
 

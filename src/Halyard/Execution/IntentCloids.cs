@@ -33,6 +33,16 @@ public static class IntentCloids
             : Cloid.Derive("halyard.close.v2", scope, intent.TraderId, Number(intent.Cycle), intent.Symbol, SideText(intent.Side), Number(round));
     }
 
+    /// <summary>The reduce-only order of a partial close (the fraction in basis points is part of the intent).</summary>
+    public static Cloid Reduce(CloseIntent intent, string? scope = null)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        var bps = Number((long)decimal.Round((intent.Fraction ?? 1m) * 10_000m));
+        return scope is null
+            ? Cloid.Derive("halyard.reduce.v1", intent.TraderId, Number(intent.Cycle), intent.Symbol, SideText(intent.Side), bps)
+            : Cloid.Derive("halyard.reduce.v2", scope, intent.TraderId, Number(intent.Cycle), intent.Symbol, SideText(intent.Side), bps);
+    }
+
     /// <summary>A follow-up order of an entry: <paramref name="role"/> is e.g. <c>rest</c>, <c>sl</c>, <c>tp</c>, <c>flatten</c>.</summary>
     public static Cloid Child(string entryCloid, string role, int number)
     {

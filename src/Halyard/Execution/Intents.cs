@@ -116,6 +116,12 @@ public sealed record OpenIntent : ExecutionIntent
     /// <summary>Take-profit trigger price; null: none.</summary>
     public decimal? TakeProfit { get; init; }
 
+    /// <summary>
+    /// Scaling in: the open adds to the position held on <see cref="ExecutionIntent.Side"/>; once filled, the stop and
+    /// target (this intent's prices) are placed for the combined size before the earlier ones are cancelled.
+    /// </summary>
+    public bool ScaleIn { get; init; }
+
     internal override void Check()
     {
         base.Check();
@@ -132,5 +138,22 @@ public sealed record OpenIntent : ExecutionIntent
     }
 }
 
-/// <summary>Close the whole position of <see cref="ExecutionIntent.Side"/> on the symbol.</summary>
-public sealed record CloseIntent : ExecutionIntent;
+/// <summary>
+/// Close the position of <see cref="ExecutionIntent.Side"/> on the symbol: all of it, or the share
+/// <see cref="Fraction"/> of the size the venue shows when the close is sent (a partial close, reduce-only,
+/// with the stop and target resized to what remains).
+/// </summary>
+public sealed record CloseIntent : ExecutionIntent
+{
+    /// <summary>The share of the position to close, in (0, 1); null: all of it.</summary>
+    public decimal? Fraction { get; init; }
+
+    internal override void Check()
+    {
+        base.Check();
+        if (Fraction is { } f && (f <= 0m || f >= 1m))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Fraction), f, "A partial close's fraction is in (0, 1); a full close has none.");
+        }
+    }
+}

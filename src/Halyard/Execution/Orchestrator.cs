@@ -42,6 +42,7 @@ public sealed class Orchestrator
     private readonly WorkflowServices _services;
     private readonly EntryWorkflow _entry;
     private readonly CloseWorkflow _close;
+    private readonly ReduceWorkflow _reduce;
     private readonly Reconciler _reconciler;
     private readonly ResilientLedger _ledger;
 
@@ -83,6 +84,7 @@ public sealed class Orchestrator
         var orders = new EntryOrders(_services, closer);
         _entry = new EntryWorkflow(_services, protection, orders);
         _close = new CloseWorkflow(_services, closer);
+        _reduce = new ReduceWorkflow(_services, closer, protection, _close);
         _reconciler = new Reconciler(_services, protection, closer, orders);
     }
 
@@ -127,11 +129,18 @@ public sealed class Orchestrator
             cancellationToken);
     }
 
-    /// <summary>Closes the symbol's position of the intent's side, cancelling its orders and triggers.</summary>
+    /// <summary>
+    /// Closes the symbol's position of the intent's side, cancelling its orders and triggers; with a
+    /// <see cref="CloseIntent.Fraction"/>, closes that share of it and resizes its stop and target to what remains.
+    /// </summary>
     public Task<ExecutionOutcome> CloseAsync(CloseIntent intent, CancellationToken cancellationToken)
     {
         Check(intent);
-        return Serialised(async () => WithLedgerChanges(await _close.CloseAsync(intent, cancellationToken).ConfigureAwait(false)), cancellationToken);
+        return Serialised(
+            async () => WithLedgerChanges(intent.Fraction is null
+                ? await _close.CloseAsync(intent, cancellationToken).ConfigureAwait(false)
+                : await _reduce.ReduceAsync(intent, cancellationToken).ConfigureAwait(false)),
+            cancellationToken);
     }
 
     /// <summary>Reconciles the venue with the ledger (at start and every cycle); see <see cref="ReconcileReport"/>.</summary>

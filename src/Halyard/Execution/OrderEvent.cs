@@ -67,6 +67,9 @@ public enum OrderEventAction
 
     /// <summary>The intent ledger's durability changed (see <see cref="OrderEventResult.Unwritable"/>).</summary>
     Ledger,
+
+    /// <summary>A reduce-only IOC closing part of a position (scaling out).</summary>
+    Reduce,
 }
 
 /// <summary>What became of one <see cref="OrderEventAction"/>.</summary>

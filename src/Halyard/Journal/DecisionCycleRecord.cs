@@ -47,6 +47,12 @@ public sealed record DecisionCycleRecord
 
     public IReadOnlyList<PositionRecord> PositionsSnapshot { get; init; } = [];
 
+    /// <summary>
+    /// The plan of each position the trader remembers at the end of the cycle (the entry decision's reasoning,
+    /// invalidation, stop and target in force): what a restarted trader reloads. Null when it remembers none.
+    /// </summary>
+    public IReadOnlyList<PlanRecord>? Plans { get; init; }
+
     /// <summary>The coins offered to the model this cycle.</summary>
     public IReadOnlyList<string> Candidates { get; init; } = [];
 

@@ -32,6 +32,9 @@ public sealed record DecisionRecord
 
     public string? InvalidationCondition { get; init; }
 
+    /// <summary>Closes: the share of the position to close (0–1); null with a USD size or a full close.</summary>
+    public decimal? CloseFraction { get; init; }
+
     public static DecisionRecord From(TradingDecision decision)
     {
         ArgumentNullException.ThrowIfNull(decision);
@@ -48,11 +51,12 @@ public sealed record DecisionRecord
             RiskUsd = decision.RiskUsd,
             Reasoning = decision.Reasoning,
             InvalidationCondition = decision.InvalidationCondition,
+            CloseFraction = decision.CloseFraction,
         };
     }
 
     public TradingDecision ToDecision() => new(
-        Symbol, Action, Leverage, PositionSizeUsd, EntryPrice, StopLoss, TakeProfit, Confidence, RiskUsd, Reasoning, InvalidationCondition);
+        Symbol, Action, Leverage, PositionSizeUsd, EntryPrice, StopLoss, TakeProfit, Confidence, RiskUsd, Reasoning, InvalidationCondition, CloseFraction);
 }
 
 /// <summary>

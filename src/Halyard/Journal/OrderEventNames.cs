@@ -20,6 +20,7 @@ public static class OrderEventNames
         OrderEventAction.TakeProfit => "take_profit",
         OrderEventAction.Close => "close",
         OrderEventAction.Flatten => "flatten",
+        OrderEventAction.Reduce => "reduce",
         OrderEventAction.Cancel => "cancel",
         OrderEventAction.CancelLeftover => "cancel_leftover",
         OrderEventAction.CancelRest => "cancel_rest",

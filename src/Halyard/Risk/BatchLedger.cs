@@ -3,7 +3,10 @@ using Halyard.Domain;
 namespace Halyard.Risk;
 
 /// <summary>One open accepted earlier in the batch, as the liquidation estimate needs it.</summary>
-internal sealed record AcceptedOpen(MarginedPosition Position, PositionSide Side, decimal Stop, bool IsCross, decimal Margin, decimal EntryFee);
+/// <param name="Position">The position the stop protects: the open alone, or after a scale-in the combined position.</param>
+/// <param name="Margin">The margin this open adds.</param>
+/// <param name="IsAdd">A scale-in: <paramref name="Position"/> replaces the held position of its coin in the estimate.</param>
+internal sealed record AcceptedOpen(MarginedPosition Position, PositionSide Side, decimal Stop, bool IsCross, decimal Margin, decimal EntryFee, bool IsAdd = false);
 
 /// <summary>What the decisions accepted so far in one batch have already consumed.</summary>
 internal sealed class BatchLedger
@@ -12,8 +15,11 @@ internal sealed class BatchLedger
     private readonly HashSet<string> _closed = new(StringComparer.Ordinal);
     private readonly List<AcceptedOpen> _accepted = [];
 
-    /// <summary>Opens accepted so far.</summary>
+    /// <summary>Opens accepted so far (scale-ins included: they count against the per-cycle and per-hour caps).</summary>
     public int Opens => _opened.Count;
+
+    /// <summary>Opens accepted so far that start a new position (scale-ins add to a held one).</summary>
+    public int NewPositions => _accepted.Count(a => !a.IsAdd);
 
     /// <summary>Margin the accepted opens will use, in USD.</summary>
     public decimal Margin { get; private set; }

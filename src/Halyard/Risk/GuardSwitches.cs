@@ -32,4 +32,12 @@ public sealed record GuardSwitches
 
     /// <summary>Honour the gated flag (raised minimum confidence) and the pause.</summary>
     public bool Gating { get; init; } = true;
+
+    /// <summary>
+    /// Scaling in (<c>features.scale_in</c>, OFF by default, and off in <see cref="AllOn"/>): an open on a coin held on
+    /// the same side adds to the position, at most <see cref="RiskLimits.MaxAddsPerPosition"/> times, and every guard
+    /// judges the combined position. Off: such an open is refused (<c>would_pyramid</c>, unless no_pyramiding is off).
+    /// An open against a held position is refused either way.
+    /// </summary>
+    public bool ScaleIn { get; init; }
 }

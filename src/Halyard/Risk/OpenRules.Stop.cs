@@ -19,30 +19,33 @@ internal sealed partial class OpenRules
             return value;
         }
 
+        // A scale-in: the combined position's loss at the new stop (the held part valued at the live price; its
+        // entry fee, already paid, is counted again: conservative).
         var stop = d.StopLoss!.Value;
         var perUsd = LossAtStop.PerUsd(price, stop, ctx.TakerFeeBps, ctx.SlippageBps);
         var cap = _limits.MaxLossPerTradePct / 100m * equity;
-        var loss = value * perUsd;
+        var loss = (_existing + value) * perUsd;
         if (loss <= cap)
         {
             return value;
         }
 
-        var why = Fmt($"loss if the stop {stop} fills = {decimal.Round(loss, 2)} USD (value {value}, move {decimal.Round(Math.Abs(price - stop) / price * 100m, 4)} % from {price}, taker fee {ctx.TakerFeeBps} bps twice, slippage {ctx.SlippageBps} bps) > max_loss_per_trade_pct {_limits.MaxLossPerTradePct} % of equity {equity} = {decimal.Round(cap, 2)} USD");
+        var what = _existing > 0m ? Fmt($"held {decimal.Round(_existing, 2)} + add {value}") : Fmt($"{value}");
+        var why = Fmt($"loss if the stop {stop} fills = {decimal.Round(loss, 2)} USD (value {what}, move {decimal.Round(Math.Abs(price - stop) / price * 100m, 4)} % from {price}, taker fee {ctx.TakerFeeBps} bps twice, slippage {ctx.SlippageBps} bps) > max_loss_per_trade_pct {_limits.MaxLossPerTradePct} % of equity {equity} = {decimal.Round(cap, 2)} USD");
         if (_limits.LossOverCap == LossOverCapPolicy.Deny)
         {
             Violate(ReasonCode.LossAboveCap, why);
             return value;
         }
 
-        var clamped = decimal.Round(cap / perUsd, 2, MidpointRounding.ToZero);
+        var clamped = decimal.Round((cap / perUsd) - _existing, 2, MidpointRounding.ToZero);
         var floor = Math.Max(InstrumentRules.MinOrderValueUsd, _limits.MinOrderValueUsd);
         var floorName = "the minimum order value";
         var (bandMin, _) = Band();
-        if (_guards.ValueBands && bandMin * equity > floor)
+        if (_guards.ValueBands && (bandMin * equity) - _existing > floor)
         {
-            floor = bandMin * equity;
-            floorName = Fmt($"the value band minimum {bandMin} x equity");
+            floor = (bandMin * equity) - _existing;
+            floorName = _existing > 0m ? Fmt($"the value band minimum {bandMin} x equity less the held value") : Fmt($"the value band minimum {bandMin} x equity");
         }
 
         if (clamped < floor)
@@ -65,11 +68,13 @@ internal sealed partial class OpenRules
     /// </summary>
     private AcceptedOpen CheckLiquidation(InstrumentRules rules, decimal price, int leverage, decimal value)
     {
+        // A scale-in: the combined position (held size + this open) at the live price, margined as the held one is.
         var sign = _side == PositionSide.Long ? 1m : -1m;
-        var position = new MarginedPosition(d.Symbol, sign * value / price, price, rules.MaxLeverage);
-        var isCross = ctx.MarginMode == MarginKind.Cross && !rules.OnlyIsolated;
+        var heldSize = _addTo?.Size ?? 0m;
+        var position = new MarginedPosition(d.Symbol, heldSize + (sign * value / price), price, rules.MaxLeverage);
+        var isCross = _addTo?.IsCross ?? (ctx.MarginMode == MarginKind.Cross && !rules.OnlyIsolated);
         var margin = value / leverage;
-        var open = new AcceptedOpen(position, _side, d.StopLoss!.Value, isCross, margin, value * ctx.TakerFeeBps / 10_000m);
+        var open = new AcceptedOpen(position, _side, d.StopLoss!.Value, isCross, margin, value * ctx.TakerFeeBps / 10_000m, IsAdd: _addTo is not null);
         if (ctx.Equity <= 0m)
         {
             return open;
@@ -77,7 +82,7 @@ internal sealed partial class OpenRules
 
         if (!isCross)
         {
-            var liquidation = LiquidationPrice.Isolated(position, margin);
+            var liquidation = LiquidationPrice.Isolated(position, margin + (_addTo is { IsCross: false } h ? h.MarginUsed : 0m));
             if (!LiquidationPrice.StopFirst(_side, open.Stop, liquidation))
             {
                 Violate(ReasonCode.StopBeyondLiquidation, Fmt($"stop {open.Stop} triggers after the estimated isolated liquidation price {Round(liquidation)} ({leverage}x, maintenance 1/(2 x {rules.MaxLeverage}))"));
@@ -92,11 +97,13 @@ internal sealed partial class OpenRules
         }
 
         var held = ctx.Account.Positions.Where(p => p.Size != 0m).ToArray();
+        var addedTo = batch.Where(a => a.IsAdd).Select(a => a.Position.Coin).ToHashSet(StringComparer.Ordinal);
         var crossEquity = ctx.Equity
             - held.Where(p => !p.IsCross).Sum(p => p.MarginUsed)
             - batch.Where(a => !a.IsCross).Sum(a => a.Margin)
             - batch.Sum(a => a.EntryFee);
-        var maintenance = held.Where(p => p.IsCross).Sum(p => Held(p).Maintenance) + cross.Sum(a => a.Position.Maintenance);
+        // A held cross position that a scale-in adds to is counted once, as the combined position of the batch.
+        var maintenance = held.Where(p => p.IsCross && !addedTo.Contains(p.Coin)).Sum(p => Held(p).Maintenance) + cross.Sum(a => a.Position.Maintenance);
         foreach (var a in cross)
         {
             var liquidation = LiquidationPrice.Cross(a.Position, crossEquity, maintenance - a.Position.Maintenance);

@@ -16,6 +16,12 @@ internal sealed partial class OpenRules(int index, TradingDecision d, Validation
     private readonly GuardSwitches _guards = ctx.Guards;
     private readonly PositionSide _side = d.Action == DecisionAction.OpenLong ? PositionSide.Long : PositionSide.Short;
 
+    /// <summary>The held position this open adds to (scaling in), or null for an open of a new position.</summary>
+    private Position? _addTo;
+
+    /// <summary>The value of the held position at the live price (0 for a new position): the guards judge it plus this open.</summary>
+    private decimal _existing;
+
     public Verdict Judge()
     {
         CheckFields();
@@ -23,6 +29,8 @@ internal sealed partial class OpenRules(int index, TradingDecision d, Validation
         {
             return Verdict.Reject(index, d, _violations);
         }
+
+        _addTo = _guards.ScaleIn && ctx.Account.PositionOf(d.Symbol) is { } held && held.Side == _side ? held : null;
 
         var coin = d.Symbol;
         var (rules, asset) = (ctx.Instruments.GetValueOrDefault(coin), ctx.Assets.GetValueOrDefault(coin));
@@ -45,11 +53,12 @@ internal sealed partial class OpenRules(int index, TradingDecision d, Validation
         }
 
         var price = asset.LivePrice;
+        _existing = _addTo is null ? 0m : _addTo.AbsSize * price;
         var rr = CheckPrices(price);
         CheckConfidence();
         CheckPositionConflicts(coin);
         CheckBudgets(coin, asset);
-        var leverage = ClampLeverage(rules);
+        var leverage = ClampLeverage(rules, AddLeverage());
         var value = ClampValue(rules);
         value = ClampLoss(rules, price, value);
         CheckMargin(leverage, value);
@@ -147,6 +156,22 @@ internal sealed partial class OpenRules(int index, TradingDecision d, Validation
 
     private void CheckPositionConflicts(string coin)
     {
+        if (_addTo is not null)
+        {
+            var adds = ctx.AddsBySymbol.GetValueOrDefault(coin);
+            if (adds >= _limits.MaxAddsPerPosition)
+            {
+                Violate(ReasonCode.MaxAddsReached, Fmt($"{coin} has been added to {adds} time(s), max_adds_per_position {_limits.MaxAddsPerPosition}"));
+            }
+
+            if (ledger.OpenedSide(coin) is not null || ledger.Closed(coin))
+            {
+                Violate(ReasonCode.DuplicateSymbolInBatch, $"{coin} already has an accepted decision earlier in the batch");
+            }
+
+            return;
+        }
+
         if (ctx.Account.PositionOf(coin) is { } held)
         {
             if (held.Side != _side)
@@ -198,10 +223,10 @@ internal sealed partial class OpenRules(int index, TradingDecision d, Validation
             Violate(ReasonCode.LiquidityBelowThreshold, Fmt($"open interest x mark = {asset.OpenInterestUsd} USD < {_limits.LiquidityThresholdUsd}"));
         }
 
-        var held = ctx.OpenPositionCount + ledger.Opens;
-        if (_guards.MaxPositions && held >= _limits.MaxPositions)
+        var held = ctx.OpenPositionCount + ledger.NewPositions;
+        if (_guards.MaxPositions && _addTo is null && held >= _limits.MaxPositions)
         {
-            Violate(ReasonCode.MaxPositionsReached, Fmt($"{ctx.OpenPositionCount} held + {ledger.Opens} opened in this batch >= max_positions {_limits.MaxPositions}"));
+            Violate(ReasonCode.MaxPositionsReached, Fmt($"{ctx.OpenPositionCount} held + {ledger.NewPositions} opened in this batch >= max_positions {_limits.MaxPositions}"));
         }
 
         if (_guards.NewOpensPerCycle && ledger.Opens >= _limits.MaxNewPositionsPerCycle)
@@ -217,9 +242,22 @@ internal sealed partial class OpenRules(int index, TradingDecision d, Validation
     }
 
     /// <summary>min(major/alt cap, asset max); the asset max applies even with the leverage_cap guard off.</summary>
-    private int ClampLeverage(InstrumentRules rules)
+    /// <summary>A scale-in uses the held position's leverage (the venue sets one leverage per asset): an adjustment when the decision asked for another.</summary>
+    private int AddLeverage()
     {
         var requested = d.Leverage!.Value;
+        if (_addTo is null || _addTo.Leverage < 1 || _addTo.Leverage == requested)
+        {
+            return requested;
+        }
+
+        _adjustments.Add(new Adjustment("leverage", requested, _addTo.Leverage, ReasonCode.ScaleInLeverage,
+            Fmt($"an add to the {d.Symbol} position uses its leverage {_addTo.Leverage}x, not {requested}x")));
+        return _addTo.Leverage;
+    }
+
+    private int ClampLeverage(InstrumentRules rules, int requested)
+    {
         var configured = _limits.IsMajor(d.Symbol) ? _limits.MajorCoinLeverage : _limits.AltcoinLeverage;
         var cap = _guards.LeverageCap ? Math.Min(configured, rules.MaxLeverage) : rules.MaxLeverage;
         if (requested <= cap)
@@ -234,7 +272,8 @@ internal sealed partial class OpenRules(int index, TradingDecision d, Validation
             return requested;
         }
 
-        _adjustments.Add(new Adjustment("leverage", requested, cap, ReasonCode.LeverageAboveCap, why));
+        _adjustments.RemoveAll(a => a.Field == "leverage");
+        _adjustments.Add(new Adjustment("leverage", d.Leverage!.Value, cap, ReasonCode.LeverageAboveCap, why));
         return cap;
     }
 
@@ -254,37 +293,41 @@ internal sealed partial class OpenRules(int index, TradingDecision d, Validation
             Violate(ReasonCode.NoEquity, Fmt($"equity {equity} <= 0"));
         }
 
+        // A scale-in is judged as the combined position: the held value at the live price plus this open.
+        var existing = _existing;
+        var combined = existing + requested;
+        var held = existing > 0m ? Fmt($"held {decimal.Round(existing, 2)} + add {requested} = ") : "";
         var caps = new List<(decimal Cap, ReasonCode Code, string Why)>();
-        if (bandsApply && requested > maxMultiple * equity)
+        if (bandsApply && combined > maxMultiple * equity)
         {
             caps.Add((maxMultiple * equity, ReasonCode.ValueAboveBand,
-                Fmt($"value {requested} > {band} band max {maxMultiple} x equity {equity} = {maxMultiple * equity}")));
+                Fmt($"value {held}{combined} > {band} band max {maxMultiple} x equity {equity} = {maxMultiple * equity}")));
         }
 
-        if (_guards.MaxPositionSize && requested > _limits.MaxPositionSizeUsd)
+        if (_guards.MaxPositionSize && combined > _limits.MaxPositionSizeUsd)
         {
-            caps.Add((_limits.MaxPositionSizeUsd, ReasonCode.SizeAboveMax, Fmt($"value {requested} > max_position_size_usd {_limits.MaxPositionSizeUsd}")));
+            caps.Add((_limits.MaxPositionSizeUsd, ReasonCode.SizeAboveMax, Fmt($"value {held}{combined} > max_position_size_usd {_limits.MaxPositionSizeUsd}")));
         }
 
         var value = requested;
         if (caps.Count > 0)
         {
-            if (_limits.SizeOverCap == SizeOverCapPolicy.Deny)
+            var binding = caps.MinBy(c => c.Cap);
+            if (_limits.SizeOverCap == SizeOverCapPolicy.Deny || binding.Cap - existing <= 0m)
             {
-                caps.ForEach(c => Violate(c.Code, c.Why));
+                caps.ForEach(c => Violate(c.Code, c.Why + (binding.Cap - existing <= 0m && existing > 0m ? "; the held position already fills it" : "")));
             }
             else
             {
-                var binding = caps.MinBy(c => c.Cap);
-                value = binding.Cap;
+                value = binding.Cap - existing;
                 _adjustments.Add(new Adjustment("position_size_usd", requested, value, binding.Code, binding.Why));
             }
         }
 
-        if (bandsApply && value < minMultiple * equity)
+        if (bandsApply && existing + value < minMultiple * equity)
         {
             var clamped = value != requested ? Fmt($" (after clamping {requested} to {value})") : "";
-            Violate(ReasonCode.ValueBelowBand, Fmt($"value {value}{clamped} < {band} band min {minMultiple} x equity {equity} = {minMultiple * equity}"));
+            Violate(ReasonCode.ValueBelowBand, Fmt($"value {held}{existing + value}{clamped} < {band} band min {minMultiple} x equity {equity} = {minMultiple * equity}"));
         }
 
         return value;

@@ -101,6 +101,18 @@ public enum ReasonCode
 
     /// <summary>New opens are stopped by a circuit breaker (daily loss or drawdown from the high-water mark).</summary>
     CircuitBreakerTripped,
+
+    /// <summary>A partial close's size is impossible: close_fraction outside (0, 1], or both close_fraction and position_size_usd given.</summary>
+    InvalidCloseFraction,
+
+    /// <summary>A partial close would leave less than the minimum order value: the whole position is closed (an adjustment).</summary>
+    RemainderBelowMinimum,
+
+    /// <summary>A scale-in beyond max_adds_per_position adds to the position.</summary>
+    MaxAddsReached,
+
+    /// <summary>A scale-in uses the leverage of the position it adds to (an adjustment).</summary>
+    ScaleInLeverage,
 }
 
 public static class ReasonCodes
@@ -140,6 +152,10 @@ public static class ReasonCodes
         ReasonCode.LossCapBelowMinimum => "loss_cap_below_minimum",
         ReasonCode.StopBeyondLiquidation => "stop_beyond_liquidation",
         ReasonCode.CircuitBreakerTripped => "circuit_breaker_tripped",
+        ReasonCode.InvalidCloseFraction => "invalid_close_fraction",
+        ReasonCode.RemainderBelowMinimum => "remainder_below_minimum",
+        ReasonCode.MaxAddsReached => "max_adds_reached",
+        ReasonCode.ScaleInLeverage => "scale_in_leverage",
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Unnamed reason code."),
     };
 

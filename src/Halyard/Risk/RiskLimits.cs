@@ -69,6 +69,9 @@ public sealed record RiskLimits
 
     public LossOverCapPolicy LossOverCap { get; init; } = LossOverCapPolicy.Clamp;
 
+    /// <summary>Scaling in (<c>features.scale_in</c>): how many times an open may add to one held position.</summary>
+    public int MaxAddsPerPosition { get; init; } = 2;
+
     public decimal SharpePauseThreshold { get; init; } = -0.5m;
     public TimeSpan PauseDurationOnBreach { get; init; } = TimeSpan.FromMinutes(18);
 
@@ -137,6 +140,7 @@ public sealed record RiskLimits
             "btceth_position_value_min_equity_multiple", BtcEthPositionValueMinEquityMultiple, ">= 0 and <= btceth_position_value_max_equity_multiple");
         Require(AltPositionValueMinEquityMultiple >= 0m && AltPositionValueMinEquityMultiple <= AltPositionValueMaxEquityMultiple,
             "alt_position_value_min_equity_multiple", AltPositionValueMinEquityMultiple, ">= 0 and <= alt_position_value_max_equity_multiple");
+        Require(MaxAddsPerPosition is >= 0 and <= 100, "max_adds_per_position", MaxAddsPerPosition, "0..100");
         Require(PauseDurationOnBreach >= TimeSpan.Zero, "pause_duration_on_breach", PauseDurationOnBreach, ">= 0");
         Require(GatedConfidenceBoost is >= 0 and <= 100, "gated_confidence_boost", GatedConfidenceBoost, "0..100");
         Require(MinOrderValueUsd >= Domain.InstrumentRules.MinOrderValueUsd, "min_order_value_usd", MinOrderValueUsd, ">= the venue minimum of 10");

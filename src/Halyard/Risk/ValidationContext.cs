@@ -26,6 +26,9 @@ public sealed record ValidationContext
     /// <summary>When this trader's recent opens were sent (the hourly cap counts those in the last hour).</summary>
     public IReadOnlyList<DateTimeOffset> RecentOpens { get; init; } = [];
 
+    /// <summary>Adds already made to each held position (scaling in), by coin; absent: none.</summary>
+    public IReadOnlyDictionary<string, int> AddsBySymbol { get; init; } = new Dictionary<string, int>();
+
     public required DateTimeOffset Now { get; init; }
 
     public required RiskLimits Limits { get; init; }

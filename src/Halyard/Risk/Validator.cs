@@ -33,35 +33,9 @@ public sealed class Validator
     {
         DecisionAction.Hold or DecisionAction.Wait => Verdict.Accept(index, d),
         DecisionAction.OpenLong or DecisionAction.OpenShort => new OpenRules(index, d, ctx, ledger).Judge(),
-        DecisionAction.CloseLong or DecisionAction.CloseShort => JudgeClose(index, d, ctx, ledger),
+        DecisionAction.CloseLong or DecisionAction.CloseShort => new CloseRules(index, d, ctx, ledger).Judge(),
         _ => Verdict.Reject(index, d, [new RuleViolation(ReasonCode.InvalidAction, Fmt($"action {(int)d.Action} is not a contract action"))]),
     };
-
-    private static Verdict JudgeClose(int index, TradingDecision d, ValidationContext ctx, BatchLedger ledger)
-    {
-        if (string.IsNullOrWhiteSpace(d.Symbol))
-        {
-            return Verdict.Reject(index, d, [new RuleViolation(ReasonCode.MissingField, "missing: symbol")]);
-        }
-
-        var wanted = d.Action == DecisionAction.CloseLong ? PositionSide.Long : PositionSide.Short;
-        var held = ctx.Account.PositionOf(d.Symbol);
-        RuleViolation? violation = held switch
-        {
-            null => new RuleViolation(ReasonCode.NoPosition, $"no {d.Symbol} position to close"),
-            _ when held.Side != wanted => new RuleViolation(ReasonCode.PositionSideMismatch,
-                Fmt($"{d.Symbol} is held {Side(held.Side)}, the decision closes a {Side(wanted)}")),
-            _ when ledger.Closed(d.Symbol) => new RuleViolation(ReasonCode.DuplicateSymbolInBatch, $"{d.Symbol} is already closed earlier in the batch"),
-            _ => null,
-        };
-        if (violation is not null)
-        {
-            return Verdict.Reject(index, d, [violation]);
-        }
-
-        ledger.AcceptClose(d.Symbol);
-        return Verdict.Accept(index, d);
-    }
 
     internal static string Side(PositionSide side) => side == PositionSide.Long ? "long" : "short";
 

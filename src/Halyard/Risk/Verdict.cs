@@ -64,6 +64,10 @@ public sealed record Verdict
     internal static Verdict Accept(int index, TradingDecision decision, decimal? price = null, decimal? rr = null) =>
         new(index, decision, VerdictKind.Accepted) { Executable = decision, ReferencePrice = price, RiskReward = rr };
 
+    /// <summary>Accepted with the decision restated in the executable form (a partial close's size as a fraction of the position).</summary>
+    internal static Verdict AcceptAs(int index, TradingDecision decision, TradingDecision executable, decimal? price) =>
+        new(index, decision, VerdictKind.Accepted) { Executable = executable, ReferencePrice = price };
+
     internal static Verdict Adjust(int index, TradingDecision decision, TradingDecision executable, IReadOnlyList<Adjustment> adjustments, decimal price, decimal? rr) =>
         new(index, decision, VerdictKind.Adjusted) { Executable = executable, Adjustments = adjustments, ReferencePrice = price, RiskReward = rr };
 

@@ -13,7 +13,7 @@ public class OrderEventNamesTests
         Assert.Equal(
             ["set_leverage", "entry", "entry_rest", "stop_loss", "take_profit", "close", "flatten", "cancel", "cancel_leftover", "cancel_rest",
              "cancel_orphan", "cancel_stale_protection", "schedule_cancel", "read_account", "read_open_orders", "read_fills", "read_mid",
-             "read_position", "settle_entry", "ledger"],
+             "read_position", "settle_entry", "ledger", "reduce"],
             Enum.GetValues<OrderEventAction>().Select(OrderEventNames.Of));
     }
 

@@ -14,7 +14,7 @@ public class ReasonCodeTests
                 "margin_usage_exceeded", "liquidity_below_threshold", "cooldown_active", "max_positions_reached",
                 "cycle_open_cap_reached", "hourly_open_cap_reached", "below_min_order_value", "would_pyramid", "would_hedge",
                 "duplicate_symbol_in_batch", "no_position", "position_side_mismatch", "loss_above_cap", "loss_cap_below_minimum",
-                "stop_beyond_liquidation", "circuit_breaker_tripped",
+                "stop_beyond_liquidation", "circuit_breaker_tripped", "invalid_close_fraction", "remainder_below_minimum", "max_adds_reached", "scale_in_leverage",
             ],
             Enum.GetValues<ReasonCode>().Select(c => c.Name()));
 

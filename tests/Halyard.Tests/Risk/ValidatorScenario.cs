@@ -61,6 +61,9 @@ internal sealed record ValidatorScenario
 
     public MarginKind MarginMode { get; init; } = MarginKind.Cross;
 
+    /// <summary>Adds already made to the held SOL position (scaling in).</summary>
+    public int Adds { get; init; }
+
     /// <summary>open_long SOL: 10,000 USD at 5x (margin 2,000), stop 95, target 120 (R:R 4), confidence 80.</summary>
     public static TradingDecision Long(string coin = "SOL") =>
         new(coin, DecisionAction.OpenLong, Leverage: 5, PositionSizeUsd: 10_000m, StopLoss: 95m, TakeProfit: 120m, Confidence: 80);
@@ -89,6 +92,7 @@ internal sealed record ValidatorScenario
         OpensPaused = OpensPaused,
         Guards = Guards,
         MarginMode = MarginMode,
+        AddsBySymbol = new Dictionary<string, int> { ["SOL"] = Adds },
     };
 
     public IReadOnlyList<Verdict> Validate(params TradingDecision[] decisions) => new Validator().ValidateBatch(decisions, Context());

@@ -162,6 +162,13 @@ public static class TraderFactory
             {
                 ownership.Claim(position.Coin, id);
             }
+
+            // The plans of the positions held then: the model reads its entry reasoning and invalidation again
+            // (a coin no longer held is dropped at the next cycle's start).
+            foreach (var plan in latest.Plans ?? [])
+            {
+                cycle.State.Memory.RememberPlan(plan.Symbol, CycleRecordMapping.FromRecord(plan));
+            }
         }
     }
 }

@@ -63,6 +63,7 @@ public static class ConfigSchema
         ("size_over_cap", "clamp | deny a value above the band max or max_position_size_usd"),
         ("max_loss_per_trade_pct", "0 < pct <= 100; loss if the stop fills (fees, slippage) / equity"),
         ("loss_over_cap", "clamp | deny an open whose loss at the stop exceeds max_loss_per_trade_pct"),
+        ("max_adds_per_position", "0..100 scale-ins per held position (features.scale_in)"),
         ("min_confidence", "0..100; opens below it are rejected"),
         ("min_risk_reward_ratio", "> 0; reward / risk measured from the live price"),
         ("max_positions", ">= 1 open positions at once"),
@@ -134,7 +135,8 @@ public static class ConfigSchema
         ("max_positions", "guard: max_positions"),
         ("no_pyramiding", "guard: no open on a coin already held or opened in the batch"),
         ("new_opens_per_cycle", "guard: max_new_positions_per_cycle"),
-        ("new_opens_per_hour", "guard: max_new_positions_per_hour"));
+        ("new_opens_per_hour", "guard: max_new_positions_per_hour"),
+        ("scale_in", "OFF by default: an open on a coin held on the same side adds to it (risk_params.max_adds_per_position)"));
 
     public static SchemaSection Exchange { get; } = S(
         "exchange",

@@ -42,6 +42,7 @@ public sealed record TraderConfig
         SizeOverCap = RiskParams.SizeOverCap,
         MaxLossPerTradePct = RiskParams.MaxLossPerTradePct,
         LossOverCap = RiskParams.LossOverCap,
+        MaxAddsPerPosition = RiskParams.MaxAddsPerPosition,
         MinConfidence = RiskParams.MinConfidence,
         MinRiskRewardRatio = RiskParams.MinRiskRewardRatio,
         MaxPositions = RiskParams.MaxPositions,
@@ -78,6 +79,9 @@ public sealed record RiskParams
     public SizeOverCapPolicy SizeOverCap { get; init; } = Defaults.SizeOverCap;
     public decimal MaxLossPerTradePct { get; init; } = Defaults.MaxLossPerTradePct;
     public LossOverCapPolicy LossOverCap { get; init; } = Defaults.LossOverCap;
+
+    /// <summary>Scaling in (<c>features.scale_in</c>): adds allowed per held position.</summary>
+    public int MaxAddsPerPosition { get; init; } = Defaults.MaxAddsPerPosition;
     public int MinConfidence { get; init; } = Defaults.MinConfidence;
     public decimal MinRiskRewardRatio { get; init; } = Defaults.MinRiskRewardRatio;
     public int MaxPositions { get; init; } = Defaults.MaxPositions;

@@ -7,7 +7,9 @@ namespace Halyard.Decisions.Parsing;
 /// underscores. Documented synonyms (docs/decision-makers.md): buy, long, buy_to_enter, enter_long,
 /// go_long → open_long; short, sell_to_enter, enter_short, go_short → open_short; close,
 /// close_position, exit → close_long/close_short only when the side is known (a side field in the item,
-/// or the open position); keep, no_action → hold; skip, no_trade → wait. "sell" is rejected: it can mean
+/// or the open position); reduce, partial_close, scale_out, trim, take_partial → close_long/close_short of a
+/// part of the position (the side as for close); add, scale_in, add_to_position, increase → open_long/open_short
+/// on the side held (or given); keep, no_action → hold; skip, no_trade → wait. "sell" is rejected: it can mean
 /// closing a long or opening a short, and the parser does not guess.
 /// </summary>
 internal static class ActionReader
@@ -29,10 +31,16 @@ internal static class ActionReader
             "short" or "sell_to_enter" or "enter_short" or "go_short" => DecisionAction.OpenShort,
             "keep" or "no_action" => DecisionAction.Hold,
             "skip" or "no_trade" => DecisionAction.Wait,
-            "close" or "close_position" or "exit" => side switch
+            "close" or "close_position" or "exit" or "reduce" or "partial_close" or "scale_out" or "trim" or "take_partial" => side switch
             {
                 PositionSide.Long => DecisionAction.CloseLong,
                 PositionSide.Short => DecisionAction.CloseShort,
+                _ => null,
+            },
+            "add" or "scale_in" or "add_to_position" or "increase" => side switch
+            {
+                PositionSide.Long => DecisionAction.OpenLong,
+                PositionSide.Short => DecisionAction.OpenShort,
                 _ => null,
             },
             _ => null,
@@ -40,8 +48,10 @@ internal static class ActionReader
 
         if (action is null)
         {
-            issue = key is "close" or "close_position" or "exit"
+            issue = IsPartialClose(key) || key is "close" or "close_position" or "exit"
                 ? $"action \"{text}\" does not say which side to close and no open position tells it"
+                : key is "add" or "scale_in" or "add_to_position" or "increase"
+                ? $"action \"{text}\" does not say which side to add to and no open position tells it"
                 : key == "sell"
                     ? "action \"sell\" is ambiguous (close a long or open a short?)"
                     : $"unknown action \"{text}\"";
@@ -55,6 +65,10 @@ internal static class ActionReader
 
         return action;
     }
+
+    /// <summary>True for the synonyms that close only part of a position (they need a size or fraction).</summary>
+    public static bool IsPartialClose(string text) =>
+        text.Trim().ToLowerInvariant().Replace(' ', '_').Replace('-', '_') is "reduce" or "partial_close" or "scale_out" or "trim" or "take_partial";
 
     public static string ToContract(DecisionAction action) => action switch
     {

@@ -62,6 +62,14 @@ internal static partial class DecisionMapper
         var leverage = fields.Leverage();
         var confidence = fields.Confidence();
         var size = fields.Positive(JsonKeys.PositionSizeUsd, "position_size_usd", NumberDecor.Dollar);
+        var isClose = action is DecisionAction.CloseLong or DecisionAction.CloseShort;
+        var fraction = isClose ? fields.CloseFraction() : null;
+        if (isClose && ActionReader.IsPartialClose(actionElement.GetString() ?? string.Empty)
+            && fraction is null && size is null && !fields.Invalid.Contains("close_fraction") && !fields.Invalid.Contains("position_size_usd"))
+        {
+            issues.Add($"action \"{actionElement.GetString()}\" closes part of the position: it needs close_fraction (0–1) or position_size_usd");
+        }
+
         var isOpen = action is DecisionAction.OpenLong or DecisionAction.OpenShort;
         if (isOpen && size is null && !fields.Present(JsonKeys.PositionSizeUsd))
         {
@@ -81,7 +89,7 @@ internal static partial class DecisionMapper
             Require(issues, take, "take_profit", fields);
         }
 
-        var decision = new TradingDecision(symbol, action.Value, leverage, size, entry, stop, take, confidence, risk, reasoning, invalidation);
+        var decision = new TradingDecision(symbol, action.Value, leverage, size, entry, stop, take, confidence, risk, reasoning, invalidation, fraction);
         return new ParsedDecision(index, decision, issues);
     }
 

@@ -21,6 +21,29 @@ internal sealed class FieldSet(JsonElement obj, int index, List<string> issues, 
 
     public decimal? NonNegative(string[] keys, string field, NumberDecor decor) => Checked(keys, field, decor, v => v >= 0m, "must be ≥ 0");
 
+    /// <summary>
+    /// The share of a position to close: <c>close_fraction</c> (0–1) as written, or <c>close_percent</c> (0–100)
+    /// divided by 100. The range is the Validator's to judge (reason <c>invalid_close_fraction</c>).
+    /// </summary>
+    public decimal? CloseFraction()
+    {
+        var read = FieldReader.Number(obj, JsonKeys.CloseFraction, "close_fraction", NumberDecor.None);
+        if (read.Present)
+        {
+            return Accept(read, "close_fraction") ? read.Value : null;
+        }
+
+        var percent = FieldReader.Number(obj, JsonKeys.ClosePercent, "close_fraction", NumberDecor.Percent);
+        if (!Accept(percent, "close_fraction"))
+        {
+            return null;
+        }
+
+        var fraction = percent.Value!.Value / 100m;
+        Repair($"close_percent {Fmt(percent.Value.Value)} read as close_fraction {Fmt(fraction)}");
+        return fraction;
+    }
+
     public int? Leverage()
     {
         var value = Checked(JsonKeys.Leverage, "leverage", NumberDecor.Times, v => v >= 1m && v <= MaxSaneLeverage, $"must be between 1 and {MaxSaneLeverage}");

@@ -20,6 +20,8 @@ internal static class JsonKeys
     public static readonly string[] RiskUsd = ["risk_usd"];
     public static readonly string[] Reasoning = ["reasoning", "justification", "reason", "rationale"];
     public static readonly string[] Invalidation = ["invalidation_condition", "invalidation"];
+    public static readonly string[] CloseFraction = ["close_fraction", "fraction", "close_ratio", "reduce_fraction", "portion"];
+    public static readonly string[] ClosePercent = ["close_percent", "close_pct", "percent_to_close", "reduce_percent"];
     public static readonly string[] Side = ["side", "position_side", "direction"];
     public static readonly string[] Lists = ["decisions", "trading_decisions", "actions", "orders", "trades"];
     public static readonly string[] Singles = ["decision", "trading_decision"];

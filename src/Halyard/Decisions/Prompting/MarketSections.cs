@@ -51,7 +51,8 @@ internal static class MarketSections
         var age = Math.Max(0, ctx.Cycle - plan.OpenedCycle);
         return $"  plan (opened cycle {plan.OpenedCycle}, {age} cycles ago, at {Time(plan.OpenedAt)}): reasoning \"{Shorten(plan.Reasoning, m.ReasoningChars)}\"; " +
             $"invalidation: {(string.IsNullOrWhiteSpace(plan.Invalidation) ? "none given" : plan.Invalidation)}; " +
-            $"stop_loss {(plan.StopLoss is { } sl ? Num(sl, 8) : "n/a")} and take_profit {(plan.TakeProfit is { } tp ? Num(tp, 8) : "n/a")} at entry; {net}.";
+            $"stop_loss {(plan.StopLoss is { } sl ? Num(sl, 8) : "n/a")} and take_profit {(plan.TakeProfit is { } tp ? Num(tp, 8) : "n/a")} " +
+            (plan.Adds > 0 ? $"in force after {plan.Adds} add(s) of {ctx.Limits.MaxAddsPerPosition}" : "at entry") + $"; {net}.";
     }
 
     /// <summary>The last closed trades and last cycle's size-down suggestions.</summary>

@@ -32,8 +32,12 @@ internal static class SystemSections
             $"In use now: {Usd(ctx.Account.TotalMarginUsed)} USD, so at most {Usd(ctx.MarginHeadroomUsd)} USD of new margin.");
         sb.AppendLine($"9. Liquidity: open only coins whose open interest × price ≥ {Usd(l.LiquidityThresholdUsd)} USD (shown per candidate).");
         sb.AppendLine($"10. Cooldown: no open on a coin within {Duration(l.CooldownAfterClose)} of closing it{Cooling(ctx)}.");
-        sb.AppendLine("11. No hedging and no pyramiding: never open a coin you already hold, in either direction. To reverse, close now and open in a later cycle.");
-        sb.AppendLine("12. close_long only for a long you hold, close_short only for a short you hold.");
+        sb.AppendLine(ctx.ScaleIn
+            ? $"11. No hedging: never open a coin against the direction you hold it; to reverse, close now and open in a later cycle. Scaling in: an open in the direction you already hold adds to that position, at most {l.MaxAddsPerPosition} add(s) per position; " +
+              "rules 6, 7, 8, 14 and 15 judge the combined position (held value at the live price + the add), the add uses the position's leverage, and your stop_loss and take_profit become those of the whole position."
+            : "11. No hedging and no pyramiding: never open a coin you already hold, in either direction. To reverse, close now and open in a later cycle.");
+        sb.AppendLine($"12. close_long only for a long you hold, close_short only for a short you hold. To close only part, give close_fraction (0 < f ≤ 1) or position_size_usd (the USD to close); " +
+            $"the part and what remains must each be worth at least {Num(Math.Max(InstrumentRules.MinOrderValueUsd, l.MinOrderValueUsd))} USD (a smaller remainder closes the whole position); the stop and target are resized to what remains.");
         sb.AppendLine($"13. Every order is worth at least {Num(InstrumentRules.MinOrderValueUsd)} USD after its size is rounded down to the coin's size decimals.");
         sb.AppendLine($"14. Loss per trade: if the stop fills at its trigger, the loss = position_size_usd × |price − stop_loss| / price plus the taker fee on entry and exit ({Num(ctx.TakerFeeBps)} bps each) " +
             $"and {Num(ctx.SlippageBps)} bps of slippage on the exit must be at most {Num(l.MaxLossPerTradePct)}% of equity ({Usd(l.MaxLossPerTradePct / 100m * equity)} USD now). " +
@@ -106,6 +110,7 @@ internal static class SystemSections
             - symbol (string, required): a coin from the candidates or a position you hold.
             - action (required): open_long | open_short | close_long | close_short | hold | wait.
             - leverage (integer), position_size_usd (USD notional), stop_loss and take_profit (prices): required for open_long/open_short.
+            - close_fraction (0–1, optional, closes only): close that share of the position; or position_size_usd on a close: the USD to close. Neither: close it all.
             - entry_price (optional; the live price is used anyway), confidence (integer 0–100), risk_usd (USD lost at the stop, optional),
               reasoning and invalidation_condition (short strings).
             Numbers are plain JSON numbers: no ranges (60-70), no thousands separators (6,000), no units or %, not in quotes.

@@ -26,7 +26,7 @@ internal sealed class EntryWorkflow(WorkflowServices s, ProtectionWorkflow prote
 
         if (!s.Shadow && s.Ledger.Find(key.Value) is { } existing)
         {
-            var resumed = await ResumeAsync(existing, result, ct).ConfigureAwait(false);
+            var resumed = await ResumeAsync(existing, result, intent.ScaleIn, ct).ConfigureAwait(false);
             if (resumed is not null)
             {
                 return resumed;
@@ -135,7 +135,9 @@ internal sealed class EntryWorkflow(WorkflowServices s, ProtectionWorkflow prote
 
         var average = notional / filled;
         entry = s.Save(entry with { FilledSize = filled, AveragePrice = average, Status = LedgerStatus.Open, Note = fill.Note });
-        var (state, _) = await protection.ProtectAsync(entry, rules, average, null, log, ct).ConfigureAwait(false);
+        var (state, _) = intent.ScaleIn
+            ? await ProtectCombinedAsync(entry, rules, average, log, ct).ConfigureAwait(false)
+            : await protection.ProtectAsync(entry, rules, average, null, log, ct).ConfigureAwait(false);
         return result.Build(filled >= requested ? IntentResult.Filled : IntentResult.PartiallyFilled) with
         {
             FilledSize = filled,
@@ -145,6 +147,38 @@ internal sealed class EntryWorkflow(WorkflowServices s, ProtectionWorkflow prote
             Detail = state.Reason,
             ErrorClass = state.Status == ProtectionStatus.Unprotected ? ErrorClass.ExchangeDown : null,
         };
+    }
+
+    /// <summary>
+    /// Scaling in: the add's fill joins the position's ledger entry (size from the venue, average price, the add's stop
+    /// and target), the add's own entry is closed as merged, and the protection is replaced for the combined size:
+    /// new stop and target first, the earlier ones cancelled once the new stop rests (flattened if no stop can be placed).
+    /// </summary>
+    private async Task<(ProtectionState State, LedgerEntry Entry)> ProtectCombinedAsync(LedgerEntry add, InstrumentRules rules, decimal average, ActionLog log, CancellationToken ct)
+    {
+        var account = await s.Venue.AccountAsync(RetryProfile.Protective, ct).ConfigureAwait(false);
+        var shown = account.IsSuccess ? account.Value!.PositionOf(rules.Name) : null;
+        var target = s.Ledger.Active(s.TraderId).LastOrDefault(e =>
+            e.Cloid != add.Cloid && e.Symbol == rules.Name && e.Side == add.Side && e.Status is LedgerStatus.Open or LedgerStatus.Protected);
+        if (target is null)
+        {
+            // Nothing of ours to join (an external position, or a ledger that lost it): the add's entry becomes the position's.
+            var whole = add with { FilledSize = shown?.Side == add.Side ? shown.AbsSize : add.FilledSize, AveragePrice = shown?.EntryPrice ?? average };
+            return await protection.ReplaceAsync(whole, rules, average, log, flattenOnFailure: true, ct).ConfigureAwait(false);
+        }
+
+        var total = shown?.Side == add.Side ? shown.AbsSize : target.FilledSize + add.FilledSize;
+        var merged = target with
+        {
+            FilledSize = total,
+            AveragePrice = shown?.EntryPrice ?? ((target.FilledSize * (target.AveragePrice ?? average)) + (add.FilledSize * average)) / (target.FilledSize + add.FilledSize),
+            StopLoss = add.StopLoss ?? target.StopLoss,
+            TakeProfit = add.TakeProfit ?? target.TakeProfit,
+            OrderCloids = [.. target.OrderCloids, .. add.OrderCloids.Where(c => !target.OrderCloids.Contains(c))],
+            Note = "scaled in by " + add.DecisionId,
+        };
+        s.Save(add with { Status = LedgerStatus.Closed, Note = "merged into " + target.Cloid + " (scale-in)" });
+        return await protection.ReplaceAsync(merged, rules, average, log, flattenOnFailure: true, ct).ConfigureAwait(false);
     }
 
     private ExecutionOutcome NotFilled(LedgerEntry entry, LegOutcome placed, EntryFill fill, OutcomeBuilder result)
@@ -175,7 +209,7 @@ internal sealed class EntryWorkflow(WorkflowServices s, ProtectionWorkflow prote
     /// as a duplicate; an unsettled one is settled by cloid first; a filled but unprotected one is protected.
     /// Returns null when the earlier attempt provably never reached the venue, so the intent may be placed.
     /// </summary>
-    private async Task<ExecutionOutcome?> ResumeAsync(LedgerEntry existing, OutcomeBuilder result, CancellationToken ct)
+    private async Task<ExecutionOutcome?> ResumeAsync(LedgerEntry existing, OutcomeBuilder result, bool scaleIn, CancellationToken ct)
     {
         var (rules, ruleError) = await s.Instruments.ResolveAsync(existing.Symbol, RetryProfile.Protective, ct).ConfigureAwait(false);
         if (rules is null)
@@ -225,7 +259,10 @@ internal sealed class EntryWorkflow(WorkflowServices s, ProtectionWorkflow prote
                 return outcome with { Actions = result.Log.ToImmutable(), Result = IntentResult.Unresolved, Detail = "filled but no price to place the stop against; reconciliation will protect it" };
             }
 
-            var (state, _) = await protection.ProtectAsync(entry, rules, reference.Value, null, result.Log, ct).ConfigureAwait(false);
+            // A scale-in that filled before a restart joins its position now (protection for the combined size).
+            var (state, _) = scaleIn
+                ? await ProtectCombinedAsync(entry, rules, reference.Value, result.Log, ct).ConfigureAwait(false)
+                : await protection.ProtectAsync(entry, rules, reference.Value, null, result.Log, ct).ConfigureAwait(false);
             return outcome with { Actions = result.Log.ToImmutable(), Protection = state, FailsCycle = state.Status == ProtectionStatus.Unprotected };
         }
 

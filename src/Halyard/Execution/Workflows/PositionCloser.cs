@@ -77,7 +77,7 @@ internal sealed class PositionCloser(WorkflowServices s)
                 cloids.Add(c.Value);
             }
 
-            var leg = new OrderLeg(role, cloid, (_, c2) => BuildAsync(rules, position, cloid, c2));
+            var leg = new OrderLeg(role, cloid, (_, c2) => BuildAsync(rules, position.Side, position.AbsSize, cloid, c2));
             if (s.Shadow)
             {
                 var wire = await leg.Build(1, ct).ConfigureAwait(false);
@@ -162,7 +162,23 @@ internal sealed class PositionCloser(WorkflowServices s)
         return allGone;
     }
 
-    private async ValueTask<LegWire> BuildAsync(InstrumentRules rules, Position position, Cloid? cloid, CancellationToken ct)
+    /// <summary>
+    /// One reduce-only IOC for <paramref name="coins"/> of a <paramref name="side"/> position (a partial close), at the
+    /// same protective slippage as a close; retried per the protective profile. The caller reads the outcome.
+    /// </summary>
+    public async Task<LegOutcome> ReduceAsync(InstrumentRules rules, PositionSide side, decimal coins, OrderEventAction role, Cloid? cloid, ActionLog log, CancellationToken ct)
+    {
+        var leg = new OrderLeg(role, cloid, (_, c) => BuildAsync(rules, side, coins, cloid, c));
+        var outcome = (await s.Submitter.SubmitAsync([leg], RetryProfile.Protective, ct).ConfigureAwait(false))[0];
+        log.Leg(outcome);
+        return outcome;
+    }
+
+    /// <summary>The wire of a reduce-only IOC for <paramref name="coins"/>, priced from a fresh mid (shadow mode logs it).</summary>
+    public ValueTask<LegWire> WireAsync(InstrumentRules rules, PositionSide side, decimal coins, Cloid? cloid, CancellationToken ct) =>
+        BuildAsync(rules, side, coins, cloid, ct);
+
+    private async ValueTask<LegWire> BuildAsync(InstrumentRules rules, PositionSide positionSide, decimal coins, Cloid? cloid, CancellationToken ct)
     {
         var mid = await s.Venue.MidAsync(rules.Name, RetryProfile.Protective, ct).ConfigureAwait(false);
         if (!mid.IsSuccess)
@@ -170,9 +186,9 @@ internal sealed class PositionCloser(WorkflowServices s)
             return LegWire.Refused(mid.Error!);
         }
 
-        var side = position.Side.ClosingSide();
+        var side = positionSide.ClosingSide();
         var price = rules.FormatPrice(Pricing.Worst(mid.Value!.Value, side, s.Options.CloseSlippageBps), side, PricePurpose.ReduceOnlyClose);
-        var size = rules.FormatSize(position.AbsSize);
+        var size = rules.FormatSize(coins);
         if (!price.IsOk || !size.IsOk)
         {
             return LegWire.Refused(new VenueError(ErrorClass.InvalidParam, price.IsOk ? size.Reason : price.Reason));

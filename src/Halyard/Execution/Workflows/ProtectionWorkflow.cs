@@ -19,8 +19,12 @@ internal sealed class ProtectionWorkflow(WorkflowServices s, PositionCloser clos
 {
     /// <param name="reference">The price the stop is judged against: the average fill price (or the mark for an existing position).</param>
     /// <param name="atr">The symbol's ATR when known (default stop distance).</param>
+    /// <param name="flattenOnFailure">
+    /// False when the position keeps an earlier (larger) reduce-only stop while this one replaces it (a partial close):
+    /// a refused stop then leaves the earlier protection in place instead of closing the position.
+    /// </param>
     public async Task<(ProtectionState State, LedgerEntry Entry)> ProtectAsync(
-        LedgerEntry entry, InstrumentRules rules, decimal reference, decimal? atr, ActionLog log, CancellationToken ct)
+        LedgerEntry entry, InstrumentRules rules, decimal reference, decimal? atr, ActionLog log, CancellationToken ct, bool flattenOnFailure = true)
     {
         if (!s.Options.Features.SltpOrchestration)
         {
@@ -43,6 +47,7 @@ internal sealed class ProtectionWorkflow(WorkflowServices s, PositionCloser clos
             takeProfit = null;
         }
 
+        var before = entry;
         var generation = entry.ProtectionGeneration + 1;
         var slCloid = s.Idempotent ? IntentCloids.Child(entry.Cloid, "sl", generation) : (Cloid?)null;
         var tpCloid = s.Idempotent && takeProfit is not null ? IntentCloids.Child(entry.Cloid, "tp", generation) : (Cloid?)null;
@@ -51,6 +56,11 @@ internal sealed class ProtectionWorkflow(WorkflowServices s, PositionCloser clos
         if (stopWire.Wire is null)
         {
             log.Refused(OrderEventAction.StopLoss, ErrorClass.InvalidParam, stopWire.Error!.Message, entry.FilledSize, stop, slCloid?.Value);
+            if (!flattenOnFailure)
+            {
+                return KeepEarlier(before, "no valid stop-loss order: " + stopWire.Error.Message);
+            }
+
             return await FlattenAsync(entry, rules, "no valid stop-loss order: " + stopWire.Error.Message, log, ct).ConfigureAwait(false);
         }
 
@@ -98,6 +108,11 @@ internal sealed class ProtectionWorkflow(WorkflowServices s, PositionCloser clos
         if (!sl.Accepted)
         {
             var why = sl.Unresolved ? "stop-loss outcome unknown" : "stop-loss not placed: " + sl.Error?.Message;
+            if (!flattenOnFailure)
+            {
+                return KeepEarlier(before with { OrderCloids = entry.OrderCloids }, why);
+            }
+
             return await FlattenAsync(entry, rules, why, log, ct).ConfigureAwait(false);
         }
 
@@ -111,6 +126,48 @@ internal sealed class ProtectionWorkflow(WorkflowServices s, PositionCloser clos
         var placedTp = tpOutcome is { Accepted: true } ? takeProfit : null;
         var status = note is null ? ProtectionStatus.Protected : ProtectionStatus.StopOnly;
         return (new ProtectionState(status, entry.FilledSize, stop, placedTp, sl.Oid, tpOutcome?.Oid, note), entry);
+    }
+
+    /// <summary>
+    /// Replaces the position's protection with a stop (and target) for <paramref name="entry"/>'s size: the new
+    /// triggers are placed first, and the earlier ones (read before, recognised by the entry's cloids) are cancelled
+    /// only once the new stop rests, so the position is never without a stop in between (both are reduce-only).
+    /// </summary>
+    /// <param name="flattenOnFailure">See <see cref="ProtectAsync"/>: true after a scale-in (the added size has no stop otherwise).</param>
+    public async Task<(ProtectionState State, LedgerEntry Entry)> ReplaceAsync(
+        LedgerEntry entry, InstrumentRules rules, decimal reference, ActionLog log, bool flattenOnFailure, CancellationToken ct)
+    {
+        IReadOnlyList<OpenOrder> earlier = [];
+        var unread = false;
+        if (!s.Shadow)
+        {
+            var open = await s.Venue.OpenOrdersAsync(RetryProfile.Protective, ct).ConfigureAwait(false);
+            unread = !open.IsSuccess;
+            if (unread)
+            {
+                log.ReadFailed(OrderEventAction.ReadOpenOrders, open.Error!, open.Attempts);
+            }
+            else
+            {
+                earlier = [.. open.Value!.Where(o => o.Coin == rules.Name && o.IsTrigger && o.ReduceOnly && (o.Cloid is { } c ? entry.OrderCloids.Contains(c.Value) : !s.Idempotent))];
+            }
+        }
+
+        var (state, saved) = await ProtectAsync(entry with { Status = LedgerStatus.Open }, rules, reference, null, log, ct, flattenOnFailure).ConfigureAwait(false);
+        if (state.Status is ProtectionStatus.Protected or ProtectionStatus.StopOnly && state.StopOid is not null)
+        {
+            var replaced = earlier.Where(o => o.Oid != state.StopOid && o.Oid != state.TakeProfitOid).ToArray();
+            if (!await closer.CancelOrdersAsync(replaced, OrderEventAction.CancelStaleProtection, log, ct).ConfigureAwait(false))
+            {
+                state = state with { Reason = Join(state.Reason, "an earlier trigger could not be cancelled (reduce-only; reconciliation retries)") };
+            }
+        }
+        else if (unread && state.Status is ProtectionStatus.Protected or ProtectionStatus.StopOnly)
+        {
+            state = state with { Reason = Join(state.Reason, "the earlier triggers could not be read and stay (reduce-only)") };
+        }
+
+        return (state, saved);
     }
 
     /// <summary>Closes the position because it cannot be protected; cancels the symbol's orders (a placed take-profit) too.</summary>
@@ -140,6 +197,16 @@ internal sealed class ProtectionWorkflow(WorkflowServices s, PositionCloser clos
         entry = s.Save(entry with { Status = LedgerStatus.Open, Note = "UNPROTECTED: " + reason + "; flatten failed: " + run.Error?.Message });
         return (new ProtectionState(ProtectionStatus.Unprotected, 0m, entry.StopLoss, entry.TakeProfit, Reason: reason + "; flatten failed: " + run.Error?.Message), entry);
     }
+
+    /// <summary>The new stop was refused: the earlier (larger, reduce-only) stop and target stay in force; the ledger keeps pointing at them.</summary>
+    private (ProtectionState State, LedgerEntry Entry) KeepEarlier(LedgerEntry earlier, string why)
+    {
+        var reason = "protection not resized: " + why + "; the earlier reduce-only stop and target stay";
+        var entry = s.Save(earlier with { Status = LedgerStatus.Protected, Note = reason });
+        return (new ProtectionState(ProtectionStatus.Protected, entry.FilledSize, entry.StopLoss, entry.TakeProfit, Reason: reason), entry);
+    }
+
+    private static string Join(string? first, string second) => first is null ? second : first + "; " + second;
 
     private LegWire Trigger(InstrumentRules rules, PositionSide side, decimal triggerPrice, WireSize size, TpSl kind, Cloid? cloid)
     {

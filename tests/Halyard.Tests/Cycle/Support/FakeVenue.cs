@@ -132,7 +132,19 @@ internal sealed class FakeVenue(TimeProvider clock) : IVenueReader, IOrderGatewa
         var rules = Rules.First(r => r.Name == intent.Symbol);
         var size = decimal.Round(intent.Size.CoinsAt(price), rules.SzDecimals, MidpointRounding.ToZero);
         var signed = intent.Side == PositionSide.Long ? size : -size;
-        _positions.Add(new Position(intent.Symbol, signed, price, size * price, 0m, size * price / intent.Leverage, intent.Leverage, true, null));
+        var held = _positions.FirstOrDefault(p => p.Coin == intent.Symbol);
+        if (held is not null)
+        {
+            // A scale-in: the venue nets it into the held position.
+            _positions.Remove(held);
+            var total = held.Size + signed;
+            _positions.Add(held with { Size = total, PositionValue = Math.Abs(total) * price, MarginUsed = held.MarginUsed + (size * price / intent.Leverage) });
+        }
+        else
+        {
+            _positions.Add(new Position(intent.Symbol, signed, price, size * price, 0m, size * price / intent.Leverage, intent.Leverage, true, null));
+        }
+
         _fills.Add(Fill(intent.Symbol, price, size, signed > 0 ? OrderSide.Buy : OrderSide.Sell, 0m));
         return Task.FromResult(Outcome(intent, IntentResult.Filled, OrderEventAction.Entry, size, price));
     }
@@ -142,6 +154,15 @@ internal sealed class FakeVenue(TimeProvider clock) : IVenueReader, IOrderGatewa
         Intents.Add(intent);
         var held = _positions.First(p => p.Coin == intent.Symbol);
         _positions.Remove(held);
+        if (intent.Fraction is { } fraction)
+        {
+            var part = decimal.Round(held.AbsSize * fraction, Rules.First(r => r.Name == intent.Symbol).SzDecimals, MidpointRounding.ToZero);
+            var left = held.Size - (held.Size > 0m ? part : -part);
+            _positions.Add(held with { Size = left, PositionValue = Math.Abs(left) * held.EntryPrice, MarginUsed = held.MarginUsed * Math.Abs(left) / held.AbsSize });
+            _fills.Add(Fill(intent.Symbol, Prices[intent.Symbol], part, held.Side == PositionSide.Long ? OrderSide.Sell : OrderSide.Buy, held.Size));
+            return Task.FromResult(Outcome(intent, IntentResult.Reduced, OrderEventAction.Reduce, part, Prices[intent.Symbol]));
+        }
+
         var price = Prices[intent.Symbol];
         _fills.Add(Fill(intent.Symbol, price, held.AbsSize, held.Side == PositionSide.Long ? OrderSide.Sell : OrderSide.Buy, held.Size));
         return Task.FromResult(Outcome(intent, IntentResult.Closed, OrderEventAction.Close, held.AbsSize, price));

@@ -41,6 +41,7 @@ internal static class RunReader
                 NoPyramiding = F("no_pyramiding"),
                 NewOpensPerCycle = F("new_opens_per_cycle"),
                 NewOpensPerHour = F("new_opens_per_hour"),
+                ScaleIn = r.Value("scale_in", false, Scalars.Bool),
             },
         };
         foreach (var key in off)

@@ -79,6 +79,7 @@ internal static class TraderReader
             SizeOverCap = r.Value("size_over_cap", d.SizeOverCap, SizePolicies),
             MaxLossPerTradePct = r.Value("max_loss_per_trade_pct", d.MaxLossPerTradePct, Scalars.Positive(100m, "a percentage > 0 and <= 100")),
             LossOverCap = r.Value("loss_over_cap", d.LossOverCap, LossPolicies),
+            MaxAddsPerPosition = r.Value("max_adds_per_position", d.MaxAddsPerPosition, Scalars.Int(0, 100)),
             MinConfidence = r.Value("min_confidence", d.MinConfidence, Scalars.Int(0, 100)),
             MinRiskRewardRatio = r.Value("min_risk_reward_ratio", d.MinRiskRewardRatio, Scalars.Positive(100m, "a ratio > 0 and <= 100")),
             MaxPositions = r.Value("max_positions", d.MaxPositions, Scalars.Int(1, 100)),

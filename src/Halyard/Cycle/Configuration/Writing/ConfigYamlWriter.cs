@@ -58,6 +58,7 @@ internal static class ConfigYamlWriter
             y.Key(6, rs, "size_over_cap", Names.Of(r.SizeOverCap));
             y.Key(6, rs, "max_loss_per_trade_pct", Names.Of(r.MaxLossPerTradePct));
             y.Key(6, rs, "loss_over_cap", Names.Of(r.LossOverCap));
+            y.Key(6, rs, "max_adds_per_position", Names.Of(r.MaxAddsPerPosition));
             y.Key(6, rs, "min_confidence", Names.Of(r.MinConfidence));
             y.Key(6, rs, "min_risk_reward_ratio", Names.Of(r.MinRiskRewardRatio));
             y.Key(6, rs, "max_positions", Names.Of(r.MaxPositions));
@@ -126,6 +127,7 @@ internal static class ConfigYamlWriter
             ("max_position_size", f.Guards.MaxPositionSize), ("margin_usage", f.Guards.MarginUsage), ("liquidity", f.Guards.Liquidity),
             ("cooldown", f.Guards.Cooldown), ("max_positions", f.Guards.MaxPositions), ("no_pyramiding", f.Guards.NoPyramiding),
             ("new_opens_per_cycle", f.Guards.NewOpensPerCycle), ("new_opens_per_hour", f.Guards.NewOpensPerHour),
+            ("scale_in", f.Guards.ScaleIn),
         ];
         foreach (var (key, on) in flags)
         {
