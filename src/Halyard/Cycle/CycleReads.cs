@@ -53,7 +53,7 @@ internal static class CycleReads
         }
 
         var held = account.Positions.Select(p => p.Coin).ToArray();
-        var selection = s.Selector.Select(contexts, [.. venue.Instruments.Values], held);
+        var selection = s.Selector.Select(contexts, venue.Instruments, held);
         var batch = await s.Feed.RefreshAsync(VenueView.ContextsOf(selection.Candidates), ct).ConfigureAwait(false);
         var snapshots = new Dictionary<string, MarketSnapshot>(batch.Snapshots.Count, StringComparer.Ordinal);
         foreach (var snapshot in batch.Snapshots)

@@ -35,7 +35,8 @@ internal static class CycleRecordMapping
             RawOutput = p.Baseline ? null : outcome.Raw,
             ParseOutcome = ParseOutcomeOf(outcome, p.Baseline),
             Decisions = [.. outcome.Decisions.Select(DecisionRecord.From)],
-            Verdicts = [.. p.Verdicts.Select(ToRecord)],
+            // Hold and wait are always accepted and carry nothing to judge: only open and close verdicts are kept.
+            Verdicts = [.. p.Verdicts.Where(v => v.Verdict.Decision.Action is not (DecisionAction.Hold or DecisionAction.Wait)).Select(ToRecord)],
             AccountSnapshot = AccountRecord.From(p.Account),
             PositionsSnapshot = PositionRecord.From(p.Account),
             Plans = ToRecords(p.Plans),

@@ -20,6 +20,7 @@ public sealed class CompositeJournal : IJournal
         Primary = primary ?? throw new ArgumentNullException(nameof(primary));
         Index = index ?? throw new ArgumentNullException(nameof(index));
         _options = options ?? JournalOptions.Default;
+        Index.ReadLinesFrom(primary);
     }
 
     public JsonlJournal Primary { get; }
@@ -50,15 +51,17 @@ public sealed class CompositeJournal : IJournal
         }
     }
 
-    /// <summary>Serializes the record once and writes the same JSON to both.</summary>
+    /// <summary>
+    /// Serializes the record once and writes it to both: the same JSON, or, without
+    /// <see cref="JournalOptions.IndexCopiesRecords"/>, the line in <c>cycles.jsonl</c> and its place in the index.
+    /// </summary>
     public void Append(DecisionCycleRecord record)
     {
         record = _options.Apply(record);
         var line = JournalJson.SerializeLine(record);
-        var json = System.Text.Encoding.UTF8.GetString(line.AsSpan(0, line.Length - 1));
         lock (_gate)
         {
-            Primary.AppendLine(line);
+            var offset = Primary.AppendLine(line);
             try
             {
                 if (_indexBehind)
@@ -67,7 +70,14 @@ public sealed class CompositeJournal : IJournal
                     _indexBehind = false;
                 }
 
-                Index.Append(record, json);
+                if (Index.ReferencesLines)
+                {
+                    Index.Append(record, null, new JsonlLine(offset, line.Length - 1));
+                }
+                else
+                {
+                    Index.Append(record, System.Text.Encoding.UTF8.GetString(line.AsSpan(0, line.Length - 1)), null);
+                }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
             {

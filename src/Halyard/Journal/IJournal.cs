@@ -27,7 +27,13 @@ public interface IJournal : IDisposable
 /// of the process, not of the machine) — for replays, where speed matters and the run can be redone.
 /// </param>
 /// <param name="KeepFullPrompt">When false the full prompt is dropped and only its digest is kept.</param>
-public sealed record JournalOptions(bool FsyncEachRecord = true, bool KeepFullPrompt = false)
+/// <param name="IndexCopiesRecords">
+/// True: <c>journal.db</c> holds each record's JSON too (<c>record_json</c>), readable without
+/// <c>cycles.jsonl</c>. False (replays): a record written through <see cref="CompositeJournal"/> is stored
+/// once, in <c>cycles.jsonl</c>, and the index keeps where its line is (<c>jsonl_offset</c>,
+/// <c>jsonl_length</c>) and reads it from there.
+/// </param>
+public sealed record JournalOptions(bool FsyncEachRecord = true, bool KeepFullPrompt = false, bool IndexCopiesRecords = true)
 {
     public static JournalOptions Default { get; } = new();
 

@@ -8,8 +8,8 @@ namespace Halyard.Journal;
 /// <summary>
 /// The one serialization of <see cref="DecisionCycleRecord"/>: snake_case names, enums as snake_case
 /// strings, decimals as exact JSON numbers, one line per record. An optional property (an init property
-/// that is not required) whose value is null is left out, and reads back as null; constructor parameters
-/// and required properties are always written, nulls included.
+/// that is not required) whose value is null or an empty list is left out, and reads back as null or
+/// empty; constructor parameters and required properties are always written, nulls included.
 /// </summary>
 public static class JournalJson
 {
@@ -68,7 +68,7 @@ public static class JournalJson
         return options;
     }
 
-    /// <summary>Leaves out null values of properties a reader may omit (not a constructor parameter, not required).</summary>
+    /// <summary>Leaves out null values and empty lists of properties a reader may omit (not a constructor parameter, not required).</summary>
     private static void OmitNullOptionalProperties(JsonTypeInfo info)
     {
         if (info.Kind != JsonTypeInfoKind.Object)
@@ -81,7 +81,7 @@ public static class JournalJson
             var canBeNull = !property.PropertyType.IsValueType || Nullable.GetUnderlyingType(property.PropertyType) is not null;
             if (canBeNull && property.AssociatedParameter is null && !property.IsRequired)
             {
-                property.ShouldSerialize = static (_, value) => value is not null;
+                property.ShouldSerialize = static (_, value) => value is not null and not System.Collections.ICollection { Count: 0 };
             }
         }
     }

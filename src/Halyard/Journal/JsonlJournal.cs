@@ -57,8 +57,8 @@ public sealed class JsonlJournal : IJournal
 
     public void Append(DecisionCycleRecord record) => AppendLine(JournalJson.SerializeLine(_options.Apply(record)));
 
-    /// <summary>Appends one line already serialized by <see cref="JournalJson.SerializeLine"/> (the caller applied the options).</summary>
-    internal void AppendLine(ReadOnlySpan<byte> line)
+    /// <summary>Appends one line already serialized by <see cref="JournalJson.SerializeLine"/> (the caller applied the options); returns its byte offset.</summary>
+    internal long AppendLine(ReadOnlySpan<byte> line)
     {
         lock (_gate)
         {
@@ -76,6 +76,7 @@ public sealed class JsonlJournal : IJournal
             {
                 _stream.Write(line);
                 _stream.Flush(flushToDisk: _options.FsyncEachRecord);
+                return start;
             }
             catch (IOException)
             {
@@ -97,6 +98,34 @@ public sealed class JsonlJournal : IJournal
         {
             _unsealed = true;
         }
+    }
+
+    /// <summary>The <paramref name="length"/> bytes at <paramref name="offset"/>, read through the writer's handle (fewer at the end of the file).</summary>
+    internal byte[] ReadBytes(long offset, int length)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return ReadBytes(_stream.SafeFileHandle, offset, length);
+        }
+    }
+
+    internal static byte[] ReadBytes(SafeFileHandle handle, long offset, int length)
+    {
+        var bytes = new byte[length];
+        var read = 0;
+        while (read < length)
+        {
+            var n = RandomAccess.Read(handle, bytes.AsSpan(read), offset + read);
+            if (n == 0)
+            {
+                return bytes[..read];
+            }
+
+            read += n;
+        }
+
+        return bytes;
     }
 
     /// <summary>Reads through the writer's own handle (the file is locked against other openers while the writer holds it).</summary>

@@ -6,9 +6,9 @@ namespace Halyard.Journal;
 
 /// <summary>
 /// <c>journal.db</c>: the journal in SQLite (WAL mode) for queries. Each cycle is one transaction over
-/// three tables: <c>cycles</c> (key columns and the full record JSON), <c>actions</c> and
-/// <c>verdicts</c>. A kill mid-transaction rolls the cycle back on the next open; earlier cycles are
-/// untouched. Schema: <c>docs/decision-log.md</c>.
+/// three tables: <c>cycles</c> (key columns and the full record JSON, or where its line is in
+/// <c>cycles.jsonl</c>), <c>actions</c> and <c>verdicts</c>. A kill mid-transaction rolls the cycle back on
+/// the next open; earlier cycles are untouched. Schema: <c>docs/decision-log.md</c>.
 /// </summary>
 public sealed class SqliteJournal : IJournal
 {
@@ -16,15 +16,18 @@ public sealed class SqliteJournal : IJournal
     private readonly SqliteConnection _connection;
     private readonly JournalOptions _options;
     private readonly SqliteWriteCommands _writes;
+    private readonly bool _canReferenceLines;
     private SqliteTransaction? _batch;
     private int _batched;
     private bool _disposed;
+    private JsonlJournal? _lines;
 
-    private SqliteJournal(string path, SqliteConnection connection, JournalOptions options)
+    private SqliteJournal(string path, SqliteConnection connection, JournalOptions options, bool canReferenceLines)
     {
         Path = path;
         _connection = connection;
         _options = options;
+        _canReferenceLines = canReferenceLines;
         _writes = new SqliteWriteCommands(connection);
     }
 
@@ -49,7 +52,7 @@ public sealed class SqliteJournal : IJournal
             Execute(connection, options.FsyncEachRecord ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;");
             Execute(connection, "PRAGMA foreign_keys=ON;");
             Execute(connection, SqliteSchema.Create);
-            return new SqliteJournal(path, connection, options);
+            return new SqliteJournal(path, connection, options, PrepareLineColumns(connection));
         }
         catch
         {
@@ -78,19 +81,36 @@ public sealed class SqliteJournal : IJournal
     public void Append(DecisionCycleRecord record)
     {
         record = _options.Apply(record);
-        Append(record, JournalJson.Serialize(record));
+        Append(record, JournalJson.Serialize(record), null);
     }
 
-    /// <summary>Appends a record already serialized by <see cref="JournalJson"/> (the caller applied the options).</summary>
-    internal void Append(DecisionCycleRecord record, string json)
+    /// <summary>The JSONL journal whose lines this index may reference, read through its writer (set by <see cref="CompositeJournal"/>).</summary>
+    internal void ReadLinesFrom(JsonlJournal primary) => _lines = primary;
+
+    /// <summary>
+    /// True when a record written to <see cref="ReadLinesFrom"/>'s file is stored as the place of its line, not
+    /// copied (<see cref="JournalOptions.IndexCopiesRecords"/> off, and a database created with the line columns).
+    /// </summary>
+    internal bool ReferencesLines => !_options.IndexCopiesRecords && _canReferenceLines && _lines is not null;
+
+    /// <summary>
+    /// Appends a record already serialized by <see cref="JournalJson"/> (the caller applied the options): its
+    /// JSON, or, with <paramref name="json"/> null, the place of its line in <c>cycles.jsonl</c>.
+    /// </summary>
+    internal void Append(DecisionCycleRecord record, string? json, JsonlLine? line)
     {
+        if (json is null && line is null)
+        {
+            throw new ArgumentException("A record is stored as its JSON or as the place of its line.", nameof(line));
+        }
+
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (_options.FsyncEachRecord)
             {
                 using var transaction = _connection.BeginTransaction();
-                _writes.Insert(transaction, record, json);
+                _writes.Insert(transaction, record, json, line);
                 transaction.Commit();
                 return;
             }
@@ -100,7 +120,7 @@ public sealed class SqliteJournal : IJournal
             _batch.Save("record");
             try
             {
-                _writes.Insert(_batch, record, json);
+                _writes.Insert(_batch, record, json, line);
             }
             catch
             {
@@ -126,7 +146,7 @@ public sealed class SqliteJournal : IJournal
             ObjectDisposedException.ThrowIf(_disposed, this);
             CommitBatch();
             using var command = _connection.CreateCommand();
-            command.CommandText = "SELECT id, record_json FROM cycles ORDER BY id;";
+            command.CommandText = "SELECT id, record_json, jsonl_offset, jsonl_length FROM cycles ORDER BY id;";
             return ReadRecords(command);
         }
     }
@@ -141,7 +161,8 @@ public sealed class SqliteJournal : IJournal
             CommitBatch();
             using var command = _connection.CreateCommand();
             command.CommandText =
-                "SELECT id, record_json FROM (SELECT id, record_json FROM cycles WHERE trader_id = $trader ORDER BY id DESC LIMIT $count) ORDER BY id;";
+                "SELECT id, record_json, jsonl_offset, jsonl_length FROM (SELECT id, record_json, jsonl_offset, jsonl_length FROM cycles " +
+                "WHERE trader_id = $trader ORDER BY id DESC LIMIT $count) ORDER BY id;";
             command.Parameters.AddWithValue("$trader", traderId);
             command.Parameters.AddWithValue("$count", count);
             return ReadRecords(command).Records;
@@ -281,26 +302,80 @@ public sealed class SqliteJournal : IJournal
         return (T)Convert.ChangeType(value, target, CultureInfo.InvariantCulture);
     }
 
-    private static JournalReadResult ReadRecords(SqliteCommand command)
+    /// <summary>Adds the line columns to a database written before them; true when its <c>record_json</c> may be null.</summary>
+    private static bool PrepareLineColumns(SqliteConnection connection)
+    {
+        var columns = new Dictionary<string, bool>(StringComparer.Ordinal);
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "PRAGMA table_info(cycles);";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                columns[reader.GetString(1)] = reader.GetInt64(3) != 0;
+            }
+        }
+
+        if (!columns.ContainsKey("jsonl_offset"))
+        {
+            Execute(connection, SqliteSchema.AddLineColumns);
+        }
+
+        return columns.TryGetValue("record_json", out var notNull) && !notNull;
+    }
+
+    private JournalReadResult ReadRecords(SqliteCommand command)
     {
         var records = new List<DecisionCycleRecord>();
         var problems = new List<JournalProblem>();
+        using var lines = new LineSource(_lines, Path);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
             var id = reader.GetInt64(0);
-            var json = reader.GetString(1);
             try
             {
-                records.Add(JournalJson.Deserialize(json));
+                records.Add(reader.IsDBNull(1)
+                    ? JournalJson.Deserialize(lines.Read(reader.GetInt64(2), reader.GetInt32(3)))
+                    : JournalJson.Deserialize(reader.GetString(1)));
             }
             catch (JsonException ex)
             {
-                problems.Add(new JournalProblem(id, 0, json.Length, JournalProblemKind.Corrupt, ex.Message));
+                problems.Add(new JournalProblem(id, 0, 0, JournalProblemKind.Corrupt, ex.Message));
+            }
+            catch (IOException ex)
+            {
+                problems.Add(new JournalProblem(id, 0, 0, JournalProblemKind.Corrupt, "cycles.jsonl could not be read: " + ex.Message));
             }
         }
 
         return new JournalReadResult(records, problems);
+    }
+
+    /// <summary>
+    /// Reads referenced lines: through the writer's handle in the writing process, else from the
+    /// <c>cycles.jsonl</c> beside the database (opened on the first referenced row).
+    /// </summary>
+    private sealed class LineSource(JsonlJournal? writer, string databasePath) : IDisposable
+    {
+        private Microsoft.Win32.SafeHandles.SafeFileHandle? _file;
+
+        public byte[] Read(long offset, int length)
+        {
+            if (writer is not null)
+            {
+                return writer.ReadBytes(offset, length);
+            }
+
+            _file ??= File.OpenHandle(
+                System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(databasePath))!, CompositeJournal.JsonlFileName),
+                FileMode.Open,
+                FileAccess.Read,
+                FileShare.ReadWrite | FileShare.Delete);
+            return JsonlJournal.ReadBytes(_file, offset, length);
+        }
+
+        public void Dispose() => _file?.Dispose();
     }
 }
 

@@ -1,8 +1,15 @@
 namespace Halyard.Journal;
 
-/// <summary>The <c>journal.db</c> tables (documented in <c>docs/decision-log.md</c>). Decimals are stored as exact text.</summary>
+/// <summary>
+/// The <c>journal.db</c> tables (documented in <c>docs/decision-log.md</c>). Decimals are stored as exact
+/// text. A cycle holds its record either in <c>record_json</c> or as the place of its line in
+/// <c>cycles.jsonl</c> (<c>jsonl_offset</c>, <c>jsonl_length</c>).
+/// </summary>
 internal static class SqliteSchema
 {
+    /// <summary>Databases written before the line references: the columns are added; their <c>record_json</c> stays required.</summary>
+    public const string AddLineColumns = "ALTER TABLE cycles ADD COLUMN jsonl_offset INTEGER; ALTER TABLE cycles ADD COLUMN jsonl_length INTEGER;";
+
     public const string Create = """
         CREATE TABLE IF NOT EXISTS cycles (
             id                INTEGER PRIMARY KEY,
@@ -21,7 +28,9 @@ internal static class SqliteSchema
             shadow            INTEGER NOT NULL,
             total_tokens      INTEGER,
             schema_version    INTEGER NOT NULL,
-            record_json       TEXT    NOT NULL,
+            record_json       TEXT,
+            jsonl_offset      INTEGER,
+            jsonl_length      INTEGER,
             UNIQUE (trader_id, cycle)
         );
         CREATE TABLE IF NOT EXISTS actions (

@@ -16,8 +16,9 @@ internal sealed class SqliteWriteCommands : IDisposable
         _cycle = Prepare(
             connection,
             "INSERT INTO cycles (trader_id, cycle, timestamp, timestamp_unix_ms, success, error_message, parse_outcome, account_value, " +
-            "decisions, actions, opens_allowed, safe_mode, shadow, total_tokens, schema_version, record_json) VALUES " +
-            "($trader, $cycle, $ts, $ts_ms, $success, $error, $parse, $account, $decisions, $actions, $opens, $safe, $shadow, $tokens, $schema, $json) " +
+            "decisions, actions, opens_allowed, safe_mode, shadow, total_tokens, schema_version, record_json, jsonl_offset, jsonl_length) VALUES " +
+            "($trader, $cycle, $ts, $ts_ms, $success, $error, $parse, $account, $decisions, $actions, $opens, $safe, $shadow, $tokens, $schema, $json, " +
+            "$offset, $length) " +
             "RETURNING id;");
         _action = Prepare(
             connection,
@@ -30,10 +31,13 @@ internal sealed class SqliteWriteCommands : IDisposable
             "VALUES ($id, $seq, $trader, $cycle, $index, $symbol, $action, $verdict, $primary, $reasons);");
     }
 
-    /// <summary>Inserts the cycle and its rows inside <paramref name="transaction"/>; the caller commits.</summary>
-    public void Insert(SqliteTransaction transaction, DecisionCycleRecord record, string json)
+    /// <summary>
+    /// Inserts the cycle and its rows inside <paramref name="transaction"/>; the caller commits. The record is
+    /// stored as <paramref name="json"/>, or, when that is null, as the place of its line in <c>cycles.jsonl</c>.
+    /// </summary>
+    public void Insert(SqliteTransaction transaction, DecisionCycleRecord record, string? json, JsonlLine? line)
     {
-        var id = InsertCycle(transaction, record, json);
+        var id = InsertCycle(transaction, record, json, line);
         for (var i = 0; i < record.Actions.Count; i++)
         {
             InsertAction(transaction, id, i, record, record.Actions[i]);
@@ -52,7 +56,7 @@ internal sealed class SqliteWriteCommands : IDisposable
         _verdict.Dispose();
     }
 
-    private long InsertCycle(SqliteTransaction transaction, DecisionCycleRecord record, string json)
+    private long InsertCycle(SqliteTransaction transaction, DecisionCycleRecord record, string? json, JsonlLine? line)
     {
         _cycle.Transaction = transaction;
         Set(_cycle, "$trader", record.TraderId);
@@ -71,6 +75,8 @@ internal sealed class SqliteWriteCommands : IDisposable
         Set(_cycle, "$tokens", record.TokenUsage?.TotalTokens);
         Set(_cycle, "$schema", record.SchemaVersion);
         Set(_cycle, "$json", json);
+        Set(_cycle, "$offset", line?.Offset);
+        Set(_cycle, "$length", line?.Length);
         return (long)_cycle.ExecuteScalar()!;
     }
 
@@ -152,3 +158,6 @@ internal sealed class SqliteWriteCommands : IDisposable
             _ => value,
         };
 }
+
+/// <summary>Where a record's line is in <c>cycles.jsonl</c>: its first byte and its length without the newline.</summary>
+internal readonly record struct JsonlLine(long Offset, int Length);

@@ -51,16 +51,23 @@ public sealed class CandidateSelector
 
     public CandidateSelection Select(IReadOnlyList<AssetContext> contexts, IReadOnlyList<InstrumentRules> rules, IReadOnlyCollection<string> held)
     {
-        ArgumentNullException.ThrowIfNull(contexts);
         ArgumentNullException.ThrowIfNull(rules);
-        ArgumentNullException.ThrowIfNull(held);
-        var rulesByName = new Dictionary<string, InstrumentRules>(StringComparer.Ordinal);
+        var rulesByName = new Dictionary<string, InstrumentRules>(rules.Count, StringComparer.Ordinal);
         foreach (var rule in rules)
         {
             rulesByName.TryAdd(rule.Name, rule);
         }
 
-        var byCoin = new Dictionary<string, AssetContext>(StringComparer.Ordinal);
+        return Select(contexts, rulesByName, held);
+    }
+
+    /// <summary>The same, with the rules already by coin name (the cycle's venue view holds them so; the first of a name wins).</summary>
+    public CandidateSelection Select(IReadOnlyList<AssetContext> contexts, IReadOnlyDictionary<string, InstrumentRules> rulesByName, IReadOnlyCollection<string> held)
+    {
+        ArgumentNullException.ThrowIfNull(contexts);
+        ArgumentNullException.ThrowIfNull(rulesByName);
+        ArgumentNullException.ThrowIfNull(held);
+        var byCoin = new Dictionary<string, AssetContext>(contexts.Count, StringComparer.Ordinal);
         foreach (var context in contexts)
         {
             byCoin.TryAdd(context.Coin, context);
@@ -99,7 +106,7 @@ public sealed class CandidateSelector
             : decimal.Round(Math.Abs((context.LivePrice / context.PrevDayPrice) - 1m) * 100m, 4);
     }
 
-    private bool IsEligible(AssetContext context, Dictionary<string, InstrumentRules> rules) =>
+    private bool IsEligible(AssetContext context, IReadOnlyDictionary<string, InstrumentRules> rules) =>
         rules.TryGetValue(context.Coin, out var rule)
         && !rule.IsDelisted
         && context.MarkPrice > 0m

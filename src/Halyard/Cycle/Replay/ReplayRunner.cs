@@ -95,7 +95,7 @@ public static class ReplayRunner
         var key = PaperAccount.Key();
         var account = key.Address.Value;
         var options = config.PaperExchange.ToOptions(account, Path.Combine(folder, AuditFileName));
-        var journal = CompositeJournal.OpenRunFolder(folder, new JournalOptions(FsyncEachRecord: false, KeepFullPrompt: config.Journal.FullPrompt));
+        var journal = CompositeJournal.OpenRunFolder(folder, new JournalOptions(FsyncEachRecord: false, KeepFullPrompt: config.Journal.FullPrompt, IndexCopiesRecords: false));
         RunSummary summary;
         using (journal)
         {

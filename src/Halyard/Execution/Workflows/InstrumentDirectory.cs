@@ -14,8 +14,18 @@ internal sealed class InstrumentDirectory(VenueGateway venue)
     private readonly Lock _gate = new();
     private Dictionary<string, InstrumentRules> _rules = new(StringComparer.Ordinal);
 
+    /// <summary>Replaces the rules; rules equal to the ones held (every cycle, while the universe stands still) change nothing and cost no copy.</summary>
     public void Update(IEnumerable<InstrumentRules> instruments)
     {
+        ArgumentNullException.ThrowIfNull(instruments);
+        lock (_gate)
+        {
+            if (Holds(instruments))
+            {
+                return;
+            }
+        }
+
         var map = new Dictionary<string, InstrumentRules>(StringComparer.Ordinal);
         foreach (var rules in instruments)
         {
@@ -26,6 +36,23 @@ internal sealed class InstrumentDirectory(VenueGateway venue)
         {
             _rules = map;
         }
+    }
+
+    /// <summary>True when <paramref name="instruments"/> are exactly the rules held, one per coin (the caller holds the lock).</summary>
+    private bool Holds(IEnumerable<InstrumentRules> instruments)
+    {
+        var count = 0;
+        foreach (var rules in instruments)
+        {
+            if (!_rules.TryGetValue(rules.Name, out var known) || !known.Equals(rules))
+            {
+                return false;
+            }
+
+            count++;
+        }
+
+        return count == _rules.Count;
     }
 
     public async Task<(InstrumentRules? Rules, VenueError? Error)> ResolveAsync(string symbol, RetryProfile profile, CancellationToken ct)

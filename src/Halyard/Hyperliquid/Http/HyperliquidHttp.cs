@@ -55,6 +55,8 @@ public sealed class HyperliquidHttp
 
     /// <summary>POSTs <paramref name="body"/> to <paramref name="path"/> (<c>/info</c> or <c>/exchange</c>).</summary>
     /// <param name="weight">The request's documented weight (<see cref="RequestWeights"/>), taken from the budget first.</param>
+    private const int PreSizedBodyLimit = 80 * 1024;
+
     public async Task<HttpOutcome> PostAsync(string path, byte[] body, int weight, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -82,7 +84,7 @@ public sealed class HyperliquidHttp
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
             status = (int)response.StatusCode;
             retryAfterHeader = response.Headers.RetryAfter;
-            bytes = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
+            bytes = await ReadBodyAsync(response.Content, linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -99,6 +101,28 @@ public sealed class HyperliquidHttp
         }
 
         return Classify(path, status, retryAfterHeader, bytes);
+    }
+
+    /// <summary>
+    /// The body in one array of its announced length (no growing buffer and no second copy); without a
+    /// <c>Content-Length</c> (or past the large-object threshold) the content is buffered as usual. A body
+    /// shorter than announced fails like a cut connection.
+    /// </summary>
+    private static async Task<byte[]> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        if (content.Headers.ContentLength is not { } length || length is <= 0 or > PreSizedBodyLimit)
+        {
+            return await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var bytes = new byte[length];
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            await stream.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
+        }
+
+        return bytes;
     }
 
     /// <summary>Adds per-item weight after a list response (<see cref="RequestWeights.InfoItemsSurcharge"/>).</summary>

@@ -28,18 +28,21 @@ internal static class InfoMapper
             throw new InfoFormatException($"metaAndAssetCtxs: {instruments.Count} assets but {assetCtxs.Count} contexts.");
         }
 
-        var contexts = assetCtxs.Select((ctx, i) => new AssetContext(
-            instruments[i].Name,
-            ctx.MarkPx,
-            ctx.MidPx,
-            ctx.OraclePx,
-            ctx.OpenInterest,
-            ctx.Funding,
-            ctx.PrevDayPx,
-            ctx.DayNtlVlm,
-            ctx.Premium)).ToArray();
+        var contexts = assetCtxs.Select((ctx, i) => ToContext(instruments[i], ctx)).ToArray();
         return new PerpUniverse(instruments, contexts);
     }
+
+    /// <summary>One asset's context; the coin is its instrument's name (same index in the answer).</summary>
+    public static AssetContext ToContext(InstrumentRules instrument, AssetCtxWire ctx) => new(
+        instrument.Name,
+        ctx.MarkPx,
+        ctx.MidPx,
+        ctx.OraclePx,
+        ctx.OpenInterest,
+        ctx.Funding,
+        ctx.PrevDayPx,
+        ctx.DayNtlVlm,
+        ctx.Premium);
 
     /// <param name="receivedAt">Used as the snapshot time when the venue does not report one.</param>
     public static AccountSnapshot ToAccount(ClearinghouseStateWire wire, DateTimeOffset receivedAt) => new(

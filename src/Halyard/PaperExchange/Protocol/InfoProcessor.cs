@@ -6,6 +6,9 @@ namespace Halyard.PaperExchange.Protocol;
 /// <summary>Routes a <c>/info</c> body by its <c>type</c>; null when the body is not a request the venue knows (HTTP 422).</summary>
 internal sealed class InfoProcessor(MarketInfoWriter market, AccountInfoWriter accounts)
 {
+    // One answer buffer for the run, reused (every caller holds the engine's lock); below the large-object heap.
+    private readonly ArrayBufferWriter<byte> _buffer = new(64 * 1024);
+
     public byte[]? Process(JsonElement body, long nowMs)
     {
         if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
@@ -13,7 +16,8 @@ internal sealed class InfoProcessor(MarketInfoWriter market, AccountInfoWriter a
             return null;
         }
 
-        var buffer = new ArrayBufferWriter<byte>(1024);
+        var buffer = _buffer;
+        buffer.ResetWrittenCount();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             try

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Halyard.PaperExchange.Market;
 
@@ -11,10 +12,15 @@ internal sealed class MarketInfoWriter(MarketView market)
 {
     public const int MaxFundingRecords = 500;
 
+    // The metaAndAssetCtxs answer (~55 KB) is rebuilt in place each virtual time: one buffer for the run,
+    // below the large-object heap's threshold. Every caller holds the engine's lock.
+    private const int ContextsCapacity = 64 * 1024;
+
     private readonly CandleBuilder _candles = new(market);
+    private readonly ArrayBufferWriter<byte> _contexts = new(ContextsCapacity);
+    private long? _contextsTimeMs;
     private byte[]? _meta;
     private byte[]?[]? _frozenContexts;
-    private (long TimeMs, byte[] Json)? _lastContexts;
     private (long TimeMs, byte[] Json)? _lastMids;
 
     /// <summary><c>meta</c>: the snapshot's universe (assets without data flagged delisted) and margin tables; built once.</summary>
@@ -23,13 +29,18 @@ internal sealed class MarketInfoWriter(MarketView market)
     /// <summary><c>metaAndAssetCtxs</c>; the answer for a given virtual time is computed once.</summary>
     public void MetaAndAssetCtxs(Utf8JsonWriter writer, long nowMs)
     {
-        if (_lastContexts is not { } last || last.TimeMs != nowMs)
+        if (_contextsTimeMs != nowMs)
         {
-            last = (nowMs, Json(w => WriteMetaAndAssetCtxs(w, nowMs)));
-            _lastContexts = last;
+            _contexts.ResetWrittenCount();
+            using (var contexts = new Utf8JsonWriter(_contexts))
+            {
+                WriteMetaAndAssetCtxs(contexts, nowMs);
+            }
+
+            _contextsTimeMs = nowMs;
         }
 
-        writer.WriteRawValue(last.Json, skipInputValidation: true);
+        writer.WriteRawValue(_contexts.WrittenSpan, skipInputValidation: true);
     }
 
     /// <summary><c>allMids</c>: the synthetic book's mid of every asset with data.</summary>
@@ -178,8 +189,7 @@ internal sealed class MarketInfoWriter(MarketView market)
         var asset = market.Asset(id);
         if (market.Mark(id, nowMs) is not { } mark)
         {
-            _frozenContexts ??= new byte[]?[market.AssetCount];
-            writer.WriteRawValue(_frozenContexts[id] ??= Json(w => FrozenContext(w, id)), skipInputValidation: true);
+            writer.WriteRawValue(Frozen(id), skipInputValidation: true);
             return;
         }
 
@@ -203,6 +213,13 @@ internal sealed class MarketInfoWriter(MarketView market)
         writer.WriteEndArray();
         writer.WriteString("dayBaseVlm", PriceMath.Format(baseVolume));
         writer.WriteEndObject();
+    }
+
+    /// <summary>The frozen context of an asset without data, built once (a method of its own: the closure is allocated only then).</summary>
+    private byte[] Frozen(int id)
+    {
+        _frozenContexts ??= new byte[]?[market.AssetCount];
+        return _frozenContexts[id] ??= Json(w => FrozenContext(w, id));
     }
 
     /// <summary>No data: the slot is served like a delisted coin, frozen at the snapshot's mark.</summary>

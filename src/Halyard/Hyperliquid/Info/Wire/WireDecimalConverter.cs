@@ -17,6 +17,13 @@ public sealed class WireDecimalConverter : JsonConverter<decimal>
     {
         if (reader.TokenType == JsonTokenType.String)
         {
+            // Straight from the UTF-8 bytes (same parse, no string) unless the value is escaped or split.
+            if (!reader.HasValueSequence && !reader.ValueIsEscaped
+                && decimal.TryParse(reader.ValueSpan, Styles, CultureInfo.InvariantCulture, out var direct))
+            {
+                return direct;
+            }
+
             var text = reader.GetString();
             if (decimal.TryParse(text, Styles, CultureInfo.InvariantCulture, out var value))
             {
