@@ -142,13 +142,13 @@ public sealed class TraderReactions
                 records.Add(new ActionRecord
                 {
                     Symbol = reaction.Symbol,
-                    Action = "reaction",
+                    Action = ActionNames.Reaction,
                     Result = reaction.Trigger,
                     LatencyMs = reaction.Latency.TotalMilliseconds,
                     ErrorDetail = string.Create(CultureInfo.InvariantCulture, $"event at {reaction.EventTime:O}, done at {reaction.DoneAt:O}")
                         + (reaction.Closed.Count == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"; closed {string.Join(", ", reaction.Closed.Select(c => c.Symbol + " " + c.Reason))}, realized PnL {pnl}")),
                 });
-                records.AddRange(reaction.Actions.Select(a => a with { Action = "reaction:" + a.Action }));
+                records.AddRange(reaction.Actions.Select(a => a with { Action = ActionNames.ReactionPrefix + a.Action }));
             }
         }
 
@@ -173,7 +173,7 @@ public sealed class TraderReactions
             state.Memory.NoteClose(closed.Symbol, closed.ClosedAt, closed.Reason);
         }
 
-        return report.Actions;
+        return OrderEventNames.ToRecords(report.Actions);
     }
 
     private async Task RunAfterAsync(Task previous, string trigger, string symbol, DateTimeOffset eventTime)

@@ -103,7 +103,7 @@ public sealed record LiveStateFigures
             return 0;
         }
 
-        var disagreed = records.Count(r => r.Actions.Any(a => a.Action is "state_cross_check" or "state_resync" && a.Result == "disagreed"));
+        var disagreed = records.Count(r => r.Actions.Any(a => a.Action is ActionNames.StateCrossCheck or ActionNames.StateResync && a.Result == ActionNames.Disagreed));
         return Math.Round(100.0 * disagreed / records.Count, 3);
     }
 
@@ -111,7 +111,7 @@ public sealed record LiveStateFigures
     public static IReadOnlyDictionary<string, int> ReactionsOf(IReadOnlyList<DecisionCycleRecord> records)
     {
         ArgumentNullException.ThrowIfNull(records);
-        return records.SelectMany(r => r.Actions).Where(a => a.Action == "reaction")
+        return records.SelectMany(r => r.Actions).Where(a => a.Action == ActionNames.Reaction)
             .GroupBy(a => a.Result, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);

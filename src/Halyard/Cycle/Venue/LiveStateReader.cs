@@ -132,8 +132,8 @@ public sealed class LiveStateReader(IVenueReader polled, AccountShadow shadow, L
             records.Add(new ActionRecord
             {
                 Symbol = "*",
-                Action = "state_cross_check",
-                Result = differences is null ? "poll_failed" : differences.Count == 0 ? "agreed" : "disagreed",
+                Action = ActionNames.StateCrossCheck,
+                Result = differences is null ? ActionNames.PollFailed : differences.Count == 0 ? ActionNames.Agreed : ActionNames.Disagreed,
                 ErrorDetail = differences is { Count: > 0 } ? Describe(differences) : null,
             });
         }
@@ -152,8 +152,8 @@ public sealed class LiveStateReader(IVenueReader polled, AccountShadow shadow, L
             records.Add(new ActionRecord
             {
                 Symbol = "*",
-                Action = "state_resync",
-                Result = resync.Differences.Count == 0 ? "agreed" : "disagreed",
+                Action = ActionNames.StateResync,
+                Result = resync.Differences.Count == 0 ? ActionNames.Agreed : ActionNames.Disagreed,
                 ErrorDetail = string.Create(CultureInfo.InvariantCulture, $"{resync.Reason} at {resync.At:O}") + (resync.Differences.Count == 0 ? string.Empty : ": " + Describe(resync.Differences)),
             });
         }
