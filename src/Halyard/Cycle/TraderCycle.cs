@@ -37,7 +37,7 @@ public sealed class TraderCycle
             services.Orders,
             _turn,
             () => new ReconcileRequest(State.Cycle, State.AtrBySymbol),
-            report => Reconciled(report, account: null),
+            ReactedAsync,
             services.Clock,
             services.Wall);
     }
@@ -211,6 +211,26 @@ public sealed class TraderCycle
             GatingNow(),
             Problem(syncProblem, market.Problem, execution.Problem),
             execution.VenueDown));
+    }
+
+    /// <summary>
+    /// A reaction's reconciliation applied (under the cycle gate): cooldowns from the fill times, ownership,
+    /// external positions; and when something closed, the trades brought up to date from the fills at once, so
+    /// the close's PnL is in the trader's performance before the next cycle.
+    /// </summary>
+    private async Task<IReadOnlyList<ActionRecord>> ReactedAsync(ReconcileReport report, CancellationToken ct)
+    {
+        var records = Reconciled(report, account: null);
+        if (report.Closed.Count > 0)
+        {
+            var account = await _s.Reader.GetAccountAsync(ct).ConfigureAwait(false);
+            if (account.IsSuccess)
+            {
+                await _sync.RunAsync(account.Value, _s.Clock.GetUtcNow(), ct).ConfigureAwait(false);
+            }
+        }
+
+        return records;
     }
 
     /// <summary>The gating section of the record: the gate's state, the breakers, and why new opens were stopped.</summary>

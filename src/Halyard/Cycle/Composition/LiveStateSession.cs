@@ -72,6 +72,12 @@ public sealed class LiveStateSession : IAsyncDisposable
     public void Attach(IReadOnlyList<TraderCycle> traders)
     {
         ArgumentNullException.ThrowIfNull(traders);
+        var sequence = new Reactions.ReactionSequence();
+        foreach (var trader in traders)
+        {
+            trader.Reactions.Sequence = sequence;
+        }
+
         Volatile.Write(ref _reactions, [.. traders.Select(t => t.Reactions)]);
     }
 

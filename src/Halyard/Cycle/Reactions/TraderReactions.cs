@@ -31,8 +31,9 @@ public sealed record Reaction(
 /// another process) or a position the resync found changed behind our back each run the Orchestrator's
 /// reconciliation at once (it cancels the fired order's sibling, records the close with its time and PnL,
 /// protects an unprotected fill, surfaces an external position), under the same gate as the cycle so the two
-/// never trade at the same time. Reactions run one after the other, off the socket's receive loop (a cycle
-/// holding the gate may itself wait for the socket); <see cref="WhenIdleAsync"/> completes when all have run.
+/// never trade at the same time. Reactions run one after the other (<see cref="Sequence"/>), off the socket's
+/// receive loop (a cycle holding the gate may itself wait for the socket); <see cref="WhenIdleAsync"/> completes
+/// when all have run.
 /// Every reaction is kept and handed to the next cycle's journal record as actions with their latency from the event.
 /// </summary>
 public sealed class TraderReactions
@@ -40,24 +41,23 @@ public sealed class TraderReactions
     private readonly IOrderGateway _orders;
     private readonly SemaphoreSlim _gate;
     private readonly Func<ReconcileRequest> _request;
-    private readonly Func<ReconcileReport, IReadOnlyList<ActionRecord>> _apply;
+    private readonly Func<ReconcileReport, CancellationToken, Task<IReadOnlyList<ActionRecord>>> _apply;
     private readonly TimeProvider _clock;
     private readonly TimeProvider _wall;
     private readonly Queue<Reaction> _pending = new();
     private readonly List<Reaction> _all = [];
     private readonly HashSet<(string Symbol, DateTimeOffset At)> _seen = [];
     private readonly Lock _lock = new();
-    private Task _tail = Task.CompletedTask;
     private long _started;
 
     /// <param name="request">The reconciliation request of the moment (cycle number, ATR by symbol).</param>
-    /// <param name="apply">Applies a reconciliation to the trader (cooldowns, memory, ownership, external positions) and returns what to journal.</param>
+    /// <param name="apply">Applies a reconciliation to the trader (cooldowns, memory, ownership, external positions, the trades and their PnL) and returns what to journal; runs under the gate.</param>
     public TraderReactions(
         string traderId,
         IOrderGateway orders,
         SemaphoreSlim gate,
         Func<ReconcileRequest> request,
-        Func<ReconcileReport, IReadOnlyList<ActionRecord>> apply,
+        Func<ReconcileReport, CancellationToken, Task<IReadOnlyList<ActionRecord>>> apply,
         TimeProvider clock,
         TimeProvider wall)
     {
@@ -72,11 +72,14 @@ public sealed class TraderReactions
 
     /// <summary>Reactions applying a reconciliation to <paramref name="state"/> only (cooldown and memory of each close).</summary>
     public TraderReactions(string traderId, TraderState state, IOrderGateway orders, SemaphoreSlim gate, TimeProvider clock, TimeProvider wall)
-        : this(traderId, orders, gate, () => new ReconcileRequest(state.Cycle, state.AtrBySymbol), report => ApplyCloses(state, report), clock, wall)
+        : this(traderId, orders, gate, () => new ReconcileRequest(state.Cycle, state.AtrBySymbol), (report, _) => Task.FromResult(ApplyCloses(state, report)), clock, wall)
     {
     }
 
     public string TraderId { get; }
+
+    /// <summary>Where this trader's reactions are queued: its own, or one shared by the traders of the account.</summary>
+    public ReactionSequence Sequence { get; set; } = new();
 
     /// <summary>Reactions started so far (a driver compares it before and after a flush to know it is quiet).</summary>
     public long Started => Interlocked.Read(ref _started);
@@ -115,20 +118,15 @@ public sealed class TraderReactions
             }
 
             Interlocked.Increment(ref _started);
-            _tail = RunAfterAsync(_tail, trigger.Name, trigger.Symbol, trigger.At);
         }
+
+        Sequence.Enqueue(() => RunAsync(trigger.Name, trigger.Symbol, trigger.At));
 
         return ValueTask.CompletedTask;
     }
 
     /// <summary>Completes when every reaction queued so far has run.</summary>
-    public Task WhenIdleAsync()
-    {
-        lock (_lock)
-        {
-            return _tail;
-        }
-    }
+    public Task WhenIdleAsync() => Sequence.WhenIdleAsync();
 
     /// <summary>The reactions since the last call, as journal actions (one <c>reaction</c> line each, then what it did).</summary>
     public IReadOnlyList<ActionRecord> DrainActions()
@@ -176,9 +174,8 @@ public sealed class TraderReactions
         return OrderEventNames.ToRecords(report.Actions);
     }
 
-    private async Task RunAfterAsync(Task previous, string trigger, string symbol, DateTimeOffset eventTime)
+    private async Task RunAsync(string trigger, string symbol, DateTimeOffset eventTime)
     {
-        await previous.ConfigureAwait(false);
         Reaction reaction;
         try
         {
@@ -211,7 +208,7 @@ public sealed class TraderReactions
         try
         {
             report = await _orders.ReconcileAsync(_request(), CancellationToken.None).ConfigureAwait(false);
-            actions = _apply(report);
+            actions = await _apply(report, CancellationToken.None).ConfigureAwait(false);
         }
         finally
         {

@@ -33,7 +33,8 @@ public sealed record LiveStateCounts(long PushedReads, long FallbackPolls, long 
 /// The Manager's and the Orchestrator's reads of the account served from the WebSocket shadow state
 /// (<c>features.websocket</c>): account and positions, open orders and mids come from what the venue pushed, once
 /// a ping round trip proved every earlier push applied; polling stays the fallback while the shadow is not usable
-/// (socket down, stale, resyncing, orders pushed without their trigger fields) and the periodic cross-check.
+/// (socket down, stale, resyncing) and the periodic cross-check; orders the venue pushed without their trigger
+/// fields (its <c>WsOrder</c> is basic) make the next read poll and adopt the venue's orders once.
 /// Fills, funding, the universe and candles are polled as before. Every cross-check and every resync is counted
 /// and handed to the next cycle's journal record (<c>state_cross_check</c>, <c>state_resync</c>).
 /// </summary>
@@ -200,6 +201,11 @@ public sealed class LiveStateReader(IVenueReader polled, AccountShadow shadow, L
     private async Task<ShadowView?> UsableAsync(CancellationToken ct)
     {
         if (!await CaughtUpAsync(ct).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        if (Shadow.OrdersIncomplete && !await Shadow.CompleteOrdersAsync(ct).ConfigureAwait(false))
         {
             return null;
         }
