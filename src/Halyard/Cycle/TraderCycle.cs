@@ -221,7 +221,7 @@ public sealed class TraderCycle
     private async Task<IReadOnlyList<ActionRecord>> ReactedAsync(ReconcileReport report, CancellationToken ct)
     {
         var records = Reconciled(report, account: null);
-        if (report.Closed.Count > 0)
+        if (report.Closed.Length > 0)
         {
             var account = await _s.Reader.GetAccountAsync(ct).ConfigureAwait(false);
             if (account.IsSuccess)
