@@ -88,6 +88,33 @@ public sealed class LiveStateManagerTests
     }
 
     [Fact]
+    public async Task ExternalTrade_SurfacesAtOnce_AsAReactionBeforeTheNextCycle()
+    {
+        await using var h = await LiveStateHarness.StartAsync();
+        var traders = h.Traders();
+        var rules = (await h.Venue.Info.GetMetaAsync(CancellationToken.None)).Value!.Single(r => r.Name == "ETH");
+        var mid = (await h.Venue.Info.GetAllMidsAsync(CancellationToken.None)).Value!["ETH"];
+        Assert.True(rules.TryPriceAtOrBelow(mid * 1.01m, out var price));
+        var size = decimal.Round(200m / mid, rules.SzDecimals, MidpointRounding.ToZero);
+
+        // A trade by hand on the venue (no client order id): it fills at once.
+        var placed = await h.Venue.Exchange.PlaceOrdersAsync(
+            new OrderAction([new OrderWire(rules.AssetId, true, Canonical(price), Canonical(size), false, new LimitOrderType(TimeInForce.Ioc))]),
+            CancellationToken.None);
+        Assert.True(placed.IsSuccess);
+
+        await h.Driver.AdvanceToAsync(LiveStateHarness.From.AddMinutes(3));
+
+        var reaction = Assert.Single(traders[0].Reactions.All);
+        Assert.Equal(("external_fill", "ETH"), (reaction.Trigger, reaction.Symbol));
+        Assert.Equal(LiveStateHarness.From, reaction.DoneAt); // handled before the clock moved on
+        var journaled = traders[0].Reactions.DrainActions();
+        Assert.Equal(ActionNames.Reaction, journaled[0].Action);
+        var surfaced = Assert.Single(journaled, a => a.Action == ActionNames.ReactionPrefix + ActionNames.ExternalPosition);
+        Assert.Equal((size, ActionNames.Left), (surfaced.Qty, surfaced.Result));
+    }
+
+    [Fact]
     public async Task Reader_ForcedDisconnect_PollsMeanwhile_ThenResyncsAndEqualsThePoll()
     {
         await using var h = await LiveStateHarness.StartAsync();
