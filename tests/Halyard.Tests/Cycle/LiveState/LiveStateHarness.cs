@@ -72,7 +72,10 @@ internal sealed class LiveStateHarness : IAsyncDisposable
             engine.InProcessWebSocket(TimeProvider.System),
             new HyperliquidSocketOptions { Time = TimeProvider.System, PingInterval = null, ReconnectDelay = TimeSpan.Zero },
             config.Features.WebSocketCrossCheck,
-            engine.SynchronizeAndCountPushes);
+            engine.SynchronizeAndCountPushes)
+        {
+            FlushTimeout = TimeSpan.FromSeconds(60), // a loaded test machine must not turn a slow round trip into a poll
+        };
         using var start = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var (live, error) = await LiveStateSession.StartAsync(venue, options, clock, start.Token);
         Assert.True(live is not null, error);
