@@ -43,6 +43,20 @@ internal static class SummaryTable
         Row("profit factor", s.ProfitFactor is { } pf ? Inv($"{pf:0.00}") : "n/a");
         Row("Sharpe / Sortino (annualised)", Num(s.Sharpe) + " / " + Num(s.Sortino));
         Row("max drawdown", Pct(s.MaxDrawdownPct));
+        if (s.LiveState is { } live)
+        {
+            Section("state reads");
+            Row("account state", live.WebSocket ? "WebSocket shadow state (features.websocket)" : "polled each cycle");
+            Row("/info requests", Inv($"{live.InfoRequests} ({live.InfoRequestsPerCycle:0.00} per cycle)"));
+            var sibling = live.SiblingLiveAfterFire;
+            Row("fired stop's sibling live", sibling.Samples == 0 ? "no stop or target fired" : Inv($"median {sibling.MedianSeconds:0.###} s, max {sibling.MaxSeconds:0.###} s ({sibling.Samples} fired)"));
+            if (live.WebSocket)
+            {
+                Row("reactions", live.Reactions.Count == 0 ? "none" : Pairs(live.Reactions));
+                Row("cross-checks disagreed", Inv($"{live.CrossChecksDisagreed} of {live.CrossChecks}; resyncs {live.Resyncs} ({live.ResyncsWithDifferences} with differences); cycles {live.CyclesDisagreedPct:0.###} %"));
+            }
+        }
+
         Section("speed (wall clock)");
         Row("decision → order p50 / p95 / p99", Ms(s.DecisionToOrder.P50Ms) + " / " + Ms(s.DecisionToOrder.P95Ms) + " / " + Ms(s.DecisionToOrder.P99Ms) + Inv($" ({s.DecisionToOrder.Samples} orders)"));
         Row("cycle overhead p50 / p95 (no LLM)", Ms(s.CycleOverhead.P50Ms) + " / " + Ms(s.CycleOverhead.P95Ms));

@@ -23,6 +23,8 @@ public sealed class HalyardMetrics : IDisposable
     private readonly Counter<long> _llmTokens;
     private readonly Counter<long> _llmErrors;
     private readonly Counter<long> _controlActions;
+    private readonly Counter<long> _stateChecks;
+    private readonly Counter<long> _reactions;
     private readonly ConcurrentDictionary<string, TraderGauges> _gauges = new(StringComparer.Ordinal);
 
     private static readonly InstrumentAdvice<double> Seconds = new() { HistogramBucketBoundaries = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120] };
@@ -40,6 +42,8 @@ public sealed class HalyardMetrics : IDisposable
         _llmTokens = _meter.CreateCounter<long>("halyard.llm.tokens", "{token}", "LLM tokens by direction (input, output).");
         _llmErrors = _meter.CreateCounter<long>("halyard.llm.errors", "{call}", "Decision-maker calls that failed or could not be parsed, by outcome.");
         _controlActions = _meter.CreateCounter<long>("halyard.control.actions", "{action}", "Operator control actions by action and result.");
+        _stateChecks = _meter.CreateCounter<long>("halyard.state.checks", "{check}", "WebSocket state cross-checks and resyncs by kind and result (agreed, disagreed, poll_failed).");
+        _reactions = _meter.CreateCounter<long>("halyard.reactions", "{reaction}", "Reactions between cycles by trigger (protection_fired, entry_filled, liquidation, external_fill, position_changed).");
         _meter.CreateObservableGauge("halyard.equity", () => Observe(g => g.Equity), "USD", "Account value seen by each trader at its last cycle.");
         _meter.CreateObservableGauge("halyard.drawdown", () => Observe(g => g.DrawdownPct), "%", "Drawdown of each trader's account value from its peak.");
         _meter.CreateObservableGauge("halyard.positions", () => Observe(g => g.Positions), "{position}", "Open positions per trader.");
@@ -70,6 +74,18 @@ public sealed class HalyardMetrics : IDisposable
             if (action.ErrorClass is { } errorClass)
             {
                 _venueErrors.Add(1, trader, new("class", errorClass));
+            }
+        }
+
+        foreach (var action in record.Actions)
+        {
+            if (action.Action is ActionNames.StateCrossCheck or ActionNames.StateResync)
+            {
+                _stateChecks.Add(1, new("kind", action.Action), new("result", action.Result));
+            }
+            else if (action.Action == ActionNames.Reaction)
+            {
+                _reactions.Add(1, trader, new("trigger", action.Result));
             }
         }
 

@@ -34,7 +34,18 @@ public sealed class TraderCycle
             new GateSharpe(setup.Limits.SharpeWindow, setup.Limits.SharpeMinReturns));
         _sync = new TradeSync(setup, services.Reader, services.Ownership, State);
         _journal = new ResilientJournal(services.Journal);
+        Reactions = new Reactions.TraderReactions(
+            setup.TraderId,
+            services.Orders,
+            _turn,
+            () => new ReconcileRequest(State.Cycle, State.AtrBySymbol),
+            ReactedAsync,
+            services.Clock,
+            services.Wall);
     }
+
+    /// <summary>The reactions between cycles (fed by the WebSocket shadow state when <c>features.websocket</c> is on); their actions join the next cycle's record.</summary>
+    public Reactions.TraderReactions Reactions { get; }
 
     public TraderSetup Setup => _setup;
 
@@ -100,11 +111,13 @@ public sealed class TraderCycle
 
     private async Task<DecisionCycleRecord> RunStepsAsync(DecisionCycleRecord record, DateTimeOffset now, CycleTiming timing, CancellationToken ct)
     {
-        // 1–2. Account, positions, orders and the universe (rules and asset contexts).
+        // 1–2. Account, positions, orders and the universe (rules and asset contexts); pushed when the
+        // WebSocket state is on (its periodic cross-check with a poll and its resyncs are journaled first).
+        var liveState = _s.LiveState is { } live ? await live.CheckAsync(ct).ConfigureAwait(false) : [];
         var read = await CycleReads.ReadVenueAsync(_s.Reader, ct).ConfigureAwait(false);
         if (read.View is not { } venue)
         {
-            return record with { ErrorMessage = read.Problem };
+            return record with { Actions = [.. Reactions.DrainActions(), .. liveState], ErrorMessage = read.Problem };
         }
 
         _s.Orders.UpdateInstruments(venue.Instruments.Values);
@@ -112,7 +125,7 @@ public sealed class TraderCycle
         var reconciled = Reconciled(reconcile, venue.Account);
         if (reconcile.FailsCycle)
         {
-            return record with { Actions = reconciled, ErrorMessage = "reconciliation failed the cycle: " + reconcile.Error };
+            return record with { Actions = [.. Reactions.DrainActions(), .. liveState, .. reconciled], ErrorMessage = "reconciliation failed the cycle: " + reconcile.Error };
         }
 
         var syncProblem = await _sync.RunAsync(venue.Account, now, ct).ConfigureAwait(false);
@@ -202,11 +215,31 @@ public sealed class TraderCycle
             execution.Verdicts,
             account,
             market,
-            [.. _s.Reactions?.DrainActions() ?? [], .. reconciled, .. breakerActions, .. OrderEventNames.ToRecords(execution.Actions)],
+            [.. Reactions.DrainActions(), .. liveState, .. reconciled, .. breakerActions, .. OrderEventNames.ToRecords(execution.Actions)],
             GatingNow(),
             Problem(syncProblem, market.Problem, execution.Problem),
             execution.VenueDown,
             State.Memory.Plans));
+    }
+
+    /// <summary>
+    /// A reaction's reconciliation applied (under the cycle gate): cooldowns from the fill times, ownership,
+    /// external positions; and when something closed, the trades brought up to date from the fills at once, so
+    /// the close's PnL is in the trader's performance before the next cycle.
+    /// </summary>
+    private async Task<IReadOnlyList<ActionRecord>> ReactedAsync(ReconcileReport report, CancellationToken ct)
+    {
+        var records = Reconciled(report, account: null);
+        if (report.Closed.Length > 0)
+        {
+            var account = await _s.Reader.GetAccountAsync(ct).ConfigureAwait(false);
+            if (account.IsSuccess)
+            {
+                await _sync.RunAsync(account.Value, _s.Clock.GetUtcNow(), ct).ConfigureAwait(false);
+            }
+        }
+
+        return records;
     }
 
     /// <summary>The gating section of the record: the gate's state, the breakers, and why new opens were stopped.</summary>
@@ -252,7 +285,7 @@ public sealed class TraderCycle
     /// Orchestrator manages are this trader's, and a position nobody here opened is surfaced once as an
     /// <c>external_position</c> action (adopted or left alone, per <c>execution.external_positions</c>).
     /// </summary>
-    private IReadOnlyList<ActionRecord> Reconciled(ReconcileReport report, AccountSnapshot account)
+    private IReadOnlyList<ActionRecord> Reconciled(ReconcileReport report, AccountSnapshot? account)
     {
         foreach (var closed in report.Closed)
         {
@@ -287,7 +320,11 @@ public sealed class TraderCycle
             }
         }
 
-        State.ForgetExternalsNotIn(account);
+        if (account is not null)
+        {
+            State.ForgetExternalsNotIn(account);
+        }
+
         foreach (var finding in records)
         {
             CycleLog.ReconciliationFinding(_s.Log, _setup.TraderId, State.Cycle, finding.Action, finding.Symbol, finding.Result, finding.ErrorDetail);

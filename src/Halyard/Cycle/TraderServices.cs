@@ -32,8 +32,8 @@ public sealed record TraderServices
 
     public required PositionOwnership Ownership { get; init; }
 
-    /// <summary>The reactions between cycles (WebSocket shadow state), when on; their actions join the next cycle's record.</summary>
-    public Reactions.TraderReactions? Reactions { get; init; }
+    /// <summary>The WebSocket shadow state behind <see cref="Reader"/> (<c>features.websocket</c>), when on: its cross-checks and resyncs join the cycle's record.</summary>
+    public LiveStateReader? LiveState { get; init; }
 
     /// <summary>The trader's clock: the system clock live, the replay clock in a replay.</summary>
     public required TimeProvider Clock { get; init; }

@@ -18,6 +18,7 @@ namespace Halyard.Execution;
 /// <param name="Time">Waits (backoff, GTC timeout) and latency timestamps.</param>
 /// <param name="Jitter">Seeded randomness for the backoff jitter; null: seeded from the trader id.</param>
 /// <param name="CloidScope">Put into every intent cloid (the journal folder's scope); null: unscoped.</param>
+/// <param name="Pushed">The pushed (WebSocket) state read instead of polling where that is safe; null: always poll.</param>
 public sealed record OrchestratorSetup(
     string TraderId,
     ExchangeClient Exchange,
@@ -27,7 +28,8 @@ public sealed record OrchestratorSetup(
     OrchestratorOptions Options,
     Random? Jitter = null,
     Microsoft.Extensions.Logging.ILogger? Log = null,
-    string? CloidScope = null);
+    string? CloidScope = null,
+    IPushedState? Pushed = null);
 
 /// <summary>
 /// The Execution Orchestrator (design: "Execution Orchestrator"): approved intents in, outcomes out. Opens
@@ -65,7 +67,7 @@ public sealed class Orchestrator
         var account = (identity.VaultAddress ?? identity.Account).Value;
         var random = setup.Jitter ?? new Random(JitterSeed(setup.TraderId));
         var runner = new RetryRunner(setup.Options, setup.Time, random, setup.Log, setup.TraderId);
-        var venue = new VenueGateway(setup.Exchange, setup.Info, account, runner, setup.Time);
+        var venue = new VenueGateway(setup.Exchange, setup.Info, account, runner, setup.Time, setup.Pushed);
         _ledger = new ResilientLedger(setup.Ledger);
         _services = new WorkflowServices
         {

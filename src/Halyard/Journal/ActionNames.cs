@@ -29,6 +29,18 @@ public static class ActionNames
     /// <summary>The prefix of the order events a reaction took (<c>reaction:stop_loss</c>).</summary>
     public const string ReactionPrefix = "reaction:";
 
+    /// <summary>The periodic comparison of the pushed (WebSocket) state with a poll; the result is <see cref="Agreed"/>, <see cref="Disagreed"/> or <see cref="PollFailed"/>.</summary>
+    public const string StateCrossCheck = "state_cross_check";
+
+    /// <summary>The shadow state resynced from HTTP (initial snapshot, gap, reconnect, disagreeing cross-check); the result is <see cref="Agreed"/> or <see cref="Disagreed"/>.</summary>
+    public const string StateResync = "state_resync";
+
+    public const string Agreed = "agreed";
+
+    public const string Disagreed = "disagreed";
+
+    public const string PollFailed = "poll_failed";
+
     /// <summary>The trader's journal could not be written; the result is <see cref="Unwritable"/> or <see cref="WritableAgain"/>.</summary>
     public const string Journal = "journal";
 

@@ -156,6 +156,26 @@ public sealed class PaperExchangeEngine : IDisposable
     /// <summary>Processes the market up to the clock's time (replay drivers may call it after advancing the clock; every request does it anyway).</summary>
     public void Synchronize() => _venue.Synchronize();
 
+    /// <summary>
+    /// <see cref="Synchronize"/>, then the number of <c>/ws</c> data messages queued to any connection so far (acks and
+    /// pongs not counted): a reader that already flushed at this count knows nothing new was pushed since.
+    /// </summary>
+    public long SynchronizeAndCountPushes()
+    {
+        _venue.Synchronize();
+        return _venue.Pushed;
+    }
+
+    /// <summary>
+    /// For a replay driver that steps its clock from venue event to venue event (so pushes go out when things
+    /// happen, between cycles): processes the quiet market up to the next event (a trigger or resting order
+    /// reached, a liquidation, a scheduled cancel) at or before <paramref name="limit"/> and returns its time, or
+    /// null when nothing happens until then. The driver then moves the clock there and calls <see cref="Synchronize"/>,
+    /// which fires the event at its time and publishes it. The clock must not be moved past the time returned.
+    /// </summary>
+    public DateTimeOffset? NextEventUntil(DateTimeOffset limit) =>
+        _venue.AdvanceToNextEvent(limit.ToUnixTimeMilliseconds()) is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+
     /// <summary>Answers one POST to <c>/info</c> or <c>/exchange</c>, with faults and the audit line applied. Both hostings call this.</summary>
     public async Task<PaperResponse> HandleAsync(string path, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {

@@ -14,6 +14,9 @@ public sealed record TraderRuntime
 {
     public required VenueConnection Venue { get; init; }
 
+    /// <summary>The WebSocket live state of the account (<c>features.websocket</c>), read instead of polling; null: poll.</summary>
+    public Halyard.Cycle.Venue.LiveStateReader? LiveState { get; init; }
+
     /// <summary>Each trader's intent ledger (durable live; in memory for a replay, which can be run again).</summary>
     public required Func<string, IIntentLedger> Ledger { get; init; }
 
@@ -74,7 +77,8 @@ public static class TraderFactory
             var cache = new CandleCache(runtime.Venue.CandleSource, runtime.Clock, snapshots);
             var cycle = new TraderCycle(setup, new TraderServices
             {
-                Reader = runtime.Venue.Reader,
+                Reader = (Halyard.Cycle.Venue.IVenueReader?)runtime.LiveState ?? runtime.Venue.Reader,
+                LiveState = runtime.LiveState,
                 Feed = new MarketDataFeed(cache, new MarketSnapshotBuilder(snapshots)),
                 Selector = new CandidateSelector(new CandidateOptions
                 {
@@ -90,7 +94,8 @@ public static class TraderFactory
                     runtime.OrchestratorTime,
                     config.Execution.ToOrchestratorOptions(config.Features, trader.Shadow),
                     Log: runtime.Loggers.CreateLogger("Halyard.Execution"),
-                    CloidScope: runtime.CloidScope))),
+                    CloidScope: runtime.CloidScope,
+                    Pushed: runtime.LiveState))),
                 Log = runtime.Loggers.CreateLogger("Halyard.Cycle"),
                 Journal = runtime.Journal,
                 VenueTimer = runtime.Venue.Timer,

@@ -123,6 +123,8 @@ public static class ConfigSchema
         ("multi_decision", "several decisions per cycle (off: the first actionable one only)"),
         ("sltp_orchestration", "reduce-only stop-loss/take-profit after every fill"),
         ("idempotent_retries", "cloid-based retries and settlement of unresolved submits"),
+        ("websocket", "account, orders and mids pushed over the WebSocket (shadow state) instead of polled; reactions between cycles"),
+        ("websocket_cross_check", "how often the pushed state is compared with a poll (1m..24h)"),
         ("gating", "Sharpe gating: stricter prompt, raised min_confidence, pause"),
         ("min_confidence", "guard: confidence >= min_confidence"),
         ("risk_reward", "guard: reward / risk >= min_risk_reward_ratio"),

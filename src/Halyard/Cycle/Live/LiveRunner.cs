@@ -3,6 +3,7 @@ using Halyard.Cycle.Configuration;
 using Halyard.Cycle.Scheduling;
 using Halyard.Domain;
 using Halyard.Execution.Ledger;
+using Halyard.Hyperliquid.WebSocket;
 using Halyard.Journal;
 
 namespace Halyard.Cycle.Live;
@@ -115,9 +116,11 @@ public static class LiveRunner
                     ? (config.PaperExchange.Fees.TakerBps, config.PaperExchange.Fees.MakerBps)
                     : (VenueFees.TakerBps, VenueFees.MakerBps);
                 var ownership = new PositionOwnership();
+                await using var live = await StartLiveStateAsync(config, venue, request, cancellationToken).ConfigureAwait(false);
                 var runtime = new TraderRuntime
                 {
                     Venue = venue.Connection,
+                    LiveState = live?.Reader,
                     Ledger = id => ledgers[id],
                     OrchestratorTime = venue.Clock,
                     Journal = journal,
@@ -136,6 +139,7 @@ public static class LiveRunner
                     return (null, problem);
                 }
 
+                live?.Attach(traders);
                 request.Connected?.Invoke(venue.Description);
                 long cycles = 0;
                 var manager = new Manager(traders, new WallClockScheduler(venue.Clock, venue.End))
@@ -194,5 +198,26 @@ public static class LiveRunner
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// <c>features.websocket</c>: the account's shadow state on the venue's <c>/ws</c> (heartbeat every 30 s, reconnect
+    /// with backoff). When the socket does not come up the run goes on polling, with a warning.
+    /// </summary>
+    private static async Task<LiveStateSession?> StartLiveStateAsync(HalyardConfig config, LiveVenue venue, LiveRequest request, CancellationToken ct)
+    {
+        if (!config.Features.WebSocket)
+        {
+            return null;
+        }
+
+        var options = new LiveStateSessionOptions(venue.Socket, new HyperliquidSocketOptions { Time = TimeProvider.System }, config.Features.WebSocketCrossCheck);
+        var (session, error) = await LiveStateSession.StartAsync(venue.Connection, options, venue.Clock, ct).ConfigureAwait(false);
+        if (session is null)
+        {
+            request.Warning?.Invoke("features.websocket: " + error + "; the account is polled each cycle instead");
+        }
+
+        return session;
     }
 }

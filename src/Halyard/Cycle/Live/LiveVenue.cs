@@ -4,6 +4,7 @@ using Halyard.Cycle.Replay;
 using Halyard.Domain;
 using Halyard.Hyperliquid;
 using Halyard.Hyperliquid.Signing;
+using Halyard.Hyperliquid.WebSocket;
 using Halyard.PaperExchange;
 using Halyard.PaperExchange.Clock;
 using Halyard.PaperExchange.Data;
@@ -14,14 +15,22 @@ namespace Halyard.Cycle.Live;
 public sealed class LiveVenue : IDisposable
 {
     private readonly PaperExchangeEngine? _engine;
+    private readonly CancellationTokenSource _pump = new();
 
-    private LiveVenue(VenueConnection connection, TimeProvider clock, DateTimeOffset? end, string description, PaperExchangeEngine? engine)
+    private LiveVenue(VenueConnection connection, TimeProvider clock, DateTimeOffset? end, string description, PaperExchangeEngine? engine, WebSocketConnector socket)
     {
         Connection = connection;
         Clock = clock;
         End = end;
         Description = description;
+        Socket = socket;
         _engine = engine;
+        if (engine is not null)
+        {
+            // Nobody else advances the embedded venue between requests: step it every second so triggers fire and
+            // pushes go out when they happen (as the standalone server's pump does).
+            _ = PumpAsync(engine, _pump.Token);
+        }
     }
 
     public VenueConnection Connection { get; }
@@ -34,6 +43,9 @@ public sealed class LiveVenue : IDisposable
 
     /// <summary>Where orders go, for the console (never a key).</summary>
     public string Description { get; }
+
+    /// <summary>Opens the venue's <c>/ws</c> (the WebSocket live state, <c>features.websocket</c>).</summary>
+    public WebSocketConnector Socket { get; }
 
     /// <summary>
     /// Connects as configured: the embedded paper exchange replaying history in real time (default), a
@@ -97,7 +109,7 @@ public sealed class LiveVenue : IDisposable
 
         var connection = Connect(endpoint, identity, clock, config.Execution.ExpiresAfter, speed);
         var rate = speed == 1.0 ? string.Empty : string.Create(System.Globalization.CultureInfo.InvariantCulture, $" (its clock runs {speed}× real time: cycles come {speed}× faster)");
-        return (new LiveVenue(connection, clock, null, $"{Names.Of(exchange.Provider)} at {endpoint.BaseUrl} as {identity.Account}{rate}", null), null);
+        return (new LiveVenue(connection, clock, null, $"{Names.Of(exchange.Provider)} at {endpoint.BaseUrl} as {identity.Account}{rate}", null, HyperliquidSocket.ClientConnector(endpoint.WebSocketUrl)), null);
     }
 
     /// <summary>The venue's now from one account read, and the real timestamp of the read's midpoint.</summary>
@@ -135,8 +147,28 @@ public sealed class LiveVenue : IDisposable
 
     public void Dispose()
     {
+        _pump.Cancel();
         Connection.Dispose();
         _engine?.Dispose();
+        _pump.Dispose();
+    }
+
+    private static async Task PumpAsync(PaperExchangeEngine engine, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), TimeProvider.System);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
+            {
+                engine.Synchronize();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (ObjectDisposedException)
+        {
+        }
     }
 
     private static (LiveVenue?, string?) Embedded(HalyardConfig config, string runFolder, Func<string, string?> environment)
@@ -168,7 +200,7 @@ public sealed class LiveVenue : IDisposable
             ExpiresAfter = config.Execution.ExpiresAfter,
         });
         var description = $"the embedded paper exchange replaying {window.From:yyyy-MM-dd HH:mm} → {window.To:yyyy-MM-dd HH:mm} UTC in real time, account {identity.Account}";
-        return (new LiveVenue(connection, clock, window.To, description, engine), null);
+        return (new LiveVenue(connection, clock, window.To, description, engine, engine.InProcessWebSocket(TimeProvider.System)), null);
     }
 
     /// <summary>The signing identity from <c>exchange.signer</c> and <c>exchange.account_address</c>; the key is never echoed.</summary>

@@ -8,6 +8,7 @@ using Halyard.Execution.Ledger;
 using Halyard.Hyperliquid;
 using Halyard.Hyperliquid.RateLimit;
 using Halyard.Hyperliquid.Signing;
+using Halyard.Hyperliquid.WebSocket;
 using Halyard.Journal;
 using Halyard.PaperExchange;
 using Halyard.PaperExchange.Clock;
@@ -109,39 +110,100 @@ public static class ReplayRunner
                 BudgetMode = WeightBudgetMode.Fail,
                 ExpiresAfter = config.Execution.ExpiresAfter,
             });
-            var runtime = new TraderRuntime
+            LiveStateSession? live = null;
+            if (config.Features.WebSocket)
             {
-                Venue = venue,
-                Ledger = _ => new InMemoryIntentLedger(),
-                OrchestratorTime = new ReplayWaitClock(clock, request.Wall),
-                Journal = journal,
-                Clock = clock,
-                Wall = request.Wall,
-                Environment = request.Environment,
-                Fees = (config.PaperExchange.Fees.TakerBps, config.PaperExchange.Fees.MakerBps),
-                DecorateChatClient = request.DecorateChatClient,
-            };
-            var (traders, problem) = TraderFactory.Create(config, runtime);
-            if (problem is not null)
-            {
-                return (null, problem);
+                var (session, liveError) = await LiveStateSession.StartAsync(venue, LiveStateOptionsFor(config, engine, request.Wall), clock, cancellationToken).ConfigureAwait(false);
+                if (session is null)
+                {
+                    return (null, "features.websocket: " + liveError);
+                }
+
+                live = session;
             }
 
-            long cycles = 0;
-            var manager = new Manager(traders, new ReplayScheduler(clock, clock.AdvanceTo, window.To))
+            try
             {
-                CycleCompleted = record => progress?.Report(new ReplayProgress(record.Timestamp, window, Interlocked.Increment(ref cycles))),
-            };
-            var cost = RunCost.Start(request.Wall);
-            await manager.RunAsync(window.From, cancellationToken).ConfigureAwait(false);
-            var measured = cost.Stop();
-            summary = await SummarizeAsync(venue, journal, config, window, measured, cancellationToken).ConfigureAwait(false);
+                var runtime = new TraderRuntime
+                {
+                    Venue = venue,
+                    LiveState = live?.Reader,
+                    Ledger = _ => new InMemoryIntentLedger(),
+                    OrchestratorTime = new ReplayWaitClock(clock, request.Wall),
+                    Journal = journal,
+                    Clock = clock,
+                    Wall = request.Wall,
+                    Environment = request.Environment,
+                    Fees = (config.PaperExchange.Fees.TakerBps, config.PaperExchange.Fees.MakerBps),
+                    DecorateChatClient = request.DecorateChatClient,
+                };
+                var (traders, problem) = TraderFactory.Create(config, runtime);
+                if (problem is not null)
+                {
+                    return (null, problem);
+                }
+
+                live?.Attach(traders);
+                var driver = live is null ? null : new ReplayEventDriver(engine, clock, live);
+                long cycles = 0;
+                var scheduler = driver is null
+                    ? new ReplayScheduler(clock, clock.AdvanceTo, window.To)
+                    : new ReplayScheduler(clock, driver.AdvanceToAsync, window.To);
+                var manager = new Manager(traders, scheduler)
+                {
+                    CycleCompleted = record => progress?.Report(new ReplayProgress(record.Timestamp, window, Interlocked.Increment(ref cycles))),
+                };
+                var cost = RunCost.Start(request.Wall);
+                await manager.RunAsync(window.From, cancellationToken).ConfigureAwait(false);
+                var measured = cost.Stop();
+                var infoRequests = venue.Timer.InfoRequests;
+                summary = await SummarizeAsync(venue, journal, config, window, measured, cancellationToken).ConfigureAwait(false);
+                summary = summary with { LiveState = await LiveStateOf(venue, live, driver, summary, infoRequests, journal, window, cancellationToken).ConfigureAwait(false) };
+            }
+            finally
+            {
+                if (live is not null)
+                {
+                    await live.DisposeAsync().ConfigureAwait(false);
+                }
+            }
         }
 
         var (sha, requests) = AuditDigest.Of(Path.Combine(folder, AuditFileName));
         summary = summary with { ActionsSha256 = sha, ExchangeRequests = requests };
         await File.WriteAllTextAsync(Path.Combine(folder, SummaryFileName), summary.ToJson(), cancellationToken).ConfigureAwait(false);
         return (new ReplayResult(summary, folder, window), null);
+    }
+
+    /// <summary>The replay's WebSocket live state: the in-process <c>/ws</c>, no heartbeat (a virtual clock; reads flush instead), the engine caught up before each read.</summary>
+    private static LiveStateSessionOptions LiveStateOptionsFor(HalyardConfig config, PaperExchangeEngine engine, TimeProvider wall) => new(
+        engine.InProcessWebSocket(wall),
+        new HyperliquidSocketOptions { Time = wall, PingInterval = null, ReconnectDelay = TimeSpan.FromMilliseconds(10) },
+        config.Features.WebSocketCrossCheck,
+        engine.SynchronizeAndCountPushes);
+
+    private static async Task<LiveStateFigures> LiveStateOf(
+        VenueConnection venue, LiveStateSession? live, ReplayEventDriver? driver, RunSummary summary, long infoRequests, IJournal journal, ReplayWindow window, CancellationToken ct)
+    {
+        var history = await venue.Info.GetHistoricalOrdersAsync(venue.Identity.Account.Value, ct).ConfigureAwait(false);
+        var records = journal.ReadAll().Records;
+        var counts = live?.Reader.Counts;
+        return new LiveStateFigures
+        {
+            WebSocket = live is not null,
+            InfoRequests = infoRequests,
+            InfoRequestsPerCycle = summary.Cycles == 0 ? 0 : Math.Round((double)infoRequests / summary.Cycles, 3),
+            SiblingLiveAfterFire = history.IsSuccess ? LiveStateFigures.SiblingLive(history.Value, window.To, TimeSpan.FromSeconds(30)) : new SiblingLiveStats(0, null, null),
+            Reactions = LiveStateFigures.ReactionsOf(records),
+            PushedReads = counts?.PushedReads ?? 0,
+            FallbackPolls = counts?.FallbackPolls ?? 0,
+            CrossChecks = counts?.CrossChecks ?? 0,
+            CrossChecksDisagreed = counts?.CrossChecksDisagreed ?? 0,
+            Resyncs = counts?.Resyncs ?? 0,
+            ResyncsWithDifferences = counts?.ResyncsWithDifferences ?? 0,
+            CyclesDisagreedPct = LiveStateFigures.DisagreedPct(records),
+            EventStops = driver?.Stops ?? 0,
+        };
     }
 
     private static async Task<RunSummary> SummarizeAsync(VenueConnection venue, IJournal journal, HalyardConfig config, ReplayWindow window, RunCost.Measured cost, CancellationToken ct)

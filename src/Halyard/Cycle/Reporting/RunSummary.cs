@@ -114,6 +114,9 @@ public sealed record RunSummary
     /// <summary>The secp256k1 implementation that signed and recovered (<c>native</c> or <c>managed</c>).</summary>
     public string? SigningBackend { get; init; }
 
+    /// <summary>The state reads: WebSocket or polling, /info requests per cycle, disagreements, reactions, how long a fired stop's sibling stayed live.</summary>
+    public LiveStateFigures? LiveState { get; init; }
+
     /// <summary>SHA-256 of the run's <c>/exchange</c> actions in order (nonces and signatures left out): equal for equal runs.</summary>
     public string? ActionsSha256 { get; init; }
 

@@ -9,15 +9,28 @@ namespace Halyard.Cycle.Scheduling;
 public sealed class ReplayScheduler : ICycleScheduler
 {
     private readonly Lock _gate = new();
-    private readonly Action<DateTimeOffset> _advanceTo;
+    private readonly Func<DateTimeOffset, Task> _advanceTo;
     private readonly List<Lease> _members = [];
     private bool _ended;
+    private bool _advancing;
     private long _dispatched;
 
     /// <param name="clock">The virtual clock the traders read.</param>
     /// <param name="advanceTo">Moves <paramref name="clock"/> forward to a time (firing its timers).</param>
     /// <param name="end">Cycles due at or after this do not run.</param>
     public ReplayScheduler(TimeProvider clock, Action<DateTimeOffset> advanceTo, DateTimeOffset end)
+        : this(clock, Synchronous(clock, advanceTo), end)
+    {
+    }
+
+    /// <param name="clock">The virtual clock the traders read.</param>
+    /// <param name="advanceTo">
+    /// Moves <paramref name="clock"/> forward to a time, asynchronously (the replay with WebSocket pushes steps it
+    /// from venue event to venue event and lets the reactions run at each); called before every release, also
+    /// when the time does not move, while every trader waits.
+    /// </param>
+    /// <param name="end">Cycles due at or after this do not run.</param>
+    public ReplayScheduler(TimeProvider clock, Func<DateTimeOffset, Task> advanceTo, DateTimeOffset end)
     {
         Clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _advanceTo = advanceTo ?? throw new ArgumentNullException(nameof(advanceTo));
@@ -97,7 +110,7 @@ public sealed class ReplayScheduler : ICycleScheduler
         List<TaskCompletionSource<bool>>? finished = null;
         lock (_gate)
         {
-            if (_members.Count == 0 || _members.Any(m => m.Waiter is null))
+            if (_advancing || _members.Count == 0 || _members.Any(m => m.Waiter is null))
             {
                 return;
             }
@@ -114,6 +127,10 @@ public sealed class ReplayScheduler : ICycleScheduler
 
                 next = null;
             }
+            else
+            {
+                _advancing = true;
+            }
         }
 
         if (finished is not null)
@@ -126,21 +143,82 @@ public sealed class ReplayScheduler : ICycleScheduler
             return;
         }
 
-        if (next!.Due > Clock.GetUtcNow())
+        Task advance;
+        try
         {
-            _advanceTo(next.Due);
+            advance = _advanceTo(next!.Due);
+        }
+        catch
+        {
+            lock (_gate)
+            {
+                _advancing = false;
+            }
+
+            throw;
         }
 
+        if (advance.IsCompletedSuccessfully)
+        {
+            Release(next, null);
+        }
+        else
+        {
+            _ = ReleaseAfterAsync(next, advance);
+        }
+    }
+
+    private static Func<DateTimeOffset, Task> Synchronous(TimeProvider clock, Action<DateTimeOffset> advanceTo)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(advanceTo);
+        return due =>
+        {
+            if (due > clock.GetUtcNow())
+            {
+                advanceTo(due);
+            }
+
+            return Task.CompletedTask;
+        };
+    }
+
+    private async Task ReleaseAfterAsync(Lease next, Task advance)
+    {
+        Exception? failure = null;
+        try
+        {
+            await advance.ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            failure = ex;
+        }
+
+        Release(next, failure);
+    }
+
+    /// <summary>Lets <paramref name="next"/> run its cycle (or fails its wait when the advance failed: a bug).</summary>
+    private void Release(Lease next, Exception? failure)
+    {
         TaskCompletionSource<bool>? release;
         lock (_gate)
         {
+            _advancing = false;
             release = next.Waiter;
             next.Waiter = null;
         }
 
         next.Registration.Dispose();
         Interlocked.Increment(ref _dispatched);
-        release?.TrySetResult(true);
+        if (failure is null)
+        {
+            release?.TrySetResult(true);
+        }
+        else
+        {
+            release?.TrySetException(failure);
+        }
     }
 
     private sealed class Lease(ReplayScheduler owner, string traderId) : IScheduleLease

@@ -10,6 +10,7 @@ public sealed class VenueTimer : DelegatingHandler
 {
     private readonly AsyncLocal<Probe?> _current = new();
     private readonly TimeProvider _wall;
+    private long _infoRequests;
 
     public VenueTimer(HttpMessageHandler inner, TimeProvider wall)
         : base(inner)
@@ -25,8 +26,17 @@ public sealed class VenueTimer : DelegatingHandler
         return probe;
     }
 
+    /// <summary><c>/info</c> requests sent so far (every attempt; the replay's summary divides them by the cycles).</summary>
+    public long InfoRequests => Interlocked.Read(ref _infoRequests);
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.RequestUri?.AbsolutePath.EndsWith("/info", StringComparison.Ordinal) == true)
+        {
+            Interlocked.Increment(ref _infoRequests);
+        }
+
         var probe = _current.Value;
         var start = _wall.GetTimestamp();
         try

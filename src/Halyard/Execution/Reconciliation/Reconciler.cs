@@ -32,8 +32,8 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
         var report = new ReportBuilder(request.Cycle);
         await SettleEntriesAsync(log, report, ct).ConfigureAwait(false);
 
-        var account = await s.Venue.AccountAsync(RetryProfile.Protective, ct).ConfigureAwait(false);
-        var open = await s.Venue.OpenOrdersAsync(RetryProfile.Protective, ct).ConfigureAwait(false);
+        var account = await s.Venue.StateAccountAsync(RetryProfile.Protective, ct).ConfigureAwait(false);
+        var open = await s.Venue.StateOpenOrdersAsync(RetryProfile.Protective, ct).ConfigureAwait(false);
         if (!account.IsSuccess || !open.IsSuccess)
         {
             var error = account.Error ?? open.Error!;

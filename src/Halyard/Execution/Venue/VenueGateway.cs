@@ -32,7 +32,7 @@ internal sealed record CancelRun(ImmutableArray<VenueError?> Errors, int Attempt
 /// effects, so they are simply repeated; cancels are idempotent (a second cancel of a cancelled order answers
 /// "never placed, already canceled, or filled", which means gone). Orders go through <see cref="OrderSubmitter"/>.
 /// </summary>
-internal sealed class VenueGateway(ExchangeClient exchange, InfoClient info, string account, RetryRunner runner, TimeProvider time)
+internal sealed class VenueGateway(ExchangeClient exchange, InfoClient info, string account, RetryRunner runner, TimeProvider time, IPushedState? pushed = null)
 {
     /// <summary>The cancel answer for an order that is no longer open (cancelled, filled, or never placed).</summary>
     public const string MissingOrderPrefix = "Order was never placed, already canceled, or filled";
@@ -53,6 +53,18 @@ internal sealed class VenueGateway(ExchangeClient exchange, InfoClient info, str
     public Task<Read<IReadOnlyList<OpenOrder>>> OpenOrdersAsync(RetryProfile profile, CancellationToken ct) =>
         ReadAsync(profile, c => info.GetFrontendOpenOrdersAsync(account, c), ct);
 
+    /// <summary>The account as pushed (no request) when the pushed state is usable, else polled: for reads that verify nothing we just did.</summary>
+    public async Task<Read<AccountSnapshot>> StateAccountAsync(RetryProfile profile, CancellationToken ct) =>
+        pushed is not null && await pushed.AccountAsync(ct).ConfigureAwait(false) is { } value
+            ? new Read<AccountSnapshot>(value, null, 0)
+            : await AccountAsync(profile, ct).ConfigureAwait(false);
+
+    /// <summary>The resting orders as pushed when usable, else polled (see <see cref="StateAccountAsync"/>).</summary>
+    public async Task<Read<IReadOnlyList<OpenOrder>>> StateOpenOrdersAsync(RetryProfile profile, CancellationToken ct) =>
+        pushed is not null && await pushed.OpenOrdersAsync(ct).ConfigureAwait(false) is { } value
+            ? new Read<IReadOnlyList<OpenOrder>>(value, null, 0)
+            : await OpenOrdersAsync(profile, ct).ConfigureAwait(false);
+
     public Task<Read<IReadOnlyList<InstrumentRules>>> MetaAsync(RetryProfile profile, CancellationToken ct) =>
         ReadAsync(profile, info.GetMetaAsync, ct);
 
@@ -72,7 +84,9 @@ internal sealed class VenueGateway(ExchangeClient exchange, InfoClient info, str
     /// <summary>The live mid of <paramref name="coin"/> (<c>allMids</c>); a coin without a mid is <see cref="ErrorClass.InvalidParam"/>.</summary>
     public async Task<Read<Box<decimal>>> MidAsync(string coin, RetryProfile profile, CancellationToken ct)
     {
-        var read = await ReadAsync(profile, info.GetAllMidsAsync, ct).ConfigureAwait(false);
+        var read = pushed is not null && await pushed.MidsAsync(ct).ConfigureAwait(false) is { } mids
+            ? new Read<IReadOnlyDictionary<string, decimal>>(mids, null, 0)
+            : await ReadAsync(profile, info.GetAllMidsAsync, ct).ConfigureAwait(false);
         if (!read.IsSuccess)
         {
             return new Read<Box<decimal>>(null, read.Error, read.Attempts);

@@ -108,6 +108,24 @@ public sealed class AccountShadow : IAsyncDisposable
         return differences;
     }
 
+    /// <summary>
+    /// When a pushed order came without its trigger fields (<see cref="OrdersIncomplete"/>): polls and adopts the
+    /// venue's state (recorded as a resync, with the differences if any). False when the poll failed.
+    /// </summary>
+    public async Task<bool> CompleteOrdersAsync(CancellationToken cancellationToken)
+    {
+        var polled = await PollAsync(cancellationToken).ConfigureAwait(false);
+        if (polled is not { } p)
+        {
+            return false;
+        }
+
+        var differences = ShadowComparison.Compare(View, p.Account, p.Orders);
+        await AdoptAsync(p.Account, p.Orders, "orders pushed without their trigger fields", differences).ConfigureAwait(false);
+        Interlocked.Exchange(ref _ordersIncomplete, 0);
+        return true;
+    }
+
     /// <summary>Aborts the connection (as the network would); the socket reconnects and the shadow resyncs.</summary>
     public void Drop() => _socket.Drop();
 

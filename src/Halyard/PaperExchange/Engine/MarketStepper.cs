@@ -33,6 +33,49 @@ internal sealed class MarketStepper(VenueState state, Matching matching, Ledger 
         }
     }
 
+    /// <summary>
+    /// For a driver that steps time from event to event (the replay with WebSocket pushes): processes the quiet
+    /// segments up to the next event in (processed, <paramref name="limitMs"/>] and returns that event's time
+    /// without firing it (the driver moves its clock there and synchronizes, which fires it at its exact
+    /// millisecond); a boundary that changed the books (a scheduled cancel, a liquidation) is processed and its
+    /// time returned. Null when nothing happens until the limit (processed up to it). The time returned is
+    /// always after the processed time, so a driver always makes progress.
+    /// </summary>
+    public long? AdvanceToNextEvent(long limitMs)
+    {
+        while (state.ProcessedUntilMs < limitMs)
+        {
+            var from = state.ProcessedUntilMs;
+            if (!HasActivity())
+            {
+                state.ProcessedUntilMs = limitMs;
+                return null;
+            }
+
+            var to = NextBoundary(from, limitMs);
+            var next = FindEarliest(from, to);
+            if (next.Kind is EventKind.Trigger or EventKind.Resting)
+            {
+                return Math.Max(next.TimeMs, from + 1);
+            }
+
+            if (next.Kind == EventKind.Liquidation)
+            {
+                // An estimate (it assumes the other marks constant): the normal advance over the whole segment settles it at its time.
+                return to;
+            }
+
+            var changed = OnBoundary(to);
+            state.ProcessedUntilMs = to;
+            if (changed)
+            {
+                return to;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Fires whatever is already crossed at <paramref name="nowMs"/> (after a request changed the books).</summary>
     public void ProcessInstant(long nowMs) => ProcessEvents(nowMs, nowMs);
 
@@ -73,8 +116,10 @@ internal sealed class MarketStepper(VenueState state, Matching matching, Ledger 
         return next;
     }
 
-    private void OnBoundary(long timeMs)
+    /// <summary>Scheduled cancels, funding and the maintenance check at a segment's end; true when orders or positions changed.</summary>
+    private bool OnBoundary(long timeMs)
     {
+        var changed = false;
         foreach (var account in state.Accounts.Values)
         {
             if (account.ScheduledCancelAt is { } at && at <= timeMs)
@@ -83,6 +128,7 @@ internal sealed class MarketStepper(VenueState state, Matching matching, Ledger 
                 foreach (var order in account.OpenOrders.ToArray())
                 {
                     matching.Close(account, order, OrderStatusNames.ScheduledCancel, at);
+                    changed = true;
                 }
             }
         }
@@ -96,9 +142,11 @@ internal sealed class MarketStepper(VenueState state, Matching matching, Ledger 
         {
             foreach (var account in state.Accounts.Values)
             {
-                LiquidateIfBelowMaintenance(account, timeMs);
+                changed |= LiquidateIfBelowMaintenance(account, timeMs);
             }
         }
+
+        return changed;
     }
 
     private void SettleFunding(long hourMs)

@@ -92,6 +92,9 @@ internal sealed class VenueEngine
         }
     }
 
+    /// <summary>Data messages queued to the <c>/ws</c> sessions so far.</summary>
+    public long Pushed => _streams.Queued;
+
     /// <summary>Processes the market up to the clock's current time; returns that time.</summary>
     public long Synchronize()
     {
@@ -101,6 +104,15 @@ internal sealed class VenueEngine
             _stepper.AdvanceTo(now);
             _streams.Publish(now);
             return now;
+        }
+    }
+
+    /// <summary>See <see cref="MarketStepper.AdvanceToNextEvent"/>.</summary>
+    public long? AdvanceToNextEvent(long limitMs)
+    {
+        lock (_gate)
+        {
+            return _stepper.AdvanceToNextEvent(limitMs);
         }
     }
 

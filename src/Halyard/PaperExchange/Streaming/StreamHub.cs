@@ -18,7 +18,12 @@ internal sealed class StreamHub(VenueState state, AccountInfoWriter accounts, Ma
     private readonly Dictionary<string, (int Fills, int Fundings)> _cursors = new(StringComparer.Ordinal);
     private long _lastTickMs = long.MinValue;
 
+    private readonly System.Runtime.CompilerServices.StrongBox<long> _queued = new();
+
     public bool HasSessions => _sessions.Count > 0;
+
+    /// <summary>Data messages queued to any session so far (monotonic): unchanged means nothing new was pushed.</summary>
+    public long Queued => Interlocked.Read(ref _queued.Value);
 
     public void Add(StreamSession session)
     {
@@ -32,6 +37,7 @@ internal sealed class StreamHub(VenueState state, AccountInfoWriter accounts, Ma
             }
         }
 
+        session.Queued = _queued;
         _sessions.Add(session);
         state.Changes.Enabled = true;
     }

@@ -29,7 +29,16 @@ internal sealed class StreamSession(int number)
     /// <summary>True when the session holds the user subscription of <paramref name="type"/> for <paramref name="user"/>.</summary>
     public bool Has(string type, string user) => _subscriptions.Count > 0 && _subscriptions.ContainsKey(type + "|" + user + "||");
 
-    public void Send(byte[] frame, bool isData) => _outbox.Writer.TryWrite((frame, isData));
+    /// <summary>The hub's count of data messages queued to every session (set when the hub adds the session; acks and pongs not counted).</summary>
+    public System.Runtime.CompilerServices.StrongBox<long>? Queued { get; set; }
+
+    public void Send(byte[] frame, bool isData)
+    {
+        if (_outbox.Writer.TryWrite((frame, isData)) && isData && Queued is { } queued)
+        {
+            Interlocked.Increment(ref queued.Value);
+        }
+    }
 
     public void Complete() => _outbox.Writer.TryComplete();
 }

@@ -33,6 +33,7 @@ public sealed class TraderReactionsTests
             sut.Clock.Advance(TimeSpan.FromMinutes(1));
             sut.Engine.Synchronize();
             Assert.True(await shadow.FlushAsync(CancellationToken.None));
+            await reactions.WhenIdleAsync();
         }
 
         var reaction = reactions.All[0];
@@ -71,6 +72,7 @@ public sealed class TraderReactionsTests
             sut.Clock.Advance(TimeSpan.FromMinutes(1));
             sut.Engine.Synchronize();
             Assert.True(await shadow.FlushAsync(CancellationToken.None));
+            await reactions.WhenIdleAsync();
         }
 
         var reaction = Assert.Single(reactions.All);

@@ -26,6 +26,8 @@ internal static class RunReader
             MultiDecision = F("multi_decision"),
             SltpOrchestration = F("sltp_orchestration"),
             IdempotentRetries = F("idempotent_retries"),
+            WebSocket = F("websocket"),
+            WebSocketCrossCheck = r.Value("websocket_cross_check", new FeatureFlags().WebSocketCrossCheck, Scalars.Duration(TimeSpan.FromMinutes(1), TimeSpan.FromDays(1))),
             Guards = new GuardSwitches
             {
                 Gating = F("gating"),

@@ -122,7 +122,7 @@ internal static class ConfigYamlWriter
         (string Key, bool On)[] flags =
         [
             ("multi_decision", f.MultiDecision), ("sltp_orchestration", f.SltpOrchestration),
-            ("idempotent_retries", f.IdempotentRetries), ("gating", f.Guards.Gating), ("min_confidence", f.Guards.MinConfidence),
+            ("idempotent_retries", f.IdempotentRetries), ("websocket", f.WebSocket), ("gating", f.Guards.Gating), ("min_confidence", f.Guards.MinConfidence),
             ("risk_reward", f.Guards.RiskReward), ("leverage_cap", f.Guards.LeverageCap), ("value_bands", f.Guards.ValueBands),
             ("max_position_size", f.Guards.MaxPositionSize), ("margin_usage", f.Guards.MarginUsage), ("liquidity", f.Guards.Liquidity),
             ("cooldown", f.Guards.Cooldown), ("max_positions", f.Guards.MaxPositions), ("no_pyramiding", f.Guards.NoPyramiding),
@@ -133,6 +133,8 @@ internal static class ConfigYamlWriter
         {
             y.Key(2, s, key, Names.Of(on));
         }
+
+        y.Key(2, s, "websocket_cross_check", Names.Of(f.WebSocketCrossCheck));
     }
 
     private static void Exchange(YamlLines y, ExchangeConfig e)

@@ -1,0 +1,117 @@
+using Halyard.Cycle.Venue;
+using Halyard.Hyperliquid.LiveState;
+using Halyard.Hyperliquid.WebSocket;
+
+namespace Halyard.Cycle.Composition;
+
+/// <summary>What a <see cref="LiveStateSession"/> connects with.</summary>
+/// <param name="Connector">Opens the venue's <c>/ws</c> (the venue's URL, or the in-process paper exchange).</param>
+/// <param name="Socket">Heartbeat and reconnection of the socket.</param>
+/// <param name="CrossCheckEvery"><c>features.websocket_cross_check</c>.</param>
+/// <param name="CatchUp">Lets an in-process venue publish what happened until now before a read and count its pushes (replays, see <see cref="LiveStateOptions.CatchUp"/>); null when the venue pushes by itself.</param>
+public sealed record LiveStateSessionOptions(
+    WebSocketConnector Connector,
+    HyperliquidSocketOptions Socket,
+    TimeSpan CrossCheckEvery,
+    Func<long>? CatchUp = null)
+{
+    /// <summary>A pushed account older than this (venue time) is stale and polled instead.</summary>
+    public TimeSpan MaxAge { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a read waits for a ping round trip before it polls instead.</summary>
+    public TimeSpan FlushTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long the start waits for the socket's first snapshot.</summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary>
+/// The WebSocket live state of one account (<c>features.websocket</c>): the <see cref="AccountShadow"/> on the
+/// venue's <c>/ws</c>, the <see cref="LiveStateReader"/> the traders and their Orchestrators read instead of
+/// polling, and the fan-out of the shadow's events to every trader's reactions (in trader order).
+/// </summary>
+public sealed class LiveStateSession : IAsyncDisposable
+{
+    private IReadOnlyList<Reactions.TraderReactions> _reactions = [];
+
+    private LiveStateSession(AccountShadow shadow, LiveStateReader reader)
+    {
+        Shadow = shadow;
+        Reader = reader;
+        shadow.Listener = OnEventAsync;
+    }
+
+    public AccountShadow Shadow { get; }
+
+    public LiveStateReader Reader { get; }
+
+    /// <summary>Connects, subscribes and takes the first snapshot; null and the reason when the socket did not come up in time.</summary>
+    public static async Task<(LiveStateSession? Session, string? Error)> StartAsync(VenueConnection venue, LiveStateSessionOptions options, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(venue);
+        ArgumentNullException.ThrowIfNull(options);
+        var account = venue.Identity.Account.Value;
+        var shadow = new AccountShadow(new AccountShadowOptions(venue.Info, account, options.Connector, options.Socket, clock));
+        var reader = new LiveStateReader(venue.Reader, shadow, new LiveStateOptions(clock, options.CrossCheckEvery, options.MaxAge, options.FlushTimeout, options.CatchUp));
+        var session = new LiveStateSession(shadow, reader);
+        using var start = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        start.CancelAfter(options.StartTimeout);
+        try
+        {
+            await shadow.StartAsync(start.Token).ConfigureAwait(false);
+            return (session, null);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            await session.DisposeAsync().ConfigureAwait(false);
+            return (null, "the venue's WebSocket gave no snapshot within " + options.StartTimeout.TotalSeconds + " s");
+        }
+    }
+
+    /// <summary>The traders whose reactions hear the shadow's events from now on.</summary>
+    public void Attach(IReadOnlyList<TraderCycle> traders)
+    {
+        ArgumentNullException.ThrowIfNull(traders);
+        var sequence = new Reactions.ReactionSequence();
+        foreach (var trader in traders)
+        {
+            trader.Reactions.Sequence = sequence;
+        }
+
+        Volatile.Write(ref _reactions, [.. traders.Select(t => t.Reactions)]);
+    }
+
+    /// <summary>
+    /// Waits until every push so far is applied and every reaction it caused has run, including the reactions to
+    /// the pushes those reactions caused (a replay driver calls it before moving its clock on).
+    /// </summary>
+    public async Task SettleAsync(CancellationToken cancellationToken)
+    {
+        for (var round = 0; round < 100; round++)
+        {
+            var reactions = Volatile.Read(ref _reactions);
+            var started = reactions.Sum(r => r.Started);
+            await Task.WhenAll(reactions.Select(r => r.WhenIdleAsync())).ConfigureAwait(false);
+            if (!await Reader.CaughtUpAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return; // the socket is down: the reads poll until it is back
+            }
+
+            await Task.WhenAll(reactions.Select(r => r.WhenIdleAsync())).ConfigureAwait(false);
+            if (reactions.Sum(r => r.Started) == started)
+            {
+                return;
+            }
+        }
+    }
+
+    public ValueTask DisposeAsync() => Shadow.DisposeAsync();
+
+    private async ValueTask OnEventAsync(ShadowEvent change)
+    {
+        foreach (var reactions in Volatile.Read(ref _reactions))
+        {
+            await reactions.OnShadowEventAsync(change).ConfigureAwait(false);
+        }
+    }
+}
