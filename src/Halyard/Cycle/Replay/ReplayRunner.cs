@@ -136,6 +136,10 @@ public static class ReplayRunner
             await manager.RunAsync(window.From, cancellationToken).ConfigureAwait(false);
             var measured = cost.Stop();
             summary = await SummarizeAsync(venue, journal, config, window, measured, cancellationToken).ConfigureAwait(false);
+            if (engine.SlippageOf(account) is { } slippage)
+            {
+                summary = summary with { SlippageUsd = slippage.TakerVsMarkUsd, TriggerSlippageUsd = slippage.TriggersVsTriggerPriceUsd };
+            }
         }
 
         var (sha, requests) = AuditDigest.Of(Path.Combine(folder, AuditFileName));
