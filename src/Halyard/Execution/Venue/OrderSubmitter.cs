@@ -20,7 +20,7 @@ internal readonly record struct LegWire(OrderWire? Wire, VenueError? Error)
 /// One order to place. <paramref name="Build"/> is called before every send with the attempt number (1-based),
 /// so an entry can be re-priced from a fresh mid on a retry; the cloid stays the same.
 /// </summary>
-internal sealed record OrderLeg(string Role, Cloid? Cloid, Func<int, CancellationToken, ValueTask<LegWire>> Build);
+internal sealed record OrderLeg(OrderEventAction Role, Cloid? Cloid, Func<int, CancellationToken, ValueTask<LegWire>> Build);
 
 /// <summary>What became of one leg.</summary>
 internal sealed class LegOutcome(OrderLeg leg)
