@@ -3,6 +3,8 @@ using Halyard.Domain;
 using Halyard.Hyperliquid.Actions;
 using Halyard.Hyperliquid.Exchange;
 using Halyard.Hyperliquid.Info;
+using Halyard.PaperExchange;
+using Halyard.Tests.PaperExchange.Support;
 using static Halyard.Tests.PaperExchange.Conformance.ConformanceVenue;
 
 namespace Halyard.Tests.PaperExchange.Conformance;
@@ -67,6 +69,39 @@ public sealed class ConformanceTpslTests
         Assert.Equal(OrderStatusReport.Canceled, (await venue.StatusAsync(TakeProfit)).Report!.Status);
         venue.Clock.Advance(TimeSpan.FromMinutes(10));
         Assert.Equal(partly, await venue.PositionAsync("BTC")); // the filled part stays, unprotected
+    }
+
+    [Fact]
+    public async Task NormalTpsl_PartlyFilledParentCancelledForMargin_LegsGoLiveWithTheirFixedSize()
+    {
+        // A hand-written market: flat at 100,000 for 75 s, then a slide to 97,000; 1 BTC traded per 5 minutes (0.01 per 3 s step).
+        var start = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        using var market = new SyntheticMarket("5m", start, (100_000m, 100_000m, 97_000m, 97_000m, 1m), (97_000m, 97_000m, 97_000m, 97_000m, 1m), (97_000m, 97_000m, 97_000m, 97_000m, 1m));
+        var options = new PaperExchangeOptions { Book = new BookOptions(LevelNotionalUsd: 20_000m) };
+        using var venue = new ConformanceVenue(options, usdc: 3_000m, start: start, data: market.Data);
+        Assert.True((await venue.Client.UpdateLeverageAsync(new UpdateLeverageAction(Btc, true, 40), CancellationToken.None)).IsSuccess);
+
+        // 1 BTC at 40× needs $2,500 of the $3,000: it takes two levels, rests 0.6 and fills from the tape while the price slides.
+        var result = await venue.Client.PlaceOrdersAsync(Grouped(
+            OrderGrouping.NormalTpsl,
+            Limit(Btc, true, "100020", "1", TimeInForce.Gtc, cloid: Parent),
+            Trigger(Btc, false, "105000", "0.3", "105000", TpSl.TakeProfit, TakeProfit),
+            Trigger(Btc, false, "90000", "0.3", "98000", TpSl.StopLoss, StopLoss)), CancellationToken.None);
+        Assert.IsType<OrderResting>(result.Value![0]);
+        Assert.IsType<OrderWaitingForFill>(result.Value[2]);
+
+        venue.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        // The loss ate the margin the remainder needed: the parent was cancelled for margin after partial fills, its
+        // legs went live, the stop fired at 98,000 and sold its own 0.3.
+        var parent = (await venue.StatusAsync(Parent)).Report!;
+        Assert.Equal("marginCanceled", parent.Status);
+        var bought = (await venue.FillsAsync()).Where(f => f.Side == OrderSide.Buy).Sum(f => f.Size);
+        Assert.InRange(bought, 0.41m, 0.99m);
+        Assert.Equal(OrderStatusReport.Filled, (await venue.StatusAsync(StopLoss)).Report!.Status);
+        Assert.Equal("siblingFilledCanceled", (await venue.StatusAsync(TakeProfit)).Report!.Status);
+        Assert.Equal(0.3m, (await venue.FillsAsync()).Where(f => f.Side == OrderSide.Sell).Sum(f => f.Size));
+        Assert.Equal(bought - 0.3m, await venue.PositionAsync("BTC"));
     }
 
     [Fact]
