@@ -39,6 +39,11 @@ internal static class SummaryTable
         Row("equity", Inv($"{s.InitialEquityUsd:N2} → {s.FinalEquityUsd:N2} USD"));
         Row("net PnL (after fees and funding)", Inv($"{s.NetPnlUsd:N2} USD ({s.NetPnlPct:0.00} %)"));
         Row("fees / funding", Inv($"{s.FeesUsd:N2} / {s.FundingUsd:N2} USD"));
+        if (s.SlippageUsd is { } slippage)
+        {
+            Row("slippage: takers vs mark / triggers vs trigger", Inv($"{slippage:N2} / {s.TriggerSlippageUsd ?? 0m:N2} USD"));
+        }
+
         Row("closed trades, win rate", Inv($"{s.ClosedTrades}, {Pct(s.WinRatePct)}"));
         Row("profit factor", s.ProfitFactor is { } pf ? Inv($"{pf:0.00}") : "n/a");
         Row("Sharpe / Sortino (annualised)", Num(s.Sharpe) + " / " + Num(s.Sortino));

@@ -153,6 +153,12 @@ public sealed class PaperExchangeEngine : IDisposable
         _venue.Fund(address, usdc);
     }
 
+    /// <summary>
+    /// The slippage an account paid so far (USD, positive = cost): its taker fills against the mark at each fill, and its
+    /// market triggers (stops, targets) against their trigger prices. Null for an unknown account.
+    /// </summary>
+    public SlippageFigures? SlippageOf(string address) => _venue.SlippageOf(address);
+
     /// <summary>Processes the market up to the clock's time (replay drivers may call it after advancing the clock; every request does it anyway).</summary>
     public void Synchronize() => _venue.Synchronize();
 

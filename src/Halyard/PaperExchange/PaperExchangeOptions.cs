@@ -139,11 +139,19 @@ public sealed record FeeOptions(decimal TakerBps = VenueFees.TakerBps, decimal M
 }
 
 /// <summary>
-/// <c>book: { levels, level_notional_usd, spread_bps, level_step_bps }</c> — the synthetic book around the
-/// mid: <c>levels</c> per side, each holding <c>level_notional_usd</c> of size, best bid/ask
-/// <c>spread_bps/2</c> from the mid (at least one tick), levels <c>level_step_bps</c> apart (at least one tick).
+/// <c>book: { levels, level_notional_usd, level_share_of_day_volume, min_level_notional_usd, spread_bps, level_step_bps }</c> —
+/// the synthetic book around the mid: <c>levels</c> per side, best bid/ask <c>spread_bps/2</c> from the mid (at least one
+/// tick), levels <c>level_step_bps</c> apart (at least one tick). Each level holds <c>level_notional_usd</c> when set;
+/// by default its depth follows the recorded volume: <c>level_share_of_day_volume</c> × the asset's notional volume of
+/// the last 24 h, at least <c>min_level_notional_usd</c> (calibration in <c>docs/paper-exchange.md</c>).
 /// </summary>
-public sealed record BookOptions(int Levels = 20, decimal LevelNotionalUsd = 50_000m, decimal SpreadBps = 1m, decimal LevelStepBps = 1m)
+public sealed record BookOptions(
+    int Levels = 20,
+    decimal? LevelNotionalUsd = null,
+    decimal SpreadBps = 1m,
+    decimal LevelStepBps = 1m,
+    decimal LevelShareOfDayVolume = 0.0002m,
+    decimal MinLevelNotionalUsd = 1_000m)
 {
     public IEnumerable<string> Validate()
     {
@@ -156,7 +164,16 @@ public sealed record BookOptions(int Levels = 20, decimal LevelNotionalUsd = 50_
         {
             yield return "paper_exchange.book: level_notional_usd must be > 0, spread_bps and level_step_bps >= 0.";
         }
+
+        if (LevelShareOfDayVolume <= 0 || MinLevelNotionalUsd <= 0)
+        {
+            yield return "paper_exchange.book: level_share_of_day_volume and min_level_notional_usd must be > 0.";
+        }
     }
+
+    /// <summary>The notional of one level given the asset's notional volume of the last 24 hours.</summary>
+    public decimal LevelNotional(decimal dayNotionalVolume) =>
+        LevelNotionalUsd ?? Math.Max(MinLevelNotionalUsd, dayNotionalVolume * LevelShareOfDayVolume);
 }
 
 /// <summary>

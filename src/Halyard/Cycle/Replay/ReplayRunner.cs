@@ -159,6 +159,10 @@ public static class ReplayRunner
                 var infoRequests = venue.Timer.InfoRequests;
                 summary = await SummarizeAsync(venue, journal, config, window, measured, cancellationToken).ConfigureAwait(false);
                 summary = summary with { LiveState = await LiveStateOf(venue, live, driver, summary, infoRequests, journal, window, cancellationToken).ConfigureAwait(false) };
+                if (engine.SlippageOf(account) is { } slippage)
+                {
+                    summary = summary with { SlippageUsd = slippage.TakerVsMarkUsd, TriggerSlippageUsd = slippage.TriggersVsTriggerPriceUsd };
+                }
             }
             finally
             {

@@ -85,6 +85,12 @@ public sealed record RunSummary
 
     public decimal FeesUsd { get; init; }
 
+    /// <summary>Replays on the paper exchange: what taker fills paid beyond the mark at each fill (half spread + levels walked), USD; null when unknown (live).</summary>
+    public decimal? SlippageUsd { get; init; }
+
+    /// <summary>Replays on the paper exchange: what market triggers (stops, targets) filled beyond their trigger price, USD; null when unknown.</summary>
+    public decimal? TriggerSlippageUsd { get; init; }
+
     /// <summary>Funding received (+) or paid (−).</summary>
     public decimal FundingUsd { get; init; }
 

@@ -40,7 +40,8 @@ internal sealed record FillRecord(
     decimal Fee,
     long Tid,
     string? Cloid,
-    decimal? LiquidationMarkPx);
+    decimal? LiquidationMarkPx,
+    LiquidationMethod Liquidation = LiquidationMethod.None);
 
 /// <summary>One hourly funding payment, as <c>userFunding</c> reports it (<c>Usdc</c> negative = paid).</summary>
 internal sealed record FundingRecord(long Time, string Coin, decimal Usdc, decimal Szi, decimal Rate, string Hash);
@@ -79,11 +80,20 @@ internal sealed class Account
     /// <summary>Approved agents by name (<c>""</c> = the unnamed one).</summary>
     public Dictionary<string, string> AgentsByName { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>After a partial market liquidation: no further market liquidation before this time (the venue's 30 s cooldown).</summary>
+    public long LiquidationCooldownUntilMs { get; set; } = long.MinValue;
+
+    /// <summary>Assets whose position was already partly (20 %) liquidated: the next market liquidation takes the whole rest.</summary>
+    public HashSet<int> PartiallyLiquidated { get; } = [];
+
     public long? ScheduledCancelAt { get; set; }
 
     public int ScheduledCancelsToday { get; set; }
 
     public long ScheduledCancelDay { get; set; } = -1;
+
+    /// <summary>Slippage paid so far (see <see cref="SlippageFigures"/>).</summary>
+    public SlippageFigures Slippage { get; set; } = new(0m, 0m);
 
     /// <summary>Cumulative traded notional (USD).</summary>
     public decimal CumVolume { get; set; }

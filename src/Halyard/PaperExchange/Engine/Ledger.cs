@@ -12,7 +12,16 @@ internal readonly record struct FillRequest(
     long TimeMs,
     long Oid,
     string? Cloid,
-    decimal? LiquidationMarkPx = null);
+    decimal? LiquidationMarkPx = null,
+    LiquidationMethod Liquidation = LiquidationMethod.None);
+
+/// <summary>How a liquidation fill happened: through the book (<c>market</c>) or taken by the liquidator (<c>backstop</c>, no fee).</summary>
+internal enum LiquidationMethod
+{
+    None,
+    Market,
+    Backstop,
+}
 
 /// <summary>
 /// Books fills and funding into accounts: average entry price, realized PnL (the fill's
@@ -34,7 +43,7 @@ internal sealed class Ledger(VenueState state)
         var delta = fill.IsBuy ? fill.Size : -fill.Size;
         var notional = fill.Size * fill.Price;
         var feeBps = fill.Crossed ? state.Options.Fees.TakerBps : state.Options.Fees.MakerBps;
-        var fee = PriceMath.RoundUsd(notional * feeBps / 10_000m);
+        var fee = fill.Liquidation == LiquidationMethod.Backstop ? 0m : PriceMath.RoundUsd(notional * feeBps / 10_000m);
         var realized = 0m;
         string dir;
         if (start == 0 || Math.Sign(start) == Math.Sign(delta))
@@ -86,6 +95,13 @@ internal sealed class Ledger(VenueState state)
         position.Szi = start + delta;
         position.FundingSinceChange = 0;
         account.Cash += realized - fee;
+        if (fill.Crossed && fill.Liquidation != LiquidationMethod.Backstop && state.Market.Mark(fill.Asset, fill.TimeMs) is { } mark)
+        {
+            // Taker slippage: how far beyond the mark the fill's price lies, times its size (positive = paid).
+            var paid = (fill.Price - mark) * fill.Size * (fill.IsBuy ? 1 : -1);
+            account.Slippage = account.Slippage with { TakerVsMarkUsd = account.Slippage.TakerVsMarkUsd + PriceMath.RoundUsd(paid) };
+        }
+
         account.CumVolume += notional;
         var tid = state.NextTid();
         var record = new FillRecord(
@@ -103,7 +119,8 @@ internal sealed class Ledger(VenueState state)
             fee,
             tid,
             fill.Cloid,
-            fill.LiquidationMarkPx);
+            fill.LiquidationMarkPx,
+            fill.Liquidation);
         account.Fills.Add(record);
         return record;
     }

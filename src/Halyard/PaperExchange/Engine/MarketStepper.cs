@@ -2,13 +2,16 @@ namespace Halyard.PaperExchange.Engine;
 
 /// <summary>
 /// Advances the venue through virtual time. Time is cut at every path grid point (a quarter of the price
-/// interval), every top of the hour and every scheduled cancel, so each asset's mark is linear inside a
-/// segment; inside it, the earliest crossing of any trigger, resting limit or liquidation price fires
-/// first, at the exact millisecond the mark reaches it. At grid points every account is checked against
-/// maintenance margin; at the top of the hour funding is settled; scheduled cancels fire on time.
+/// interval), every top of the hour, every scheduled cancel and every liquidation cooldown's end, so each asset's
+/// 3 s mark steps lie on one line inside a segment (a gap can only come at its end); inside it, the earliest step at
+/// which the mark is at or through any trigger, resting limit or liquidation price fires first. At grid points
+/// every account is checked against maintenance margin; at the top of the hour funding is settled; scheduled
+/// cancels fire on time.
 /// </summary>
 internal sealed class MarketStepper(VenueState state, Matching matching, Ledger ledger, MarginCalculator margin)
 {
+    private readonly RestingFills _resting = new(state, matching);
+
     private const int MaxEventsPerSegment = 100_000;
     private const long MarketViewHour = Market.MarketView.HourMs;
 
@@ -111,6 +114,11 @@ internal sealed class MarketStepper(VenueState state, Matching matching, Ledger 
             {
                 next = at;
             }
+
+            if (account.LiquidationCooldownUntilMs > from && account.LiquidationCooldownUntilMs < next)
+            {
+                next = account.LiquidationCooldownUntilMs;
+            }
         }
 
         return next;
@@ -138,9 +146,9 @@ internal sealed class MarketStepper(VenueState state, Matching matching, Ledger 
             SettleFunding(timeMs);
         }
 
-        if (timeMs % state.Market.GridMs == 0)
+        foreach (var account in state.Accounts.Values)
         {
-            foreach (var account in state.Accounts.Values)
+            if (timeMs % state.Market.GridMs == 0 || timeMs == account.LiquidationCooldownUntilMs)
             {
                 changed |= LiquidateIfBelowMaintenance(account, timeMs);
             }
@@ -165,7 +173,14 @@ internal sealed class MarketStepper(VenueState state, Matching matching, Ledger 
         }
     }
 
-    /// <summary>Liquidates isolated positions under their maintenance margin and, when cross value is under cross maintenance, every cross position.</summary>
+    /// <summary>Backstop liquidation takes over when equity is under this share of the maintenance margin (the venue's 2/3).</summary>
+    private const decimal BackstopShare = 2m / 3m;
+
+    /// <summary>
+    /// Liquidates what is under maintenance margin: each isolated position on its own, the cross positions together.
+    /// Under 2/3 of maintenance the backstop takes the group; otherwise it goes through the book (20 % at a time for
+    /// large positions, with a cooldown). Returns true when something was liquidated.
+    /// </summary>
     private bool LiquidateIfBelowMaintenance(Account account, long timeMs)
     {
         if (account.Positions.Count == 0)
@@ -174,17 +189,22 @@ internal sealed class MarketStepper(VenueState state, Matching matching, Ledger 
         }
 
         var summary = margin.Summarize(account, timeMs);
-        var assets = new List<int>();
+        var acted = false;
+        var below = false;
         foreach (var metrics in summary.Positions)
         {
-            if (!metrics.Leverage.IsCross && metrics.Position.IsolatedMargin + metrics.UnrealizedPnl < metrics.MaintenanceMargin)
+            var equity = metrics.Position.IsolatedMargin + metrics.UnrealizedPnl;
+            if (!metrics.Leverage.IsCross && equity < metrics.MaintenanceMargin)
             {
-                assets.Add(metrics.Position.Asset);
+                below = true;
+                acted |= Liquidate(account, [metrics.Position.Asset], cross: false, equity < metrics.MaintenanceMargin * BackstopShare, timeMs);
             }
         }
 
         if (summary.CrossNtlPos > 0 && summary.CrossAccountValue < summary.CrossMaintenanceMarginUsed)
         {
+            below = true;
+            var assets = new List<int>();
             foreach (var metrics in summary.Positions)
             {
                 if (metrics.Leverage.IsCross)
@@ -192,15 +212,28 @@ internal sealed class MarketStepper(VenueState state, Matching matching, Ledger 
                     assets.Add(metrics.Position.Asset);
                 }
             }
+
+            acted |= Liquidate(account, assets, cross: true, summary.CrossAccountValue < summary.CrossMaintenanceMarginUsed * BackstopShare, timeMs);
         }
 
-        if (assets.Count == 0)
+        if (!below)
         {
-            return false;
+            // Back above maintenance: a later liquidation starts afresh (20 % first again).
+            account.PartiallyLiquidated.Clear();
         }
 
-        matching.Liquidate(account, assets, timeMs);
-        return true;
+        return acted;
+    }
+
+    private bool Liquidate(Account account, IReadOnlyList<int> assets, bool cross, bool backstop, long timeMs)
+    {
+        if (backstop)
+        {
+            matching.Backstop(account, assets, cross, timeMs);
+            return true;
+        }
+
+        return matching.LiquidateThroughBook(account, assets, timeMs);
     }
 
     private void ProcessEvents(long from, long to)
@@ -221,7 +254,7 @@ internal sealed class MarketStepper(VenueState state, Matching matching, Ledger 
                     matching.FireTrigger(next.Account!, next.Order!, next.Mark, time);
                     break;
                 case EventKind.Resting:
-                    matching.FillResting(next.Account!, next.Order!, time);
+                    _resting.Step(next.Order!.Asset, time);
                     break;
                 case EventKind.Liquidation:
                     if (!LiquidateIfBelowMaintenance(next.Account!, time))
@@ -253,9 +286,9 @@ internal sealed class MarketStepper(VenueState state, Matching matching, Ledger 
                 {
                     Consider(ref best, EventKind.Trigger, account, order, order.TriggerPx, order.TriggersAbove, from, to);
                 }
-                else if (order.IsResting)
+                else if (order.IsResting && order.NextFillMs <= to)
                 {
-                    Consider(ref best, EventKind.Resting, account, order, order.LimitPx, !order.IsBuy, from, to);
+                    Consider(ref best, EventKind.Resting, account, order, order.LimitPx, !order.IsBuy, Math.Max(from, order.NextFillMs), to);
                 }
             }
 
@@ -285,19 +318,12 @@ internal sealed class MarketStepper(VenueState state, Matching matching, Ledger 
 
     private void Consider(ref PendingEvent best, EventKind kind, Account account, OrderState? order, int asset, decimal level, bool above, long from, long to)
     {
-        if (state.Market.Mark(asset, from) is not { } start || state.Market.Mark(asset, to) is not { } end)
+        var market = state.Market;
+        var time = FirstStepBeyond(t => market.Mark(asset, t), from, to, market.GridMs, level, above);
+        if (time is null || market.Mark(asset, time.Value) is not { } mark)
         {
             return;
         }
-
-        var time = CrossingTime(start, end, from, to, level, above);
-        if (time is null)
-        {
-            return;
-        }
-
-        // Already beyond the level when the segment starts (e.g. a stop placed through the market): act at the current mark.
-        var mark = time == from && start != level ? start : level;
 
         var better = best.Kind == EventKind.None
             || time < best.TimeMs
@@ -309,42 +335,50 @@ internal sealed class MarketStepper(VenueState state, Matching matching, Ledger 
         }
     }
 
-    /// <summary>The first millisecond in [from, to] at which a mark moving linearly from start to end is at or beyond <paramref name="level"/>.</summary>
-    internal static long? CrossingTime(decimal start, decimal end, long from, long to, decimal level, bool above)
+    /// <summary>
+    /// The first time in [from, to] at which the stepped mark is at or beyond <paramref name="level"/>: <paramref name="from"/>
+    /// itself, or the start of a later 3 s step. The interval lies inside one grid piece, where the steps' prices lie on one
+    /// line (so the first step beyond is found by bisection); only a step on the grid point closing the piece can gap.
+    /// </summary>
+    internal static long? FirstStepBeyond(Func<long, decimal?> markAt, long from, long to, long gridMs, decimal level, bool above)
     {
-        if (above ? start >= level : start <= level)
+        bool Beyond(long t) => markAt(t) is { } mark && (above ? mark >= level : mark <= level);
+
+        if (Beyond(from))
         {
             return from;
         }
 
-        if (above ? end < level : end > level)
+        var step = Market.MarkPath.StepMs;
+        var first = Market.MarkPath.StepStart(from) + step;
+        var last = Market.MarkPath.StepStart(to);
+        if (first > last)
         {
             return null;
         }
 
-        var span = to - from;
-        var fraction = (level - start) / (end - start);
-        var offset = Math.Clamp((long)decimal.Ceiling(fraction * span), 0, span);
-
-        // The division above carries decimal rounding; settle the estimate against the path itself so the
-        // answer is exactly the first millisecond at or beyond the level (at most a step or two).
-        bool Beyond(long o)
+        var linearEnd = last % gridMs == 0 ? last - step : last;
+        if (linearEnd >= first && Beyond(linearEnd))
         {
-            var mark = start + ((end - start) * o / span);
-            return above ? mark >= level : mark <= level;
+            var lo = first;
+            var hi = linearEnd;
+            while (lo < hi)
+            {
+                var mid = lo + ((hi - lo) / step / 2 * step);
+                if (Beyond(mid))
+                {
+                    hi = mid;
+                }
+                else
+                {
+                    lo = mid + step;
+                }
+            }
+
+            return hi;
         }
 
-        while (offset > 0 && Beyond(offset - 1))
-        {
-            offset--;
-        }
-
-        while (offset < span && !Beyond(offset))
-        {
-            offset++;
-        }
-
-        return from + offset;
+        return last != linearEnd && Beyond(last) ? last : null;
     }
 
     private enum EventKind

@@ -53,7 +53,7 @@ internal sealed class Matching(VenueState state, Ledger ledger, MarginCalculator
             return 0m;
         }
 
-        var book = state.Market.Book(order.Asset, mid);
+        var book = state.Market.Book(order.Asset, mid, timeMs);
         var filled = 0m;
         foreach (var (price, take) in Matcher.Take(book, order.IsBuy, limit ?? order.LimitPx, size))
         {
@@ -65,13 +65,22 @@ internal sealed class Matching(VenueState state, Ledger ledger, MarginCalculator
         return filled;
     }
 
-    /// <summary>Fills a resting order at its limit price as a maker, when the mark trades through it.</summary>
-    public void FillResting(Account account, OrderState order, long timeMs)
+    /// <summary>
+    /// Fills up to <paramref name="size"/> of a resting order at its limit price as a maker: its share of the traded
+    /// volume of one 3 s step in which the mark was at or through its price (<see cref="RestingFills"/>).
+    /// </summary>
+    public void FillResting(Account account, OrderState order, decimal size, long timeMs)
     {
-        var size = ExecutableSize(account, order);
-        if (size <= 0)
+        var executable = ExecutableSize(account, order);
+        if (executable <= 0)
         {
             Close(account, order, OrderStatusNames.ReduceOnlyCanceled, timeMs);
+            return;
+        }
+
+        size = Math.Min(size, executable);
+        if (size <= 0)
+        {
             return;
         }
 
@@ -112,9 +121,18 @@ internal sealed class Matching(VenueState state, Ledger ledger, MarginCalculator
         // limit price is not used); a limit trigger within its limit.
         var limit = order.IsMarket ? MarketTriggerLimit(order.IsBuy, mark) : order.LimitPx;
         PreventSelfTrade(account, order, limit, timeMs);
+        var fillsBefore = account.Fills.Count;
         Take(account, order, size, mark, timeMs, limit);
         if (order.IsMarket)
         {
+            var paid = 0m;
+            for (var i = fillsBefore; i < account.Fills.Count; i++)
+            {
+                paid += (account.Fills[i].Px - order.TriggerPx) * account.Fills[i].Sz * (order.IsBuy ? 1 : -1);
+            }
+
+            account.Slippage = account.Slippage with { TriggersVsTriggerPriceUsd = account.Slippage.TriggersVsTriggerPriceUsd + PriceMath.RoundUsd(paid) };
+
             if (order.FilledSz > 0)
             {
                 Fill(account, order, timeMs);
@@ -127,6 +145,7 @@ internal sealed class Matching(VenueState state, Ledger ledger, MarginCalculator
             return;
         }
 
+        order.NextFillMs = Market.MarkPath.StepStart(timeMs) + Market.MarkPath.StepMs; // a resting remainder trades from the next step on
         Settle(account, order, timeMs);
     }
 
@@ -214,28 +233,102 @@ internal sealed class Matching(VenueState state, Ledger ledger, MarginCalculator
 
     private static decimal MarketTriggerLimit(bool isBuy, decimal mark) => mark * (isBuy ? 1 + MarketTriggerSlippage : 1 - MarketTriggerSlippage);
 
-    /// <summary>Closes every position of the given assets at the mark, as the liquidation engine would.</summary>
-    public void Liquidate(Account account, IReadOnlyList<int> assets, long timeMs)
+    /// <summary>Positions above this notional are liquidated 20 % at a time (the venue's rule).</summary>
+    public const decimal PartialLiquidationNotionalUsd = 100_000m;
+
+    /// <summary>The share of a large position sent by the first market liquidation.</summary>
+    public const decimal PartialLiquidationShare = 0.2m;
+
+    /// <summary>The pause after a partial liquidation before the next market liquidation (which takes the whole rest).</summary>
+    public const long LiquidationCooldownMs = 30_000;
+
+    /// <summary>
+    /// Market liquidation, the venue's first step: the positions' open orders are cancelled and each position is sent to
+    /// the book as a market order (a taker walking the levels, at most 10 % from the mark) — 20 % of it when its notional is
+    /// above $100,000 and it has not been partly liquidated yet, after which the account waits 30 s before the next market
+    /// liquidation, which takes the whole rest (any other attempt is retried no sooner than the next 3 s mark step). Returns
+    /// false (nothing done) during a cooldown.
+    /// </summary>
+    public bool LiquidateThroughBook(Account account, IReadOnlyList<int> assets, long timeMs)
     {
+        if (timeMs < account.LiquidationCooldownUntilMs)
+        {
+            return false;
+        }
+
+        var partial = false;
         foreach (var asset in assets)
         {
-            var position = account.PositionOf(asset);
-            if (position is null)
+            if (account.PositionOf(asset) is not { } position)
             {
                 continue;
             }
 
-            foreach (var order in account.OpenOrders.ToArray())
+            CancelOrdersOf(account, asset, timeMs);
+            var mark = margin.MarkOf(position, timeMs);
+            var size = Math.Abs(position.Szi);
+            var szDecimals = state.Market.Asset(asset).SzDecimals;
+            if (size * mark > PartialLiquidationNotionalUsd && account.PartiallyLiquidated.Add(asset))
             {
-                if (order.Asset == asset)
-                {
-                    Close(account, order, OrderStatusNames.LiquidatedCanceled, timeMs);
-                }
+                size = Math.Max(PriceMath.Lot(szDecimals), PriceMath.RoundSizeDown(size * PartialLiquidationShare, szDecimals));
+                partial = true;
             }
 
+            var isBuy = position.Szi < 0;
+            var book = state.Market.Book(asset, mark, timeMs);
+            foreach (var (price, take) in Matcher.Take(book, isBuy, MarketTriggerLimit(isBuy, mark), size))
+            {
+                ledger.ApplyFill(account, new FillRequest(asset, isBuy, take, price, true, timeMs, 0, null, mark, LiquidationMethod.Market));
+            }
+
+            if (account.SziOf(asset) == 0)
+            {
+                account.PartiallyLiquidated.Remove(asset);
+            }
+        }
+
+        // After a partial liquidation the venue waits 30 s; an attempt the book could not fill is retried at the next mark step.
+        account.LiquidationCooldownUntilMs = timeMs + (partial ? LiquidationCooldownMs : Market.MarkPath.StepMs);
+        return true;
+    }
+
+    /// <summary>
+    /// Backstop liquidation (equity under 2/3 of maintenance margin): the liquidator takes the positions at the mark (no
+    /// fee) together with their margin — for the cross group every cross position and the cross collateral left, for an
+    /// isolated position that position and its isolated margin. The trader keeps nothing of it, maintenance margin included.
+    /// </summary>
+    public void Backstop(Account account, IReadOnlyList<int> assets, bool cross, long timeMs)
+    {
+        var isolatedEquity = 0m;
+        foreach (var asset in assets)
+        {
+            if (account.PositionOf(asset) is not { } position)
+            {
+                continue;
+            }
+
+            CancelOrdersOf(account, asset, timeMs);
             var mark = margin.MarkOf(position, timeMs);
+            var marginBefore = position.IsolatedMargin;
             var price = PriceMath.RoundToValid(mark, state.Market.Asset(asset).SzDecimals);
-            ledger.ApplyFill(account, new FillRequest(asset, position.Szi < 0, Math.Abs(position.Szi), price, true, timeMs, 0, null, mark));
+            var fill = ledger.ApplyFill(account, new FillRequest(asset, position.Szi < 0, Math.Abs(position.Szi), price, true, timeMs, 0, null, mark, LiquidationMethod.Backstop));
+            isolatedEquity += marginBefore + fill.ClosedPnl;
+            account.PartiallyLiquidated.Remove(asset);
+        }
+
+        // The group's margin goes to the liquidator with the positions (a loss beyond it is the liquidator's): a cross
+        // backstop leaves the cross account at zero, an isolated one takes exactly that position's margin.
+        account.Cash -= cross ? margin.Summarize(account, timeMs).CrossAccountValue : isolatedEquity;
+    }
+
+    private void CancelOrdersOf(Account account, int asset, long timeMs)
+    {
+        foreach (var order in account.OpenOrders.ToArray())
+        {
+            if (order.Asset == asset)
+            {
+                Close(account, order, OrderStatusNames.LiquidatedCanceled, timeMs);
+            }
         }
     }
 

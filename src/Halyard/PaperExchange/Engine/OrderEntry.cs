@@ -176,7 +176,7 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Mat
     {
         var wire = v.Wire;
         var tif = wire.Type.Tif;
-        var book = state.Market.Book(wire.Asset, v.Mark);
+        var book = state.Market.Book(wire.Asset, v.Mark, nowMs);
         var crosses = Matcher.Crosses(book, wire.IsBuy, v.Price);
         if (tif == TimeInForce.Alo && crosses)
         {
@@ -236,6 +236,11 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Mat
         }
 
         account.OpenOrders.Add(order);
+
+        // It joins the back of the queue at its price: behind the book's displayed level, unless it improves the best price.
+        var improves = wire.IsBuy ? order.LimitPx > book.BestBid : order.LimitPx < book.BestAsk;
+        order.QueueAhead = improves ? 0m : wire.IsBuy ? book.BidSz[0] : book.AskSz[0];
+        order.NextFillMs = Market.MarkPath.StepStart(nowMs) + Market.MarkPath.StepMs; // it trades from the next mark step on
         matching.Settle(account, order, nowMs);
         if (order.IsOpen && order.ReduceOnly)
         {

@@ -82,6 +82,12 @@ internal sealed class OrderState
 
     public List<OrderState>? Children { get; set; }
 
+    /// <summary>For a resting limit order: book size still ahead of it at its price (traded volume consumes it before the order fills).</summary>
+    public decimal QueueAhead { get; set; }
+
+    /// <summary>For a resting limit order: the earliest 3 s mark step at which it can fill again (one tape allocation per step).</summary>
+    public long NextFillMs { get; set; } = long.MinValue;
+
     /// <summary>False for a <c>normalTpsl</c> child until its parent fills.</summary>
     public bool Active { get; set; } = true;
 

@@ -95,6 +95,16 @@ internal sealed class VenueEngine
     /// <summary>Data messages queued to the <c>/ws</c> sessions so far.</summary>
     public long Pushed => _streams.Queued;
 
+    /// <summary>What an account's taker fills and market triggers cost beyond the mark and their trigger prices (null: unknown account).</summary>
+    public SlippageFigures? SlippageOf(string address)
+    {
+        lock (_gate)
+        {
+            Synchronize();
+            return _state.Accounts.TryGetValue(address.ToLowerInvariant(), out var account) ? account.Slippage : null;
+        }
+    }
+
     /// <summary>Processes the market up to the clock's current time; returns that time.</summary>
     public long Synchronize()
     {

@@ -5,12 +5,20 @@ namespace Halyard.PaperExchange.Market;
 /// <summary>
 /// The deterministic mark-price path inside one candle of length I opening at t0 (documented in
 /// <c>docs/paper-exchange.md</c>): open at t0 → the extreme nearer to the open at t0 + I/4 → the other
-/// extreme at t0 + I/2 → close at t0 + 3I/4 → the next candle's open at t0 + I (the close again when
-/// there is no next candle), linear in between. Ties go to the low first.
+/// extreme at t0 + I/2 → close at t0 + 3I/4, held until the candle ends; the next candle starts at its own
+/// recorded open, so the mark gaps by (open − previous close) at candle opens. Ties go to the low first.
+/// The mark moves in steps of <see cref="StepMs"/> (the venue's ~3 s oracle/mark cadence): the price at any
+/// millisecond is the path's price at the start of its step.
 /// </summary>
 internal static class MarkPath
 {
     public const int Quarters = 4;
+
+    /// <summary>The mark's update cadence: the venue publishes oracle (and so mark) prices about every 3 s.</summary>
+    public const long StepMs = 3_000;
+
+    /// <summary>The start of the 3 s step containing <paramref name="timeMs"/> (the time the mark there was published).</summary>
+    public static long StepStart(long timeMs) => timeMs - Mod(timeMs, StepMs);
 
     /// <summary>The price of path point <paramref name="point"/> (0..4) of candle <paramref name="index"/>.</summary>
     public static decimal PointPrice(CandleSeries series, int index, int point)
@@ -24,19 +32,16 @@ internal static class MarkPath
             0 => open,
             1 => lowFirst ? low : high,
             2 => lowFirst ? high : low,
-            3 => series.Close(index),
-            _ => index + 1 < series.Count && series.OpenTime(index + 1) == series.OpenTime(index) + series.IntervalMs
-                ? series.Open(index + 1)
-                : series.Close(index),
+            _ => series.Close(index),
         };
     }
 
-    /// <summary>The mark at <paramref name="timeMs"/>, which must lie inside candle <paramref name="index"/>.</summary>
+    /// <summary>The mark at <paramref name="timeMs"/> (the price of its 3 s step), which must lie inside candle <paramref name="index"/>.</summary>
     public static decimal PriceAt(CandleSeries series, int index, long timeMs)
     {
         var start = series.OpenTime(index);
         var quarterMs = series.IntervalMs / Quarters;
-        var offset = timeMs - start;
+        var offset = Math.Max(0, StepStart(timeMs) - start);
         var point = (int)Math.Min(Quarters - 1, offset / quarterMs);
         var from = PointPrice(series, index, point);
         var to = PointPrice(series, index, point + 1);
@@ -66,5 +71,11 @@ internal static class MarkPath
         }
 
         return (high, low);
+    }
+
+    private static long Mod(long value, long divisor)
+    {
+        var r = value % divisor;
+        return r < 0 ? r + divisor : r;
     }
 }

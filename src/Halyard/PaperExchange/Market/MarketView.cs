@@ -20,7 +20,7 @@ internal sealed class MarketView
     private readonly long _priceIntervalMs;
     private readonly CoinSources?[] _sources;
     private readonly bool[] _hasData;
-    private readonly (decimal Mid, SyntheticBook Book)?[] _lastBooks;
+    private readonly (decimal Mid, decimal LevelNotional, SyntheticBook Book)?[] _lastBooks;
 
     public MarketView(MarketDataSet data, string priceInterval, BookOptions book)
     {
@@ -31,7 +31,7 @@ internal sealed class MarketView
         var count = Snapshot.Universe.Count;
         _sources = new CoinSources?[count];
         _hasData = new bool[count];
-        _lastBooks = new (decimal, SyntheticBook)?[count];
+        _lastBooks = new (decimal, decimal, SyntheticBook)?[count];
         var coins = new HashSet<string>(data.Coins, StringComparer.Ordinal);
         for (var i = 0; i < count; i++)
         {
@@ -45,7 +45,7 @@ internal sealed class MarketView
 
     public int AssetCount => _hasData.Length;
 
-    /// <summary>The path grid: a quarter of the price interval. The mark is linear between grid times.</summary>
+    /// <summary>The path grid: a quarter of the price interval. Between grid times the mark's 3 s steps lie on one line; at a grid time it may gap (a candle open).</summary>
     public long GridMs => _priceIntervalMs / MarkPath.Quarters;
 
     public UniverseAsset Asset(int assetId) => Snapshot.Universe[assetId];
@@ -57,7 +57,7 @@ internal sealed class MarketView
 
     public int? FindAsset(string coin) => Snapshot.Find(coin)?.AssetId;
 
-    /// <summary>The exact (unrounded) mark at <paramref name="timeMs"/>, or null before the asset's data begins.</summary>
+    /// <summary>The exact (unrounded) mark at <paramref name="timeMs"/> (the price of its 3 s step), or null before the asset's data begins.</summary>
     public decimal? Mark(int assetId, long timeMs)
     {
         if (!HasData(assetId))
@@ -92,18 +92,49 @@ internal sealed class MarketView
     public decimal? ReportedMark(int assetId, long timeMs) =>
         Mark(assetId, timeMs) is { } mark ? PriceMath.RoundToValid(mark, Asset(assetId).SzDecimals) : null;
 
-    /// <summary>The synthetic book around <paramref name="mid"/>; the last one built per asset is reused while the mid is unchanged.</summary>
-    public SyntheticBook Book(int assetId, decimal mid)
+    /// <summary>
+    /// The synthetic book around <paramref name="mid"/> at <paramref name="timeMs"/> (its depth follows the recorded
+    /// volume of the last 24 h); the last one built per asset is reused while the mid and the depth are unchanged.
+    /// </summary>
+    public SyntheticBook Book(int assetId, decimal mid, long timeMs)
     {
+        var levelNotional = LevelNotional(assetId, timeMs);
         var cached = _lastBooks[assetId];
-        if (cached is not null && cached.Value.Mid == mid)
+        if (cached is not null && cached.Value.Mid == mid && cached.Value.LevelNotional == levelNotional)
         {
             return cached.Value.Book;
         }
 
-        var book = SyntheticBook.Build(mid, Asset(assetId).SzDecimals, _book);
-        _lastBooks[assetId] = (mid, book);
+        var book = SyntheticBook.Build(mid, Asset(assetId).SzDecimals, _book, levelNotional);
+        _lastBooks[assetId] = (mid, levelNotional, book);
         return book;
+    }
+
+    /// <summary>The USD notional of one book level at <paramref name="timeMs"/>: the configured one, else a share of the last 24 h's volume.</summary>
+    public decimal LevelNotional(int assetId, long timeMs) =>
+        _book.LevelNotionalUsd ?? _book.LevelNotional(DayVolume(assetId, timeMs).Notional);
+
+    /// <summary>
+    /// Coins traded in the 3 s mark step at <paramref name="timeMs"/>: the recorded base volume of the price-interval
+    /// candle containing it, spread evenly over the candle's steps (the tape resting orders fill from).
+    /// </summary>
+    public decimal StepVolume(int assetId, long timeMs)
+    {
+        if (!HasData(assetId))
+        {
+            return 0m;
+        }
+
+        foreach (var series in Sources(assetId).Series)
+        {
+            var index = series.IndexContaining(timeMs);
+            if (index >= 0)
+            {
+                return series.Volume(index) * MarkPath.StepMs / series.IntervalMs;
+            }
+        }
+
+        return 0m;
     }
 
     /// <summary>Best bid and ask around <paramref name="mid"/>.</summary>

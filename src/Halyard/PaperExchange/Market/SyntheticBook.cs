@@ -4,8 +4,9 @@ namespace Halyard.PaperExchange.Market;
 /// The synthetic order book around a mid (documented in <c>docs/paper-exchange.md</c>): best bid =
 /// floor(mid − mid·spread/2) and best ask = ceil(mid + mid·spread/2) on the price grid (at least one tick
 /// apart); level k sits k·step further out (step = max(one tick, mid·level_step_bps)); every level holds
-/// level_notional_usd / price coins rounded down to the lot (at least one lot), one order each. The book
-/// is rebuilt from the mid on every look: the simulator's own fills do not deplete it.
+/// <c>levelNotional</c> / price coins rounded down to the lot (at least one lot), one order each (the level notional
+/// follows the recorded volume, see <see cref="BookOptions.LevelNotional"/>). The book is rebuilt from the mid on
+/// every look: the simulator's own fills do not deplete it.
 /// </summary>
 internal sealed class SyntheticBook
 {
@@ -48,7 +49,7 @@ internal sealed class SyntheticBook
     /// <summary>The mid of a top of book, as the venue reports it.</summary>
     public static decimal MidOf((decimal Bid, decimal Ask) top) => PriceMath.Normalize((top.Bid + top.Ask) / 2m);
 
-    public static SyntheticBook Build(decimal mid, int szDecimals, BookOptions options)
+    public static SyntheticBook Build(decimal mid, int szDecimals, BookOptions options, decimal levelNotional)
     {
         var levels = options.Levels;
         var (bestBid, bestAsk) = Top(mid, szDecimals, options);
@@ -75,8 +76,8 @@ internal sealed class SyntheticBook
 
             bidPx[k] = bid;
             askPx[k] = ask;
-            bidSz[k] = Math.Max(lot, PriceMath.RoundSizeDown(options.LevelNotionalUsd / bid, szDecimals));
-            askSz[k] = Math.Max(lot, PriceMath.RoundSizeDown(options.LevelNotionalUsd / ask, szDecimals));
+            bidSz[k] = Math.Max(lot, PriceMath.RoundSizeDown(levelNotional / bid, szDecimals));
+            askSz[k] = Math.Max(lot, PriceMath.RoundSizeDown(levelNotional / ask, szDecimals));
         }
 
         return new SyntheticBook(bidPx, bidSz, askPx, askSz);

@@ -336,7 +336,7 @@ internal sealed class AccountInfoWriter(VenueState state, MarginCalculator margi
             writer.WriteStartObject("liquidation");
             writer.WriteString("liquidatedUser", account.Address);
             writer.WriteString("markPx", Price(markPx));
-            writer.WriteString("method", "market");
+            writer.WriteString("method", fill.Liquidation == LiquidationMethod.Backstop ? "backstop" : "market");
             writer.WriteEndObject();
         }
 

@@ -125,7 +125,7 @@ internal sealed class MarketInfoWriter(MarketView market)
             return;
         }
 
-        var book = market.Book(id, mark);
+        var book = market.Book(id, mark, nowMs);
         writer.WriteStartObject();
         writer.WriteString("coin", coin);
         writer.WriteNumber("time", nowMs);

@@ -7,6 +7,7 @@ using Halyard.Hyperliquid.Info;
 using Halyard.Hyperliquid.Signing;
 using Halyard.PaperExchange;
 using Halyard.PaperExchange.Clock;
+using Halyard.PaperExchange.Data;
 
 namespace Halyard.Tests.PaperExchange.Conformance;
 
@@ -31,12 +32,12 @@ internal sealed class ConformanceVenue : IDisposable
 
     private readonly HttpClient _http;
 
-    public ConformanceVenue(PaperExchangeOptions? options = null, decimal usdc = 10_000m, DateTimeOffset? start = null)
+    public ConformanceVenue(PaperExchangeOptions? options = null, decimal usdc = 10_000m, DateTimeOffset? start = null, MarketDataSet? data = null)
     {
         Clock = new ReplayClock(start ?? Start);
         AccountKey = PrivateKey.FromHex(AccountKeyHex);
         var configured = options ?? new PaperExchangeOptions();
-        Engine = new PaperExchangeEngine(configured with { Accounts = [new FundedAccount(AccountKey.Address.Value, usdc), .. configured.Accounts] }, Clock);
+        Engine = new PaperExchangeEngine(configured with { Accounts = [new FundedAccount(AccountKey.Address.Value, usdc), .. configured.Accounts] }, Clock, data);
         _http = new HttpClient(Engine.CreateHandler());
         var endpoint = new HyperliquidEndpoint(new Uri("http://paper.local/"), isMainnet: true);
         Transport = new HyperliquidHttp(_http, new HyperliquidHttpOptions { Endpoint = endpoint }, Clock);

@@ -1,40 +1,53 @@
 using CsCheck;
 using Halyard.PaperExchange.Engine;
+using Halyard.PaperExchange.Market;
 
 namespace Halyard.Tests.PaperExchange.Engine;
 
+/// <summary>The stepper's search for the first 3 s mark step at or beyond a level (a trigger, a limit, a liquidation price).</summary>
 public sealed class CrossingTimeTests
 {
+    private const long Grid = 75_000;
+    private const long From = 1_500_000; // a grid point
+
     [Fact]
-    public void CrossingTime_IsTheFirstMillisecondAtOrBeyondTheLevel()
+    public void FirstStepBeyond_IsTheFirstStepAtOrBeyondTheLevel_OnASteppedLineWithAGapAtTheGridPoint()
     {
-        Gen.Select(Gen.Decimal[90m, 110m], Gen.Decimal[90m, 110m], Gen.Decimal[90m, 110m], Gen.Bool).Sample((start, end, level, above) =>
+        Gen.Select(Gen.Decimal[90m, 110m], Gen.Decimal[90m, 110m], Gen.Decimal[90m, 110m], Gen.Decimal[90m, 110m], Gen.Bool, Gen.Long[0, Grid]).Sample((start, end, gap, level, above, fromOffset) =>
         {
-            const long from = 1_000_000, to = from + 75_000;
-            decimal At(long t) => start + ((end - start) * (t - from) / (to - from));
-            bool Beyond(decimal price) => above ? price >= level : price <= level;
-            var time = MarketStepper.CrossingTime(start, end, from, to, level, above);
-            if (time is not { } t)
+            // The stepped path: linear from start to end over the piece, sampled at 3 s steps; the grid point closing it gaps to `gap`.
+            decimal Mark(long t)
             {
-                return !Beyond(start) && !Beyond(end);
+                var s = MarkPath.StepStart(t);
+                return s >= From + Grid ? gap : start + ((end - start) * (s - From) / Grid);
             }
 
-            return t >= from && t <= to && Beyond(At(t)) && (t == from || !Beyond(At(t - 1)));
+            bool Beyond(decimal price) => above ? price >= level : price <= level;
+            var from = From + fromOffset;
+            var to = From + Grid;
+            var time = MarketStepper.FirstStepBeyond(t => Mark(t), from, to, Grid, level, above);
+            // The mark only changes at step starts: check `from`, then every step start after it.
+            var candidates = new List<long> { from };
+            for (var s = MarkPath.StepStart(from) + MarkPath.StepMs; s <= to; s += MarkPath.StepMs)
+            {
+                candidates.Add(s);
+            }
+
+            var expected = candidates.FirstOrDefault(t => Beyond(Mark(t)), -1);
+            return time == (expected < 0 ? null : expected);
         });
     }
 
     [Fact]
-    public void CrossingTime_AlreadyBeyondAtTheStart_FiresAtTheStart() =>
-        Assert.Equal(10, MarketStepper.CrossingTime(99m, 101m, 10, 20, 100m, above: false));
+    public void FirstStepBeyond_AlreadyBeyondAtTheStart_FiresAtTheStart() =>
+        Assert.Equal(From + 10, MarketStepper.FirstStepBeyond(_ => 99m, From + 10, From + 20, Grid, 100m, above: false));
 
     [Fact]
-    public void CrossingTime_LevelHitExactlyOnAMillisecond_IsThatMillisecond()
+    public void FirstStepBeyond_BetweenSteps_WaitsForTheNextStep()
     {
-        // Found by the property above: 109 → 101 over 75 s reaches 7798/75 exactly at +47,125 ms, where the
-        // decimal division alone rounded one millisecond late.
-        const long from = 1_000_000;
-        var level = 7798m / 75m;
-        var time = MarketStepper.CrossingTime(109m, 101m, from, from + 75_000, level, above: false);
-        Assert.Equal(from + 47_125, time);
+        // 109 → 101 over the piece: the continuous line reaches 104 at +46,875 ms; the stepped mark gets there at the next step, 48 s.
+        decimal Mark(long t) => 109m - (8m * (MarkPath.StepStart(t) - From) / Grid);
+        Assert.Equal(From + 48_000, MarketStepper.FirstStepBeyond(t => Mark(t), From, From + Grid, Grid, 104m, above: false));
+        Assert.True(Mark(From + 48_000) < 104m); // the step overshoots the level: a stop fires there, past its trigger
     }
 }

@@ -33,7 +33,7 @@ public sealed class MatchingTests
         using var h = new PaperHarness(aliceUsdc: 10_000_000m);
         var asks = (await h.BookAsync("BTC")).GetProperty("levels")[1].EnumerateArray().ToArray();
         var depth = asks.Sum(level => Dec(level.GetProperty("sz")));
-        var status = await h.OrderAsync(Btc, true, "120000", "50", "Ioc");
+        var status = await h.OrderAsync(Btc, true, "120000", Str(decimal.Ceiling(depth) + 10), "Ioc");
         var filled = status.GetProperty("filled");
         Assert.Equal(depth, Dec(filled.GetProperty("totalSz")));
         var avg = Dec(filled.GetProperty("avgPx"));
@@ -87,21 +87,32 @@ public sealed class MatchingTests
     }
 
     [Fact]
-    public async Task Gtc_CrossingWithRemainder_TakesTheBookThenTheRemainderFillsAsMakerAtItsLimit()
+    public async Task Gtc_CrossingWithRemainder_TakesTheBookThenTheRemainderFillsFromTheTapeAsMakerAtItsLimit()
     {
         using var h = new PaperHarness(aliceUsdc: 10_000_000m);
         var asks = (await h.BookAsync("BTC")).GetProperty("levels")[1];
         var secondAsk = Dec(asks[1].GetProperty("px"));
         var twoLevels = Dec(asks[0].GetProperty("sz")) + Dec(asks[1].GetProperty("sz"));
-        var status = await h.OrderAsync(Btc, true, Str(secondAsk), "2", "Gtc");
+        var size = twoLevels + 2m;
+        var status = await h.OrderAsync(Btc, true, Str(secondAsk), Str(size), "Gtc");
         Assert.True(status.TryGetProperty("resting", out _), status.ToString());
         var fills = (await h.InfoAsync("{\"type\":\"userFills\",\"user\":\"" + Alice + "\"}")).EnumerateArray().ToArray();
-        Assert.Equal(3, fills.Length);
         Assert.Equal(twoLevels, fills.Where(f => f.GetProperty("crossed").GetBoolean()).Sum(f => Dec(f.GetProperty("sz"))));
-        var maker = fills.Single(f => !f.GetProperty("crossed").GetBoolean());
-        Assert.Equal(2m - twoLevels, Dec(maker.GetProperty("sz")));
-        Assert.Equal(secondAsk, Dec(maker.GetProperty("px")));
-        Assert.Equal(2m, await h.PositionAsync("BTC"));
+        Assert.DoesNotContain(fills, f => !f.GetProperty("crossed").GetBoolean());
+
+        // The remainder rests through the mark (first in its queue: it improves the best bid) and fills from each 3 s
+        // step's traded volume (the recorded candle volume / 100 steps), at its limit, as maker — in several steps.
+        var candles = MarketDataSet.Embedded.Candles("BTC", "5m")!;
+        var perStep = candles.Volume(candles.IndexContaining(h.NowMs)) / 100m;
+        Assert.True(perStep < 2m, $"the test needs a step volume under the remainder, got {perStep}");
+        h.Advance(TimeSpan.FromMinutes(5));
+        fills = (await h.InfoAsync("{\"type\":\"userFills\",\"user\":\"" + Alice + "\"}")).EnumerateArray().ToArray();
+        var makers = fills.Where(f => !f.GetProperty("crossed").GetBoolean()).ToArray();
+        Assert.True(makers.Length >= 2, $"{makers.Length} maker fills");
+        Assert.All(makers, f => Assert.Equal(secondAsk, Dec(f.GetProperty("px"))));
+        Assert.All(makers, f => Assert.True(Dec(f.GetProperty("sz")) <= decimal.Round(perStep, 5) + 0.00001m));
+        Assert.Equal(2m, makers.Sum(f => Dec(f.GetProperty("sz"))));
+        Assert.Equal(size, await h.PositionAsync("BTC"));
     }
 
     internal static int FirstCandleReaching(CandleSeries candles, int from, decimal level)

@@ -15,7 +15,17 @@ public sealed class MarkPathTests
         Assert.Equal(99m, MarkPath.PriceAt(series, 0, FiveMinutes / 4));
         Assert.Equal(104m, MarkPath.PriceAt(series, 0, FiveMinutes / 2));
         Assert.Equal(103m, MarkPath.PriceAt(series, 0, 3 * FiveMinutes / 4));
-        Assert.Equal(101.5m, MarkPath.PriceAt(series, 0, 3 * FiveMinutes / 8)); // halfway from low to high
+        Assert.Equal(101.4m, MarkPath.PriceAt(series, 0, 3 * FiveMinutes / 8)); // 112.5 s: the step of 111 s, 36/75 of the way from low to high
+    }
+
+    [Fact]
+    public void PriceAt_MovesInThreeSecondSteps()
+    {
+        var series = Series((100m, 104m, 99m, 103m));
+        var step = MarkPath.PriceAt(series, 0, 111_000);
+        Assert.Equal(step, MarkPath.PriceAt(series, 0, 113_999));
+        Assert.NotEqual(step, MarkPath.PriceAt(series, 0, 114_000));
+        Assert.Equal(111_000, MarkPath.StepStart(113_999));
     }
 
     [Fact]
@@ -27,17 +37,19 @@ public sealed class MarkPathTests
     }
 
     [Fact]
-    public void PriceAt_LastQuarter_MovesToTheNextOpen()
+    public void PriceAt_LastQuarterHoldsTheClose_AndTheNextCandleGapsToItsOpen()
     {
         var series = Series((100m, 104m, 99m, 103m), (105m, 106m, 104m, 105m));
-        Assert.Equal(104m, MarkPath.PriceAt(series, 0, (7 * FiveMinutes) / 8));
+        Assert.Equal(103m, MarkPath.PriceAt(series, 0, (7 * FiveMinutes) / 8));
+        Assert.Equal(103m, MarkPath.PriceAt(series, 0, FiveMinutes - 1));
+        Assert.Equal(105m, MarkPath.PriceAt(series, 1, FiveMinutes));
     }
 
     [Fact]
     public void RangeUntil_OnlySeesThePathSoFar()
     {
         var series = Series((100m, 104m, 99m, 103m));
-        Assert.Equal((100m, 99.5m), MarkPath.RangeUntil(series, 0, FiveMinutes / 8));
+        Assert.Equal((100m, 99.52m), MarkPath.RangeUntil(series, 0, FiveMinutes / 8)); // the step of 36 s
         Assert.Equal((104m, 99m), MarkPath.RangeUntil(series, 0, FiveMinutes / 2));
     }
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Halyard.PaperExchange;
 using Halyard.PaperExchange.Audit;
+using Halyard.PaperExchange.Data;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Halyard.Tests.PaperExchange.Support;
@@ -22,13 +23,13 @@ internal sealed class PaperHarness : IDisposable
 
     private long _lastNonce;
 
-    public PaperHarness(PaperExchangeOptions? options = null, DateTimeOffset? start = null, decimal aliceUsdc = 10_000m)
+    public PaperHarness(PaperExchangeOptions? options = null, DateTimeOffset? start = null, decimal aliceUsdc = 10_000m, MarketDataSet? data = null)
     {
         Clock = new FakeTimeProvider(start ?? T0);
         AuditText = new StringWriter(CultureInfo.InvariantCulture);
         var configured = options ?? new PaperExchangeOptions();
         Options = configured with { Accounts = [new FundedAccount(Alice, aliceUsdc), .. configured.Accounts] };
-        Engine = new PaperExchangeEngine(Options, Clock, null, new FakeSignerRecovery(), new AuditLog(AuditText));
+        Engine = new PaperExchangeEngine(Options, Clock, data, new FakeSignerRecovery(), new AuditLog(AuditText));
         Http = new HttpClient(Engine.CreateHandler()) { BaseAddress = new Uri("http://paper.local/") };
     }
 
