@@ -157,7 +157,7 @@ internal static class ControlCommands
         var inv = CultureInfo.InvariantCulture;
         sb.Append(inv, $"Venue:   {s.Venue}\n");
         sb.Append(inv, $"Journal: {s.JournalFolder}\n");
-        sb.Append(inv, $"Time:    {s.Time:yyyy-MM-dd HH:mm:ss}Z   account value {(s.AccountValue is { } v ? v.ToString("N2", inv) : "unreadable: " + s.VenueError)}\n");
+        sb.Append(inv, $"Time:    {s.Time:yyyy-MM-dd HH:mm:ss}Z   account value {(s.AccountValue is { } v ? v.ToString("N2", inv) : "unreadable: " + s.Error)}\n");
         foreach (var t in s.Traders)
         {
             sb.Append('\n');

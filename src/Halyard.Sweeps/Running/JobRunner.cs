@@ -59,7 +59,7 @@ public static class JobRunner
         await File.WriteAllTextAsync(Path.Combine(spec.RunFolder, ConfigFileName), spec.ConfigYaml, cancellationToken).ConfigureAwait(false);
         try
         {
-            var (result, error) = await ReplayRunner.RunAsync(
+            var result = await ReplayRunner.RunAsync(
                 new ReplayRequest
                 {
                     Config = loaded.Config,
@@ -76,7 +76,7 @@ public static class JobRunner
 
             // A replay stopped part-way must never count as finished.
             cancellationToken.ThrowIfCancellationRequested();
-            return result is null ? new JobOutcome(null, error) : new JobOutcome(result.Summary, null);
+            return result.IsSuccess ? new JobOutcome(result.Value.Summary, null) : new JobOutcome(null, result.Error.Message);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {

@@ -67,6 +67,6 @@ internal static class CycleReads
         return new MarketRead(selection.Coins, snapshots, problem);
     }
 
-    private static string Describe(string what, Hyperliquid.Http.VenueError error) =>
+    private static string Describe(string what, Domain.Error error) =>
         string.Create(CultureInfo.InvariantCulture, $"{what} failed ({error.Class}): {error.Message}");
 }

@@ -81,7 +81,7 @@ internal sealed class ActionLog(string symbol, TimeProvider time)
             Symbol = symbol,
             Action = action,
             Qty = qty,
-            Result = run.Succeeded ? okResult : ResultOf(run.Error!),
+            Result = run.Succeeded ? okResult : ResultOf(run.Error),
             ErrorClass = run.Error is { } e ? ErrorClassCodes.Of(e.Class) : null,
             ErrorDetail = run.Error?.Message,
             Attempts = run.Attempts,
@@ -111,8 +111,8 @@ internal sealed class ActionLog(string symbol, TimeProvider time)
         }
     }
 
-    /// <summary>A read that failed and stopped a workflow.</summary>
-    public void ReadFailed(string action, VenueError error, int attempts) =>
+    /// <summary>A read that failed and stopped a workflow (its attempts are the error's).</summary>
+    public void ReadFailed(string action, Error error) =>
         _records.Add(new ActionRecord
         {
             Symbol = symbol,
@@ -120,10 +120,10 @@ internal sealed class ActionLog(string symbol, TimeProvider time)
             Result = "failed",
             ErrorClass = ErrorClassCodes.Of(error.Class),
             ErrorDetail = error.Message,
-            Attempts = attempts,
+            Attempts = error.Attempts,
         });
 
-    private static string ResultOf(VenueError error) =>
+    private static string ResultOf(Error error) =>
         error.OutcomeUnknown ? "unresolved"
         : error.Class is ErrorClass.ExchangeDown or ErrorClass.Temporary or ErrorClass.RateLimited ? "failed"
         : "rejected";

@@ -4,6 +4,7 @@ using Halyard.Cycle.Performance;
 using Halyard.Cycle.Reporting;
 using Halyard.Cycle.Scheduling;
 using Halyard.Decisions.Llm;
+using Halyard.Domain;
 using Halyard.Execution.Ledger;
 using Halyard.Hyperliquid;
 using Halyard.Hyperliquid.RateLimit;
@@ -62,27 +63,29 @@ public static class ReplayRunner
         [CompositeJournal.JsonlFileName, CompositeJournal.SqliteFileName, CompositeJournal.SqliteFileName + "-wal", CompositeJournal.SqliteFileName + "-shm", AuditFileName, SummaryFileName, "equity.png"];
 
     /// <summary>The window the request resolves to, or why it cannot be replayed.</summary>
-    public static (ReplayWindow? Window, string? Error) Plan(ReplayRequest request)
+    public static Result<ReplayWindow> Plan(ReplayRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var data = DataOf(request);
         return ReplayWindow.Resolve(data, new PaperExchangeOptions().PriceInterval, request.From ?? request.Config.Replay.From, request.To ?? request.Config.Replay.To);
     }
 
-    public static async Task<(ReplayResult? Result, string? Error)> RunAsync(ReplayRequest request, IProgress<ReplayProgress>? progress, CancellationToken cancellationToken)
+    public static async Task<Result<ReplayResult>> RunAsync(ReplayRequest request, IProgress<ReplayProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var config = request.Config;
         if (config.Exchange.Provider != ExchangeProvider.Paper || config.Exchange.BaseUrl is not null)
         {
-            return (null, "a replay trades on the in-process paper exchange: exchange.provider must be paper without base_url");
+            return Error.Invalid("a replay trades on the in-process paper exchange: exchange.provider must be paper without base_url");
         }
 
-        var (window, error) = Plan(request);
-        if (window is null)
+        var plan = Plan(request);
+        if (!plan.IsSuccess)
         {
-            return (null, error);
+            return plan.Error;
         }
+
+        var window = plan.Value;
 
         var folder = Path.GetFullPath(request.OutDirectory ?? config.Replay.Out);
         Directory.CreateDirectory(folder);
@@ -121,14 +124,14 @@ public static class ReplayRunner
                 Fees = (config.PaperExchange.Fees.TakerBps, config.PaperExchange.Fees.MakerBps),
                 DecorateChatClient = request.DecorateChatClient,
             };
-            var (traders, problem) = TraderFactory.Create(config, runtime);
-            if (problem is not null)
+            var traders = TraderFactory.Create(config, runtime);
+            if (!traders.IsSuccess)
             {
-                return (null, problem);
+                return traders.Error;
             }
 
             long cycles = 0;
-            var manager = new Manager(traders, new ReplayScheduler(clock, clock.AdvanceTo, window.To))
+            var manager = new Manager(traders.Value, new ReplayScheduler(clock, clock.AdvanceTo, window.To))
             {
                 CycleCompleted = record => progress?.Report(new ReplayProgress(record.Timestamp, window, Interlocked.Increment(ref cycles))),
             };
@@ -141,7 +144,7 @@ public static class ReplayRunner
         var (sha, requests) = AuditDigest.Of(Path.Combine(folder, AuditFileName));
         summary = summary with { ActionsSha256 = sha, ExchangeRequests = requests };
         await File.WriteAllTextAsync(Path.Combine(folder, SummaryFileName), summary.ToJson(), cancellationToken).ConfigureAwait(false);
-        return (new ReplayResult(summary, folder, window), null);
+        return new ReplayResult(summary, folder, window);
     }
 
     private static async Task<RunSummary> SummarizeAsync(VenueConnection venue, IJournal journal, HalyardConfig config, ReplayWindow window, RunCost.Measured cost, CancellationToken ct)

@@ -48,9 +48,9 @@ internal sealed class ProtectionWorkflow(WorkflowServices s, PositionCloser clos
         var tpCloid = s.Idempotent && takeProfit is not null ? IntentCloids.Child(entry.Cloid, "tp", generation) : (Cloid?)null;
         var size = rules.FormatSize(entry.FilledSize);
         var stopWire = size.IsOk ? Trigger(rules, side, stop, size.Value, TpSl.StopLoss, slCloid) : Refusal(size.Reason);
-        if (stopWire.Wire is null)
+        if (!stopWire.IsSuccess)
         {
-            log.Refused("stop_loss", ErrorClass.InvalidParam, stopWire.Error!.Message, entry.FilledSize, stop, slCloid?.Value);
+            log.Refused("stop_loss", ErrorClass.InvalidParam, stopWire.Error.Message, entry.FilledSize, stop, slCloid?.Value);
             return await FlattenAsync(entry, rules, "no valid stop-loss order: " + stopWire.Error.Message, log, ct).ConfigureAwait(false);
         }
 
@@ -58,9 +58,9 @@ internal sealed class ProtectionWorkflow(WorkflowServices s, PositionCloser clos
         if (takeProfit is { } tp)
         {
             var tpWire = Trigger(rules, side, tp, size.Value!, TpSl.TakeProfit, tpCloid);
-            if (tpWire.Wire is null)
+            if (!tpWire.IsSuccess)
             {
-                log.Refused("take_profit", ErrorClass.InvalidParam, tpWire.Error!.Message, entry.FilledSize, tp, tpCloid?.Value);
+                log.Refused("take_profit", ErrorClass.InvalidParam, tpWire.Error.Message, entry.FilledSize, tp, tpCloid?.Value);
                 note = "take-profit refused: " + tpWire.Error.Message;
             }
             else
@@ -81,7 +81,11 @@ internal sealed class ProtectionWorkflow(WorkflowServices s, PositionCloser clos
         {
             foreach (var leg in legs)
             {
-                log.Shadow(leg.Role, (await leg.Build(1, ct).ConfigureAwait(false)).Wire!);
+                var built = await leg.Build(1, ct).ConfigureAwait(false);
+                if (built.IsSuccess)
+                {
+                    log.Shadow(leg.Role, built.Value);
+                }
             }
 
             return (new ProtectionState(ProtectionStatus.Shadow, entry.FilledSize, stop, legs.Count > 1 ? takeProfit : null), entry);
@@ -141,7 +145,7 @@ internal sealed class ProtectionWorkflow(WorkflowServices s, PositionCloser clos
         return (new ProtectionState(ProtectionStatus.Unprotected, 0m, entry.StopLoss, entry.TakeProfit, Reason: reason + "; flatten failed: " + run.Error?.Message), entry);
     }
 
-    private LegWire Trigger(InstrumentRules rules, PositionSide side, decimal triggerPrice, WireSize size, TpSl kind, Cloid? cloid)
+    private Result<OrderWire> Trigger(InstrumentRules rules, PositionSide side, decimal triggerPrice, WireSize size, TpSl kind, Cloid? cloid)
     {
         var closing = side.ClosingSide();
         var trigger = rules.FormatPrice(triggerPrice, closing, kind == TpSl.StopLoss ? PricePurpose.StopLossTrigger : PricePurpose.TakeProfitTrigger);
@@ -157,8 +161,8 @@ internal sealed class ProtectionWorkflow(WorkflowServices s, PositionCloser clos
         }
 
         var type = new TriggerOrderType(IsMarket: true, trigger.Value.Text, kind);
-        return LegWire.Of(new OrderWire(rules.AssetId, closing == OrderSide.Buy, limit.Value.Text, size.Text, ReduceOnly: true, type, cloid));
+        return Result.Success(new OrderWire(rules.AssetId, closing == OrderSide.Buy, limit.Value.Text, size.Text, ReduceOnly: true, type, cloid));
     }
 
-    private static LegWire Refusal(string reason) => LegWire.Refused(new VenueError(ErrorClass.InvalidParam, reason));
+    private static Result<OrderWire> Refusal(string reason) => Result<OrderWire>.Failure(new Error(ErrorClass.InvalidParam, reason));
 }

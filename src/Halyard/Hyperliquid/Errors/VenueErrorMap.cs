@@ -134,10 +134,10 @@ public static class VenueErrorMap
     /// A venue rejection as an error value: the venue answered and refused, so the outcome is known
     /// (nothing was executed for this request or order).
     /// </summary>
-    public static VenueError ToVenueError(string message, int? httpStatus = null)
+    public static Error ToVenueError(string message, int? httpStatus = null)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return new VenueError(Classify(message), message, httpStatus);
+        return new Error(Classify(message), message, httpStatus);
     }
 
     private static string Normalize(string message)
