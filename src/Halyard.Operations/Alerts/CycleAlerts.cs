@@ -42,7 +42,7 @@ public sealed class CycleAlerts(string run)
             }
 
             // A breaker trips once per breach (the Manager journals the trip, not every paused cycle after it).
-            foreach (var trip in record.Actions.Where(a => a.Action == "circuit_breaker" && a.Result is not ("resumed" or "not_tripped")))
+            foreach (var trip in record.Actions.Where(a => a.Action == ActionNames.CircuitBreaker && a.Result is not (ActionNames.Resumed or ActionNames.NotTripped)))
             {
                 alerts.Add(New(AlertKinds.BreakerTripped, "critical", record, $"circuit breaker {trip.Result} tripped: {trip.ErrorDetail}"));
             }

@@ -26,8 +26,8 @@ internal sealed class BreakerStep(TraderSetup setup, TraderServices s, TraderSta
             actions.Add(new ActionRecord
             {
                 Symbol = "",
-                Action = "operator_resume",
-                Result = tripped ? "resumed" : "not_tripped",
+                Action = ActionNames.OperatorResume,
+                Result = tripped ? ActionNames.Resumed : ActionNames.NotTripped,
                 ErrorDetail = Inv($"by {resume.By} at {resume.RequestedAt:O}{(resume.Note is null ? "" : ": " + resume.Note)}; the high-water mark restarts at {equity}"),
             });
         }
@@ -41,7 +41,7 @@ internal sealed class BreakerStep(TraderSetup setup, TraderServices s, TraderSta
             actions.Add(new ActionRecord
             {
                 Symbol = "",
-                Action = "circuit_breaker",
+                Action = ActionNames.CircuitBreaker,
                 Result = trip.Breaker,
                 Price = trip.Equity,
                 ErrorDetail = Inv($"equity {trip.Equity} is {decimal.Round(trip.LossPct, 4)} % below {reference} {trip.Reference} (limit {limit} %); new opens stop ({(trip.Breaker == BreakerNames.DailyLoss ? "until the UTC day rolls over" : "until an operator resumes the trader")}); on_breach: {(setup.Limits.OnBreach == BreachAction.Flatten ? "flatten" : "pause")}"),
@@ -55,7 +55,7 @@ internal sealed class BreakerStep(TraderSetup setup, TraderServices s, TraderSta
                 var close = new TradingDecision(position.Coin, position.Side == PositionSide.Long ? DecisionAction.CloseLong : DecisionAction.CloseShort, Reasoning: "circuit breaker: flatten");
                 var decisionId = Inv($"{setup.TraderId}/{state.Cycle}/breaker/{position.Coin}");
                 var outcome = await s.Orders.CloseAsync(close.ToCloseIntent(setup.TraderId, state.Cycle, decisionId, s.Wall.GetTimestamp()), CancellationToken.None).ConfigureAwait(false);
-                actions.AddRange(outcome.Actions);
+                actions.AddRange(OrderEventNames.ToRecords(outcome.Actions));
                 if (outcome.Result is IntentResult.Closed or IntentResult.AlreadyFlat || outcome.FilledSize > 0m)
                 {
                     state.MarkClosed(position.Coin, now);

@@ -1,3 +1,4 @@
+using Halyard.Execution;
 using Halyard.Journal;
 using Microsoft.Extensions.Logging;
 
@@ -36,8 +37,6 @@ internal static partial class CycleLog
     [LoggerMessage(EventId = 3012, Level = LogLevel.Information, Message = "Live run stopped after {Cycles} cycle(s); journal and ledgers closed")]
     public static partial void LiveStopped(ILogger logger, long cycles);
 
-    private static readonly HashSet<string> Protective = new(StringComparer.Ordinal) { "stop_loss", "take_profit" };
-
     /// <summary>What one finished cycle says in the log: failure, safe mode, protection and venue rejections, a summary line.</summary>
     public static void Cycle(ILogger logger, DecisionCycleRecord record, bool wasSafeMode)
     {
@@ -53,7 +52,7 @@ internal static partial class CycleLog
 
         foreach (var action in record.Actions.Where(a => a.Attempts > 0))
         {
-            if (Protective.Contains(action.Action))
+            if (OrderEventNames.ActionOf(action.Action) is OrderEventAction.StopLoss or OrderEventAction.TakeProfit)
             {
                 if (action.ErrorClass is null)
                 {

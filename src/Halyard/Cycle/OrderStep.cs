@@ -24,7 +24,7 @@ internal sealed record FinalVerdict(int ProposedIndex, Verdict Verdict);
 
 internal sealed record OrderStepResult(
     IReadOnlyList<FinalVerdict> Verdicts,
-    IReadOnlyList<ActionRecord> Actions,
+    IReadOnlyList<OrderEvent> Actions,
     IReadOnlyList<OrderLatencyRecord> Latencies,
     string? Problem,
     bool VenueDown);
@@ -38,7 +38,7 @@ internal sealed record OrderStepResult(
 /// </summary>
 internal sealed class OrderStep(TraderSetup setup, TraderServices s, TraderState state)
 {
-    private readonly List<ActionRecord> _actions = [];
+    private readonly List<OrderEvent> _actions = [];
     private readonly List<OrderLatencyRecord> _latencies = [];
     private string? _problem;
     private string? _failure;
@@ -75,7 +75,7 @@ internal sealed class OrderStep(TraderSetup setup, TraderServices s, TraderState
         if (opens.Count > 0 && _failure is null && input.OpensBlocked is { } blocked)
         {
             _problem = "opens not sent: " + blocked;
-            _actions.AddRange(opens.Select(o => NotSent(o.Verdict.Decision.Symbol, "blocked_unsettled", blocked)));
+            _actions.AddRange(opens.Select(o => NotSent(o.Verdict.Decision.Symbol, OrderEventResult.BlockedUnsettled, blocked)));
         }
         else if (opens.Count > 0 && _failure is null)
         {
@@ -126,7 +126,7 @@ internal sealed class OrderStep(TraderSetup setup, TraderServices s, TraderState
             if (!verdict.IsExecutable)
             {
                 Replace(finals, open, verdict);
-                _actions.Add(NotSent(symbol, "rejected_pre_trade", "second check against fresh prices: " + string.Join("; ", verdict.Violations)));
+                _actions.Add(NotSent(symbol, OrderEventResult.RejectedPreTrade, "second check against fresh prices: " + string.Join("; ", verdict.Violations)));
                 continue;
             }
 
@@ -134,7 +134,7 @@ internal sealed class OrderStep(TraderSetup setup, TraderServices s, TraderState
             if (input.Snapshots.TryGetValue(symbol, out var seen) && seen.Price > 0m
                 && Math.Abs((live / seen.Price) - 1m) * 10_000m > setup.StalenessMaxMoveBps)
             {
-                _actions.Add(NotSent(symbol, "discarded_stale", string.Create(CultureInfo.InvariantCulture,
+                _actions.Add(NotSent(symbol, OrderEventResult.DiscardedStale, string.Create(CultureInfo.InvariantCulture,
                     $"the price moved from {seen.Price} to {live}, more than {setup.StalenessMaxMoveBps} bps since the snapshot")));
                 continue;
             }
@@ -144,7 +144,7 @@ internal sealed class OrderStep(TraderSetup setup, TraderServices s, TraderState
             var claimedNow = !setup.Shadow && !s.Ownership.IsOwnedBy(symbol, setup.TraderId);
             if (!setup.Shadow && !s.Ownership.Claim(symbol, setup.TraderId))
             {
-                _actions.Add(NotSent(symbol, "claimed_by_other_trader", $"{symbol} is held or being opened by trader {s.Ownership.OwnerOf(symbol)} on this account"));
+                _actions.Add(NotSent(symbol, OrderEventResult.ClaimedByOtherTrader, $"{symbol} is held or being opened by trader {s.Ownership.OwnerOf(symbol)} on this account"));
                 continue;
             }
 
@@ -208,7 +208,7 @@ internal sealed class OrderStep(TraderSetup setup, TraderServices s, TraderState
     /// <summary>Records an Insufficient rejection's size-down suggestion on the entry's action.</summary>
     private void Suggest(string symbol, decimal suggested)
     {
-        var at = _actions.FindLastIndex(a => a.Symbol == symbol && a.Action == "entry");
+        var at = _actions.FindLastIndex(a => a.Symbol == symbol && a.Action == OrderEventAction.Entry);
         if (at >= 0)
         {
             _actions[at] = _actions[at] with { SuggestedSizeUsd = suggested };
@@ -246,12 +246,12 @@ internal sealed class OrderStep(TraderSetup setup, TraderServices s, TraderState
         finals[at] = old with { Verdict = verdict };
     }
 
-    private static ActionRecord NotSent(string symbol, string result, string detail) => new()
+    private static OrderEvent NotSent(string symbol, OrderEventResult result, string detail) => new()
     {
         Symbol = symbol,
-        Action = "entry",
+        Action = OrderEventAction.Entry,
         Result = result,
-        ErrorClass = ErrorClassCodes.RiskRejected,
+        ErrorClass = ErrorClass.RiskRejected,
         ErrorDetail = detail,
         Attempts = 0,
     };

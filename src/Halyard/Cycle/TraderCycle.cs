@@ -194,7 +194,7 @@ public sealed class TraderCycle
             execution.Verdicts,
             account,
             market,
-            [.. _s.Reactions?.DrainActions() ?? [], .. reconciled, .. breakerActions, .. execution.Actions],
+            [.. _s.Reactions?.DrainActions() ?? [], .. reconciled, .. breakerActions, .. OrderEventNames.ToRecords(execution.Actions)],
             GatingNow(),
             Problem(syncProblem, market.Problem, execution.Problem),
             execution.VenueDown));
@@ -251,7 +251,7 @@ public sealed class TraderCycle
             _s.Ownership.Claim(position.Symbol, _setup.TraderId);
         }
 
-        var records = new List<ActionRecord>(report.Actions);
+        var records = new List<ActionRecord>(OrderEventNames.ToRecords(report.Actions));
         foreach (var external in report.External.Where(e => _s.Ownership.OwnerOf(e.Symbol) is null || e.Adopted))
         {
             if (external.Adopted)
@@ -264,10 +264,10 @@ public sealed class TraderCycle
                 records.Add(new ActionRecord
                 {
                     Symbol = external.Symbol,
-                    Action = "external_position",
+                    Action = ActionNames.ExternalPosition,
                     Qty = external.Side == PositionSide.Long ? external.Size : -external.Size,
                     Price = external.EntryPrice,
-                    Result = external.Adopted ? "adopted" : "left",
+                    Result = external.Adopted ? ActionNames.Adopted : ActionNames.Left,
                     ErrorDetail = external.Adopted ? null : "a position this trader did not open; left alone (execution.external_positions: leave)",
                 });
             }

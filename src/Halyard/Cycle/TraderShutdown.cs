@@ -21,7 +21,7 @@ internal sealed class TraderShutdown(TraderSetup setup, TraderServices s, Trader
         var now = s.Clock.GetUtcNow();
         var actions = new List<ActionRecord>();
         var report = await s.Orders.ReconcileAsync(new ReconcileRequest(state.Cycle, state.AtrBySymbol), force).ConfigureAwait(false);
-        actions.AddRange(report.Actions);
+        actions.AddRange(OrderEventNames.ToRecords(report.Actions));
         var managed = report.Positions.Where(p => p.Managed).ToArray();
         var closed = 0;
         var failed = new List<string>();
@@ -40,7 +40,7 @@ internal sealed class TraderShutdown(TraderSetup setup, TraderServices s, Trader
                 state.InHand = $"close {position.Symbol} {position.Side} (on_stop: flatten)";
                 var outcome = await s.Orders.CloseAsync(intent, force).ConfigureAwait(false);
                 state.InHand = null;
-                actions.AddRange(outcome.Actions);
+                actions.AddRange(OrderEventNames.ToRecords(outcome.Actions));
                 if (outcome.Result is IntentResult.Closed or IntentResult.AlreadyFlat)
                 {
                     closed++;

@@ -5,23 +5,22 @@ using Halyard.Execution.Venue;
 using Halyard.Hyperliquid.Actions;
 using Halyard.Hyperliquid.Exchange;
 using Halyard.Hyperliquid.Http;
-using Halyard.Journal;
 
 namespace Halyard.Execution;
 
 /// <summary>
-/// Collects the <see cref="ActionRecord"/>s of one intent (or one reconciliation), in order: every action
-/// yields one record, whether it succeeded, was refused locally, failed, or stayed unresolved.
+/// Collects the <see cref="OrderEvent"/>s of one intent (or one reconciliation), in order: every action
+/// yields one event, whether it succeeded, was refused locally, failed, or stayed unresolved.
 /// </summary>
 internal sealed class ActionLog(string symbol, TimeProvider time)
 {
-    private readonly List<ActionRecord> _records = [];
+    private readonly List<OrderEvent> _records = [];
 
     public string Symbol => symbol;
 
-    public ImmutableArray<ActionRecord> ToImmutable() => [.. _records];
+    public ImmutableArray<OrderEvent> ToImmutable() => [.. _records];
 
-    public void Add(ActionRecord record) => _records.Add(record);
+    public void Add(OrderEvent record) => _records.Add(record);
 
     /// <summary>One order leg: its role is the action; qty/price as sent (trigger price for triggers).</summary>
     public void Leg(LegOutcome outcome, string? symbolOverride = null)
@@ -29,15 +28,15 @@ internal sealed class ActionLog(string symbol, TimeProvider time)
         var (qty, price) = Numbers(outcome.Wire);
         var result = outcome switch
         {
-            { Unresolved: true } => "unresolved",
-            { Status: OrderFilled f } when outcome.Wire is { } w && Parse(w.Size) is { } sent && f.TotalSize < sent => "partially_filled",
-            { Status: OrderFilled } => "filled",
-            { Status: not null } => "resting",
-            { Attempts: 0 } => "refused",
-            { Error: { OutcomeUnknown: true } or { Class: ErrorClass.ExchangeDown or ErrorClass.Temporary or ErrorClass.RateLimited } } => "failed",
-            _ => "rejected",
+            { Unresolved: true } => OrderEventResult.Unresolved,
+            { Status: OrderFilled f } when outcome.Wire is { } w && Parse(w.Size) is { } sent && f.TotalSize < sent => OrderEventResult.PartiallyFilled,
+            { Status: OrderFilled } => OrderEventResult.Filled,
+            { Status: not null } => OrderEventResult.Resting,
+            { Attempts: 0 } => OrderEventResult.Refused,
+            { Error: { OutcomeUnknown: true } or { Class: ErrorClass.ExchangeDown or ErrorClass.Temporary or ErrorClass.RateLimited } } => OrderEventResult.Failed,
+            _ => OrderEventResult.Rejected,
         };
-        _records.Add(new ActionRecord
+        _records.Add(new OrderEvent
         {
             Symbol = symbolOverride ?? symbol,
             Action = outcome.Leg.Role,
@@ -46,7 +45,7 @@ internal sealed class ActionLog(string symbol, TimeProvider time)
             OrderId = outcome.Oid,
             Cloid = outcome.Leg.Cloid?.Value,
             Result = result,
-            ErrorClass = outcome.Accepted ? null : outcome.Error is { } e ? ErrorClassCodes.Of(e.Class) : null,
+            ErrorClass = outcome.Accepted ? null : outcome.Error?.Class,
             ErrorDetail = outcome.Accepted ? null : outcome.Error?.Message,
             Attempts = outcome.Attempts,
             LatencyMs = Millis(outcome.FirstSent, outcome.Answered),
@@ -54,47 +53,47 @@ internal sealed class ActionLog(string symbol, TimeProvider time)
     }
 
     /// <summary>The would-be order of shadow mode.</summary>
-    public void Shadow(string action, OrderWire wire)
+    public void Shadow(OrderEventAction action, OrderWire wire)
     {
         var (qty, price) = Numbers(wire);
-        _records.Add(new ActionRecord { Symbol = symbol, Action = action, Qty = qty, Price = price, Cloid = wire.Cloid?.Value, Result = "shadow" });
+        _records.Add(new OrderEvent { Symbol = symbol, Action = action, Qty = qty, Price = price, Cloid = wire.Cloid?.Value, Result = OrderEventResult.Shadow });
     }
 
     /// <summary>An action that never left the process (a formatter refusal, a read that failed first).</summary>
-    public void Refused(string action, ErrorClass errorClass, string detail, decimal? qty = null, decimal? price = null, string? cloid = null) =>
-        _records.Add(new ActionRecord
+    public void Refused(OrderEventAction action, ErrorClass errorClass, string detail, decimal? qty = null, decimal? price = null, string? cloid = null) =>
+        _records.Add(new OrderEvent
         {
             Symbol = symbol,
             Action = action,
             Qty = qty,
             Price = price,
             Cloid = cloid,
-            Result = "refused",
-            ErrorClass = ErrorClassCodes.Of(errorClass),
+            Result = OrderEventResult.Refused,
+            ErrorClass = errorClass,
             ErrorDetail = detail,
         });
 
     /// <summary>A simple action (leverage, schedule cancel).</summary>
-    public void Simple(string action, ActionRun run, decimal? qty = null, string okResult = "ok") =>
-        _records.Add(new ActionRecord
+    public void Simple(OrderEventAction action, ActionRun run, decimal? qty = null) =>
+        _records.Add(new OrderEvent
         {
             Symbol = symbol,
             Action = action,
             Qty = qty,
-            Result = run.Succeeded ? okResult : ResultOf(run.Error),
-            ErrorClass = run.Error is { } e ? ErrorClassCodes.Of(e.Class) : null,
+            Result = run.Succeeded ? OrderEventResult.Ok : ResultOf(run.Error),
+            ErrorClass = run.Error?.Class,
             ErrorDetail = run.Error?.Message,
             Attempts = run.Attempts,
             LatencyMs = run.Elapsed.TotalMilliseconds,
         });
 
     /// <summary>One record per cancelled order of a cancel batch.</summary>
-    public void Cancels(string action, IReadOnlyList<OpenOrder> orders, CancelRun run)
+    public void Cancels(OrderEventAction action, IReadOnlyList<OpenOrder> orders, CancelRun run)
     {
         for (var i = 0; i < orders.Count; i++)
         {
             var error = run.Errors[i];
-            _records.Add(new ActionRecord
+            _records.Add(new OrderEvent
             {
                 Symbol = orders[i].Coin,
                 Action = action,
@@ -102,8 +101,8 @@ internal sealed class ActionLog(string symbol, TimeProvider time)
                 Price = orders[i].TriggerPrice ?? orders[i].LimitPrice,
                 OrderId = orders[i].Oid,
                 Cloid = orders[i].Cloid?.Value,
-                Result = error is null ? "canceled" : ResultOf(error),
-                ErrorClass = error is null ? null : ErrorClassCodes.Of(error.Class),
+                Result = error is null ? OrderEventResult.Canceled : ResultOf(error),
+                ErrorClass = error?.Class,
                 ErrorDetail = error?.Message,
                 Attempts = run.Attempts,
                 LatencyMs = run.Elapsed.TotalMilliseconds,
@@ -112,21 +111,21 @@ internal sealed class ActionLog(string symbol, TimeProvider time)
     }
 
     /// <summary>A read that failed and stopped a workflow (its attempts are the error's).</summary>
-    public void ReadFailed(string action, Error error) =>
-        _records.Add(new ActionRecord
+    public void ReadFailed(OrderEventAction action, Error error) =>
+        _records.Add(new OrderEvent
         {
             Symbol = symbol,
             Action = action,
-            Result = "failed",
-            ErrorClass = ErrorClassCodes.Of(error.Class),
+            Result = OrderEventResult.Failed,
+            ErrorClass = error.Class,
             ErrorDetail = error.Message,
             Attempts = error.Attempts,
         });
 
-    private static string ResultOf(Error error) =>
-        error.OutcomeUnknown ? "unresolved"
-        : error.Class is ErrorClass.ExchangeDown or ErrorClass.Temporary or ErrorClass.RateLimited ? "failed"
-        : "rejected";
+    private static OrderEventResult ResultOf(Error error) =>
+        error.OutcomeUnknown ? OrderEventResult.Unresolved
+        : error.Class is ErrorClass.ExchangeDown or ErrorClass.Temporary or ErrorClass.RateLimited ? OrderEventResult.Failed
+        : OrderEventResult.Rejected;
 
     private double Millis(long? start, long? end) =>
         start is { } s && end is { } e ? time.GetElapsedTime(s, e).TotalMilliseconds : 0d;

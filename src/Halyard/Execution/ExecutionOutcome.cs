@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Halyard.Domain;
-using Halyard.Journal;
 
 namespace Halyard.Execution;
 
@@ -85,8 +84,8 @@ public sealed record ProtectionState(
 }
 
 /// <summary>One execution of an order of the intent.</summary>
-/// <param name="Role">The order's role: <c>entry</c>, <c>entry_rest</c>, <c>close</c>, <c>flatten</c>.</param>
-public sealed record ExecutionFill(string Role, decimal Size, decimal Price, long? Oid, string? Cloid);
+/// <param name="Role">The order's role: <see cref="OrderEventAction.Entry"/>, <see cref="OrderEventAction.EntryRest"/>, <see cref="OrderEventAction.Close"/>, <see cref="OrderEventAction.Flatten"/>.</param>
+public sealed record ExecutionFill(OrderEventAction Role, decimal Size, decimal Price, long? Oid, string? Cloid);
 
 /// <summary>
 /// Decision-to-order latency of the intent's main order (entry or close), from
@@ -105,7 +104,7 @@ public sealed record ExecutionOutcome
     public required IntentResult Result { get; init; }
 
     /// <summary>Every exchange action taken (or, in shadow mode, that would have been), in order.</summary>
-    public ImmutableArray<ActionRecord> Actions { get; init; } = [];
+    public ImmutableArray<OrderEvent> Actions { get; init; } = [];
 
     public ImmutableArray<ExecutionFill> Fills { get; init; } = [];
 
@@ -137,14 +136,7 @@ public sealed record ExecutionOutcome
 
     /// <summary>
     /// The venue is down (<see cref="Domain.ErrorClass.ExchangeDown"/> with nothing executed, or a position left
-    /// without protection): the caller must fail the cycle; <see cref="Orchestrator.ExecuteAsync"/> stops there.
+    /// without protection): the caller must fail the cycle (the cycle's order step stops sending there).
     /// </summary>
     public bool FailsCycle { get; init; }
-}
-
-/// <summary>The outcomes of a batch of intents, in execution order (closes first).</summary>
-public sealed record BatchOutcome(ImmutableArray<ExecutionOutcome> Outcomes)
-{
-    /// <summary>True when an outcome failed the cycle (the remaining intents were skipped).</summary>
-    public bool FailsCycle => Outcomes.Any(o => o.FailsCycle);
 }

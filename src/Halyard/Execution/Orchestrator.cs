@@ -118,7 +118,7 @@ public sealed class Orchestrator
                         Result = IntentResult.Rejected,
                         ErrorClass = ErrorClass.Temporary,
                         Detail = _ledger.Problem,
-                        Actions = [new Journal.ActionRecord { Symbol = intent.Symbol, Action = "entry", Result = "ledger_unwritable", ErrorDetail = _ledger.Problem }],
+                        Actions = [new OrderEvent { Symbol = intent.Symbol, Action = OrderEventAction.Entry, Result = OrderEventResult.LedgerUnwritable, ErrorDetail = _ledger.Problem }],
                     });
                 }
 
@@ -132,52 +132,6 @@ public sealed class Orchestrator
     {
         Check(intent);
         return Serialised(async () => WithLedgerChanges(await _close.CloseAsync(intent, cancellationToken).ConfigureAwait(false)), cancellationToken);
-    }
-
-    /// <summary>
-    /// Executes a cycle's intents: closes first, then opens, in their given order. Multi-decision off: only the
-    /// first intent runs. An outcome that fails the cycle (ExchangeDown, a position left unprotected) stops the
-    /// batch; the rest is <see cref="IntentResult.Skipped"/>.
-    /// </summary>
-    public async Task<BatchOutcome> ExecuteAsync(IReadOnlyList<ExecutionIntent> intents, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(intents);
-        foreach (var intent in intents)
-        {
-            Check(intent);
-        }
-
-        var ordered = intents.OrderBy(i => i is CloseIntent ? 0 : 1).ToArray();
-        var outcomes = ImmutableArray.CreateBuilder<ExecutionOutcome>(ordered.Length);
-        string? stop = null;
-        for (var i = 0; i < ordered.Length; i++)
-        {
-            var intent = ordered[i];
-            if (!Options.Features.MultiDecision && i > 0)
-            {
-                stop ??= "multi_decision is off: one decision per cycle";
-            }
-
-            if (stop is not null)
-            {
-                outcomes.Add(new ExecutionOutcome { Intent = intent, Result = IntentResult.Skipped, Detail = stop });
-                continue;
-            }
-
-            var outcome = intent switch
-            {
-                OpenIntent open => await OpenAsync(open, cancellationToken).ConfigureAwait(false),
-                CloseIntent close => await CloseAsync(close, cancellationToken).ConfigureAwait(false),
-                _ => throw new ArgumentException("Unknown intent type " + intent.GetType().Name, nameof(intents)),
-            };
-            outcomes.Add(outcome);
-            if (outcome.FailsCycle)
-            {
-                stop = "an earlier intent failed the cycle: " + outcome.Detail;
-            }
-        }
-
-        return new BatchOutcome(outcomes.MoveToImmutable());
     }
 
     /// <summary>Reconciles the venue with the ledger (at start and every cycle); see <see cref="ReconcileReport"/>.</summary>
@@ -207,12 +161,12 @@ public sealed class Orchestrator
     }
 
     /// <summary>The ledger's changes of state as journal lines (<c>ledger</c>: <c>unwritable</c> or <c>writable_again</c>).</summary>
-    private ImmutableArray<Journal.ActionRecord> LedgerRecords() =>
-        [.. _ledger.DrainChanges().Select(c => new Journal.ActionRecord
+    private ImmutableArray<OrderEvent> LedgerRecords() =>
+        [.. _ledger.DrainChanges().Select(c => new OrderEvent
         {
             Symbol = "*",
-            Action = "ledger",
-            Result = c.Writable ? "writable_again" : "unwritable",
+            Action = OrderEventAction.Ledger,
+            Result = c.Writable ? OrderEventResult.WritableAgain : OrderEventResult.Unwritable,
             ErrorDetail = c.Message,
         })];
 

@@ -61,14 +61,15 @@ public class LayerTests
     public void LayerCheck_NamedException_AllowsItsOwnTypeOnly()
     {
         var used = new HashSet<LayerException>();
+        LayerException[] exceptions = [new("Execution", "Halyard.Journal.ActionRecord", "a sample exception")];
         var violations = LayerRules.Violations(
             [typeof(UsesAJournalRecordInABody), typeof(HoldsACycleRecord)],
             t => t == typeof(UsesAJournalRecordInABody) || t == typeof(HoldsACycleRecord) ? "Execution" : LayerRules.LayerOf(t),
-            LayerRules.Exceptions,
+            exceptions,
             used);
 
         Assert.Equal([$"Execution -> Journal: {typeof(HoldsACycleRecord).FullName} uses Halyard.Journal.DecisionCycleRecord"], violations);
-        Assert.Equal(LayerRules.Exceptions.ToHashSet(), used);
+        Assert.Equal(exceptions.ToHashSet(), used);
     }
 
     [Theory]

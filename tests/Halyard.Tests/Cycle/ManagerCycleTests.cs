@@ -94,6 +94,22 @@ public class ManagerCycleTests
     }
 
     [Fact]
+    public async Task RunCycle_AnOpenFailsTheCycle_SendsNothingAfterIt()
+    {
+        var h = new CycleHarness(s => s with { Limits = s.Limits with { MaxNewPositionsPerCycle = 3 } });
+        h.Venue.OpenOutcome = intent => intent.Symbol == "SOL"
+            ? new ExecutionOutcome { Intent = intent, Result = IntentResult.Failed, ErrorClass = ErrorClass.ExchangeDown, Detail = "connection refused", FailsCycle = true }
+            : null;
+        h.Maker.Then(h.Open("SOL"), h.Open("AVAX"));
+
+        var record = await h.RunAsync();
+
+        Assert.Equal(["SOL"], h.Venue.Intents.Select(i => i.Symbol));
+        Assert.False(record.Success);
+        Assert.Contains("the cycle stopped sending", record.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunCycle_MultiDecisionOff_ConsidersOnlyTheFirstActionableDecision()
     {
         var h = new CycleHarness(s => s with { MultiDecision = false, Limits = s.Limits with { MaxNewPositionsPerCycle = 3 } });

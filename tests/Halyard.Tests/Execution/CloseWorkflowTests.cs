@@ -18,8 +18,8 @@ public class CloseWorkflowTests
         Assert.Equal(IntentResult.Closed, outcome.Result);
         Assert.False(sut.Venue.Positions.ContainsKey("ETH"));
         Assert.Empty(sut.Venue.OpenOrders);
-        Assert.Equal(2, outcome.Actions.Count(a => a is { Action: "cancel_leftover", Result: "canceled" }));
-        Assert.Equal(0, outcome.Actions.Count(a => a.Action == "cancel"));
+        Assert.Equal(2, outcome.Actions.Count(a => a is { Action: OrderEventAction.CancelLeftover, Result: OrderEventResult.Canceled }));
+        Assert.Equal(0, outcome.Actions.Count(a => a.Action == OrderEventAction.Cancel));
         Assert.Equal(0.4m, outcome.FilledSize);
         Assert.Equal(0.9m, outcome.RealizedPnl);
         Assert.Equal(LedgerStatus.Closed, sut.Ledger.Find(open.EntryCloid!)!.Status);
@@ -69,38 +69,16 @@ public class CloseWorkflowTests
     }
 
     [Fact]
-    public async Task ExecuteAsync_Batch_RunsClosesFirst()
-    {
-        using var sut = new ScriptedSut();
-        sut.Venue.Positions["SOL"] = 10m;
-
-        var batch = await sut.Drive(sut.Orchestrator.ExecuteAsync([ScriptedSut.Long(), ScriptedSut.CloseLong("SOL")], CancellationToken.None));
-
-        Assert.Equal([IntentResult.Closed, IntentResult.Filled], batch.Outcomes.Select(o => o.Result));
-        Assert.IsType<CloseIntent>(batch.Outcomes[0].Intent);
-    }
-
-    [Fact]
-    public async Task ExecuteAsync_ExchangeDown_SkipsTheRestOfTheCycle()
+    public async Task OpenAsync_ExchangeDown_FailsTheCycle()
     {
         using var sut = new ScriptedSut();
         sut.Venue.Script("order:entry", new Fault.Refused());
 
-        var batch = await sut.Drive(sut.Orchestrator.ExecuteAsync([ScriptedSut.Long(), ScriptedSut.Long("SOL", stop: 140m, target: 170m)], CancellationToken.None));
+        var outcome = await sut.OpenAsync(ScriptedSut.Long());
 
-        Assert.True(batch.FailsCycle);
-        Assert.Equal([IntentResult.Failed, IntentResult.Skipped], batch.Outcomes.Select(o => o.Result));
+        // The cycle's order step stops sending on this flag (ManagerCycleTests.RunCycle_AnOpenFailsTheCycle_SendsNothingAfterIt).
+        Assert.True(outcome.FailsCycle);
+        Assert.Equal(IntentResult.Failed, outcome.Result);
         Assert.Equal(1, sut.Venue.Count("order:entry"));
-    }
-
-    [Fact]
-    public async Task ExecuteAsync_MultiDecisionOff_ExecutesOnlyTheFirstIntent()
-    {
-        using var sut = new ScriptedSut(new OrchestratorOptions { Features = new ExecutionFeatures { MultiDecision = false } });
-
-        var batch = await sut.Drive(sut.Orchestrator.ExecuteAsync([ScriptedSut.Long(), ScriptedSut.Long("SOL", stop: 140m, target: 170m)], CancellationToken.None));
-
-        Assert.Equal([IntentResult.Filled, IntentResult.Skipped], batch.Outcomes.Select(o => o.Result));
-        Assert.Contains("multi_decision", batch.Outcomes[1].Detail, StringComparison.Ordinal);
     }
 }

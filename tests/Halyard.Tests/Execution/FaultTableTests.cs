@@ -1,3 +1,4 @@
+using Halyard.Journal;
 using Halyard.Cycle.Configuration;
 using Halyard.Domain;
 using Halyard.Execution;
@@ -111,9 +112,9 @@ public class FaultTableTests
             ? await sut.CloseAsync(ScriptedSut.CloseLong())
             : await sut.OpenAsync(ScriptedSut.Long());
 
-        var record = outcome.Actions.First(a => a.Action == action);
+        var record = outcome.Actions.First(a => OrderEventNames.Of(a.Action) == action);
         Assert.Equal(attempts, record.Attempts);
-        Assert.Equal(recordResult, record.Result);
+        Assert.Equal(recordResult, OrderEventNames.Of(record.Result));
         Assert.Equal(result, outcome.Result);
         Assert.Equal(protection, outcome.Protection.Status);
         if (operation is Operation.Entry or Operation.UpdateLeverage or Operation.TriggerPlacement)
@@ -123,7 +124,7 @@ public class FaultTableTests
 
         if (fault != FaultClass.Unresolved)
         {
-            Assert.Equal(ErrorClassCodes.Of(ToDomain(fault)), record.ErrorClass);
+            Assert.Equal(ToDomain(fault), record.ErrorClass);
         }
 
         // ExchangeDown fails the cycle when the intent itself failed on it (not when a fallback made it safe); a
@@ -155,7 +156,7 @@ public class FaultTableTests
         var outcome = await sut.OpenAsync(ScriptedSut.Long());
 
         Assert.Equal(IntentResult.Filled, outcome.Result);
-        Assert.Equal(2, outcome.Actions.Single(a => a.Action == "entry").Attempts);
+        Assert.Equal(2, outcome.Actions.Single(a => a.Action == OrderEventAction.Entry).Attempts);
         Assert.Equal(2, sut.Venue.Count("order:entry"));
         Assert.Equal(1, sut.Venue.Count("orderStatus"));
         Assert.Single(sut.Venue.ByCloid.Values, o => !o.IsTrigger);

@@ -21,7 +21,7 @@ public class LedgerDiskFailureTests
         Assert.Equal(IntentResult.Filled, open.Result);
         Assert.Equal(ProtectionStatus.Protected, open.Protection.Status);
         Assert.Single(sut.Venue.OpenOrders, o => o.IsTrigger && !o.IsTakeProfit && o.Sz == 0.4m);
-        Assert.Contains(open.Actions, a => a is { Action: "ledger", Result: "unwritable" });
+        Assert.Contains(open.Actions, a => a is { Action: OrderEventAction.Ledger, Result: OrderEventResult.Unwritable });
         Assert.NotNull(sut.Orchestrator.LedgerProblem);
         Assert.Equal(LedgerStatus.Pending, disk.Find(open.EntryCloid!)!.Status);
 
@@ -36,7 +36,7 @@ public class LedgerDiskFailureTests
         disk.Broken = false;
         var back = await Reconcile(sut);
 
-        Assert.Contains(back.Actions, a => a is { Action: "ledger", Result: "writable_again" });
+        Assert.Contains(back.Actions, a => a is { Action: OrderEventAction.Ledger, Result: OrderEventResult.WritableAgain });
         Assert.Null(back.OpensBlocked);
         Assert.Null(sut.Orchestrator.LedgerProblem);
         Assert.Equal(LedgerStatus.Protected, disk.Find(open.EntryCloid!)!.Status);

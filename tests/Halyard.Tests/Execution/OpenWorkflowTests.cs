@@ -40,7 +40,7 @@ public class OpenWorkflowTests
         Assert.Equal(2_400m, triggers.Single(t => !t.IsTakeProfit).TriggerPx);
         Assert.Equal(2_700m, triggers.Single(t => t.IsTakeProfit).TriggerPx);
         Assert.Equal(LedgerStatus.Protected, sut.Ledger.Find(outcome.EntryCloid!)!.Status);
-        Assert.Equal(["set_leverage", "entry", "stop_loss", "take_profit"], outcome.Actions.Select(a => a.Action));
+        Assert.Equal([OrderEventAction.SetLeverage, OrderEventAction.Entry, OrderEventAction.StopLoss, OrderEventAction.TakeProfit], outcome.Actions.Select(a => a.Action));
     }
 
     [Fact]
@@ -100,8 +100,8 @@ public class OpenWorkflowTests
 
         Assert.Equal(IntentResult.PartiallyFilled, outcome.Result);
         Assert.Equal(0.3m, outcome.FilledSize);
-        Assert.Equal(["entry", "entry_rest"], outcome.Fills.Select(f => f.Role));
-        Assert.Equal("partially_filled", outcome.Actions.Single(a => a.Action == "entry").Result);
+        Assert.Equal([OrderEventAction.Entry, OrderEventAction.EntryRest], outcome.Fills.Select(f => f.Role));
+        Assert.Equal(OrderEventResult.PartiallyFilled, outcome.Actions.Single(a => a.Action == OrderEventAction.Entry).Result);
         Assert.All(sut.Venue.OpenOrders.Where(o => o.IsTrigger), t => Assert.Equal(0.3m, t.Sz));
         Assert.Equal(0.3m, sut.Venue.Positions["ETH"]);
         Assert.Equal(ProtectionStatus.Protected, outcome.Protection.Status);
@@ -117,8 +117,8 @@ public class OpenWorkflowTests
 
         Assert.Equal(IntentResult.PartiallyFilled, outcome.Result);
         Assert.Equal(0.398m, outcome.FilledSize);
-        var rest = outcome.Actions.Single(a => a.Action == "entry_rest");
-        Assert.Equal("refused", rest.Result);
+        var rest = outcome.Actions.Single(a => a.Action == OrderEventAction.EntryRest);
+        Assert.Equal(OrderEventResult.Refused, rest.Result);
         Assert.Contains("minimum", rest.ErrorDetail, StringComparison.Ordinal);
         Assert.Equal(1, sut.Venue.Count("order:entry"));
         Assert.All(sut.Venue.OpenOrders.Where(o => o.IsTrigger), t => Assert.Equal(0.398m, t.Sz));
@@ -201,8 +201,8 @@ public class OpenWorkflowTests
         var second = await sut.OpenAsync(ScriptedSut.Long(leverage: 100, cycle: 3));
 
         Assert.Equal(25, sut.Venue.Leverage["ETH"]);
-        Assert.Equal(25m, first.Actions.Single(a => a.Action == "set_leverage").Qty);
-        Assert.DoesNotContain(second.Actions, a => a.Action == "set_leverage");
+        Assert.Equal(25m, first.Actions.Single(a => a.Action == OrderEventAction.SetLeverage).Qty);
+        Assert.DoesNotContain(second.Actions, a => a.Action == OrderEventAction.SetLeverage);
         Assert.Equal(1, sut.Venue.Count("updateLeverage"));
     }
 
@@ -215,7 +215,7 @@ public class OpenWorkflowTests
 
         var outcome = await sut.OpenAsync(ScriptedSut.Long("BTC", 1_000m, stop: 95_000m, target: 110_000m));
 
-        Assert.DoesNotContain(outcome.Actions, a => a.Action == "set_leverage");
+        Assert.DoesNotContain(outcome.Actions, a => a.Action == OrderEventAction.SetLeverage);
         Assert.Equal(0, sut.Venue.Count("updateLeverage"));
     }
 
@@ -284,7 +284,7 @@ public class OpenWorkflowTests
 
         Assert.Equal(IntentResult.PartiallyFilled, outcome.Result);
         Assert.Equal(0.1m, outcome.FilledSize);
-        Assert.Equal("canceled", outcome.Actions.Single(a => a.Action == "cancel_rest").Result);
+        Assert.Equal(OrderEventResult.Canceled, outcome.Actions.Single(a => a.Action == OrderEventAction.CancelRest).Result);
         Assert.Single(sut.Venue.OpenOrders, o => o.IsTrigger && !o.IsTakeProfit && o.Sz == 0.1m);
         Assert.DoesNotContain(sut.Venue.OpenOrders, o => !o.IsTrigger);
     }
@@ -325,7 +325,7 @@ public class OpenWorkflowTests
 
         Assert.Equal(IntentResult.Rejected, outcome.Result);
         Assert.Equal(ErrorClass.InvalidParam, outcome.ErrorClass);
-        Assert.Equal("refused", outcome.Actions.Single().Result);
+        Assert.Equal(OrderEventResult.Refused, outcome.Actions.Single().Result);
         Assert.Equal(0, sut.Venue.Count("order:entry"));
         Assert.Null(sut.Ledger.Find(outcome.EntryCloid!));
     }

@@ -49,7 +49,7 @@ public class PaperWorkflowTests
 
         Assert.Equal(IntentResult.PartiallyFilled, open.Result);
         var position = (await sut.StateAsync()).PositionOf("SOL")!;
-        Assert.True(position.AbsSize < open.Actions.Single(a => a.Action == "entry").Qty * 2);
+        Assert.True(position.AbsSize < open.Actions.Single(a => a.Action == OrderEventAction.Entry).Qty * 2);
         Assert.Equal(open.FilledSize, position.AbsSize);
         var stop = (await sut.OpenOrdersAsync()).Single(o => o.OrderType == "Stop Market");
         Assert.Equal((position.AbsSize, OrderSide.Buy), (stop.Size, stop.Side));
@@ -63,7 +63,7 @@ public class PaperWorkflowTests
 
         var open = await sut.Orchestrator.OpenAsync(PaperSut.Open("SOL", PositionSide.Long, 1_000m, mid * 0.98m, mid * 1.05m, 1), CancellationToken.None);
 
-        Assert.Equal(["entry", "entry_rest"], open.Fills.Select(f => f.Role));
+        Assert.Equal([OrderEventAction.Entry, OrderEventAction.EntryRest], open.Fills.Select(f => f.Role));
         var position = (await sut.StateAsync()).PositionOf("SOL")!;
         Assert.Equal(open.FilledSize, position.Size);
         Assert.Equal(position.Size, (await sut.OpenOrdersAsync()).Single(o => o.OrderType == "Stop Market").Size);
@@ -77,7 +77,7 @@ public class PaperWorkflowTests
 
         var open = await sut.Orchestrator.OpenAsync(PaperSut.Open("SOL", PositionSide.Long, 1_000m, mid * 0.98m, mid * 1.05m, 1), CancellationToken.None);
 
-        Assert.Equal("resting", open.Actions.Single(a => a.Action == "entry").Result);
+        Assert.Equal(OrderEventResult.Resting, open.Actions.Single(a => a.Action == OrderEventAction.Entry).Result);
         Assert.Equal(IntentResult.Filled, open.Result);
         var position = (await sut.StateAsync()).PositionOf("SOL")!;
         Assert.Equal(open.FilledSize, position.Size);

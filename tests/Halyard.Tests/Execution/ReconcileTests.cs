@@ -175,7 +175,7 @@ public class ReconcileTests
 
         Assert.StartsWith("RiskRejected", report.DeadMansSwitch, StringComparison.Ordinal);
         Assert.False(report.FailsCycle);
-        Assert.Equal(1, report.Actions.Single(a => a.Action == "schedule_cancel").Attempts);
+        Assert.Equal(1, report.Actions.Single(a => a.Action == OrderEventAction.ScheduleCancel).Attempts);
     }
 
     [Fact]

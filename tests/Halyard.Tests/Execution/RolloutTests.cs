@@ -15,10 +15,10 @@ public class RolloutTests
 
         Assert.Equal(IntentResult.Shadow, outcome.Result);
         Assert.Equal(ProtectionStatus.Shadow, outcome.Protection.Status);
-        Assert.Equal(["set_leverage", "entry", "stop_loss", "take_profit"], outcome.Actions.Select(a => a.Action));
-        Assert.All(outcome.Actions, a => Assert.Equal("shadow", a.Result));
+        Assert.Equal([OrderEventAction.SetLeverage, OrderEventAction.Entry, OrderEventAction.StopLoss, OrderEventAction.TakeProfit], outcome.Actions.Select(a => a.Action));
+        Assert.All(outcome.Actions, a => Assert.Equal(OrderEventResult.Shadow, a.Result));
         Assert.All(outcome.Actions, a => Assert.Equal(0, a.Attempts));
-        Assert.Equal(0.4m, outcome.Actions.Single(a => a.Action == "stop_loss").Qty);
+        Assert.Equal(0.4m, outcome.Actions.Single(a => a.Action == OrderEventAction.StopLoss).Qty);
         Assert.Equal(0, sut.Venue.Count("order:entry") + sut.Venue.Count("order:trigger") + sut.Venue.Count("updateLeverage"));
         Assert.Empty(sut.Ledger.Entries(ScriptedSut.Trader));
     }
@@ -33,8 +33,8 @@ public class RolloutTests
         var outcome = await sut.CloseAsync(ScriptedSut.CloseLong());
 
         Assert.Equal(IntentResult.Shadow, outcome.Result);
-        Assert.Equal(["close"], outcome.Actions.Select(a => a.Action));
-        Assert.All(outcome.Actions, a => Assert.Equal("shadow", a.Result));
+        Assert.Equal([OrderEventAction.Close], outcome.Actions.Select(a => a.Action));
+        Assert.All(outcome.Actions, a => Assert.Equal(OrderEventResult.Shadow, a.Result));
         Assert.Equal(0, sut.Venue.Count("cancel") + sut.Venue.Count("order:close"));
         Assert.Equal(0.4m, sut.Venue.Positions["ETH"]);
     }
@@ -50,14 +50,14 @@ public class RolloutTests
         var filled = await sut.OpenAsync(ScriptedSut.Long(cycle: 2));
 
         Assert.Equal(IntentResult.Failed, failed.Result);
-        Assert.Equal(1, failed.Actions.Single(a => a.Action == "entry").Attempts);
+        Assert.Equal(1, failed.Actions.Single(a => a.Action == OrderEventAction.Entry).Attempts);
         Assert.Equal(IntentResult.Filled, filled.Result);
         Assert.Equal(ProtectionStatus.Disabled, filled.Protection.Status);
         Assert.DoesNotContain(sut.Venue.OpenOrders, o => o.IsTrigger);
         var entry = sut.Venue.Fills.Single();
         Assert.Null(entry.Cloid);
         Assert.Equal(0, sut.Venue.Count("order:trigger"));
-        Assert.Null(filled.Actions.Single(a => a.Action == "entry").Cloid);
+        Assert.Null(filled.Actions.Single(a => a.Action == OrderEventAction.Entry).Cloid);
     }
 
     [Fact]

@@ -149,7 +149,7 @@ public static class LiveRunner
                     CycleCompleted = record =>
                     {
                         Interlocked.Increment(ref cycles);
-                        foreach (var ledger in record.Actions.Where(a => a.Action == "ledger"))
+                        foreach (var ledger in record.Actions.Where(a => OrderEventNames.ActionOf(a.Action) == Execution.OrderEventAction.Ledger))
                         {
                             request.Warning?.Invoke($"{record.TraderId}: {ledger.ErrorDetail}");
                         }

@@ -18,7 +18,7 @@ public sealed record Reaction(
     DateTimeOffset EventTime,
     DateTimeOffset DoneAt,
     double WallMs,
-    IReadOnlyList<ActionRecord> Actions,
+    IReadOnlyList<Execution.OrderEvent> Actions,
     IReadOnlyList<ClosedOnVenue> Closed)
 {
     /// <summary>From the event to the end of the reaction, on the trader's clock (the replay clock in a replay).</summary>
@@ -66,12 +66,12 @@ public sealed class TraderReactions(string traderId, TraderState state, IOrderGa
             records.Add(new ActionRecord
             {
                 Symbol = reaction.Symbol,
-                Action = "reaction",
+                Action = ActionNames.Reaction,
                 Result = reaction.Trigger,
                 LatencyMs = reaction.Latency.TotalMilliseconds,
                 ErrorDetail = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"event at {reaction.EventTime:O}; reconciled in {reaction.WallMs:F1} ms"),
             });
-            records.AddRange(reaction.Actions.Select(a => a with { Action = "reaction:" + a.Action }));
+            records.AddRange(reaction.Actions.Select(OrderEventNames.ToRecord).Select(r => r with { Action = ActionNames.ReactionPrefix + r.Action }));
         }
 
         return records;

@@ -1,4 +1,5 @@
 using Halyard.Domain;
+using Halyard.Execution;
 using Halyard.Journal;
 using Halyard.Journal.Analytics;
 
@@ -46,7 +47,8 @@ public sealed record SummaryInputs
 /// <summary>Computes <see cref="RunSummary"/> from the journal records and the venue's fills.</summary>
 public static class SummaryBuilder
 {
-    private static readonly HashSet<string> OrderActions = new(StringComparer.Ordinal) { "entry", "close", "stop_loss", "take_profit", "flatten" };
+    private static bool IsOrder(ActionRecord a) =>
+        OrderEventNames.ActionOf(a.Action) is OrderEventAction.Entry or OrderEventAction.Close or OrderEventAction.StopLoss or OrderEventAction.TakeProfit or OrderEventAction.Flatten;
 
     public static RunSummary Build(SummaryInputs inputs)
     {
@@ -56,7 +58,7 @@ public static class SummaryBuilder
         var sent = actions.Where(a => a.Action.Attempts > 0).ToArray();
         var rejections = sent.Where(a => a.Action.ErrorClass is not null).ToArray();
         var opens = actions
-            .Where(a => a.Action.Action == "entry" && a.Action.Result is "filled" or "partially_filled" or "shadow")
+            .Where(a => OrderEventNames.ActionOf(a.Action.Action) == OrderEventAction.Entry && OrderEventNames.ResultOf(a.Action.Result) is OrderEventResult.Filled or OrderEventResult.PartiallyFilled or OrderEventResult.Shadow)
             .Select(a => a.Timestamp)
             .Order()
             .ToArray();
@@ -83,9 +85,9 @@ public static class SummaryBuilder
             DecisionsByAction = Count(records.SelectMany(r => r.Decisions).Select(d => ActionName(d.Action))),
             Verdicts = Count(records.SelectMany(r => r.Verdicts).Select(v => v.Verdict)),
             VerdictsRejectedByReason = Count(records.SelectMany(r => r.Verdicts).Where(v => v.IsRejected).Select(v => v.ReasonCodes.Count > 0 ? v.ReasonCodes[0] : "unknown")),
-            OrdersSent = sent.Count(a => OrderActions.Contains(a.Action.Action)),
+            OrdersSent = sent.Count(a => IsOrder(a.Action)),
             ExchangeRequests = inputs.ExchangeRequests,
-            ShadowOrders = actions.Count(a => a.Action.Result == "shadow"),
+            ShadowOrders = actions.Count(a => OrderEventNames.ResultOf(a.Action.Result) == OrderEventResult.Shadow),
             VenueRejectionsByClass = Count(rejections.Select(a => a.Action.ErrorClass!)),
             RejectionRatePct = Round(report.Rejections.RatePct),
             VenueRejectionRatePct = sent.Length == 0 ? null : Round(rejections.Length * 100m / sent.Length),

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Halyard.Domain;
-using Halyard.Journal;
 
 namespace Halyard.Execution.Reconciliation;
 
@@ -36,7 +35,7 @@ public sealed record ReconcileReport
 {
     public required long Cycle { get; init; }
 
-    public ImmutableArray<ActionRecord> Actions { get; init; } = [];
+    public ImmutableArray<OrderEvent> Actions { get; init; } = [];
 
     /// <summary>Positions of ours the venue closed since the last check.</summary>
     public ImmutableArray<ClosedOnVenue> Closed { get; init; } = [];

@@ -37,7 +37,7 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
         if (!account.IsSuccess || !open.IsSuccess)
         {
             var error = account.Error ?? open.Error!;
-            log.ReadFailed(account.IsSuccess ? "read_open_orders" : "read_account", error with { Attempts = (account.Error?.Attempts ?? 0) + (open.Error?.Attempts ?? 0) });
+            log.ReadFailed(account.IsSuccess ? OrderEventAction.ReadOpenOrders : OrderEventAction.ReadAccount, error with { Attempts = (account.Error?.Attempts ?? 0) + (open.Error?.Attempts ?? 0) });
             return report.Build(log) with { FailsCycle = true, Error = error.Message };
         }
 
@@ -105,7 +105,7 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
         var read = await s.Venue.FillsAsync(since, RetryProfile.Protective, ct).ConfigureAwait(false);
         if (!read.IsSuccess)
         {
-            log.ReadFailed("read_fills", read.Error);
+            log.ReadFailed(OrderEventAction.ReadFills, read.Error);
             return null;
         }
 
@@ -180,7 +180,7 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
             return 0;
         }
 
-        await closer.CancelOrdersAsync(orphans, "cancel_orphan", log, ct).ConfigureAwait(false);
+        await closer.CancelOrdersAsync(orphans, OrderEventAction.CancelOrphan, log, ct).ConfigureAwait(false);
         return orphans.Length;
     }
 
@@ -265,7 +265,7 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
         if (rules is null || !mid.IsSuccess)
         {
             var why = error?.Message ?? mid.Error?.Message ?? "no price";
-            log.Refused("stop_loss", error?.Class ?? mid.Error?.Class ?? ErrorClass.Unknown, why);
+            log.Refused(OrderEventAction.StopLoss, error?.Class ?? mid.Error?.Class ?? ErrorClass.Unknown, why);
             return new ProtectionState(ProtectionStatus.Unprotected, Reason: why);
         }
 
@@ -277,7 +277,7 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
         var (state, _) = await protection.ProtectAsync(resized, rules, mid.Value, atr, log, ct).ConfigureAwait(false);
         if (state.Status is ProtectionStatus.Protected or ProtectionStatus.StopOnly)
         {
-            await closer.CancelOrdersAsync(ours, "cancel_stale_protection", log, ct).ConfigureAwait(false);
+            await closer.CancelOrdersAsync(ours, OrderEventAction.CancelStaleProtection, log, ct).ConfigureAwait(false);
         }
 
         return state;
@@ -316,7 +316,7 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
         var action = new ScheduleCancelAction((s.Now + window).ToUnixTimeMilliseconds());
         if (s.Shadow)
         {
-            log.Add(new Journal.ActionRecord { Symbol = "*", Action = "schedule_cancel", Result = "shadow" });
+            log.Add(new OrderEvent { Symbol = "*", Action = OrderEventAction.ScheduleCancel, Result = OrderEventResult.Shadow });
             report.DeadMansSwitch = "shadow";
             return;
         }
@@ -330,7 +330,7 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
         }
 
         var run = await s.Venue.ScheduleCancelAsync(action, ct).ConfigureAwait(false);
-        log.Simple("schedule_cancel", run);
+        log.Simple(OrderEventAction.ScheduleCancel, run);
         report.DeadMansSwitch = run.Succeeded ? "ok" : run.Error.Class + ": " + run.Error.Message;
         if (!run.Succeeded && run.Error.Class is ErrorClass.RiskRejected or ErrorClass.InvalidParam)
         {

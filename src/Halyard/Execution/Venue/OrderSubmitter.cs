@@ -13,7 +13,7 @@ namespace Halyard.Execution.Venue;
 /// so an entry can be re-priced from a fresh mid on a retry; the cloid stays the same. It answers the wire of
 /// the leg for that attempt, or why it cannot be sent (a formatter refusal, a failed price read).
 /// </summary>
-internal sealed record OrderLeg(string Role, Cloid? Cloid, Func<int, CancellationToken, ValueTask<Result<OrderWire>>> Build);
+internal sealed record OrderLeg(OrderEventAction Role, Cloid? Cloid, Func<int, CancellationToken, ValueTask<Result<OrderWire>>> Build);
 
 /// <summary>What became of one leg.</summary>
 internal sealed class LegOutcome(OrderLeg leg)

@@ -19,12 +19,12 @@ internal sealed class CloseWorkflow(WorkflowServices s, PositionCloser closer)
         var (rules, ruleError) = await s.Instruments.ResolveAsync(intent.Symbol, RetryProfile.Protective, ct).ConfigureAwait(false);
         if (rules is null)
         {
-            log.Refused("close", ruleError!.Class, ruleError.Message);
+            log.Refused(OrderEventAction.Close, ruleError!.Class, ruleError.Message);
             return result.Failure(ruleError);
         }
 
         var startedAt = s.Now;
-        var run = await closer.CloseAsync(rules, intent.Side, "close", r => s.Idempotent ? IntentCloids.Close(intent, r, s.CloidScope) : null, log, ct).ConfigureAwait(false);
+        var run = await closer.CloseAsync(rules, intent.Side, OrderEventAction.Close, r => s.Idempotent ? IntentCloids.Close(intent, r, s.CloidScope) : null, log, ct).ConfigureAwait(false);
         foreach (var fill in run.Fills)
         {
             result.AddFill(fill);

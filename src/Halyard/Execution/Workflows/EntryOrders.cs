@@ -38,7 +38,7 @@ internal sealed class EntryOrders(WorkflowServices s, PositionCloser closer)
     {
         var firstWire = Wire(rules, side, first, cloid);
         var leg = new OrderLeg(
-            "entry",
+            OrderEventAction.Entry,
             cloid,
             async (attempt, c) => attempt == 1 ? Result.Success(firstWire) : await RepriceAsync(rules, side, first.Size.Value, cloid, ioc: false, c).ConfigureAwait(false));
         return (await s.Submitter.SubmitAsync([leg], RetryProfile.Opening, ct).ConfigureAwait(false))[0];
@@ -71,14 +71,14 @@ internal sealed class EntryOrders(WorkflowServices s, PositionCloser closer)
         var built = await RepriceAsync(rules, side, remainder, cloid, ioc: true, ct).ConfigureAwait(false);
         if (!built.IsSuccess)
         {
-            log.Refused("entry_rest", built.Error.Class, "remainder not finished: " + built.Error.Message, remainder, null, cloid?.Value);
+            log.Refused(OrderEventAction.EntryRest, built.Error.Class, "remainder not finished: " + built.Error.Message, remainder, null, cloid?.Value);
             return null;
         }
 
-        var leg = new OrderLeg("entry_rest", cloid, async (attempt, c) => attempt == 1 ? built : await RepriceAsync(rules, side, remainder, cloid, ioc: true, c).ConfigureAwait(false));
+        var leg = new OrderLeg(OrderEventAction.EntryRest, cloid, async (attempt, c) => attempt == 1 ? built : await RepriceAsync(rules, side, remainder, cloid, ioc: true, c).ConfigureAwait(false));
         var outcome = (await s.Submitter.SubmitAsync([leg], RetryProfile.Opening, ct).ConfigureAwait(false))[0];
         log.Leg(outcome);
-        return outcome.Fill is { } fill ? new ExecutionFill("entry_rest", fill.TotalSize, fill.AveragePrice, fill.Oid, cloid?.Value) : null;
+        return outcome.Fill is { } fill ? new ExecutionFill(OrderEventAction.EntryRest, fill.TotalSize, fill.AveragePrice, fill.Oid, cloid?.Value) : null;
     }
 
     /// <summary>Settles an entry of an earlier call by cloid; a resting one is cancelled first. Null when the venue cannot be asked.</summary>
@@ -88,7 +88,7 @@ internal sealed class EntryOrders(WorkflowServices s, PositionCloser closer)
         var lookup = await s.Venue.OrderStatusAsync(cloid, RetryProfile.Protective, ct).ConfigureAwait(false);
         if (!lookup.IsSuccess)
         {
-            log.ReadFailed("settle_entry", lookup.Error);
+            log.ReadFailed(OrderEventAction.SettleEntry, lookup.Error);
             return null;
         }
 
@@ -165,12 +165,12 @@ internal sealed class EntryOrders(WorkflowServices s, PositionCloser closer)
         var order = new OpenOrder(rules.Name, OrderSide.Buy, 0m, 0m, oid, cloid, false, false, null, InfoClient.UnreportedOrderType, s.Now);
         if (cloid is not { } c)
         {
-            await closer.CancelOrdersAsync([order], "cancel_rest", log, ct).ConfigureAwait(false);
+            await closer.CancelOrdersAsync([order], OrderEventAction.CancelRest, log, ct).ConfigureAwait(false);
             return;
         }
 
         var run = await s.Venue.CancelByCloidAsync([new CancelByCloidRequest(rules.AssetId, c)], ct).ConfigureAwait(false);
-        log.Cancels("cancel_rest", [order], run);
+        log.Cancels(OrderEventAction.CancelRest, [order], run);
     }
 
     private async Task<decimal?> AveragePriceAsync(long oid, DateTimeOffset since, CancellationToken ct)

@@ -36,21 +36,21 @@ internal sealed class EntryWorkflow(WorkflowServices s, ProtectionWorkflow prote
         var (rules, ruleError) = await s.Instruments.ResolveAsync(intent.Symbol, RetryProfile.Opening, ct).ConfigureAwait(false);
         if (rules is null)
         {
-            log.Refused("entry", ruleError!.Class, ruleError.Message);
+            log.Refused(OrderEventAction.Entry, ruleError!.Class, ruleError.Message);
             return result.Failure(ruleError);
         }
 
         if (rules.IsDelisted)
         {
             var delisted = new Error(ErrorClass.RiskRejected, rules.Name + " is delisted.");
-            log.Refused("entry", delisted.Class, delisted.Message);
+            log.Refused(OrderEventAction.Entry, delisted.Class, delisted.Message);
             return result.Failure(delisted);
         }
 
         var mid = await s.Venue.MidAsync(rules.Name, RetryProfile.Opening, ct).ConfigureAwait(false);
         if (!mid.IsSuccess)
         {
-            log.ReadFailed("read_mid", mid.Error);
+            log.ReadFailed(OrderEventAction.ReadMid, mid.Error);
             return result.Failure(mid.Error);
         }
 
@@ -60,7 +60,7 @@ internal sealed class EntryWorkflow(WorkflowServices s, ProtectionWorkflow prote
         if (!first.IsOk)
         {
             var refusal = new Error(ErrorClass.InvalidParam, first.Reason);
-            log.Refused("entry", refusal.Class, refusal.Message, coins, null, key.Value);
+            log.Refused(OrderEventAction.Entry, refusal.Class, refusal.Message, coins, null, key.Value);
             return result.Failure(refusal);
         }
 
@@ -92,7 +92,7 @@ internal sealed class EntryWorkflow(WorkflowServices s, ProtectionWorkflow prote
 
         if (s.Shadow)
         {
-            log.Shadow("entry", orders.Wire(rules, side, first.Value, wireCloid));
+            log.Shadow(OrderEventAction.Entry, orders.Wire(rules, side, first.Value, wireCloid));
             var shadowEntry = entry with { FilledSize = requested, AveragePrice = first.Value.Price.Value };
             var (shadowProtection, _) = await protection.ProtectAsync(shadowEntry, rules, first.Value.Price.Value, null, log, ct).ConfigureAwait(false);
             return result.Build(IntentResult.Shadow) with { Protection = shadowProtection };
@@ -103,7 +103,7 @@ internal sealed class EntryWorkflow(WorkflowServices s, ProtectionWorkflow prote
         {
             // The cloid did not reach the disk: the order does not leave (a restart would not know it).
             s.Save(entry with { Status = LedgerStatus.Failed, Note = "not sent: " + notDurable });
-            log.Refused("entry", ErrorClass.Temporary, notDurable, requested, null, key.Value);
+            log.Refused(OrderEventAction.Entry, ErrorClass.Temporary, notDurable, requested, null, key.Value);
             return result.Failure(new Domain.Error(ErrorClass.Temporary, notDurable));
         }
 
@@ -117,7 +117,7 @@ internal sealed class EntryWorkflow(WorkflowServices s, ProtectionWorkflow prote
             return NotFilled(entry, placed, fill, result);
         }
 
-        result.AddFill(new ExecutionFill("entry", fill.Size, fill.Price, placed.Oid, wireCloid?.Value));
+        result.AddFill(new ExecutionFill(OrderEventAction.Entry, fill.Size, fill.Price, placed.Oid, wireCloid?.Value));
         var filled = fill.Size;
         var notional = fill.Size * fill.Price;
         if (s.Options.EffectiveEntry == EntryMode.Ioc && s.Options.FinishPartialFills && filled < requested)

@@ -74,12 +74,12 @@ internal sealed class LeverageCache(VenueGateway venue, OrchestratorOptions opti
 
         if (shadow)
         {
-            log.Add(new Journal.ActionRecord { Symbol = rules.Name, Action = "set_leverage", Qty = update.Leverage, Result = "shadow" });
+            log.Add(new OrderEvent { Symbol = rules.Name, Action = OrderEventAction.SetLeverage, Qty = update.Leverage, Result = OrderEventResult.Shadow });
             return null;
         }
 
         var run = await venue.UpdateLeverageAsync(update, ct).ConfigureAwait(false);
-        log.Simple("set_leverage", run, update.Leverage);
+        log.Simple(OrderEventAction.SetLeverage, run, update.Leverage);
         if (!run.Succeeded)
         {
             Invalidate(rules.AssetId);

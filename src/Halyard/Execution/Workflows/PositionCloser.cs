@@ -37,14 +37,14 @@ internal sealed class PositionCloser(WorkflowServices s)
 {
     /// <param name="expected">The side the caller means to close; a position of the other side is not touched.</param>
     /// <param name="cloidOfRound">The cloid of round r (1-based), or null without idempotency.</param>
-    public async Task<CloseRun> CloseAsync(InstrumentRules rules, PositionSide? expected, string role, Func<int, Cloid?> cloidOfRound, ActionLog log, CancellationToken ct)
+    public async Task<CloseRun> CloseAsync(InstrumentRules rules, PositionSide? expected, OrderEventAction role, Func<int, Cloid?> cloidOfRound, ActionLog log, CancellationToken ct)
     {
         var fills = ImmutableArray.CreateBuilder<ExecutionFill>();
         var cloids = ImmutableArray.CreateBuilder<string>();
         LegOutcome? first = null;
         // Resting entries go first (they could re-open what we close); the reduce-only triggers (the stop) stay
         // until an account read shows the position flat: a close that does not complete leaves the stop in place.
-        await CancelSymbolOrdersAsync(rules.Name, "cancel", log, ct, o => !(o.IsTrigger && o.ReduceOnly)).ConfigureAwait(false);
+        await CancelSymbolOrdersAsync(rules.Name, OrderEventAction.Cancel, log, ct, o => !(o.IsTrigger && o.ReduceOnly)).ConfigureAwait(false);
 
         var hadPosition = false;
         Error? lastError = null;
@@ -53,13 +53,13 @@ internal sealed class PositionCloser(WorkflowServices s)
             var account = await s.Venue.AccountAsync(RetryProfile.Protective, ct).ConfigureAwait(false);
             if (!account.IsSuccess)
             {
-                log.ReadFailed("read_position", account.Error);
+                log.ReadFailed(OrderEventAction.ReadPosition, account.Error);
                 return new CloseRun(false, hadPosition, fills.ToImmutable(), account.Error, false, first, cloids.ToImmutable(), false);
             }
 
             if (account.Value.PositionOf(rules.Name) is not { } position)
             {
-                var cleaned = await CancelSymbolOrdersAsync(rules.Name, "cancel_leftover", log, ct).ConfigureAwait(false);
+                var cleaned = await CancelSymbolOrdersAsync(rules.Name, OrderEventAction.CancelLeftover, log, ct).ConfigureAwait(false);
                 return new CloseRun(true, hadPosition, fills.ToImmutable(), null, false, first, cloids.ToImmutable(), cleaned);
             }
 
@@ -105,18 +105,18 @@ internal sealed class PositionCloser(WorkflowServices s)
 
         var final = await s.Venue.AccountAsync(RetryProfile.Protective, ct).ConfigureAwait(false);
         var flat = final.IsSuccess && final.Value.PositionOf(rules.Name) is null;
-        var leftovers = flat && await CancelSymbolOrdersAsync(rules.Name, "cancel_leftover", log, ct).ConfigureAwait(false);
+        var leftovers = flat && await CancelSymbolOrdersAsync(rules.Name, OrderEventAction.CancelLeftover, log, ct).ConfigureAwait(false);
         var stillOpen = flat ? null : final.Error ?? lastError ?? new Error(ErrorClass.Temporary, $"{rules.Name} is still open after {s.Options.MaxCloseRounds} close rounds.");
         return new CloseRun(flat, hadPosition, fills.ToImmutable(), stillOpen, false, first, cloids.ToImmutable(), leftovers);
     }
 
     /// <summary>Cancels every open order (resting or trigger) of <paramref name="coin"/>; true when none is left.</summary>
-    public async Task<bool> CancelSymbolOrdersAsync(string coin, string action, ActionLog log, CancellationToken ct, Func<OpenOrder, bool>? which = null)
+    public async Task<bool> CancelSymbolOrdersAsync(string coin, OrderEventAction action, ActionLog log, CancellationToken ct, Func<OpenOrder, bool>? which = null)
     {
         var orders = await s.Venue.OpenOrdersAsync(RetryProfile.Protective, ct).ConfigureAwait(false);
         if (!orders.IsSuccess)
         {
-            log.ReadFailed("read_open_orders", orders.Error);
+            log.ReadFailed(OrderEventAction.ReadOpenOrders, orders.Error);
             return false;
         }
 
@@ -125,7 +125,7 @@ internal sealed class PositionCloser(WorkflowServices s)
     }
 
     /// <summary>Cancels <paramref name="orders"/> by order id (one batch per asset); true when all are gone.</summary>
-    public async Task<bool> CancelOrdersAsync(IReadOnlyList<OpenOrder> orders, string action, ActionLog log, CancellationToken ct)
+    public async Task<bool> CancelOrdersAsync(IReadOnlyList<OpenOrder> orders, OrderEventAction action, ActionLog log, CancellationToken ct)
     {
         if (orders.Count == 0)
         {
@@ -136,7 +136,7 @@ internal sealed class PositionCloser(WorkflowServices s)
         {
             foreach (var order in orders)
             {
-                log.Add(new Journal.ActionRecord { Symbol = order.Coin, Action = action, OrderId = order.Oid, Cloid = order.Cloid?.Value, Qty = order.Size, Result = "shadow" });
+                log.Add(new OrderEvent { Symbol = order.Coin, Action = action, OrderId = order.Oid, Cloid = order.Cloid?.Value, Qty = order.Size, Result = OrderEventResult.Shadow });
             }
 
             return true;

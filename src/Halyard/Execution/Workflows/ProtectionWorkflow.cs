@@ -50,22 +50,22 @@ internal sealed class ProtectionWorkflow(WorkflowServices s, PositionCloser clos
         var stopWire = size.IsOk ? Trigger(rules, side, stop, size.Value, TpSl.StopLoss, slCloid) : Refusal(size.Reason);
         if (!stopWire.IsSuccess)
         {
-            log.Refused("stop_loss", ErrorClass.InvalidParam, stopWire.Error.Message, entry.FilledSize, stop, slCloid?.Value);
+            log.Refused(OrderEventAction.StopLoss, ErrorClass.InvalidParam, stopWire.Error!.Message, entry.FilledSize, stop, slCloid?.Value);
             return await FlattenAsync(entry, rules, "no valid stop-loss order: " + stopWire.Error.Message, log, ct).ConfigureAwait(false);
         }
 
-        var legs = new List<OrderLeg> { new("stop_loss", slCloid, (_, _) => ValueTask.FromResult(stopWire)) };
+        var legs = new List<OrderLeg> { new(OrderEventAction.StopLoss, slCloid, (_, _) => ValueTask.FromResult(stopWire)) };
         if (takeProfit is { } tp)
         {
             var tpWire = Trigger(rules, side, tp, size.Value!, TpSl.TakeProfit, tpCloid);
             if (!tpWire.IsSuccess)
             {
-                log.Refused("take_profit", ErrorClass.InvalidParam, tpWire.Error.Message, entry.FilledSize, tp, tpCloid?.Value);
+                log.Refused(OrderEventAction.TakeProfit, ErrorClass.InvalidParam, tpWire.Error!.Message, entry.FilledSize, tp, tpCloid?.Value);
                 note = "take-profit refused: " + tpWire.Error.Message;
             }
             else
             {
-                legs.Add(new OrderLeg("take_profit", tpCloid, (_, _) => ValueTask.FromResult(tpWire)));
+                legs.Add(new OrderLeg(OrderEventAction.TakeProfit, tpCloid, (_, _) => ValueTask.FromResult(tpWire)));
             }
         }
 
@@ -122,7 +122,7 @@ internal sealed class ProtectionWorkflow(WorkflowServices s, PositionCloser clos
     {
         if (s.Shadow)
         {
-            log.Add(new Journal.ActionRecord { Symbol = rules.Name, Action = "flatten", Qty = entry.FilledSize, Result = "shadow", ErrorDetail = reason });
+            log.Add(new OrderEvent { Symbol = rules.Name, Action = OrderEventAction.Flatten, Qty = entry.FilledSize, Result = OrderEventResult.Shadow, ErrorDetail = reason });
             return (new ProtectionState(ProtectionStatus.Shadow, entry.FilledSize, entry.StopLoss, entry.TakeProfit, Reason: "would flatten: " + reason), entry);
         }
 
@@ -130,7 +130,7 @@ internal sealed class ProtectionWorkflow(WorkflowServices s, PositionCloser clos
         var run = await closer.CloseAsync(
             rules,
             entry.Side,
-            "flatten",
+            OrderEventAction.Flatten,
             r => s.Idempotent ? IntentCloids.Child(entry.Cloid, role, r) : null,
             log,
             ct).ConfigureAwait(false);

@@ -115,9 +115,17 @@ internal sealed class FakeVenue(TimeProvider clock) : IVenueReader, IOrderGatewa
         return Task.FromResult(new ReconcileReport { Cycle = request.Cycle, Positions = positions });
     }
 
+    /// <summary>When set and it returns an outcome for an open, that outcome is returned and nothing is held.</summary>
+    public Func<OpenIntent, ExecutionOutcome?>? OpenOutcome { get; set; }
+
     public Task<ExecutionOutcome> OpenAsync(OpenIntent intent, CancellationToken cancellationToken)
     {
         Intents.Add(intent);
+        if (OpenOutcome?.Invoke(intent) is { } scripted)
+        {
+            return Task.FromResult(scripted);
+        }
+
         Executing?.Invoke(intent);
         Assert.False(cancellationToken.IsCancellationRequested, "an intent in hand must not be cancelled");
         var price = Prices[intent.Symbol];
@@ -126,7 +134,7 @@ internal sealed class FakeVenue(TimeProvider clock) : IVenueReader, IOrderGatewa
         var signed = intent.Side == PositionSide.Long ? size : -size;
         _positions.Add(new Position(intent.Symbol, signed, price, size * price, 0m, size * price / intent.Leverage, intent.Leverage, true, null));
         _fills.Add(Fill(intent.Symbol, price, size, signed > 0 ? OrderSide.Buy : OrderSide.Sell, 0m));
-        return Task.FromResult(Outcome(intent, IntentResult.Filled, "entry", size, price));
+        return Task.FromResult(Outcome(intent, IntentResult.Filled, OrderEventAction.Entry, size, price));
     }
 
     public Task<ExecutionOutcome> CloseAsync(CloseIntent intent, CancellationToken cancellationToken)
@@ -136,13 +144,13 @@ internal sealed class FakeVenue(TimeProvider clock) : IVenueReader, IOrderGatewa
         _positions.Remove(held);
         var price = Prices[intent.Symbol];
         _fills.Add(Fill(intent.Symbol, price, held.AbsSize, held.Side == PositionSide.Long ? OrderSide.Sell : OrderSide.Buy, held.Size));
-        return Task.FromResult(Outcome(intent, IntentResult.Closed, "close", held.AbsSize, price));
+        return Task.FromResult(Outcome(intent, IntentResult.Closed, OrderEventAction.Close, held.AbsSize, price));
     }
 
-    private ExecutionOutcome Outcome(ExecutionIntent intent, IntentResult result, string role, decimal size, decimal price)
+    private ExecutionOutcome Outcome(ExecutionIntent intent, IntentResult result, OrderEventAction role, decimal size, decimal price)
     {
         var cloid = Cloid.Derive(intent.TraderId, intent.Cycle.ToString(CultureInfo.InvariantCulture), intent.Symbol).Value;
-        var action = new ActionRecord { Symbol = intent.Symbol, Action = role, Qty = size, Price = price, OrderId = ++_oid, Cloid = cloid, Result = "filled", Attempts = 1 };
+        var action = new OrderEvent { Symbol = intent.Symbol, Action = role, Qty = size, Price = price, OrderId = ++_oid, Cloid = cloid, Result = OrderEventResult.Filled, Attempts = 1 };
         return new ExecutionOutcome
         {
             Intent = intent,

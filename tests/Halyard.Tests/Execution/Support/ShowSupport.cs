@@ -167,7 +167,7 @@ internal sealed class ShowStats
         {
             _localMicros.Add(local);
             _totalMicros.Add(outcome.Latency!.Total.TotalMicroseconds);
-            if (outcome.Actions.Where(a => a.Action is "entry" or "set_leverage").All(a => a.Attempts <= 1))
+            if (outcome.Actions.Where(a => a.Action is OrderEventAction.Entry or OrderEventAction.SetLeverage).All(a => a.Attempts <= 1))
             {
                 _firstAttemptMicros.Add(local);
             }
