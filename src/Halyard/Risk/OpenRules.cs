@@ -8,7 +8,7 @@ namespace Halyard.Risk;
 /// judgement when broken; then every guard, each adding its reason; leverage and value are clamped
 /// (when the policy says so) before the margin and minimum-order checks that depend on them.
 /// </summary>
-internal sealed partial class OpenRules(int index, TradingDecision d, ValidationContext ctx, BatchLedger ledger)
+internal sealed partial class OpenRules(int index, TradingDecision d, ValidationContext ctx, BatchTally tally)
 {
     private readonly List<RuleViolation> _violations = [];
     private readonly List<Adjustment> _adjustments = [];
@@ -61,7 +61,7 @@ internal sealed partial class OpenRules(int index, TradingDecision d, Validation
             return Verdict.Reject(index, d, _violations, price, rr);
         }
 
-        ledger.AcceptOpen(open);
+        tally.AcceptOpen(open);
         return _adjustments.Count == 0
             ? Verdict.Accept(index, d, price, rr)
             : Verdict.Adjust(index, d, d with { Leverage = leverage, PositionSizeUsd = value }, _adjustments, price, rr);
@@ -158,7 +158,7 @@ internal sealed partial class OpenRules(int index, TradingDecision d, Validation
                 Violate(ReasonCode.WouldPyramid, Fmt($"{coin} is already held {Side(held.Side)}"));
             }
         }
-        else if (ledger.OpenedSide(coin) is { } opened)
+        else if (tally.OpenedSide(coin) is { } opened)
         {
             if (opened != _side)
             {
@@ -198,21 +198,21 @@ internal sealed partial class OpenRules(int index, TradingDecision d, Validation
             Violate(ReasonCode.LiquidityBelowThreshold, Fmt($"open interest x mark = {asset.OpenInterestUsd} USD < {_limits.LiquidityThresholdUsd}"));
         }
 
-        var held = ctx.OpenPositionCount + ledger.Opens;
+        var held = ctx.OpenPositionCount + tally.Opens;
         if (_guards.MaxPositions && held >= _limits.MaxPositions)
         {
-            Violate(ReasonCode.MaxPositionsReached, Fmt($"{ctx.OpenPositionCount} held + {ledger.Opens} opened in this batch >= max_positions {_limits.MaxPositions}"));
+            Violate(ReasonCode.MaxPositionsReached, Fmt($"{ctx.OpenPositionCount} held + {tally.Opens} opened in this batch >= max_positions {_limits.MaxPositions}"));
         }
 
-        if (_guards.NewOpensPerCycle && ledger.Opens >= _limits.MaxNewPositionsPerCycle)
+        if (_guards.NewOpensPerCycle && tally.Opens >= _limits.MaxNewPositionsPerCycle)
         {
-            Violate(ReasonCode.CycleOpenCapReached, Fmt($"{ledger.Opens} opened in this batch >= max_new_positions_per_cycle {_limits.MaxNewPositionsPerCycle}"));
+            Violate(ReasonCode.CycleOpenCapReached, Fmt($"{tally.Opens} opened in this batch >= max_new_positions_per_cycle {_limits.MaxNewPositionsPerCycle}"));
         }
 
-        var lastHour = ctx.OpensInLastHour + ledger.Opens;
+        var lastHour = ctx.OpensInLastHour + tally.Opens;
         if (_guards.NewOpensPerHour && lastHour >= _limits.MaxNewPositionsPerHour)
         {
-            Violate(ReasonCode.HourlyOpenCapReached, Fmt($"{ctx.OpensInLastHour} in the last hour + {ledger.Opens} in this batch >= max_new_positions_per_hour {_limits.MaxNewPositionsPerHour}"));
+            Violate(ReasonCode.HourlyOpenCapReached, Fmt($"{ctx.OpensInLastHour} in the last hour + {tally.Opens} in this batch >= max_new_positions_per_hour {_limits.MaxNewPositionsPerHour}"));
         }
     }
 
@@ -300,11 +300,11 @@ internal sealed partial class OpenRules(int index, TradingDecision d, Validation
 
         var used = ctx.Account.TotalMarginUsed;
         var margin = value / leverage;
-        var total = used + ledger.Margin + margin;
+        var total = used + tally.Margin + margin;
         if (total * 100m > ctx.Equity * _limits.MaxMarginUsagePct)
         {
             Violate(ReasonCode.MarginUsageExceeded, Fmt(
-                $"margin used {used} + batch {ledger.Margin} + new {margin} = {total} > {_limits.MaxMarginUsagePct} % of equity {ctx.Equity}"));
+                $"margin used {used} + batch {tally.Margin} + new {margin} = {total} > {_limits.MaxMarginUsagePct} % of equity {ctx.Equity}"));
         }
     }
 

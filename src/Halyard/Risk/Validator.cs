@@ -18,26 +18,26 @@ public sealed class Validator
     {
         ArgumentNullException.ThrowIfNull(decisions);
         ArgumentNullException.ThrowIfNull(context);
-        var ledger = new BatchLedger();
+        var tally = new BatchTally();
         var verdicts = new Verdict[decisions.Count];
         for (var i = 0; i < decisions.Count; i++)
         {
             var decision = decisions[i] ?? throw new ArgumentException($"Decision {i} is null.", nameof(decisions));
-            verdicts[i] = Judge(i, decision, context, ledger);
+            verdicts[i] = Judge(i, decision, context, tally);
         }
 
         return verdicts;
     }
 
-    private static Verdict Judge(int index, TradingDecision d, ValidationContext ctx, BatchLedger ledger) => d.Action switch
+    private static Verdict Judge(int index, TradingDecision d, ValidationContext ctx, BatchTally tally) => d.Action switch
     {
         DecisionAction.Hold or DecisionAction.Wait => Verdict.Accept(index, d),
-        DecisionAction.OpenLong or DecisionAction.OpenShort => new OpenRules(index, d, ctx, ledger).Judge(),
-        DecisionAction.CloseLong or DecisionAction.CloseShort => JudgeClose(index, d, ctx, ledger),
+        DecisionAction.OpenLong or DecisionAction.OpenShort => new OpenRules(index, d, ctx, tally).Judge(),
+        DecisionAction.CloseLong or DecisionAction.CloseShort => JudgeClose(index, d, ctx, tally),
         _ => Verdict.Reject(index, d, [new RuleViolation(ReasonCode.InvalidAction, Fmt($"action {(int)d.Action} is not a contract action"))]),
     };
 
-    private static Verdict JudgeClose(int index, TradingDecision d, ValidationContext ctx, BatchLedger ledger)
+    private static Verdict JudgeClose(int index, TradingDecision d, ValidationContext ctx, BatchTally tally)
     {
         if (string.IsNullOrWhiteSpace(d.Symbol))
         {
@@ -51,7 +51,7 @@ public sealed class Validator
             null => new RuleViolation(ReasonCode.NoPosition, $"no {d.Symbol} position to close"),
             _ when held.Side != wanted => new RuleViolation(ReasonCode.PositionSideMismatch,
                 Fmt($"{d.Symbol} is held {Side(held.Side)}, the decision closes a {Side(wanted)}")),
-            _ when ledger.Closed(d.Symbol) => new RuleViolation(ReasonCode.DuplicateSymbolInBatch, $"{d.Symbol} is already closed earlier in the batch"),
+            _ when tally.Closed(d.Symbol) => new RuleViolation(ReasonCode.DuplicateSymbolInBatch, $"{d.Symbol} is already closed earlier in the batch"),
             _ => null,
         };
         if (violation is not null)
@@ -59,7 +59,7 @@ public sealed class Validator
             return Verdict.Reject(index, d, [violation]);
         }
 
-        ledger.AcceptClose(d.Symbol);
+        tally.AcceptClose(d.Symbol);
         return Verdict.Accept(index, d);
     }
 

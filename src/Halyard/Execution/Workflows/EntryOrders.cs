@@ -20,10 +20,10 @@ internal sealed record SettledEntry(bool NeverPlaced, decimal Size, decimal Pric
 internal sealed class EntryOrders(WorkflowServices s, PositionCloser closer)
 {
     /// <summary>The entry at mid ± slippage, rounded by the formatter (which also enforces the $10 minimum).</summary>
-    public FormatResult<WireOrder> Format(InstrumentRules rules, OrderSide side, decimal mid, decimal coins) =>
+    public FormatResult<FormattedOrder> Format(InstrumentRules rules, OrderSide side, decimal mid, decimal coins) =>
         rules.FormatOrder(side, Pricing.Worst(mid, side, s.Options.SlippageBps), coins, PricePurpose.Entry);
 
-    public OrderWire Wire(InstrumentRules rules, OrderSide side, WireOrder order, Cloid? cloid, bool ioc = false) =>
+    public OrderWire Wire(InstrumentRules rules, OrderSide side, FormattedOrder order, Cloid? cloid, bool ioc = false) =>
         new(
             rules.AssetId,
             side == OrderSide.Buy,
@@ -34,7 +34,7 @@ internal sealed class EntryOrders(WorkflowServices s, PositionCloser closer)
             cloid);
 
     /// <summary>Places the entry; a retry re-prices from a fresh mid with the same size and the same cloid.</summary>
-    public async Task<LegOutcome> PlaceAsync(InstrumentRules rules, OrderSide side, WireOrder first, Cloid? cloid, CancellationToken ct)
+    public async Task<LegOutcome> PlaceAsync(InstrumentRules rules, OrderSide side, FormattedOrder first, Cloid? cloid, CancellationToken ct)
     {
         var firstWire = Wire(rules, side, first, cloid);
         var leg = new OrderLeg(

@@ -310,8 +310,8 @@ public sealed class InfoClient
     {
         var user = InfoRequest.Account(account);
         return QueryAsync(
-            new Query<IReadOnlyList<OrderWire>, IReadOnlyList<OpenOrder>>(
-                type, w => w.WriteString("user", user), Json.IReadOnlyListOrderWire, list => list.Select(InfoMapper.ToOpenOrder).ToArray()),
+            new Query<IReadOnlyList<InfoOrderWire>, IReadOnlyList<OpenOrder>>(
+                type, w => w.WriteString("user", user), Json.IReadOnlyListInfoOrderWire, list => list.Select(InfoMapper.ToOpenOrder).ToArray()),
             cancellationToken);
     }
 

@@ -75,7 +75,7 @@ public sealed class MarketDataSet
     public IReadOnlyList<string> NativeIntervals(string coin)
     {
         var result = new List<string>();
-        foreach (var interval in CandleInterval.All)
+        foreach (var interval in CandleIntervalNames.All)
         {
             if (_candleFiles.ContainsKey((coin, interval)))
             {
@@ -163,7 +163,7 @@ public sealed class MarketDataSet
         }
 
         var underscore = stem.LastIndexOf('_');
-        if (underscore <= 0 || !CandleInterval.TryGetMilliseconds(stem[(underscore + 1)..], out _))
+        if (underscore <= 0 || !CandleIntervalNames.TryGetMilliseconds(stem[(underscore + 1)..], out _))
         {
             return false;
         }

@@ -7,7 +7,7 @@ namespace Halyard.PaperExchange.Engine;
 /// first, at the exact millisecond the mark reaches it. At grid points every account is checked against
 /// maintenance margin; at the top of the hour funding is settled; scheduled cancels fire on time.
 /// </summary>
-internal sealed class MarketStepper(VenueState state, Matching matching, Ledger ledger, MarginCalculator margin)
+internal sealed class MarketStepper(VenueState state, Matching matching, Bookkeeper bookkeeper, MarginCalculator margin)
 {
     private const int MaxEventsPerSegment = 100_000;
     private const long MarketViewHour = Market.MarketView.HourMs;
@@ -112,7 +112,7 @@ internal sealed class MarketStepper(VenueState state, Matching matching, Ledger 
                     continue;
                 }
 
-                ledger.ApplyFunding(account, position, rate, margin.MarkOf(position, hourMs), hourMs);
+                bookkeeper.ApplyFunding(account, position, rate, margin.MarkOf(position, hourMs), hourMs);
             }
         }
     }

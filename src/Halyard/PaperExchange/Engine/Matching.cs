@@ -7,7 +7,7 @@ namespace Halyard.PaperExchange.Engine;
 /// synthetic book, maker fills of resting orders, trigger firing, cancellation with its cascades
 /// (waiting TP/SL children, siblings, position TP/SL) and liquidation.
 /// </summary>
-internal sealed class Matching(VenueState state, Ledger ledger, MarginCalculator margin)
+internal sealed class Matching(VenueState state, Bookkeeper bookkeeper, MarginCalculator margin)
 {
     /// <summary>How much of the order can execute now: reduce-only orders never exceed (or flip) the position; position TP/SL take the whole position.</summary>
     public decimal ExecutableSize(Account account, OrderState order)
@@ -57,7 +57,7 @@ internal sealed class Matching(VenueState state, Ledger ledger, MarginCalculator
         var filled = 0m;
         foreach (var (price, take) in Matcher.Take(book, order.IsBuy, limit ?? order.LimitPx, size))
         {
-            ledger.ApplyFill(account, new FillRequest(order.Asset, order.IsBuy, take, price, true, timeMs, order.Oid, order.Cloid));
+            bookkeeper.ApplyFill(account, new FillRequest(order.Asset, order.IsBuy, take, price, true, timeMs, order.Oid, order.Cloid));
             filled += take;
         }
 
@@ -81,7 +81,7 @@ internal sealed class Matching(VenueState state, Ledger ledger, MarginCalculator
             return;
         }
 
-        ledger.ApplyFill(account, new FillRequest(order.Asset, order.IsBuy, size, order.LimitPx, false, timeMs, order.Oid, order.Cloid));
+        bookkeeper.ApplyFill(account, new FillRequest(order.Asset, order.IsBuy, size, order.LimitPx, false, timeMs, order.Oid, order.Cloid));
         Record(account, order, size, timeMs);
         Settle(account, order, timeMs);
     }
@@ -235,7 +235,7 @@ internal sealed class Matching(VenueState state, Ledger ledger, MarginCalculator
 
             var mark = margin.MarkOf(position, timeMs);
             var price = PriceMath.RoundToValid(mark, state.Market.Asset(asset).SzDecimals);
-            ledger.ApplyFill(account, new FillRequest(asset, position.Szi < 0, Math.Abs(position.Szi), price, true, timeMs, 0, null, mark));
+            bookkeeper.ApplyFill(account, new FillRequest(asset, position.Szi < 0, Math.Abs(position.Szi), price, true, timeMs, 0, null, mark));
         }
     }
 

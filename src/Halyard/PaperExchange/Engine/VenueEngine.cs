@@ -38,10 +38,10 @@ internal sealed class VenueEngine
         var market = new MarketView(data, options.PriceInterval, options.Book);
         _state = new VenueState(market, options, NowMs());
         var margin = new MarginCalculator(_state);
-        var ledger = new Ledger(_state);
-        var matching = new Matching(_state, ledger, margin);
+        var bookkeeper = new Bookkeeper(_state);
+        var matching = new Matching(_state, bookkeeper, margin);
         var entry = new OrderEntry(_state, new OrderValidator(_state), matching, margin);
-        _stepper = new MarketStepper(_state, matching, ledger, margin);
+        _stepper = new MarketStepper(_state, matching, bookkeeper, margin);
         _exchange = new ExchangeProcessor(
             _state, recovery, entry, new OrderCommands(_state, matching, entry), new AccountCommands(_state, margin, protocol), _stepper);
         var marketWriter = new MarketInfoWriter(market);

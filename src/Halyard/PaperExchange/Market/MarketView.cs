@@ -26,7 +26,7 @@ internal sealed class MarketView
     {
         _data = data;
         _book = book;
-        _priceIntervalMs = CandleInterval.Milliseconds(priceInterval);
+        _priceIntervalMs = CandleIntervalNames.Milliseconds(priceInterval);
         Snapshot = data.Snapshot;
         var count = Snapshot.Universe.Count;
         _sources = new CoinSources?[count];
@@ -187,7 +187,7 @@ internal sealed class MarketView
         var result = new List<string>();
         foreach (var interval in _data.NativeIntervals(coin))
         {
-            var ms = CandleInterval.Milliseconds(interval);
+            var ms = CandleIntervalNames.Milliseconds(interval);
             if (ms >= _priceIntervalMs && ms % _priceIntervalMs == 0)
             {
                 result.Add(interval);
