@@ -19,8 +19,6 @@ public sealed class TraderMemory
 
     public void RememberPlan(string coin, PositionPlan plan) => _plans[coin] = plan;
 
-    public PositionPlan? PlanOf(string coin) => _plans.GetValueOrDefault(coin);
-
     /// <summary>How a coin's position was closed (the trade's record is matched by coin and time).</summary>
     public void NoteClose(string coin, DateTimeOffset at, string how)
     {

@@ -8,7 +8,7 @@ using Halyard.Hyperliquid.RateLimit;
 namespace Halyard.Hyperliquid.Info;
 
 /// <summary>
-/// Typed <c>/info</c> queries (protocol §4). Every call returns a <see cref="VenueResult{T}"/>: the mapped
+/// Typed <c>/info</c> queries (protocol §4). Every call returns a <see cref="Result{T}"/>: the mapped
 /// value, or a classified <see cref="Error"/> (transport failures from <see cref="HyperliquidHttp"/>; a
 /// response that is not the expected shape is <see cref="ErrorClass.Unknown"/>). Each request takes its
 /// documented weight from the client's budget; list endpoints add their per-item surcharge after the response.

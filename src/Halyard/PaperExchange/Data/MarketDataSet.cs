@@ -106,8 +106,6 @@ public sealed class MarketDataSet
             : (DateTimeOffset.FromUnixTimeMilliseconds(start), DateTimeOffset.FromUnixTimeMilliseconds(end));
     }
 
-    public bool HasCandles(string coin, string interval) => _candleFiles.ContainsKey((coin, interval));
-
     /// <summary>The candles of one coin and interval, parsed on first use; null when there is no such file.</summary>
     public CandleSeries? Candles(string coin, string interval)
     {

@@ -140,12 +140,4 @@ internal sealed class VenueEngine
             _streams.Unsubscribe(session, subscription, raw);
         }
     }
-
-    /// <summary>Serializes a <c>/info</c> answer for in-process callers (tests, tools) without HTTP.</summary>
-    public string InfoJson(string requestJson)
-    {
-        using var document = JsonDocument.Parse(requestJson);
-        var reply = Info(document.RootElement);
-        return System.Text.Encoding.UTF8.GetString(reply.Body);
-    }
 }

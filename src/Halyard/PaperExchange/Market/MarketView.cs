@@ -88,10 +88,6 @@ internal sealed class MarketView
         return latest?.Close(latest.Count - 1);
     }
 
-    /// <summary>The mark rounded to the venue's price grid, as reported.</summary>
-    public decimal? ReportedMark(int assetId, long timeMs) =>
-        Mark(assetId, timeMs) is { } mark ? PriceMath.RoundToValid(mark, Asset(assetId).SzDecimals) : null;
-
     /// <summary>The synthetic book around <paramref name="mid"/>; the last one built per asset is reused while the mid is unchanged.</summary>
     public SyntheticBook Book(int assetId, decimal mid)
     {
@@ -158,9 +154,6 @@ internal sealed class MarketView
 
         return (0m, 0m);
     }
-
-    /// <summary>The candle series that drive the mark, finest first.</summary>
-    public IReadOnlyList<CandleSeries> PriceSeries(int assetId) => HasData(assetId) ? Sources(assetId).Series : [];
 
     private CoinSources Sources(int assetId)
     {
