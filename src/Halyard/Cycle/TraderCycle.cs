@@ -96,10 +96,12 @@ public sealed class TraderCycle
     {
         // 1–2. Account, positions, orders and the universe (rules and asset contexts).
         var read = await CycleReads.ReadVenueAsync(_s.Reader, ct).ConfigureAwait(false);
-        if (read.View is not { } venue)
+        if (!read.IsSuccess)
         {
-            return record with { ErrorMessage = read.Problem };
+            return record with { ErrorMessage = read.Error.Message };
         }
+
+        var venue = read.Value;
 
         _s.Orders.UpdateInstruments(venue.Instruments.Values);
         var reconcile = await _s.Orders.ReconcileAsync(new ReconcileRequest(State.Cycle, State.AtrBySymbol), ct).ConfigureAwait(false);
