@@ -91,9 +91,6 @@ public sealed class CandleCache
         return CandleRefresh.Fetched(state, plan, weight, counts);
     }
 
-    /// <summary>Drops a key (e.g. a coin that left the candidate list for good).</summary>
-    public bool Forget(string coin, CandleInterval interval) => _entries.TryRemove((coin, interval), out _);
-
     private CandleRequest? Plan(string coin, CandleInterval interval, Entry? entry, long nowMs)
     {
         var nowOpen = interval.FloorMs(nowMs);

@@ -219,18 +219,6 @@ public class CandleCacheTests
         Assert.Equal(2, second.Request.ExpectedCandles);
     }
 
-    [Fact]
-    public async Task Forget_DropsTheKey_NextRefreshIsInitial()
-    {
-        var sut = CreateSut();
-        sut.InCandle(299);
-        await sut.Cache.RefreshAsync("BTC", M3, CancellationToken.None);
-
-        Assert.True(sut.Cache.Forget("BTC", M3));
-        Assert.Null(sut.Cache.Get("BTC", M3));
-        Assert.True(sut.Cache.Plan("BTC", M3)!.IsInitial);
-    }
-
     [Theory]
     [InlineData(80)]
     [InlineData(5001)]

@@ -49,11 +49,6 @@ public sealed record HalyardConfig
         return trader.DecisionMaker ?? DecisionMaker;
     }
 
-    /// <summary>The trader's hard limits (see <see cref="TraderConfig.ToRiskLimits"/>).</summary>
-    public RiskLimits RiskLimitsFor(string traderId) =>
-        Traders.FirstOrDefault(t => t.Id == traderId)?.ToRiskLimits()
-        ?? throw new ArgumentException($"No trader '{traderId}'.", nameof(traderId));
-
     /// <summary>
     /// Every options record's own problems, by section (<c>execution</c>, <c>market_data</c>, …; each trader's
     /// decision maker override under <c>traders[i].decision_maker</c>). The loader reports them after its
