@@ -1,5 +1,4 @@
 using Halyard.Cycle.Configuration.Writing;
-using Halyard.Risk;
 
 namespace Halyard.Cycle.Configuration;
 
