@@ -106,7 +106,7 @@ public class IndicatorBenchmarks
                 (decimal)(10 + Math.Abs(Math.Cos(t))));
         }
 
-        public Task<CandleFetchResult> FetchAsync(string coin, CandleInterval interval, long startMs, long endMs, CancellationToken cancellationToken)
+        public Task<Result<IReadOnlyList<Candle>>> FetchAsync(string coin, CandleInterval interval, long startMs, long endMs, CancellationToken cancellationToken)
         {
             var index = int.Parse(coin.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture);
             var candles = new List<Candle>();
@@ -115,7 +115,7 @@ public class IndicatorBenchmarks
                 candles.Add(CandleAt(index, t, interval.Milliseconds));
             }
 
-            return Task.FromResult(CandleFetchResult.Success(candles));
+            return Task.FromResult(Result<IReadOnlyList<Candle>>.Success(candles));
         }
     }
 }

@@ -101,6 +101,6 @@ public class PaperExchangeBenchmarks
     private async Task<int> Read(byte[] request)
     {
         var outcome = await _transport.PostAsync("/info", request, 20, CancellationToken.None).ConfigureAwait(false);
-        return outcome.Body?.Length ?? 0;
+        return outcome.IsSuccess ? outcome.Value.Length : 0;
     }
 }

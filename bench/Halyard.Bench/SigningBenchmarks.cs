@@ -45,7 +45,7 @@ public class SigningBenchmarks
     public byte[] SignOrderRequestBody() => ExchangeRequest.SignL1(_key, _order, _context);
 
     [Benchmark]
-    public RecoveryResult RecoverOrderSigner() =>
+    public Halyard.Domain.Result<Halyard.Domain.EthAddress> RecoverOrderSigner() =>
         SignatureRecovery.RecoverL1Signer(_received.RootElement, Nonce, null, null, _signature, isMainnet: true);
 
     [Benchmark]

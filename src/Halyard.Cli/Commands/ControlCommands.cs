@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Halyard.Cycle.Configuration;
+using Halyard.Domain;
 using Halyard.Operations.Control;
 
 namespace Halyard.Cli.Commands;
@@ -32,23 +33,23 @@ internal static class ControlCommands
         var command = new Command("status", "Show each trader of the running halyard run: cycle, equity, positions with stop/target/liquidation, gating, last error.") { config, journal };
         command.SetAction(async (result, ct) =>
         {
-            var (client, problem) = Connect(result, result.GetValue(config), result.GetValue(journal));
-            if (client is null)
+            var client = Connect(result, result.GetValue(config), result.GetValue(journal));
+            if (!client.IsSuccess)
             {
-                await result.InvocationConfiguration.Error.WriteLineAsync("status: " + problem).ConfigureAwait(false);
+                await result.InvocationConfiguration.Error.WriteLineAsync("status: " + client.Error.Message).ConfigureAwait(false);
                 return 1;
             }
 
-            using (client)
+            using (client.Value)
             {
-                var (status, error) = await client.StatusAsync(ct).ConfigureAwait(false);
-                if (status is null)
+                var status = await client.Value.StatusAsync(ct).ConfigureAwait(false);
+                if (!status.IsSuccess)
                 {
-                    await result.InvocationConfiguration.Error.WriteLineAsync("status: " + error).ConfigureAwait(false);
+                    await result.InvocationConfiguration.Error.WriteLineAsync("status: " + status.Error.Message).ConfigureAwait(false);
                     return 1;
                 }
 
-                await result.InvocationConfiguration.Output.WriteAsync(Render(status)).ConfigureAwait(false);
+                await result.InvocationConfiguration.Output.WriteAsync(Render(status.Value)).ConfigureAwait(false);
                 return 0;
             }
         });
@@ -100,13 +101,15 @@ internal static class ControlCommands
     {
         var error = result.InvocationConfiguration.Error;
         var output = result.InvocationConfiguration.Output;
-        var (client, problem) = Connect(result, configFile, journal);
+        var client = Connect(result, configFile, journal);
         ControlResult? answer = null;
-        if (client is not null)
+        var problem = client.Error?.Message;
+        if (client.IsSuccess)
         {
-            using (client)
+            using (client.Value)
             {
-                (answer, problem) = await client.PostAsync(path, ct).ConfigureAwait(false);
+                var posted = await client.Value.PostAsync(path, ct).ConfigureAwait(false);
+                (answer, problem) = posted.IsSuccess ? (posted.Value, null) : ((ControlResult?)null, posted.Error.Message);
             }
         }
 
@@ -131,7 +134,7 @@ internal static class ControlCommands
         return answer.Ok ? 0 : 1;
     }
 
-    private static (ControlClient? Client, string? Problem) Connect(ParseResult result, FileInfo? configFile, DirectoryInfo? journal)
+    private static Result<ControlClient> Connect(ParseResult result, FileInfo? configFile, DirectoryInfo? journal)
     {
         var folder = journal?.FullName;
         if (folder is null)
@@ -139,7 +142,7 @@ internal static class ControlCommands
             var config = configFile is null ? HalyardConfig.Default() : HalyardConfigLoader.Load(configFile.FullName).Config;
             if (config is null)
             {
-                return (null, "the configuration does not load: run halyard config check");
+                return Error.Invalid("the configuration does not load: run halyard config check");
             }
 
             folder = Path.GetFullPath(config.Journal.Dir);
@@ -157,7 +160,7 @@ internal static class ControlCommands
         var inv = CultureInfo.InvariantCulture;
         sb.Append(inv, $"Venue:   {s.Venue}\n");
         sb.Append(inv, $"Journal: {s.JournalFolder}\n");
-        sb.Append(inv, $"Time:    {s.Time:yyyy-MM-dd HH:mm:ss}Z   account value {(s.AccountValue is { } v ? v.ToString("N2", inv) : "unreadable: " + s.VenueError)}\n");
+        sb.Append(inv, $"Time:    {s.Time:yyyy-MM-dd HH:mm:ss}Z   account value {(s.AccountValue is { } v ? v.ToString("N2", inv) : "unreadable: " + s.Error)}\n");
         foreach (var t in s.Traders)
         {
             sb.Append('\n');

@@ -61,14 +61,14 @@ internal static class PaperExchangeCommand
 
         // The replay's window rules: --to defaults to the end of the data, --from to 30 days before it,
         // never before the start of the data.
-        var (window, windowError) = ReplayWindow.Resolve(marketData, options.PriceInterval, from, to);
-        if (window is null)
+        var window = ReplayWindow.Resolve(marketData, options.PriceInterval, from, to);
+        if (!window.IsSuccess)
         {
-            await Console.Error.WriteLineAsync(windowError).ConfigureAwait(false);
+            await Console.Error.WriteLineAsync(window.Error.Message).ConfigureAwait(false);
             return 2;
         }
 
-        var (start, end) = (window.From, window.To);
+        var (start, end) = (window.Value.From, window.Value.To);
 
         var clock = new ScaledClock(TimeProvider.System, start, arguments.Speed, end);
         // At N× speed a client's cycles (and their reads) come N× faster per wall minute: the per-IP weight budget

@@ -3,6 +3,7 @@ using System.Globalization;
 using Halyard.Cli.Rendering;
 using Halyard.Cycle.Configuration;
 using Halyard.Cycle.Replay;
+using Halyard.Domain;
 using Halyard.Journal;
 using Spectre.Console;
 
@@ -41,19 +42,21 @@ internal static class ReplayCommand
         }
 
         var request = new ReplayRequest { Config = config, From = start, To = end, OutDirectory = output?.FullName };
-        var (window, problem) = ReplayRunner.Plan(request);
-        if (window is null)
+        var plan = ReplayRunner.Plan(request);
+        if (!plan.IsSuccess)
         {
-            await error.WriteLineAsync("replay: " + problem).ConfigureAwait(false);
+            await error.WriteLineAsync("replay: " + plan.Error.Message).ConfigureAwait(false);
             return 2;
         }
 
+        var window = plan.Value;
+
         console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
             $"Replaying {window.From:yyyy-MM-dd HH:mm} → {window.To:yyyy-MM-dd HH:mm} UTC: {config.Traders.Count} trader(s), paper exchange, {(file is null ? "starter configuration" : file.Name)}.")));
-        ReplayResult? replay;
+        Result<ReplayResult> replay;
         try
         {
-            (replay, problem) = await WithProgressAsync(console, request, window, ct).ConfigureAwait(false);
+            replay = await WithProgressAsync(console, request, window, ct).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -61,27 +64,29 @@ internal static class ReplayCommand
             return 130;
         }
 
-        if (replay is null)
+        if (!replay.IsSuccess)
         {
-            await error.WriteLineAsync("replay: " + problem).ConfigureAwait(false);
+            await error.WriteLineAsync("replay: " + replay.Error.Message).ConfigureAwait(false);
             return 1;
         }
 
-        var records = JsonlJournal.Read(Path.Combine(replay.RunFolder, CompositeJournal.JsonlFileName)).Records;
-        EquityChart.Render(records, Path.Combine(replay.RunFolder, EquityChart.FileName));
-        console.Write(SummaryTable.Build(replay.Summary, replay.RunFolder));
-        console.MarkupLine(Markup.Escape($"Run folder: {replay.RunFolder} (cycles.jsonl, journal.db, exchange.jsonl, summary.json, equity.png)"));
+        var run = replay.Value;
+
+        var records = JsonlJournal.Read(Path.Combine(run.RunFolder, CompositeJournal.JsonlFileName)).Records;
+        EquityChart.Render(records, Path.Combine(run.RunFolder, EquityChart.FileName));
+        console.Write(SummaryTable.Build(run.Summary, run.RunFolder));
+        console.MarkupLine(Markup.Escape($"Run folder: {run.RunFolder} (cycles.jsonl, journal.db, exchange.jsonl, summary.json, equity.png)"));
         return 0;
     }
 
-    private static async Task<(ReplayResult?, string?)> WithProgressAsync(IAnsiConsole console, ReplayRequest request, ReplayWindow window, CancellationToken ct)
+    private static async Task<Result<ReplayResult>> WithProgressAsync(IAnsiConsole console, ReplayRequest request, ReplayWindow window, CancellationToken ct)
     {
         if (!Terminal.IsInteractive(console))
         {
             return await ReplayRunner.RunAsync(request, null, ct).ConfigureAwait(false);
         }
 
-        (ReplayResult?, string?) outcome = default;
+        Result<ReplayResult>? outcome = null;
         var total = (window.To - window.From).TotalMinutes;
         await console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
@@ -96,6 +101,6 @@ internal static class ReplayCommand
                 outcome = await ReplayRunner.RunAsync(request, progress, ct).ConfigureAwait(false);
                 task.Value = total;
             }).ConfigureAwait(false);
-        return outcome;
+        return outcome!;
     }
 }

@@ -84,12 +84,14 @@ internal static class RunCommand
             },
             Warning = text => result.InvocationConfiguration.Error.WriteLine("run: " + text),
         };
-        var (run, problem) = await LiveRunner.RunAsync(request, stopping.Token).ConfigureAwait(false);
-        if (run is null)
+        var outcome = await LiveRunner.RunAsync(request, stopping.Token).ConfigureAwait(false);
+        if (!outcome.IsSuccess)
         {
-            await error.WriteLineAsync("run: " + problem).ConfigureAwait(false);
+            await error.WriteLineAsync("run: " + outcome.Error.Message).ConfigureAwait(false);
             return 1;
         }
+
+        var run = outcome.Value;
 
         foreach (var line in run.Stopped)
         {

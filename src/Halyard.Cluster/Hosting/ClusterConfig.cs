@@ -80,10 +80,12 @@ public sealed record ClusterConfig
         ArgumentNullException.ThrowIfNull(text);
         var errors = new List<string>();
         var loaded = YamlRoot.Load(text);
-        if (loaded.Root is not { } root)
+        if (!loaded.IsSuccess)
         {
-            return (null, [loaded.Error ?? "not valid YAML"]);
+            return (null, [loaded.Error.Message]);
         }
+
+        var root = loaded.Value;
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var gateways = new List<int>();

@@ -1,5 +1,7 @@
 using Halyard.Cluster.Contracts;
 using Halyard.Cluster.Grains;
+using Halyard.Cycle.Reporting;
+using Halyard.Domain;
 using Halyard.Sweeps.Endpoints;
 using Halyard.Sweeps.Running;
 using Microsoft.Extensions.Logging;
@@ -33,7 +35,7 @@ internal sealed class JobAttempt(IGrainFactory grains, WorkerOptions options, IL
         using var lost = CancellationTokenSource.CreateLinkedTokenSource(siloStopping);
         using var renewing = new CancellationTokenSource();
         var renewal = RenewAsync(sweep, lease, lost, renewing.Token);
-        JobOutcome? outcome = null;
+        Result<RunSummary>? outcome = null;
         try
         {
             var gate = new ClusterEndpointGate(grains, lease.Endpoints);
@@ -51,7 +53,7 @@ internal sealed class JobAttempt(IGrainFactory grains, WorkerOptions options, IL
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            outcome = new JobOutcome(null, $"{e.GetType().Name}: {e.Message}");
+            outcome = new Error(ErrorClass.Unknown, $"{e.GetType().Name}: {e.Message}");
         }
         finally
         {
@@ -65,7 +67,7 @@ internal sealed class JobAttempt(IGrainFactory grains, WorkerOptions options, IL
             return;
         }
 
-        var completion = new JobCompletion(lease.Job.Name, lease.Job.Digest, lease.Lease, worker, started, wall.GetUtcNow(), outcome.Summary?.ToJson(), outcome.Error);
+        var completion = new JobCompletion(lease.Job.Name, lease.Job.Digest, lease.Lease, worker, started, wall.GetUtcNow(), outcome.IsSuccess ? outcome.Value.ToJson() : null, outcome.Error?.Message);
         await ReportAsync(sweep, completion).ConfigureAwait(false);
     }
 

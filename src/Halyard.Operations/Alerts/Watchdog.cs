@@ -68,7 +68,7 @@ public sealed class Watchdog : IAsyncDisposable
     private async Task CheckAsync(string traderId, CancellationToken ct)
     {
         var status = await _control.StatusAsync(ct).ConfigureAwait(false);
-        if (status.VenueError is { } problem)
+        if (status.Error is { } problem)
         {
             OperationsLog.WatchdogReadFailed(_log, problem);
             return;

@@ -26,11 +26,13 @@ public static class DirectKillSwitch
 
         var folder = Path.GetFullPath(config.Journal.Dir);
         Directory.CreateDirectory(folder);
-        var (venue, error) = await LiveVenue.ConnectAsync(config, folder, environment, ct).ConfigureAwait(false);
-        if (venue is null)
+        var connected = await LiveVenue.ConnectAsync(config, folder, environment, ct).ConfigureAwait(false);
+        if (!connected.IsSuccess)
         {
-            return new ControlResult(false, action, "all", "cannot connect: " + error);
+            return new ControlResult(false, action, "all", "cannot connect: " + connected.Error.Message);
         }
+
+        var venue = connected.Value;
 
         using (venue)
         {

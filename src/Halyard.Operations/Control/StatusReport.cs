@@ -46,7 +46,7 @@ public sealed record StatusReport(
     string Venue,
     string JournalFolder,
     decimal? AccountValue,
-    string? VenueError,
+    string? Error,
     IReadOnlyList<TraderStatus> Traders);
 
 /// <summary>What a control action answers.</summary>

@@ -37,10 +37,12 @@ public static class SweepFileReader
         ArgumentNullException.ThrowIfNull(text);
         var errors = new List<string>();
         var loaded = YamlRoot.Load(text);
-        if (loaded.Root is not { } root)
+        if (!loaded.IsSuccess)
         {
-            return (null, [loaded.Error ?? "not valid YAML"]);
+            return (null, [loaded.Error.Message]);
         }
+
+        var root = loaded.Value;
 
         Unknown(root, TopKeys, "", errors);
         var name = Scalar(root, "name") ?? defaultName;
@@ -113,12 +115,14 @@ public static class SweepFileReader
             }
 
             Unknown(axis, AxisKeys, where, errors);
-            var (key, keyError) = YamlPath.Parse(Scalar(axis, "key") ?? string.Empty);
-            if (key is null)
+            var parsed = YamlPath.Parse(Scalar(axis, "key") ?? string.Empty);
+            if (!parsed.IsSuccess)
             {
-                errors.Add($"{where}.key: {keyError}");
+                errors.Add($"{where}.key: {parsed.Error.Message}");
                 continue;
             }
+
+            var key = parsed.Value;
 
             if (Child(axis, "values") is not YamlSequenceNode { Children.Count: > 0 } values)
             {
@@ -172,14 +176,14 @@ public static class SweepFileReader
             var settings = new List<(YamlPath, YamlNode)>();
             foreach (var (k, v) in set.Children)
             {
-                var (key, keyError) = YamlPath.Parse((k as YamlScalarNode)?.Value ?? string.Empty);
-                if (key is null)
+                var key = YamlPath.Parse((k as YamlScalarNode)?.Value ?? string.Empty);
+                if (!key.IsSuccess)
                 {
-                    errors.Add($"{where}.set: {keyError}");
+                    errors.Add($"{where}.set: {key.Error.Message}");
                     continue;
                 }
 
-                settings.Add((key, v));
+                settings.Add((key.Value, v));
             }
 
             var name = Scalar(job, "name") ?? string.Join("_", settings.Select(s => Label(s.Item2)));

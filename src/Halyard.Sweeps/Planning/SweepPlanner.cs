@@ -105,12 +105,14 @@ public static class SweepPlanner
         }
 
         var config = loaded.Config;
-        var (window, windowError) = ReplayRunner.Plan(new ReplayRequest { Config = config, Data = data });
-        if (window is null)
+        var plan = ReplayRunner.Plan(new ReplayRequest { Config = config, Data = data });
+        if (!plan.IsSuccess)
         {
-            errors.Add($"job {name}: {windowError}");
+            errors.Add($"job {name}: {plan.Error.Message}");
             return null;
         }
+
+        var window = plan.Value;
 
         var yaml = config.ToYaml();
         var inputs = config.Traders.Select(config.DecisionMakerFor).Prepend(config.DecisionMaker)

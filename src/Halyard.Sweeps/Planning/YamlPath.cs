@@ -1,4 +1,5 @@
 using System.Globalization;
+using Halyard.Domain;
 using YamlDotNet.RepresentationModel;
 
 namespace Halyard.Sweeps.Planning;
@@ -27,7 +28,7 @@ public sealed record YamlPath
     public override string ToString() => Text;
 
     /// <summary>The path, or why the text is not one.</summary>
-    public static (YamlPath? Path, string? Error) Parse(string text)
+    public static Result<YamlPath> Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var segments = new List<Segment>();
@@ -37,7 +38,7 @@ public sealed record YamlPath
             var key = bracket < 0 ? part : part[..bracket];
             if (key.Length == 0 || !key.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
             {
-                return (null, $"'{text}': a key path is keys joined by dots, each optionally followed by [N] or [*] (e.g. traders[0].risk_params.altcoin_leverage)");
+                return Error.Invalid($"'{text}': a key path is keys joined by dots, each optionally followed by [N] or [*] (e.g. traders[0].risk_params.altcoin_leverage)");
             }
 
             segments.Add(new Segment(key, null));
@@ -47,7 +48,7 @@ public sealed record YamlPath
                 var close = rest.IndexOf(']', StringComparison.Ordinal);
                 if (rest[0] != '[' || close < 0)
                 {
-                    return (null, $"'{text}': unbalanced [ ] in '{part}'");
+                    return Error.Invalid($"'{text}': unbalanced [ ] in '{part}'");
                 }
 
                 var inner = rest[1..close];
@@ -61,14 +62,14 @@ public sealed record YamlPath
                 }
                 else
                 {
-                    return (null, $"'{text}': an index is a number or * ([0], [*]), not [{inner}]");
+                    return Error.Invalid($"'{text}': an index is a number or * ([0], [*]), not [{inner}]");
                 }
 
                 rest = rest[(close + 1)..];
             }
         }
 
-        return (new YamlPath(text, segments), null);
+        return new YamlPath(text, segments);
     }
 
     /// <summary>

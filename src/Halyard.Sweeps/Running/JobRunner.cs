@@ -2,6 +2,7 @@ using Halyard.Cycle.Configuration;
 using Halyard.Cycle.Replay;
 using Halyard.Cycle.Reporting;
 using Halyard.Decisions.Llm;
+using Halyard.Domain;
 using Halyard.PaperExchange.Data;
 using Halyard.Sweeps.Planning;
 
@@ -15,12 +16,6 @@ public sealed record JobSpec(string Name, string Digest, string ConfigYaml, Date
         ArgumentNullException.ThrowIfNull(job);
         return new JobSpec(job.Name, job.Digest, job.ConfigYaml, job.Window.From, job.Window.To, Path.GetFullPath(Path.Combine(sweepFolder, job.RunFolder)));
     }
-}
-
-/// <summary>How a job ended: its summary, or why it failed.</summary>
-public sealed record JobOutcome(RunSummary? Summary, string? Error)
-{
-    public bool Succeeded => Summary is not null;
 }
 
 /// <summary>Where a worker's replays take their data, clock and model-call limits from.</summary>
@@ -45,21 +40,22 @@ public static class JobRunner
 {
     public const string ConfigFileName = "config.yaml";
 
-    public static async Task<JobOutcome> RunAsync(JobSpec spec, JobRunnerOptions options, CancellationToken cancellationToken)
+    /// <summary>How a job ended: its summary, or why it failed.</summary>
+    public static async Task<Result<RunSummary>> RunAsync(JobSpec spec, JobRunnerOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(options);
         var loaded = HalyardConfigLoader.Parse(spec.ConfigYaml);
         if (!loaded.Succeeded)
         {
-            return new JobOutcome(null, "configuration: " + loaded.Describe());
+            return Error.Invalid("configuration: " + loaded.Describe());
         }
 
         Directory.CreateDirectory(spec.RunFolder);
         await File.WriteAllTextAsync(Path.Combine(spec.RunFolder, ConfigFileName), spec.ConfigYaml, cancellationToken).ConfigureAwait(false);
         try
         {
-            var (result, error) = await ReplayRunner.RunAsync(
+            var result = await ReplayRunner.RunAsync(
                 new ReplayRequest
                 {
                     Config = loaded.Config,
@@ -76,11 +72,11 @@ public static class JobRunner
 
             // A replay stopped part-way must never count as finished.
             cancellationToken.ThrowIfCancellationRequested();
-            return result is null ? new JobOutcome(null, error) : new JobOutcome(result.Summary, null);
+            return result.Map(r => r.Summary);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            return new JobOutcome(null, $"{e.GetType().Name}: {e.Message}");
+            return new Error(ErrorClass.Unknown, $"{e.GetType().Name}: {e.Message}");
         }
     }
 }

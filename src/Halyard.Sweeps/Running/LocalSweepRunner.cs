@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Halyard.Cycle.Reporting;
+using Halyard.Domain;
 using Halyard.Sweeps.Endpoints;
 using Halyard.Sweeps.Index;
 using Halyard.Sweeps.Planning;
@@ -83,7 +85,7 @@ public static class LocalSweepRunner
         });
         var startedView = counts.Start(spec.Name);
         progress?.Report(startedView);
-        JobOutcome outcome;
+        Result<RunSummary> outcome;
         try
         {
             outcome = await JobRunner.RunAsync(spec, runner, ct).ConfigureAwait(false);
@@ -97,23 +99,23 @@ public static class LocalSweepRunner
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            outcome = new JobOutcome(null, $"{e.GetType().Name}: {e.Message}");
+            outcome = new Error(ErrorClass.Unknown, $"{e.GetType().Name}: {e.Message}");
         }
 
         index.Record(Finished(entry, outcome, wall.GetUtcNow()));
         // Counted whether or not anyone listens (a null-conditional call would skip the count).
-        var finished = counts.Finish(spec.Name, outcome.Succeeded);
+        var finished = counts.Finish(spec.Name, outcome.IsSuccess);
         progress?.Report(finished);
     }
 
     /// <summary>The entry of a job that ended: done with its figures and orders digest, or failed with its error.</summary>
-    public static JobEntry Finished(JobEntry entry, JobOutcome outcome, DateTimeOffset at)
+    public static JobEntry Finished(JobEntry entry, Result<RunSummary> outcome, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(outcome);
-        return outcome.Summary is { } summary
-            ? entry with { Status = JobStatus.Done, FinishedAt = at, Figures = JobFigures.From(summary), ActionsSha256 = summary.ActionsSha256, Error = null }
-            : entry with { Status = JobStatus.Failed, FinishedAt = at, Error = outcome.Error };
+        return outcome.IsSuccess
+            ? entry with { Status = JobStatus.Done, FinishedAt = at, Figures = JobFigures.From(outcome.Value), ActionsSha256 = outcome.Value.ActionsSha256, Error = null }
+            : entry with { Status = JobStatus.Failed, FinishedAt = at, Error = outcome.Error.Message };
     }
 
     private sealed class Counts(int total, int skipped, TimeProvider wall)

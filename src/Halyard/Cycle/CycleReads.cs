@@ -13,27 +13,27 @@ public sealed record MarketRead(IReadOnlyList<string> Candidates, IReadOnlyDicti
 internal static class CycleReads
 {
     /// <summary>Account and positions, resting orders, and one <c>metaAndAssetCtxs</c>; the first failure ends the cycle.</summary>
-    public static async Task<(VenueView? View, string? Problem)> ReadVenueAsync(IVenueReader reader, CancellationToken ct)
+    public static async Task<Result<VenueView>> ReadVenueAsync(IVenueReader reader, CancellationToken ct)
     {
         var account = await reader.GetAccountAsync(ct).ConfigureAwait(false);
         if (!account.IsSuccess)
         {
-            return (null, Describe("clearinghouseState", account.Error));
+            return Describe("clearinghouseState", account.Error);
         }
 
         var orders = await reader.GetOpenOrdersAsync(ct).ConfigureAwait(false);
         if (!orders.IsSuccess)
         {
-            return (null, Describe("frontendOpenOrders", orders.Error));
+            return Describe("frontendOpenOrders", orders.Error);
         }
 
         var universe = await reader.GetUniverseAsync(ct).ConfigureAwait(false);
         if (!universe.IsSuccess)
         {
-            return (null, Describe("metaAndAssetCtxs", universe.Error));
+            return Describe("metaAndAssetCtxs", universe.Error);
         }
 
-        return (VenueView.From(account.Value, orders.Value, universe.Value), null);
+        return VenueView.From(account.Value, orders.Value, universe.Value);
     }
 
     /// <summary>
@@ -67,6 +67,7 @@ internal static class CycleReads
         return new MarketRead(selection.Coins, snapshots, problem);
     }
 
-    private static string Describe(string what, Hyperliquid.Http.VenueError error) =>
-        string.Create(CultureInfo.InvariantCulture, $"{what} failed ({error.Class}): {error.Message}");
+    /// <summary>The read's error, its message naming the endpoint (the cycle journals it as its error message).</summary>
+    private static Error Describe(string what, Error error) =>
+        error with { Message = string.Create(CultureInfo.InvariantCulture, $"{what} failed ({error.Class}): {error.Message}") };
 }

@@ -6,14 +6,13 @@ namespace Halyard.Cycle;
 
 /// <summary>
 /// The Manager: one loop per trader, all running concurrently on one scheduler (the wall clock live, the
-/// replay clock in a replay). Cancelling the run's token stops every loop; <see cref="StopTrader"/> stops
-/// one. A loop never outlives its trader: <see cref="RunAsync"/> returns only when every loop has ended.
+/// replay clock in a replay). Cancelling the run's token stops every loop. A loop never outlives its trader: <see cref="RunAsync"/> returns only when every loop has ended.
 /// </summary>
 public sealed class Manager
 {
     private readonly IReadOnlyList<TraderCycle> _traders;
     private readonly ICycleScheduler _scheduler;
-    private readonly ConcurrentDictionary<string, Running> _running = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.Ordinal);
 
     public Manager(IReadOnlyList<TraderCycle> traders, ICycleScheduler scheduler)
     {
@@ -54,7 +53,7 @@ public sealed class Manager
                 stops.Add(stop);
                 var loop = new TraderLoop(trader, _scheduler) { CycleCompleted = CycleCompleted };
                 var task = RunLoopAsync(loop, leases[i], start, stop.Token, ready.Task);
-                if (!_running.TryAdd(trader.Setup.TraderId, new Running(stop, task)))
+                if (!_running.TryAdd(trader.Setup.TraderId, task))
                 {
                     throw new InvalidOperationException($"Trader '{trader.Setup.TraderId}' is already running.");
                 }
@@ -97,26 +96,6 @@ public sealed class Manager
         [.. _traders.Where(t => t.State.InHand is not null || _running.ContainsKey(t.Setup.TraderId))
             .Select(t => t.Setup.TraderId + ": " + (t.State.InHand is { } hand ? hand + " in hand" : "cycle not finished"))];
 
-    /// <summary>Stops one trader's loop; true when it was running. Await <see cref="WhenStopped"/> to see it end.</summary>
-    public bool StopTrader(string traderId)
-    {
-        if (!_running.TryGetValue(traderId, out var running))
-        {
-            return false;
-        }
-
-        try
-        {
-            running.Stop.Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-            return false;
-        }
-
-        return true;
-    }
-
     /// <summary>
     /// The operator's resume of a trader stopped by the drawdown circuit breaker (also callable while its
     /// loop runs): applied at the trader's next cycle, which clears the breaker, restarts the high-water
@@ -135,9 +114,6 @@ public sealed class Manager
         trader.RequestResume(by, note);
         return true;
     }
-
-    /// <summary>Completes when the trader's loop has ended (at once when it is not running).</summary>
-    public Task WhenStopped(string traderId) => _running.TryGetValue(traderId, out var running) ? running.Loop : Task.CompletedTask;
 
     private async Task RunLoopAsync(TraderLoop loop, IScheduleLease lease, DateTimeOffset start, CancellationToken stop, Task ready)
     {
@@ -159,6 +135,4 @@ public sealed class Manager
             }
         }
     }
-
-    private sealed record Running(CancellationTokenSource Stop, Task Loop);
 }

@@ -46,15 +46,6 @@ public sealed class PositionOwnership
         }
     }
 
-    /// <summary>The coins another trader than <paramref name="traderId"/> owns.</summary>
-    public IReadOnlySet<string> OwnedByOthers(string traderId)
-    {
-        lock (_gate)
-        {
-            return _owners.Where(kv => kv.Value != traderId).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
-        }
-    }
-
     /// <summary>The coins <paramref name="traderId"/> owns.</summary>
     public IReadOnlyList<string> CoinsOf(string traderId)
     {

@@ -115,10 +115,12 @@ public sealed class TraderCycle
         // WebSocket state is on (its periodic cross-check with a poll and its resyncs are journaled first).
         var liveState = _s.LiveState is { } live ? await live.CheckAsync(ct).ConfigureAwait(false) : [];
         var read = await CycleReads.ReadVenueAsync(_s.Reader, ct).ConfigureAwait(false);
-        if (read.View is not { } venue)
+        if (!read.IsSuccess)
         {
-            return record with { Actions = [.. Reactions.DrainActions(), .. liveState], ErrorMessage = read.Problem };
+            return record with { Actions = [.. Reactions.DrainActions(), .. liveState], ErrorMessage = read.Error.Message };
         }
+
+        var venue = read.Value;
 
         _s.Orders.UpdateInstruments(venue.Instruments.Values);
         var reconcile = await _s.Orders.ReconcileAsync(new ReconcileRequest(State.Cycle, State.AtrBySymbol), ct).ConfigureAwait(false);

@@ -60,9 +60,6 @@ public sealed record VenueView(
         return fresh;
     }
 
-    /// <summary>The coin's resting orders.</summary>
-    public IReadOnlyList<OpenOrder> OrdersOf(string coin) => [.. Orders.Where(o => o.Coin == coin)];
-
     internal static IReadOnlyList<AssetContext> ContextsOf(IEnumerable<Candidate> candidates) =>
         [.. candidates.Where(c => c.Context is not null).Select(c => c.Context!)];
 }

@@ -2,6 +2,7 @@ using Halyard.Decisions.Baseline;
 using Halyard.Decisions.Llm;
 using Halyard.Decisions.Prompting;
 using Halyard.Decisions.Recorded;
+using Halyard.Domain;
 
 namespace Halyard.Decisions;
 
@@ -35,14 +36,11 @@ public sealed record DecisionMakerOptions
     public bool IncludeFullPrompt { get; init; }
 }
 
-/// <summary>A decision maker, or why it could not be built.</summary>
-public sealed record DecisionMakerResult(IDecisionMaker? Maker, string? Error);
-
 /// <summary>Builds the configured decision maker; configuration problems come back as errors, not exceptions.</summary>
 public static class DecisionMakerFactory
 {
     /// <param name="decorateChatClient">Wraps the model client (e.g. a sweep's per-endpoint concurrency and rate limits); null: as built.</param>
-    public static DecisionMakerResult Create(DecisionMakerOptions options, TimeProvider time, Func<string, string?> environment, ChatClientDecorator? decorateChatClient = null)
+    public static Result<IDecisionMaker> Create(DecisionMakerOptions options, TimeProvider time, Func<string, string?> environment, ChatClientDecorator? decorateChatClient = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         PromptTemplate template;
@@ -52,33 +50,33 @@ public static class DecisionMakerFactory
         }
         catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException)
         {
-            return new DecisionMakerResult(null, $"decision_maker.prompt_template: {ex.Message}");
+            return Error.Invalid($"decision_maker.prompt_template: {ex.Message}");
         }
 
         switch (options.Kind)
         {
             case DecisionMakerKind.Baseline:
-                return new DecisionMakerResult(new BaselineDecisionMaker(options.Baseline, new PromptBuilder(template, options.Prompt), time, options.IncludeFullPrompt), null);
+                return Result.Success<IDecisionMaker>(new BaselineDecisionMaker(options.Baseline, new PromptBuilder(template, options.Prompt), time, options.IncludeFullPrompt));
             case DecisionMakerKind.Recorded:
                 if (options.CassettePath is null)
                 {
-                    return new DecisionMakerResult(null, "decision_maker.cassette is required for the recorded provider");
+                    return Error.Invalid("decision_maker.cassette is required for the recorded provider");
                 }
 
                 try
                 {
                     var replies = RecordedDecisionMaker.LoadCassette(options.CassettePath);
-                    return new DecisionMakerResult(new RecordedDecisionMaker(replies, new PromptBuilder(template, options.Prompt), time, options.IncludeFullPrompt), null);
+                    return Result.Success<IDecisionMaker>(new RecordedDecisionMaker(replies, new PromptBuilder(template, options.Prompt), time, options.IncludeFullPrompt));
                 }
                 catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
                 {
-                    return new DecisionMakerResult(null, $"decision_maker.cassette: {ex.Message}");
+                    return Error.Invalid($"decision_maker.cassette: {ex.Message}");
                 }
 
             default:
                 if (options.Llm is null)
                 {
-                    return new DecisionMakerResult(null, "decision_maker.model and the LLM settings are required for an LLM provider");
+                    return Error.Invalid("decision_maker.model and the LLM settings are required for an LLM provider");
                 }
 
                 var llm = options.Llm with
@@ -89,12 +87,12 @@ public static class DecisionMakerFactory
                 var client = ChatClientFactory.Create(llm, environment);
                 if (!client.IsSuccess)
                 {
-                    return new DecisionMakerResult(null, $"decision_maker: {client.Error}");
+                    return client.Error with { Message = "decision_maker: " + client.Error.Message };
                 }
 
                 var prompts = new PromptBuilder(template, options.Prompt with { StructuredOutput = llm.UsesStructuredOutput });
-                var chat = decorateChatClient is null ? client.Client : decorateChatClient(client.Client, llm);
-                return new DecisionMakerResult(new LlmDecisionMaker(chat, llm, prompts, time), null);
+                var chat = decorateChatClient is null ? client.Value : decorateChatClient(client.Value, llm);
+                return Result.Success<IDecisionMaker>(new LlmDecisionMaker(chat, llm, prompts, time));
         }
     }
 }

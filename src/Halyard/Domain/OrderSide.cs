@@ -16,8 +16,6 @@ public enum PositionSide
 
 public static class SideExtensions
 {
-    public static OrderSide Opposite(this OrderSide side) => side == OrderSide.Buy ? OrderSide.Sell : OrderSide.Buy;
-
     /// <summary>The order side that opens a position of this direction.</summary>
     public static OrderSide OpeningSide(this PositionSide side) => side == PositionSide.Long ? OrderSide.Buy : OrderSide.Sell;
 

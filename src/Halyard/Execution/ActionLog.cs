@@ -80,7 +80,7 @@ internal sealed class ActionLog(string symbol, TimeProvider time)
             Symbol = symbol,
             Action = action,
             Qty = qty,
-            Result = run.Succeeded ? OrderEventResult.Ok : ResultOf(run.Error!),
+            Result = run.Succeeded ? OrderEventResult.Ok : ResultOf(run.Error),
             ErrorClass = run.Error?.Class,
             ErrorDetail = run.Error?.Message,
             Attempts = run.Attempts,
@@ -110,8 +110,8 @@ internal sealed class ActionLog(string symbol, TimeProvider time)
         }
     }
 
-    /// <summary>A read that failed and stopped a workflow.</summary>
-    public void ReadFailed(OrderEventAction action, VenueError error, int attempts) =>
+    /// <summary>A read that failed and stopped a workflow (its attempts are the error's).</summary>
+    public void ReadFailed(OrderEventAction action, Error error) =>
         _records.Add(new OrderEvent
         {
             Symbol = symbol,
@@ -119,10 +119,10 @@ internal sealed class ActionLog(string symbol, TimeProvider time)
             Result = OrderEventResult.Failed,
             ErrorClass = error.Class,
             ErrorDetail = error.Message,
-            Attempts = attempts,
+            Attempts = error.Attempts,
         });
 
-    private static OrderEventResult ResultOf(VenueError error) =>
+    private static OrderEventResult ResultOf(Error error) =>
         error.OutcomeUnknown ? OrderEventResult.Unresolved
         : error.Class is ErrorClass.ExchangeDown or ErrorClass.Temporary or ErrorClass.RateLimited ? OrderEventResult.Failed
         : OrderEventResult.Rejected;

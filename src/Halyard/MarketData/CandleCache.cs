@@ -82,17 +82,14 @@ public sealed class CandleCache
             return CandleRefresh.Failed(plan, result.Error);
         }
 
-        var weight = CandleSnapshotWeight.For(result.Candles.Count);
+        var weight = CandleSnapshotWeight.For(result.Value.Count);
         Interlocked.Add(ref _weight, weight);
         var state = plan.IsInitial ? _snapshotOptions.CreateState(interval) : entry.State;
-        var counts = ApplyAll(state, result.Candles, nowMs);
+        var counts = ApplyAll(state, result.Value, nowMs);
         entry.State = state;
         entry.FetchedThroughMs = nowMs;
         return CandleRefresh.Fetched(state, plan, weight, counts);
     }
-
-    /// <summary>Drops a key (e.g. a coin that left the candidate list for good).</summary>
-    public bool Forget(string coin, CandleInterval interval) => _entries.TryRemove((coin, interval), out _);
 
     private CandleRequest? Plan(string coin, CandleInterval interval, Entry? entry, long nowMs)
     {
@@ -173,7 +170,7 @@ public readonly record struct ApplyCounts(int Appended, int Replaced, int Ignore
 /// <summary>The outcome of one <see cref="CandleCache.RefreshAsync"/>.</summary>
 public sealed class CandleRefresh
 {
-    private CandleRefresh(IndicatorState? state, CandleRequest? request, VenueError? error, int weight, ApplyCounts counts)
+    private CandleRefresh(IndicatorState? state, CandleRequest? request, Error? error, int weight, ApplyCounts counts)
     {
         State = state;
         Request = request;
@@ -188,7 +185,7 @@ public sealed class CandleRefresh
     /// <summary>The request sent, or null when none was needed.</summary>
     public CandleRequest? Request { get; }
 
-    public VenueError? Error { get; }
+    public Error? Error { get; }
 
     /// <summary>The weight this refresh cost (0 when no request was sent).</summary>
     public int Weight { get; }
@@ -204,6 +201,6 @@ public sealed class CandleRefresh
     internal static CandleRefresh Fetched(IndicatorState state, CandleRequest request, int weight, ApplyCounts counts) =>
         new(state, request, null, weight, counts);
 
-    internal static CandleRefresh Failed(CandleRequest request, VenueError error) =>
+    internal static CandleRefresh Failed(CandleRequest request, Error error) =>
         new(null, request, error, request.ExpectedWeight, default);
 }

@@ -1,6 +1,4 @@
-using System.Diagnostics.CodeAnalysis;
 using Halyard.Domain;
-using Halyard.Hyperliquid.Http;
 
 namespace Halyard.MarketData;
 
@@ -11,37 +9,7 @@ namespace Halyard.MarketData;
 /// </summary>
 public interface ICandleSource
 {
-    Task<CandleFetchResult> FetchAsync(string coin, CandleInterval interval, long startMs, long endMs, CancellationToken cancellationToken);
-}
-
-/// <summary>The candles of one request, or the classified error.</summary>
-public sealed class CandleFetchResult
-{
-    private CandleFetchResult(IReadOnlyList<Candle>? candles, VenueError? error)
-    {
-        Candles = candles;
-        Error = error;
-    }
-
-    public IReadOnlyList<Candle>? Candles { get; }
-
-    public VenueError? Error { get; }
-
-    [MemberNotNullWhen(true, nameof(Candles))]
-    [MemberNotNullWhen(false, nameof(Error))]
-    public bool IsSuccess => Candles is not null;
-
-    public static CandleFetchResult Success(IReadOnlyList<Candle> candles)
-    {
-        ArgumentNullException.ThrowIfNull(candles);
-        return new(candles, null);
-    }
-
-    public static CandleFetchResult Failure(VenueError error)
-    {
-        ArgumentNullException.ThrowIfNull(error);
-        return new(null, error);
-    }
+    Task<Result<IReadOnlyList<Candle>>> FetchAsync(string coin, CandleInterval interval, long startMs, long endMs, CancellationToken cancellationToken);
 }
 
 /// <summary>The request weight of <c>candleSnapshot</c>: 20, plus 1 per 60 candles returned (rounded down).</summary>

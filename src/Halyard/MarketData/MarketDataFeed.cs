@@ -4,7 +4,7 @@ using Halyard.Hyperliquid.Http;
 namespace Halyard.MarketData;
 
 /// <summary>A coin whose candles could not be refreshed this cycle, and why.</summary>
-public sealed record MarketDataFailure(string Coin, CandleInterval Interval, VenueError Error);
+public sealed record MarketDataFailure(string Coin, CandleInterval Interval, Error Error);
 
 /// <summary>The snapshots of one cycle, the coins left out, and what the refresh cost.</summary>
 public sealed record MarketSnapshotBatch(
@@ -54,7 +54,7 @@ public sealed class MarketDataFeed
         var snapshots = new List<MarketSnapshot>(contexts.Count);
         var failures = new List<MarketDataFailure>();
         var (requests, weight) = (0, 0);
-        VenueError? stop = null;
+        Error? stop = null;
         foreach (var context in contexts)
         {
             if (stop is not null)

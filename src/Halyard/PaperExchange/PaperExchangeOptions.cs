@@ -53,7 +53,7 @@ public sealed record PaperExchangeOptions
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
-        if (!CandleInterval.TryGetMilliseconds(PriceInterval, out _))
+        if (!CandleIntervalNames.TryGetMilliseconds(PriceInterval, out _))
         {
             errors.Add($"paper_exchange.price_interval: '{PriceInterval}' is not a candle interval (1m, 3m, 5m, 15m, 30m, 1h, 2h, 4h, ...).");
         }

@@ -11,7 +11,7 @@ namespace Halyard.Risk;
 /// instead (an adjustment, <c>remainder_below_minimum</c>). The executable form of a partial close always
 /// carries the fraction (the Orchestrator applies it to the size the venue shows when it sends).
 /// </summary>
-internal sealed class CloseRules(int index, TradingDecision d, ValidationContext ctx, BatchLedger ledger)
+internal sealed class CloseRules(int index, TradingDecision d, ValidationContext ctx, BatchTally tally)
 {
     public Verdict Judge()
     {
@@ -32,14 +32,14 @@ internal sealed class CloseRules(int index, TradingDecision d, ValidationContext
             return Reject(ReasonCode.PositionSideMismatch, Fmt($"{d.Symbol} is held {Side(held.Side)}, the decision closes a {Side(wanted)}"));
         }
 
-        if (ledger.Closed(d.Symbol))
+        if (tally.Closed(d.Symbol))
         {
             return Reject(ReasonCode.DuplicateSymbolInBatch, $"{d.Symbol} is already closed earlier in the batch");
         }
 
         if (!d.IsPartialClose)
         {
-            ledger.AcceptClose(d.Symbol);
+            tally.AcceptClose(d.Symbol);
             return Verdict.Accept(index, d);
         }
 
@@ -93,14 +93,14 @@ internal sealed class CloseRules(int index, TradingDecision d, ValidationContext
             return Full(price, fraction, Fmt($"the remainder {held.AbsSize - coins} {d.Symbol} would be worth {decimal.Round(remainder, 2)} < {minimum} USD: the whole position is closed"));
         }
 
-        ledger.AcceptClose(d.Symbol);
+        tally.AcceptClose(d.Symbol);
         return Verdict.AcceptAs(index, d, d with { CloseFraction = fraction, PositionSizeUsd = null }, price);
     }
 
     /// <summary>The whole position closed: as asked (a fraction of 1, a size at least the position's value), or because the remainder would be too small.</summary>
     private Verdict Full(decimal price, decimal fraction, string? remainderTooSmall)
     {
-        ledger.AcceptClose(d.Symbol);
+        tally.AcceptClose(d.Symbol);
         var executable = d with { CloseFraction = null, PositionSizeUsd = null };
         return remainderTooSmall is null
             ? Verdict.AcceptAs(index, d, executable, price)

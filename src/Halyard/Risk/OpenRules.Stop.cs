@@ -64,7 +64,7 @@ internal sealed partial class OpenRules
     /// The stop against the estimated liquidation price, computed the venue's way for the margin mode the
     /// position will have. Cross: this open and every cross open accepted earlier in the batch are each
     /// checked with all of them and the held positions counted (a later open moves the earlier ones'
-    /// liquidation prices closer). Returns the open as the batch ledger records it.
+    /// liquidation prices closer). Returns the open as the batch tally records it.
     /// </summary>
     private AcceptedOpen CheckLiquidation(InstrumentRules rules, decimal price, int leverage, decimal value)
     {
@@ -89,7 +89,7 @@ internal sealed partial class OpenRules
             }
         }
 
-        var batch = ledger.Accepted.Append(open).ToArray();
+        var batch = tally.Accepted.Append(open).ToArray();
         var cross = batch.Where(a => a.IsCross).ToArray();
         if (cross.Length == 0)
         {

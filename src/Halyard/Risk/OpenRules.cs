@@ -8,7 +8,7 @@ namespace Halyard.Risk;
 /// judgement when broken; then every guard, each adding its reason; leverage and value are clamped
 /// (when the policy says so) before the margin and minimum-order checks that depend on them.
 /// </summary>
-internal sealed partial class OpenRules(int index, TradingDecision d, ValidationContext ctx, BatchLedger ledger)
+internal sealed partial class OpenRules(int index, TradingDecision d, ValidationContext ctx, BatchTally tally)
 {
     private readonly List<RuleViolation> _violations = [];
     private readonly List<Adjustment> _adjustments = [];
@@ -70,7 +70,7 @@ internal sealed partial class OpenRules(int index, TradingDecision d, Validation
             return Verdict.Reject(index, d, _violations, price, rr);
         }
 
-        ledger.AcceptOpen(open);
+        tally.AcceptOpen(open);
         return _adjustments.Count == 0
             ? Verdict.Accept(index, d, price, rr)
             : Verdict.Adjust(index, d, d with { Leverage = leverage, PositionSizeUsd = value }, _adjustments, price, rr);
@@ -164,7 +164,7 @@ internal sealed partial class OpenRules(int index, TradingDecision d, Validation
                 Violate(ReasonCode.MaxAddsReached, Fmt($"{coin} has been added to {adds} time(s), max_adds_per_position {_limits.MaxAddsPerPosition}"));
             }
 
-            if (ledger.OpenedSide(coin) is not null || ledger.Closed(coin))
+            if (tally.OpenedSide(coin) is not null || tally.Closed(coin))
             {
                 Violate(ReasonCode.DuplicateSymbolInBatch, $"{coin} already has an accepted decision earlier in the batch");
             }
@@ -183,7 +183,7 @@ internal sealed partial class OpenRules(int index, TradingDecision d, Validation
                 Violate(ReasonCode.WouldPyramid, Fmt($"{coin} is already held {Side(held.Side)}"));
             }
         }
-        else if (ledger.OpenedSide(coin) is { } opened)
+        else if (tally.OpenedSide(coin) is { } opened)
         {
             if (opened != _side)
             {
@@ -223,21 +223,21 @@ internal sealed partial class OpenRules(int index, TradingDecision d, Validation
             Violate(ReasonCode.LiquidityBelowThreshold, Fmt($"open interest x mark = {asset.OpenInterestUsd} USD < {_limits.LiquidityThresholdUsd}"));
         }
 
-        var held = ctx.OpenPositionCount + ledger.NewPositions;
+        var held = ctx.OpenPositionCount + tally.NewPositions;
         if (_guards.MaxPositions && _addTo is null && held >= _limits.MaxPositions)
         {
-            Violate(ReasonCode.MaxPositionsReached, Fmt($"{ctx.OpenPositionCount} held + {ledger.NewPositions} opened in this batch >= max_positions {_limits.MaxPositions}"));
+            Violate(ReasonCode.MaxPositionsReached, Fmt($"{ctx.OpenPositionCount} held + {tally.NewPositions} opened in this batch >= max_positions {_limits.MaxPositions}"));
         }
 
-        if (_guards.NewOpensPerCycle && ledger.Opens >= _limits.MaxNewPositionsPerCycle)
+        if (_guards.NewOpensPerCycle && tally.Opens >= _limits.MaxNewPositionsPerCycle)
         {
-            Violate(ReasonCode.CycleOpenCapReached, Fmt($"{ledger.Opens} opened in this batch >= max_new_positions_per_cycle {_limits.MaxNewPositionsPerCycle}"));
+            Violate(ReasonCode.CycleOpenCapReached, Fmt($"{tally.Opens} opened in this batch >= max_new_positions_per_cycle {_limits.MaxNewPositionsPerCycle}"));
         }
 
-        var lastHour = ctx.OpensInLastHour + ledger.Opens;
+        var lastHour = ctx.OpensInLastHour + tally.Opens;
         if (_guards.NewOpensPerHour && lastHour >= _limits.MaxNewPositionsPerHour)
         {
-            Violate(ReasonCode.HourlyOpenCapReached, Fmt($"{ctx.OpensInLastHour} in the last hour + {ledger.Opens} in this batch >= max_new_positions_per_hour {_limits.MaxNewPositionsPerHour}"));
+            Violate(ReasonCode.HourlyOpenCapReached, Fmt($"{ctx.OpensInLastHour} in the last hour + {tally.Opens} in this batch >= max_new_positions_per_hour {_limits.MaxNewPositionsPerHour}"));
         }
     }
 
@@ -343,11 +343,11 @@ internal sealed partial class OpenRules(int index, TradingDecision d, Validation
 
         var used = ctx.Account.TotalMarginUsed;
         var margin = value / leverage;
-        var total = used + ledger.Margin + margin;
+        var total = used + tally.Margin + margin;
         if (total * 100m > ctx.Equity * _limits.MaxMarginUsagePct)
         {
             Violate(ReasonCode.MarginUsageExceeded, Fmt(
-                $"margin used {used} + batch {ledger.Margin} + new {margin} = {total} > {_limits.MaxMarginUsagePct} % of equity {ctx.Equity}"));
+                $"margin used {used} + batch {tally.Margin} + new {margin} = {total} > {_limits.MaxMarginUsagePct} % of equity {ctx.Equity}"));
         }
     }
 

@@ -18,22 +18,22 @@ public sealed class Validator
     {
         ArgumentNullException.ThrowIfNull(decisions);
         ArgumentNullException.ThrowIfNull(context);
-        var ledger = new BatchLedger();
+        var tally = new BatchTally();
         var verdicts = new Verdict[decisions.Count];
         for (var i = 0; i < decisions.Count; i++)
         {
             var decision = decisions[i] ?? throw new ArgumentException($"Decision {i} is null.", nameof(decisions));
-            verdicts[i] = Judge(i, decision, context, ledger);
+            verdicts[i] = Judge(i, decision, context, tally);
         }
 
         return verdicts;
     }
 
-    private static Verdict Judge(int index, TradingDecision d, ValidationContext ctx, BatchLedger ledger) => d.Action switch
+    private static Verdict Judge(int index, TradingDecision d, ValidationContext ctx, BatchTally tally) => d.Action switch
     {
         DecisionAction.Hold or DecisionAction.Wait => Verdict.Accept(index, d),
-        DecisionAction.OpenLong or DecisionAction.OpenShort => new OpenRules(index, d, ctx, ledger).Judge(),
-        DecisionAction.CloseLong or DecisionAction.CloseShort => new CloseRules(index, d, ctx, ledger).Judge(),
+        DecisionAction.OpenLong or DecisionAction.OpenShort => new OpenRules(index, d, ctx, tally).Judge(),
+        DecisionAction.CloseLong or DecisionAction.CloseShort => new CloseRules(index, d, ctx, tally).Judge(),
         _ => Verdict.Reject(index, d, [new RuleViolation(ReasonCode.InvalidAction, Fmt($"action {(int)d.Action} is not a contract action"))]),
     };
 

@@ -221,7 +221,7 @@ public class ManagerCycleTests
     public async Task RunCycle_AccountUnreadable_JournalsAFailedCycleAndDecidesNothing()
     {
         var h = new CycleHarness();
-        h.Venue.AccountFailure = new VenueError(ErrorClass.ExchangeDown, "503");
+        h.Venue.AccountFailure = new Error(ErrorClass.ExchangeDown, "503");
         h.Maker.Then(h.Open("SOL"));
 
         var record = await h.RunAsync();

@@ -38,33 +38,6 @@ public class ManagerLoopTests
     }
 
     [Fact]
-    public async Task StopTrader_StopsOnlyThatLoop_AndItNeverRunsAgain()
-    {
-        var (manager, journal, clock) = TwoTraders(c => new WallClockScheduler(c));
-        using var cts = new CancellationTokenSource();
-        var run = manager.RunAsync(clock.GetUtcNow(), cts.Token);
-        await WaitUntil(() => journal.Records.Count >= 2);
-
-        Assert.True(manager.StopTrader("alpha"));
-        await manager.WhenStopped("alpha").WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.Equal(["beta"], manager.RunningTraders);
-
-        var alphaCycles = journal.Records.Count(r => r.TraderId == "alpha");
-        for (var i = 0; i < 3; i++)
-        {
-            var before = journal.Records.Count(r => r.TraderId == "beta");
-            clock.Advance(TimeSpan.FromMinutes(3));
-            await WaitUntil(() => journal.Records.Count(r => r.TraderId == "beta") > before);
-        }
-
-        Assert.Equal(alphaCycles, journal.Records.Count(r => r.TraderId == "alpha"));
-        await cts.CancelAsync();
-        await run.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.Empty(manager.RunningTraders);
-        Assert.False(manager.StopTrader("beta"));
-    }
-
-    [Fact]
     public async Task RunAsync_ReplaySchedule_RunsEveryCycleInTimeThenTraderOrderAndEndsAtTheEnd()
     {
         var end = CycleHarness.Start.AddMinutes(12);

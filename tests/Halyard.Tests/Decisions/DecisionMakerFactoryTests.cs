@@ -12,7 +12,7 @@ public class DecisionMakerFactoryTests
 
     [Fact]
     public void Create_Default_IsTheBaseline() =>
-        Assert.IsType<BaselineDecisionMaker>(DecisionMakerFactory.Create(new DecisionMakerOptions(), time, _ => null).Maker);
+        Assert.IsType<BaselineDecisionMaker>(DecisionMakerFactory.Create(new DecisionMakerOptions(), time, _ => null).Value);
 
     [Fact]
     public void Create_RecordedWithCassette_ReplaysIt()
@@ -23,7 +23,7 @@ public class DecisionMakerFactoryTests
             CassettePath = Path.Combine(AppContext.BaseDirectory, "Fixtures", "llm", "trading_agent_raw_responses.jsonl"),
         };
 
-        Assert.IsType<RecordedDecisionMaker>(DecisionMakerFactory.Create(options, time, _ => null).Maker);
+        Assert.IsType<RecordedDecisionMaker>(DecisionMakerFactory.Create(options, time, _ => null).Value);
     }
 
     [Theory]
@@ -33,8 +33,8 @@ public class DecisionMakerFactoryTests
     {
         var result = DecisionMakerFactory.Create(new DecisionMakerOptions { Kind = kind }, time, _ => null);
 
-        Assert.Null(result.Maker);
-        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+        Assert.Null(result.Value);
+        Assert.Contains(message, result.Error?.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -50,7 +50,7 @@ public class DecisionMakerFactoryTests
 
         var result = DecisionMakerFactory.Create(options, time, name => name == "MY_KEY" ? "secret" : null);
 
-        Assert.Equal($"llm:{provider}:some-model", Assert.IsType<LlmDecisionMaker>(result.Maker).Name);
+        Assert.Equal($"llm:{provider}:some-model", Assert.IsType<LlmDecisionMaker>(result.Value).Name);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public class DecisionMakerFactoryTests
 
         var result = DecisionMakerFactory.Create(options, time, _ => null);
 
-        Assert.Equal("decision_maker: the API key environment variable 'ANTHROPIC_KEY_FOR_T01' is not set", result.Error);
+        Assert.Equal("decision_maker: the API key environment variable 'ANTHROPIC_KEY_FOR_T01' is not set", result.Error?.Message);
     }
 
     [Fact]
@@ -72,6 +72,6 @@ public class DecisionMakerFactoryTests
     {
         var result = DecisionMakerFactory.Create(new DecisionMakerOptions { PromptTemplatePath = "/nonexistent/prompt.txt" }, time, _ => null);
 
-        Assert.StartsWith("decision_maker.prompt_template: ", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith("decision_maker.prompt_template: ", result.Error?.Message, StringComparison.Ordinal);
     }
 }

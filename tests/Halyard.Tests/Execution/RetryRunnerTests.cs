@@ -18,7 +18,7 @@ public class RetryRunnerTests
 
         var run = await Support.ClockDriver.RunAsync(
             clock,
-            runner.RunAsync(RetryProfile.Opening, _ => { times.Add(clock.GetUtcNow()); return ValueTask.FromResult<VenueError?>(new VenueError(ErrorClass.Temporary, "x")); }, CancellationToken.None),
+            runner.RunAsync(RetryProfile.Opening, _ => { times.Add(clock.GetUtcNow()); return ValueTask.FromResult<Error?>(new Error(ErrorClass.Temporary, "x")); }, CancellationToken.None),
             TimeSpan.FromMilliseconds(5));
 
         Assert.Equal((3, ErrorClass.Temporary), (run.Attempts, run.Error!.Class));
@@ -30,7 +30,7 @@ public class RetryRunnerTests
     public void Delay_Backoff_IsBaseTimesTwoToTheRetryWithAtMostTwentyPercentJitter()
     {
         var runner = new RetryRunner(new OrchestratorOptions(), new FakeTimeProvider(), new Random(3));
-        var temporary = new VenueError(ErrorClass.Temporary, "x");
+        var temporary = new Error(ErrorClass.Temporary, "x");
         for (var i = 0; i < 200; i++)
         {
             var first = runner.Delay(temporary, 0);
@@ -39,8 +39,8 @@ public class RetryRunnerTests
             Assert.InRange(second, TimeSpan.FromMilliseconds(400), TimeSpan.FromMilliseconds(480));
         }
 
-        Assert.Equal(TimeSpan.FromSeconds(7), runner.Delay(new VenueError(ErrorClass.RateLimited, "429", 429, TimeSpan.FromSeconds(7)), 0));
-        Assert.Equal(TimeSpan.FromSeconds(1), runner.Delay(new VenueError(ErrorClass.RateLimited, "budget"), 2));
+        Assert.Equal(TimeSpan.FromSeconds(7), runner.Delay(new Error(ErrorClass.RateLimited, "429", 429, TimeSpan.FromSeconds(7)), 0));
+        Assert.Equal(TimeSpan.FromSeconds(1), runner.Delay(new Error(ErrorClass.RateLimited, "budget"), 2));
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public class RetryRunnerTests
         var attempts = 0;
         var task = runner.RunAsync(
             RetryProfile.Opening,
-            _ => ValueTask.FromResult<VenueError?>(++attempts < 2 ? new VenueError(ErrorClass.RateLimited, "429", 429, TimeSpan.FromSeconds(3)) : null),
+            _ => ValueTask.FromResult<Error?>(++attempts < 2 ? new Error(ErrorClass.RateLimited, "429", 429, TimeSpan.FromSeconds(3)) : null),
             CancellationToken.None);
 
         clock.Advance(TimeSpan.FromMilliseconds(2_999));

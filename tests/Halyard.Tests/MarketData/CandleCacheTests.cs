@@ -152,7 +152,7 @@ public class CandleCacheTests
         var state = sut.Cache.Get("BTC", M3)!;
         var lastBefore = state.Last;
         sut.InCandle(300);
-        sut.Source.Failures["BTC"] = new Queue<Halyard.Hyperliquid.Http.VenueError>([FakeCandleSource.Error(ErrorClass.Temporary)]);
+        sut.Source.Failures["BTC"] = new Queue<Halyard.Domain.Error>([FakeCandleSource.Error(ErrorClass.Temporary)]);
 
         var failed = await sut.Cache.RefreshAsync("BTC", M3, CancellationToken.None);
         var retried = await sut.Cache.RefreshAsync("BTC", M3, CancellationToken.None);
@@ -173,7 +173,7 @@ public class CandleCacheTests
     {
         var sut = CreateSut();
         sut.InCandle(299);
-        sut.Source.Failures["BTC"] = new Queue<Halyard.Hyperliquid.Http.VenueError>([FakeCandleSource.Error(ErrorClass.RateLimited)]);
+        sut.Source.Failures["BTC"] = new Queue<Halyard.Domain.Error>([FakeCandleSource.Error(ErrorClass.RateLimited)]);
 
         var failed = await sut.Cache.RefreshAsync("BTC", M3, CancellationToken.None);
 
@@ -217,18 +217,6 @@ public class CandleCacheTests
         Assert.False(second.Request!.IsInitial);
         Assert.Equal(Btc3m[0].OpenTimeMs, source.Requests[^1].StartMs);
         Assert.Equal(2, second.Request.ExpectedCandles);
-    }
-
-    [Fact]
-    public async Task Forget_DropsTheKey_NextRefreshIsInitial()
-    {
-        var sut = CreateSut();
-        sut.InCandle(299);
-        await sut.Cache.RefreshAsync("BTC", M3, CancellationToken.None);
-
-        Assert.True(sut.Cache.Forget("BTC", M3));
-        Assert.Null(sut.Cache.Get("BTC", M3));
-        Assert.True(sut.Cache.Plan("BTC", M3)!.IsInitial);
     }
 
     [Theory]

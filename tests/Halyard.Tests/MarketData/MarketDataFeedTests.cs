@@ -68,7 +68,7 @@ public class MarketDataFeedTests
     public async Task RefreshAsync_OneCoinFailsTemporarily_OthersStillBuilt()
     {
         var sut = CreateSut();
-        sut.Source.Failures["BTC"] = new Queue<VenueError>([FakeCandleSource.Error(ErrorClass.Temporary)]);
+        sut.Source.Failures["BTC"] = new Queue<Error>([FakeCandleSource.Error(ErrorClass.Temporary)]);
 
         var batch = await sut.Feed.RefreshAsync(Coins, CancellationToken.None);
 
@@ -82,7 +82,7 @@ public class MarketDataFeedTests
     public async Task RefreshAsync_RateLimited_StopsAskingForTheRestOfTheCycle()
     {
         var sut = CreateSut();
-        sut.Source.Failures["BTC"] = new Queue<VenueError>([FakeCandleSource.Error(ErrorClass.RateLimited)]);
+        sut.Source.Failures["BTC"] = new Queue<Error>([FakeCandleSource.Error(ErrorClass.RateLimited)]);
 
         var batch = await sut.Feed.RefreshAsync(Coins, CancellationToken.None);
 

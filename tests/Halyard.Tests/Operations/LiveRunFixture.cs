@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Halyard.Cycle.Configuration;
 using Halyard.Cycle.Live;
+using Halyard.Domain;
 using Halyard.Journal;
 using Halyard.Operations;
 using Halyard.Operations.Alerts;
@@ -21,7 +22,7 @@ public sealed class LiveRunFixture : IAsyncLifetime
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource _firstCycle = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ILoggerFactory? _loggers;
-    private Task<(LiveResult? Result, string? Error)>? _run;
+    private Task<Result<LiveResult>>? _run;
 
     public AlertReceiver Receiver { get; } = new();
 
@@ -64,8 +65,8 @@ public sealed class LiveRunFixture : IAsyncLifetime
         var first = await Task.WhenAny(_firstCycle.Task, _run).WaitAsync(TimeSpan.FromMinutes(3));
         if (first != _firstCycle.Task)
         {
-            var (_, error) = await _run;
-            throw new InvalidOperationException("the live run ended before its first cycle: " + error);
+            var ended = await _run;
+            throw new InvalidOperationException("the live run ended before its first cycle: " + ended.Error?.Message);
         }
     }
 

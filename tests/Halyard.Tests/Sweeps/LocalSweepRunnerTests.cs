@@ -30,8 +30,9 @@ public class LocalSweepRunnerTests
         foreach (var job in plan.Jobs)
         {
             using var lone = new TempDirectory();
-            var (result, error) = await ReplayRunner.RunAsync(new ReplayRequest { Config = job.Config, From = job.Window.From, To = job.Window.To, OutDirectory = lone.Path, Data = MarketDataSet.Embedded }, null, CancellationToken.None);
-            Assert.True(result is not null, error);
+            var run = await ReplayRunner.RunAsync(new ReplayRequest { Config = job.Config, From = job.Window.From, To = job.Window.To, OutDirectory = lone.Path, Data = MarketDataSet.Embedded }, null, CancellationToken.None);
+            Assert.True(run.IsSuccess, run.Error?.Message);
+            var result = run.Value;
             var entry = index.Jobs.Single(j => j.Name == job.Name);
             Assert.Equal(result.Summary.ActionsSha256, entry.ActionsSha256);
             Assert.Equal(result.Summary.NetPnlUsd, entry.Figures!.NetPnlUsd);

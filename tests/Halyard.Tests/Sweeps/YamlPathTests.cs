@@ -23,7 +23,7 @@ public class YamlPathTests
     public void Set_MissingMappings_AreCreated()
     {
         var root = Doc("replay:\n  out: x\n");
-        var (path, _) = YamlPath.Parse("decision_maker.model");
+        var path = YamlPath.Parse("decision_maker.model").Value!;
 
         Assert.Null(path!.Set(root, new YamlScalarNode("gpt-4o")));
         Assert.Contains("decision_maker:\n  model: gpt-4o", Text(root), StringComparison.Ordinal);
@@ -34,7 +34,7 @@ public class YamlPathTests
     public void Set_StarIndex_SetsEveryItem()
     {
         var root = Doc("traders:\n- id: a\n  risk_params: { altcoin_leverage: 10 }\n- id: b\n");
-        var (path, _) = YamlPath.Parse("traders[*].risk_params.altcoin_leverage");
+        var path = YamlPath.Parse("traders[*].risk_params.altcoin_leverage").Value!;
 
         Assert.Null(path!.Set(root, new YamlScalarNode("5")));
         var traders = (YamlSequenceNode)root.Children[new YamlScalarNode("traders")];
@@ -45,7 +45,7 @@ public class YamlPathTests
     public void Set_IndexBeyondTheList_IsAnErrorNamingThePath()
     {
         var root = Doc("traders:\n- id: a\n");
-        var (path, _) = YamlPath.Parse("traders[3].shadow");
+        var path = YamlPath.Parse("traders[3].shadow").Value!;
 
         var error = path!.Set(root, new YamlScalarNode("true"));
 
@@ -62,5 +62,5 @@ public class YamlPathTests
     public void Parse_Malformed_IsAnError(string text) => Assert.NotNull(YamlPath.Parse(text).Error);
 
     [Fact]
-    public void Parse_LastKey_IsTheAxisDefaultName() => Assert.Equal("altcoin_leverage", YamlPath.Parse("traders[0].risk_params.altcoin_leverage").Path!.LastKey);
+    public void Parse_LastKey_IsTheAxisDefaultName() => Assert.Equal("altcoin_leverage", YamlPath.Parse("traders[0].risk_params.altcoin_leverage").Value!.LastKey);
 }

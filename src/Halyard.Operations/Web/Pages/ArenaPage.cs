@@ -64,7 +64,7 @@ internal static class ArenaPage
                 .Append("</td></tr>");
         }
 
-        sb.Append("</tbody></table><div class=\"card\">Account ").Append(Html.Usd(status.AccountValue)).Append(status.VenueError is { } e ? " · venue: " + Html.E(e) : string.Empty).Append(" &nbsp; ")
+        sb.Append("</tbody></table><div class=\"card\">Account ").Append(Html.Usd(status.AccountValue)).Append(status.Error is { } e ? " · venue: " + Html.E(e) : string.Empty).Append(" &nbsp; ")
             .Append(Button("/api/flatten", "kill switch: flatten all", "KILL SWITCH: pause every trader, cancel every order and close every position reduce-only?", true)).Append(' ')
             .Append(Button("/api/cancel-all", "cancel all orders", "Cancel every open order on the account (protective stops included)?", true)).Append("</div>");
         sb.Append("<h2>Positions</h2><table id=\"positions\"><thead><tr><th>trader</th><th>coin</th><th>size</th><th>entry</th><th>stop</th><th>target</th><th>liquidation</th><th>uPnL</th></tr></thead><tbody>");

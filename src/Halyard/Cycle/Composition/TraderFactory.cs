@@ -58,7 +58,7 @@ public sealed record TraderRuntime
 public static class TraderFactory
 {
     /// <summary>The traders, or the first configuration problem (e.g. an LLM key variable that is not set).</summary>
-    public static (IReadOnlyList<TraderCycle> Traders, string? Error) Create(HalyardConfig config, TraderRuntime runtime)
+    public static Result<IReadOnlyList<TraderCycle>> Create(HalyardConfig config, TraderRuntime runtime)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(runtime);
@@ -67,9 +67,9 @@ public static class TraderFactory
         {
             var decisionMaker = config.DecisionMakerFor(trader);
             var maker = DecisionMakerFactory.Create(DecisionMakerMapping.ToOptions(decisionMaker, config.Journal.FullPrompt), runtime.Clock, runtime.Environment, runtime.DecorateChatClient);
-            if (maker.Maker is null)
+            if (!maker.IsSuccess)
             {
-                return ([], $"traders[{trader.Id}]: {maker.Error}");
+                return maker.Error with { Message = $"traders[{trader.Id}]: {maker.Error.Message}" };
             }
 
             var setup = Setup(config, trader, runtime);
@@ -85,7 +85,7 @@ public static class TraderFactory
                     LiquidityThresholdUsd = setup.Limits.LiquidityThresholdUsd,
                     MaxCandidates = config.MarketData.MaxCandidates,
                 }),
-                DecisionStep = new DecisionStep(maker.Maker),
+                DecisionStep = new DecisionStep(maker.Value),
                 Orders = new OrchestratorGateway(new Orchestrator(new OrchestratorSetup(
                     trader.Id,
                     runtime.Venue.Exchange,
@@ -108,7 +108,7 @@ public static class TraderFactory
             traders.Add(cycle);
         }
 
-        return (traders, null);
+        return Result.Success<IReadOnlyList<TraderCycle>>(traders);
     }
 
     public static TraderSetup Setup(HalyardConfig config, TraderConfig trader, TraderRuntime runtime)

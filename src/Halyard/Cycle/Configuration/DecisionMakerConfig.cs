@@ -58,4 +58,19 @@ public sealed record DecisionMakerConfig
 
     /// <summary>A decision whose coin's live price moved more than this (basis points) since the snapshot the model saw is discarded.</summary>
     public decimal StalenessMaxMoveBps { get; init; } = 100m;
+
+    /// <summary>The problems of these options, each naming its key (empty: valid); the configuration loader reports them.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var p = new OptionProblems();
+        var llm = Provider is not (DecisionMakerProvider.Baseline or DecisionMakerProvider.Recorded);
+        p.Require(!llm || !string.IsNullOrWhiteSpace(Model), "model", Model, "a model name for an LLM provider");
+        p.Require(Provider != DecisionMakerProvider.Recorded || !string.IsNullOrWhiteSpace(Cassette), "cassette", Cassette, "a cassette file for the recorded provider");
+        p.Require(Timeout > TimeSpan.Zero, "timeout", Timeout, "> 0");
+        p.Require(MaxOutputTokens >= 1, "max_output_tokens", MaxOutputTokens, ">= 1");
+        p.Require(Temperature is null or (>= 0m and <= 2m), "temperature", Temperature, "none or 0..2");
+        p.Require(StalenessMaxAge > TimeSpan.Zero, "staleness_max_age", StalenessMaxAge, "> 0");
+        p.Require(StalenessMaxMoveBps > 0m, "staleness_max_move_bps", StalenessMaxMoveBps, "> 0");
+        return p.ToList();
+    }
 }

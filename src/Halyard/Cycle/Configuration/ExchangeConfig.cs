@@ -31,6 +31,17 @@ public sealed record ExchangeConfig
 
     /// <summary>Where the signing (agent) key is found; null only for paper (a throwaway key per run).</summary>
     public SignerConfig? Signer { get; init; }
+
+    /// <summary>The problems of these options, each naming its key (empty: valid); the configuration loader reports them.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var p = new OptionProblems();
+        p.Require(Enum.IsDefined(Provider), "provider", Provider, "paper | testnet | mainnet");
+        p.Require(Provider == ExchangeProvider.Paper || Signer is not null, "signer", null, "a signer (key_env or key_file) for testnet and mainnet");
+        p.Require(Signer is null || (Signer.KeyEnv is null) != (Signer.KeyFile is null), "signer", Signer?.KeyEnv ?? Signer?.KeyFile, "exactly one of key_env and key_file");
+        p.Require(BaseUrl is null || BaseUrl.IsAbsoluteUri, "base_url", BaseUrl, "an absolute URL");
+        return p.ToList();
+    }
 }
 
 /// <summary><c>exchange.signer</c>: exactly one of an environment-variable name or a key file path.</summary>

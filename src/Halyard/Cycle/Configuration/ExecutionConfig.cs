@@ -46,4 +46,23 @@ public sealed record ExecutionConfig
 
     /// <summary>Consecutive reads without one of our positions (and no closing fill) before it counts as closed on the venue.</summary>
     public int ClosedAfterMissingReads { get; init; } = 2;
+
+    /// <summary>The problems of these options, each naming its key (empty: valid); the configuration loader reports them.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var p = new OptionProblems();
+        p.Require(Enum.IsDefined(Entry), "entry", Entry, "ioc | gtc");
+        p.Require(SlippageBps is > 0m and <= 1000m, "slippage_bps", SlippageBps, "0 < bps <= 1000");
+        p.Require(GtcTimeout > TimeSpan.Zero, "gtc_timeout", GtcTimeout, "> 0");
+        p.Require(CloseSlippageBps is > 0m and <= 1000m, "close_slippage_bps", CloseSlippageBps, "0 < bps <= 1000");
+        p.Require(Enum.IsDefined(MarginMode), "margin_mode", MarginMode, "cross | isolated");
+        p.Require(DeadMansSwitch is null || DeadMansSwitch >= TimeSpan.FromSeconds(5), "dead_mans_switch", DeadMansSwitch, "none or >= 5s (the venue's minimum)");
+        p.Require(MaxAttempts is >= 1 and <= 10, "max_attempts", MaxAttempts, "1..10");
+        p.Require(BackoffBase > TimeSpan.Zero, "backoff_base", BackoffBase, "> 0");
+        p.Require(RateLimitBackoff > TimeSpan.Zero, "rate_limit_backoff", RateLimitBackoff, "> 0");
+        p.Require(ExpiresAfter is null || ExpiresAfter > TimeSpan.Zero, "expires_after", ExpiresAfter, "none or > 0");
+        p.Require(ShutdownGrace >= TimeSpan.Zero, "shutdown_grace", ShutdownGrace, ">= 0");
+        p.Require(ClosedAfterMissingReads >= 1, "closed_after_missing_reads", ClosedAfterMissingReads, ">= 1");
+        return p.ToList();
+    }
 }

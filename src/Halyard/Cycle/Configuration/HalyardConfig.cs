@@ -1,5 +1,4 @@
 using Halyard.Cycle.Configuration.Writing;
-using Halyard.Risk;
 
 namespace Halyard.Cycle.Configuration;
 
@@ -49,10 +48,35 @@ public sealed record HalyardConfig
         return trader.DecisionMaker ?? DecisionMaker;
     }
 
-    /// <summary>The trader's hard limits (see <see cref="TraderConfig.ToRiskLimits"/>).</summary>
-    public RiskLimits RiskLimitsFor(string traderId) =>
-        Traders.FirstOrDefault(t => t.Id == traderId)?.ToRiskLimits()
-        ?? throw new ArgumentException($"No trader '{traderId}'.", nameof(traderId));
+    /// <summary>
+    /// Every options record's own problems, by section (<c>execution</c>, <c>market_data</c>, …; each trader's
+    /// decision maker override under <c>traders[i].decision_maker</c>). The loader reports them after its
+    /// per-key checks; empty for a valid configuration.
+    /// </summary>
+    public IReadOnlyList<(string Section, string Problem)> Validate()
+    {
+        var sections = new List<(string, IReadOnlyList<string>)>
+        {
+            ("decision_maker", DecisionMaker.Validate()),
+            ("exchange", Exchange.Validate()),
+            ("paper_exchange", PaperExchange.Validate()),
+            ("execution", Execution.Validate()),
+            ("market_data", MarketData.Validate()),
+            ("journal", Journal.Validate()),
+            ("replay", Replay.Validate()),
+            ("operations.control", Control.Validate()),
+        };
+        for (var i = 0; i < Traders.Count; i++)
+        {
+            sections.Add(($"traders[{i}]", Traders[i].ToRiskLimits().Validate()));
+            if (Traders[i].DecisionMaker is { } own)
+            {
+                sections.Add(($"traders[{i}].decision_maker", own.Validate()));
+            }
+        }
+
+        return [.. sections.SelectMany(s => s.Item2.Select(problem => (s.Item1, problem)))];
+    }
 
     /// <summary>A commented YAML document that loads back to this configuration.</summary>
     public string ToYaml() => ConfigYamlWriter.Write(this);

@@ -11,6 +11,14 @@ public sealed record JournalConfig
 
     /// <summary>Record the full prompt of each cycle, not only its sha256 digest.</summary>
     public bool FullPrompt { get; init; }
+
+    /// <summary>The problems of these options, each naming its key (empty: valid); the configuration loader reports them.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var p = new OptionProblems();
+        p.Require(!string.IsNullOrWhiteSpace(Dir), "dir", Dir, "a folder");
+        return p.ToList();
+    }
 }
 
 /// <summary><c>replay</c>: the window and the run folder of <c>halyard replay</c> (command-line options win).</summary>
@@ -24,4 +32,13 @@ public sealed record ReplayConfig
 
     /// <summary>The run folder (relative to the working directory).</summary>
     public string Out { get; init; } = "runs/replay";
+
+    /// <summary>The problems of these options, each naming its key (empty: valid); the configuration loader reports them.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var p = new OptionProblems();
+        p.Require(From is null || To is null || From < To, "from", From, "before to");
+        p.Require(!string.IsNullOrWhiteSpace(Out), "out", Out, "a folder");
+        return p.ToList();
+    }
 }

@@ -13,4 +13,13 @@ public sealed record MarketDataConfig
 
     /// <summary>Ranked coins offered to the model each cycle (held coins come on top).</summary>
     public int MaxCandidates { get; init; } = 10;
+
+    /// <summary>The problems of these options, each naming its key (empty: valid); the configuration loader reports them.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var p = new OptionProblems();
+        p.Require(TimeSpan.FromHours(1).Ticks % TimeSpan.FromMilliseconds(IntradayInterval.Milliseconds).Ticks == 0, "intraday_interval", IntradayInterval.Name, "an interval that divides one hour");
+        p.Require(MaxCandidates >= 1, "max_candidates", MaxCandidates, ">= 1");
+        return p.ToList();
+    }
 }

@@ -38,4 +38,12 @@ public sealed record ControlConfig
 
     /// <summary>TCP port on 127.0.0.1; 0: any free port (written to <c>control.json</c> in the journal folder).</summary>
     public int Port { get; init; } = 8787;
+
+    /// <summary>The problems of these options, each naming its key (empty: valid); the configuration loader reports them.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var p = new OptionProblems();
+        p.Require(Port is >= 1 and <= 65535, "port", Port, "1..65535");
+        return p.ToList();
+    }
 }

@@ -20,6 +20,18 @@ public sealed record PaperExchangeConfig
     public string? AuditLog { get; init; }
 
     public FaultConfig Faults { get; init; } = new();
+
+    /// <summary>
+    /// The problems of these options, each naming its key (empty: valid): the initial equity, then the engine's
+    /// own checks of the options they map to (fees, funded accounts, faults).
+    /// </summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var p = new OptionProblems();
+        p.Require(InitialEquity >= 0m, "initial_equity", InitialEquity, ">= 0");
+        p.AddAll(string.Empty, this.ToOptions(null).Validate());
+        return p.ToList();
+    }
 }
 
 /// <summary><c>paper_exchange.fund[i]</c>: an account and its starting USD balance.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Halyard.Domain;
 
 namespace Halyard.Cycle.Live;
 
@@ -34,7 +35,7 @@ public sealed class AccountClaim : IDisposable
     public JournalVenue Venue { get; }
 
     /// <summary>Claims <paramref name="account"/> on <paramref name="network"/> for this process and the folder; an error text when it cannot.</summary>
-    public static (AccountClaim? Claim, string? Error) Acquire(string folder, string network, string account, string? machineLockFolder = null)
+    public static Result<AccountClaim> Acquire(string folder, string network, string account, string? machineLockFolder = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
         account = account.ToLowerInvariant();
@@ -53,7 +54,7 @@ public sealed class AccountClaim : IDisposable
                 catch (IOException)
                 {
                     Release(locks);
-                    return (null, $"another halyard run already trades {network} account {account} (lock {path} is held): one process per account; stop it first");
+                    return Error.Invalid($"another halyard run already trades {network} account {account} (lock {path} is held): one process per account; stop it first");
                 }
 
                 locks.Add(stream);
@@ -69,22 +70,22 @@ public sealed class AccountClaim : IDisposable
                 if (known is null || known.Network != network || !string.Equals(known.Account, account, StringComparison.Ordinal))
                 {
                     Release(locks);
-                    return (null, $"journal.dir {folder} belongs to {known?.Network} account {known?.Account}; this run trades {network} account {account}: choose another journal.dir");
+                    return Error.Invalid($"journal.dir {folder} belongs to {known?.Network} account {known?.Account}; this run trades {network} account {account}: choose another journal.dir");
                 }
 
-                return (new AccountClaim(locks, known), null);
+                return new AccountClaim(locks, known);
             }
 
             var venue = new JournalVenue(network, account, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)));
             var temporary = file + ".tmp";
             File.WriteAllText(temporary, JsonSerializer.Serialize(venue, Json));
             File.Move(temporary, file, overwrite: true);
-            return (new AccountClaim(locks, venue), null);
+            return new AccountClaim(locks, venue);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
         {
             Release(locks);
-            return (null, $"journal.dir {folder}: {ex.Message}");
+            return Error.Invalid($"journal.dir {folder}: {ex.Message}");
         }
     }
 

@@ -67,7 +67,7 @@ public sealed record LiveResult(string JournalFolder, long Cycles, IReadOnlyList
 /// </summary>
 public static class LiveRunner
 {
-    public static async Task<(LiveResult? Result, string? Error)> RunAsync(LiveRequest request, CancellationToken cancellationToken)
+    public static async Task<Result<LiveResult>> RunAsync(LiveRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var config = request.Config;
@@ -75,15 +75,17 @@ public static class LiveRunner
         if (config.Exchange.Provider == ExchangeProvider.Paper && config.Exchange.BaseUrl is null
             && File.Exists(Path.Combine(folder, CompositeJournal.JsonlFileName)))
         {
-            return (null, $"journal.dir {folder} already holds a run; the embedded paper exchange starts a new account at the start of its window each time, so it cannot resume it: remove the folder or choose another journal.dir");
+            return Error.Invalid($"journal.dir {folder} already holds a run; the embedded paper exchange starts a new account at the start of its window each time, so it cannot resume it: remove the folder or choose another journal.dir");
         }
 
         Directory.CreateDirectory(folder);
-        var (venue, error) = await LiveVenue.ConnectAsync(config, folder, request.Environment, cancellationToken).ConfigureAwait(false);
-        if (venue is null)
+        var connected = await LiveVenue.ConnectAsync(config, folder, request.Environment, cancellationToken).ConfigureAwait(false);
+        if (!connected.IsSuccess)
         {
-            return (null, error);
+            return connected.Error;
         }
+
+        var venue = connected.Value;
 
         using (venue)
         {
@@ -94,11 +96,13 @@ public static class LiveRunner
             {
                 var identity = venue.Connection.Identity;
                 var network = config.Exchange.Provider == ExchangeProvider.Paper ? "paper@" + config.Exchange.BaseUrl : Names.Of(config.Exchange.Provider);
-                (claim, var claimError) = AccountClaim.Acquire(folder, network, (identity.VaultAddress ?? identity.Account).Value);
-                if (claim is null)
+                var acquired = AccountClaim.Acquire(folder, network, (identity.VaultAddress ?? identity.Account).Value);
+                if (!acquired.IsSuccess)
                 {
-                    return (null, claimError);
+                    return acquired.Error;
                 }
+
+                claim = acquired.Value;
             }
 
             using var claimed = claim;
@@ -133,11 +137,13 @@ public static class LiveRunner
                     CloidScope = claim?.Venue.CloidScope,
                     Force = request.Force,
                 };
-                var (traders, problem) = TraderFactory.Create(config, runtime);
-                if (problem is not null)
+                var created = TraderFactory.Create(config, runtime);
+                if (!created.IsSuccess)
                 {
-                    return (null, problem);
+                    return created.Error;
                 }
+
+                var traders = created.Value;
 
                 live?.Attach(traders);
                 request.Connected?.Invoke(venue.Description);
@@ -173,11 +179,11 @@ public static class LiveRunner
                 catch (OperationCanceledException) when (request.Force.IsCancellationRequested)
                 {
                     var left = manager.Unfinished();
-                    return (new LiveResult(folder, Interlocked.Read(ref cycles), [], left.Count > 0 ? left : ["the last protection pass"]), null);
+                    return new LiveResult(folder, Interlocked.Read(ref cycles), [], left.Count > 0 ? left : ["the last protection pass"]);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    return (null, $"a trader's loop faulted after {Interlocked.Read(ref cycles)} cycle(s): {ex.GetType().Name}: {ex.Message}");
+                    return new Error(ErrorClass.Unknown, $"a trader's loop faulted after {Interlocked.Read(ref cycles)} cycle(s): {ex.GetType().Name}: {ex.Message}");
                 }
                 finally
                 {
@@ -188,7 +194,7 @@ public static class LiveRunner
                 }
 
                 CycleLog.LiveStopped(log, Interlocked.Read(ref cycles));
-                return (new LiveResult(folder, Interlocked.Read(ref cycles), stopped, []), null);
+                return new LiveResult(folder, Interlocked.Read(ref cycles), stopped, []);
             }
             finally
             {

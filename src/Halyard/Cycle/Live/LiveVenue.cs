@@ -52,7 +52,7 @@ public sealed class LiveVenue : IDisposable
     /// standalone paper exchange (<c>base_url</c>), or Hyperliquid testnet/mainnet with the signing key from
     /// <c>exchange.signer</c> (an environment variable or a key file; never printed). Problems are values.
     /// </summary>
-    public static async Task<(LiveVenue? Venue, string? Error)> ConnectAsync(
+    public static async Task<Result<LiveVenue>> ConnectAsync(
         HalyardConfig config, string runFolder, Func<string, string?> environment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -63,11 +63,13 @@ public sealed class LiveVenue : IDisposable
             return Embedded(config, runFolder, environment);
         }
 
-        var (identity, error) = Identity(exchange, environment);
-        if (identity is null)
+        var signing = Identity(exchange, environment);
+        if (!signing.IsSuccess)
         {
-            return (null, error);
+            return signing.Error;
         }
+
+        var identity = signing.Value;
 
         var endpoint = exchange.Provider switch
         {
@@ -89,7 +91,7 @@ public sealed class LiveVenue : IDisposable
             var warm = await probe.Info.GetClearinghouseStateAsync(account, cancellationToken).ConfigureAwait(false);
             if (!warm.IsSuccess)
             {
-                return (null, $"the paper exchange at {endpoint.BaseUrl} did not answer: {warm.Error.Message}");
+                return warm.Error with { Message = $"the paper exchange at {endpoint.BaseUrl} did not answer: {warm.Error.Message}" };
             }
 
             var (first, firstAt) = await TimedReadAsync(probe, account, cancellationToken).ConfigureAwait(false);
@@ -97,7 +99,7 @@ public sealed class LiveVenue : IDisposable
             var (second, secondAt) = await TimedReadAsync(probe, account, cancellationToken).ConfigureAwait(false);
             if (first is null || second is null)
             {
-                return (null, $"the paper exchange at {endpoint.BaseUrl} stopped answering");
+                return new Error(ErrorClass.ExchangeDown, $"the paper exchange at {endpoint.BaseUrl} stopped answering");
             }
 
             speed = VenueRate(second.Value - first.Value, TimeSpan.FromSeconds((secondAt - firstAt) / (double)TimeProvider.System.TimestampFrequency));
@@ -109,7 +111,7 @@ public sealed class LiveVenue : IDisposable
 
         var connection = Connect(endpoint, identity, clock, config.Execution.ExpiresAfter, speed);
         var rate = speed == 1.0 ? string.Empty : string.Create(System.Globalization.CultureInfo.InvariantCulture, $" (its clock runs {speed}× real time: cycles come {speed}× faster)");
-        return (new LiveVenue(connection, clock, null, $"{Names.Of(exchange.Provider)} at {endpoint.BaseUrl} as {identity.Account}{rate}", null, HyperliquidSocket.ClientConnector(endpoint.WebSocketUrl)), null);
+        return new LiveVenue(connection, clock, null, $"{Names.Of(exchange.Provider)} at {endpoint.BaseUrl} as {identity.Account}{rate}", null, HyperliquidSocket.ClientConnector(endpoint.WebSocketUrl));
     }
 
     /// <summary>The venue's now from one account read, and the real timestamp of the read's midpoint.</summary>
@@ -171,21 +173,23 @@ public sealed class LiveVenue : IDisposable
         }
     }
 
-    private static (LiveVenue?, string?) Embedded(HalyardConfig config, string runFolder, Func<string, string?> environment)
+    private static Result<LiveVenue> Embedded(HalyardConfig config, string runFolder, Func<string, string?> environment)
     {
         var data = config.PaperExchange.DataDir is { } dir ? MarketDataSet.FromDirectory(dir) : MarketDataSet.Embedded;
         var options = new PaperExchangeOptions();
-        var (window, error) = ReplayWindow.Resolve(data, options.PriceInterval, config.Replay.From, config.Replay.To);
-        if (window is null)
+        var resolved = ReplayWindow.Resolve(data, options.PriceInterval, config.Replay.From, config.Replay.To);
+        if (!resolved.IsSuccess)
         {
-            return (null, error);
+            return resolved.Error;
         }
 
-        var (identity, keyError) = config.Exchange.Signer is null ? (SigningIdentity.ForAccount(PaperAccount.Key()), null) : Identity(config.Exchange, environment);
-        if (identity is null)
+        var signing = config.Exchange.Signer is null ? SigningIdentity.ForAccount(PaperAccount.Key()) : Identity(config.Exchange, environment);
+        if (!signing.IsSuccess)
         {
-            return (null, keyError);
+            return signing.Error;
         }
+
+        var (window, identity) = (resolved.Value, signing.Value);
 
         var clock = new ScaledClock(TimeProvider.System, window.From, 1.0, window.To);
         var paper = config.PaperExchange.ToOptions(identity.Account.Value, Path.Combine(runFolder, ReplayRunner.AuditFileName));
@@ -200,15 +204,15 @@ public sealed class LiveVenue : IDisposable
             ExpiresAfter = config.Execution.ExpiresAfter,
         });
         var description = $"the embedded paper exchange replaying {window.From:yyyy-MM-dd HH:mm} → {window.To:yyyy-MM-dd HH:mm} UTC in real time, account {identity.Account}";
-        return (new LiveVenue(connection, clock, window.To, description, engine, engine.InProcessWebSocket(TimeProvider.System)), null);
+        return new LiveVenue(connection, clock, window.To, description, engine, engine.InProcessWebSocket(TimeProvider.System));
     }
 
     /// <summary>The signing identity from <c>exchange.signer</c> and <c>exchange.account_address</c>; the key is never echoed.</summary>
-    private static (SigningIdentity?, string?) Identity(ExchangeConfig exchange, Func<string, string?> environment)
+    private static Result<SigningIdentity> Identity(ExchangeConfig exchange, Func<string, string?> environment)
     {
         if (exchange.Signer is not { } signer)
         {
-            return (null, "exchange.signer is required for " + Names.Of(exchange.Provider));
+            return Error.Invalid("exchange.signer is required for " + Names.Of(exchange.Provider));
         }
 
         PrivateKey key;
@@ -218,12 +222,12 @@ public sealed class LiveVenue : IDisposable
         }
         catch (Exception ex) when (ex is InvalidOperationException or FileNotFoundException or IOException or UnauthorizedAccessException)
         {
-            return (null, "exchange.signer: " + ex.Message);
+            return Error.Invalid("exchange.signer: " + ex.Message);
         }
 
         EthAddress? vault = exchange.VaultAddress is { } v ? EthAddress.Parse(v) : null;
         return exchange.AccountAddress is { } account
-            ? (SigningIdentity.ForAgent(key, EthAddress.Parse(account), vault), null)
-            : (SigningIdentity.ForAccount(key, vault), null);
+            ? SigningIdentity.ForAgent(key, EthAddress.Parse(account), vault)
+            : SigningIdentity.ForAccount(key, vault);
     }
 }

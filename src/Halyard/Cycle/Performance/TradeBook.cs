@@ -68,9 +68,6 @@ public sealed class TradeBook
         return result;
     }
 
-    /// <summary>Forgets closed trades that ended before <paramref name="cutoff"/> (the analytics window no longer needs them).</summary>
-    public void PruneClosedBefore(DateTimeOffset cutoff) => _closed.RemoveAll(t => t.ExitTime < cutoff);
-
     /// <summary>Forgets the dedup keys of fills and funding older than <paramref name="cutoff"/>.</summary>
     public void PruneSeenBefore(DateTimeOffset cutoff)
     {

@@ -4,6 +4,7 @@ using Halyard.Cycle.Performance;
 using Halyard.Cycle.Reporting;
 using Halyard.Cycle.Scheduling;
 using Halyard.Decisions.Llm;
+using Halyard.Domain;
 using Halyard.Execution.Ledger;
 using Halyard.Hyperliquid;
 using Halyard.Hyperliquid.RateLimit;
@@ -63,27 +64,29 @@ public static class ReplayRunner
         [CompositeJournal.JsonlFileName, CompositeJournal.SqliteFileName, CompositeJournal.SqliteFileName + "-wal", CompositeJournal.SqliteFileName + "-shm", AuditFileName, SummaryFileName, "equity.png"];
 
     /// <summary>The window the request resolves to, or why it cannot be replayed.</summary>
-    public static (ReplayWindow? Window, string? Error) Plan(ReplayRequest request)
+    public static Result<ReplayWindow> Plan(ReplayRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var data = DataOf(request);
         return ReplayWindow.Resolve(data, new PaperExchangeOptions().PriceInterval, request.From ?? request.Config.Replay.From, request.To ?? request.Config.Replay.To);
     }
 
-    public static async Task<(ReplayResult? Result, string? Error)> RunAsync(ReplayRequest request, IProgress<ReplayProgress>? progress, CancellationToken cancellationToken)
+    public static async Task<Result<ReplayResult>> RunAsync(ReplayRequest request, IProgress<ReplayProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var config = request.Config;
         if (config.Exchange.Provider != ExchangeProvider.Paper || config.Exchange.BaseUrl is not null)
         {
-            return (null, "a replay trades on the in-process paper exchange: exchange.provider must be paper without base_url");
+            return Error.Invalid("a replay trades on the in-process paper exchange: exchange.provider must be paper without base_url");
         }
 
-        var (window, error) = Plan(request);
-        if (window is null)
+        var plan = Plan(request);
+        if (!plan.IsSuccess)
         {
-            return (null, error);
+            return plan.Error;
         }
+
+        var window = plan.Value;
 
         var folder = Path.GetFullPath(request.OutDirectory ?? config.Replay.Out);
         Directory.CreateDirectory(folder);
@@ -116,7 +119,7 @@ public static class ReplayRunner
                 var (session, liveError) = await LiveStateSession.StartAsync(venue, LiveStateOptionsFor(config, engine, request.Wall), clock, cancellationToken).ConfigureAwait(false);
                 if (session is null)
                 {
-                    return (null, "features.websocket: " + liveError);
+                    return Error.Invalid("features.websocket: " + liveError);
                 }
 
                 live = session;
@@ -137,11 +140,13 @@ public static class ReplayRunner
                     Fees = (config.PaperExchange.Fees.TakerBps, config.PaperExchange.Fees.MakerBps),
                     DecorateChatClient = request.DecorateChatClient,
                 };
-                var (traders, problem) = TraderFactory.Create(config, runtime);
-                if (problem is not null)
+                var created = TraderFactory.Create(config, runtime);
+                if (!created.IsSuccess)
                 {
-                    return (null, problem);
+                    return created.Error;
                 }
+
+                var traders = created.Value;
 
                 live?.Attach(traders);
                 var driver = live is null ? null : new ReplayEventDriver(engine, clock, live);
@@ -176,7 +181,7 @@ public static class ReplayRunner
         var (sha, requests) = AuditDigest.Of(Path.Combine(folder, AuditFileName));
         summary = summary with { ActionsSha256 = sha, ExchangeRequests = requests };
         await File.WriteAllTextAsync(Path.Combine(folder, SummaryFileName), summary.ToJson(), cancellationToken).ConfigureAwait(false);
-        return (new ReplayResult(summary, folder, window), null);
+        return new ReplayResult(summary, folder, window);
     }
 
     /// <summary>The replay's WebSocket live state: the in-process <c>/ws</c>, no heartbeat (a virtual clock; reads flush instead), the engine caught up before each read.</summary>

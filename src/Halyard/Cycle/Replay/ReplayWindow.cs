@@ -1,3 +1,4 @@
+using Halyard.Domain;
 using Halyard.PaperExchange.Data;
 
 namespace Halyard.Cycle.Replay;
@@ -12,22 +13,22 @@ public sealed record ReplayWindow(DateTimeOffset From, DateTimeOffset To)
     /// The window from the requested bounds: <c>to</c> defaults to the end of the data common to every coin
     /// on <paramref name="priceInterval"/>, <c>from</c> to 30 days before <c>to</c> (never before the data's start).
     /// </summary>
-    public static (ReplayWindow? Window, string? Error) Resolve(MarketDataSet data, string priceInterval, DateTimeOffset? from, DateTimeOffset? to)
+    public static Result<ReplayWindow> Resolve(MarketDataSet data, string priceInterval, DateTimeOffset? from, DateTimeOffset? to)
     {
         ArgumentNullException.ThrowIfNull(data);
         var range = data.CommonRange(priceInterval);
         if (range is null && (from is null || to is null))
         {
-            return (null, $"the market data ({data.Description}) has no {priceInterval} range common to its coins; give --from and --to");
+            return Error.Invalid($"the market data ({data.Description}) has no {priceInterval} range common to its coins; give --from and --to");
         }
 
         var end = to ?? range!.Value.End;
         var start = from ?? (range is { } r && end - DefaultLength < r.Start ? r.Start : end - DefaultLength);
         if (start >= end)
         {
-            return (null, $"the window is empty: from {start:u} is not before to {end:u}");
+            return Error.Invalid($"the window is empty: from {start:u} is not before to {end:u}");
         }
 
-        return (new ReplayWindow(start, end), null);
+        return new ReplayWindow(start, end);
     }
 }

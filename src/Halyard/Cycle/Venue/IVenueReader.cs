@@ -12,22 +12,22 @@ namespace Halyard.Cycle.Venue;
 public interface IVenueReader
 {
     /// <summary><c>clearinghouseState</c>: account value, margin and positions.</summary>
-    Task<VenueResult<AccountSnapshot>> GetAccountAsync(CancellationToken cancellationToken);
+    Task<Result<AccountSnapshot>> GetAccountAsync(CancellationToken cancellationToken);
 
     /// <summary><c>frontendOpenOrders</c>: resting orders including the triggers.</summary>
-    Task<VenueResult<IReadOnlyList<OpenOrder>>> GetOpenOrdersAsync(CancellationToken cancellationToken);
+    Task<Result<IReadOnlyList<OpenOrder>>> GetOpenOrdersAsync(CancellationToken cancellationToken);
 
     /// <summary><c>metaAndAssetCtxs</c>: instrument rules and asset contexts.</summary>
-    Task<VenueResult<PerpUniverse>> GetUniverseAsync(CancellationToken cancellationToken);
+    Task<Result<PerpUniverse>> GetUniverseAsync(CancellationToken cancellationToken);
 
     /// <summary><c>allMids</c>: the fresh prices of the pre-trade re-check.</summary>
-    Task<VenueResult<IReadOnlyDictionary<string, decimal>>> GetMidsAsync(CancellationToken cancellationToken);
+    Task<Result<IReadOnlyDictionary<string, decimal>>> GetMidsAsync(CancellationToken cancellationToken);
 
     /// <summary>The account's fills in [start, end], oldest first.</summary>
-    Task<VenueResult<IReadOnlyList<UserFill>>> GetFillsAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken);
+    Task<Result<IReadOnlyList<UserFill>>> GetFillsAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken);
 
     /// <summary>The account's funding payments in [start, end].</summary>
-    Task<VenueResult<IReadOnlyList<UserFundingEntry>>> GetFundingAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken);
+    Task<Result<IReadOnlyList<UserFundingEntry>>> GetFundingAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken);
 }
 
 /// <summary>The <see cref="IVenueReader"/> over <see cref="InfoClient"/> for one account.</summary>
@@ -35,24 +35,24 @@ public sealed class InfoVenueReader(InfoClient info, string account) : IVenueRea
 {
     public string Account { get; } = account ?? throw new ArgumentNullException(nameof(account));
 
-    public Task<VenueResult<AccountSnapshot>> GetAccountAsync(CancellationToken cancellationToken) =>
+    public Task<Result<AccountSnapshot>> GetAccountAsync(CancellationToken cancellationToken) =>
         info.GetClearinghouseStateAsync(Account, cancellationToken);
 
-    public Task<VenueResult<IReadOnlyList<OpenOrder>>> GetOpenOrdersAsync(CancellationToken cancellationToken) =>
+    public Task<Result<IReadOnlyList<OpenOrder>>> GetOpenOrdersAsync(CancellationToken cancellationToken) =>
         info.GetFrontendOpenOrdersAsync(Account, cancellationToken);
 
-    public Task<VenueResult<PerpUniverse>> GetUniverseAsync(CancellationToken cancellationToken) =>
+    public Task<Result<PerpUniverse>> GetUniverseAsync(CancellationToken cancellationToken) =>
         info.GetMetaAndAssetContextsAsync(cancellationToken);
 
-    public Task<VenueResult<IReadOnlyDictionary<string, decimal>>> GetMidsAsync(CancellationToken cancellationToken) =>
+    public Task<Result<IReadOnlyDictionary<string, decimal>>> GetMidsAsync(CancellationToken cancellationToken) =>
         info.GetAllMidsAsync(cancellationToken);
 
-    public async Task<VenueResult<IReadOnlyList<UserFill>>> GetFillsAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    public async Task<Result<IReadOnlyList<UserFill>>> GetFillsAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
     {
         var history = await info.GetUserFillHistoryAsync(new FillHistoryQuery(Account, start, end), cancellationToken).ConfigureAwait(false);
         return history.Map<IReadOnlyList<UserFill>>(h => [.. h.Fills.OrderBy(f => f.Time).ThenBy(f => f.Tid ?? 0)]);
     }
 
-    public Task<VenueResult<IReadOnlyList<UserFundingEntry>>> GetFundingAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken) =>
+    public Task<Result<IReadOnlyList<UserFundingEntry>>> GetFundingAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken) =>
         info.GetUserFundingAsync(Account, start, end, cancellationToken);
 }

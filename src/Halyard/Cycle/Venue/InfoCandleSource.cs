@@ -1,3 +1,4 @@
+using Halyard.Domain;
 using Halyard.Hyperliquid.Info;
 using Halyard.MarketData;
 
@@ -6,15 +7,14 @@ namespace Halyard.Cycle.Venue;
 /// <summary>The <see cref="ICandleSource"/> over the venue's <c>candleSnapshot</c> (the info client).</summary>
 public sealed class InfoCandleSource(InfoClient info) : ICandleSource
 {
-    public async Task<CandleFetchResult> FetchAsync(string coin, CandleInterval interval, long startMs, long endMs, CancellationToken cancellationToken)
+    public Task<Result<IReadOnlyList<Candle>>> FetchAsync(string coin, CandleInterval interval, long startMs, long endMs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interval);
-        var result = await info.GetCandlesAsync(
+        return info.GetCandlesAsync(
             coin,
             interval.Name,
             DateTimeOffset.FromUnixTimeMilliseconds(startMs),
             DateTimeOffset.FromUnixTimeMilliseconds(endMs),
-            cancellationToken).ConfigureAwait(false);
-        return result.IsSuccess ? CandleFetchResult.Success(result.Value) : CandleFetchResult.Failure(result.Error);
+            cancellationToken);
     }
 }

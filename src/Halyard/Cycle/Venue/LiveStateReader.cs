@@ -66,27 +66,27 @@ public sealed class LiveStateReader(IVenueReader polled, AccountShadow shadow, L
         }
     }
 
-    public async Task<VenueResult<AccountSnapshot>> GetAccountAsync(CancellationToken cancellationToken) =>
+    public async Task<Result<AccountSnapshot>> GetAccountAsync(CancellationToken cancellationToken) =>
         await AccountAsync(cancellationToken).ConfigureAwait(false) is { } account
-            ? VenueResult<AccountSnapshot>.Success(account)
+            ? Result<AccountSnapshot>.Success(account)
             : await polled.GetAccountAsync(cancellationToken).ConfigureAwait(false);
 
-    public async Task<VenueResult<IReadOnlyList<OpenOrder>>> GetOpenOrdersAsync(CancellationToken cancellationToken) =>
+    public async Task<Result<IReadOnlyList<OpenOrder>>> GetOpenOrdersAsync(CancellationToken cancellationToken) =>
         await OpenOrdersAsync(cancellationToken).ConfigureAwait(false) is { } orders
-            ? VenueResult<IReadOnlyList<OpenOrder>>.Success(orders)
+            ? Result<IReadOnlyList<OpenOrder>>.Success(orders)
             : await polled.GetOpenOrdersAsync(cancellationToken).ConfigureAwait(false);
 
-    public async Task<VenueResult<IReadOnlyDictionary<string, decimal>>> GetMidsAsync(CancellationToken cancellationToken) =>
+    public async Task<Result<IReadOnlyDictionary<string, decimal>>> GetMidsAsync(CancellationToken cancellationToken) =>
         await MidsAsync(cancellationToken).ConfigureAwait(false) is { } mids
-            ? VenueResult<IReadOnlyDictionary<string, decimal>>.Success(mids)
+            ? Result<IReadOnlyDictionary<string, decimal>>.Success(mids)
             : await polled.GetMidsAsync(cancellationToken).ConfigureAwait(false);
 
-    public Task<VenueResult<PerpUniverse>> GetUniverseAsync(CancellationToken cancellationToken) => polled.GetUniverseAsync(cancellationToken);
+    public Task<Result<PerpUniverse>> GetUniverseAsync(CancellationToken cancellationToken) => polled.GetUniverseAsync(cancellationToken);
 
-    public Task<VenueResult<IReadOnlyList<UserFill>>> GetFillsAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken) =>
+    public Task<Result<IReadOnlyList<UserFill>>> GetFillsAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken) =>
         polled.GetFillsAsync(start, end, cancellationToken);
 
-    public Task<VenueResult<IReadOnlyList<UserFundingEntry>>> GetFundingAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken) =>
+    public Task<Result<IReadOnlyList<UserFundingEntry>>> GetFundingAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken) =>
         polled.GetFundingAsync(start, end, cancellationToken);
 
     public async Task<AccountSnapshot?> AccountAsync(CancellationToken cancellationToken) =>

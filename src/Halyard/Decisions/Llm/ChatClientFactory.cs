@@ -1,19 +1,11 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
-using System.Diagnostics.CodeAnalysis;
 using Anthropic;
+using Halyard.Domain;
 using Microsoft.Extensions.AI;
 using OpenAI;
 
 namespace Halyard.Decisions.Llm;
-
-/// <summary>A chat client, or why none could be made (a configuration error as a value).</summary>
-public sealed record ChatClientResult(IChatClient? Client, string? Error)
-{
-    [MemberNotNullWhen(true, nameof(Client))]
-    [MemberNotNullWhen(false, nameof(Error))]
-    public bool IsSuccess => Client is not null;
-}
 
 /// <summary>Wraps the chat client built for <paramref name="options"/> (the caller's own limits, logging…).</summary>
 public delegate IChatClient ChatClientDecorator(IChatClient client, LlmOptions options);
@@ -27,13 +19,14 @@ public delegate IChatClient ChatClientDecorator(IChatClient client, LlmOptions o
 /// </summary>
 public static class ChatClientFactory
 {
-    public static ChatClientResult Create(LlmOptions options, Func<string, string?> environment)
+    /// <summary>A chat client, or why none could be made (a configuration error as a value).</summary>
+    public static Result<IChatClient> Create(LlmOptions options, Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(environment);
         if (string.IsNullOrWhiteSpace(options.Model))
         {
-            return new ChatClientResult(null, "decision_maker.model is empty");
+            return Error.Invalid("decision_maker.model is empty");
         }
 
         string? key = null;
@@ -42,16 +35,16 @@ public static class ChatClientFactory
             key = environment(name);
             if (string.IsNullOrEmpty(key))
             {
-                return new ChatClientResult(null, $"the API key environment variable '{name}' is not set");
+                return Error.Invalid($"the API key environment variable '{name}' is not set");
             }
         }
 
         return options.Provider switch
         {
-            LlmProvider.OpenAiCompatible => new ChatClientResult(OpenAiCompatible(options, key), null),
-            LlmProvider.Anthropic when key is null => new ChatClientResult(null, "Anthropic needs an API key environment variable"),
-            LlmProvider.Anthropic => new ChatClientResult(Anthropic(options, key!), null),
-            _ => new ChatClientResult(null, $"unknown LLM provider {options.Provider}"),
+            LlmProvider.OpenAiCompatible => Result.Success(OpenAiCompatible(options, key)),
+            LlmProvider.Anthropic when key is null => Error.Invalid("Anthropic needs an API key environment variable"),
+            LlmProvider.Anthropic => Result.Success(Anthropic(options, key!)),
+            _ => Error.Invalid($"unknown LLM provider {options.Provider}"),
         };
     }
 

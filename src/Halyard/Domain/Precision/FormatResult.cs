@@ -52,7 +52,7 @@ public sealed record WireSize
 /// <summary>A price and size that together pass every local check of the venue, including the minimum order value.</summary>
 /// <param name="Price">The rounded limit price.</param>
 /// <param name="Size">The rounded size.</param>
-public sealed record WireOrder(WirePrice Price, WireSize Size)
+public sealed record FormattedOrder(WirePrice Price, WireSize Size)
 {
     /// <summary>Price × size in USD, after rounding.</summary>
     public decimal Notional => Price.Value * Size.Value;

@@ -78,31 +78,31 @@ public static class WireFormat
     /// stop must never be refused locally because the position has shrunk below $10 at the stop price.
     /// For a trigger order pass the trigger price here and format its limit price with <see cref="FormatPrice"/>.
     /// </summary>
-    public static FormatResult<WireOrder> FormatOrder(
+    public static FormatResult<FormattedOrder> FormatOrder(
         this InstrumentRules rules, OrderSide side, decimal price, decimal size, PricePurpose purpose = PricePurpose.Entry)
     {
         ArgumentNullException.ThrowIfNull(rules);
         var wirePrice = rules.FormatPrice(price, side, purpose);
         if (!wirePrice.IsOk)
         {
-            return FormatResult<WireOrder>.Refused(wirePrice.Refusal, wirePrice.Reason);
+            return FormatResult<FormattedOrder>.Refused(wirePrice.Refusal, wirePrice.Reason);
         }
 
         var wireSize = rules.FormatSize(size);
         if (!wireSize.IsOk)
         {
-            return FormatResult<WireOrder>.Refused(wireSize.Refusal, wireSize.Reason);
+            return FormatResult<FormattedOrder>.Refused(wireSize.Refusal, wireSize.Reason);
         }
 
-        var order = new WireOrder(wirePrice.Value, wireSize.Value);
+        var order = new FormattedOrder(wirePrice.Value, wireSize.Value);
         if (purpose == PricePurpose.Entry && order.Notional < InstrumentRules.MinOrderValueUsd)
         {
-            return FormatResult<WireOrder>.Refused(
+            return FormatResult<FormattedOrder>.Refused(
                 FormatRefusal.BelowMinimumOrderValue,
                 Invariant($"{rules.Name}: {order.Size.Text} × {order.Price.Text} = ${order.Notional} is below the ${InstrumentRules.MinOrderValueUsd} minimum."));
         }
 
-        return FormatResult<WireOrder>.Ok(order);
+        return FormatResult<FormattedOrder>.Ok(order);
     }
 
     /// <summary>The last guard: a rounding bug must never reach the wire.</summary>

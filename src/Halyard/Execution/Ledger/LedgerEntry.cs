@@ -114,7 +114,4 @@ public sealed record LedgerEntry
 
     /// <summary>True when the entry's outcome still has to be settled with the venue.</summary>
     public bool NeedsSettling => Status is LedgerStatus.Pending or LedgerStatus.Unresolved or LedgerStatus.Resting;
-
-    /// <summary>This entry with <paramref name="cloid"/> added to <see cref="OrderCloids"/> (once).</summary>
-    public LedgerEntry WithOrderCloid(string cloid) => OrderCloids.Contains(cloid) ? this : this with { OrderCloids = OrderCloids.Add(cloid) };
 }

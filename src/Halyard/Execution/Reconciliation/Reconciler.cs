@@ -37,16 +37,16 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
         if (!account.IsSuccess || !open.IsSuccess)
         {
             var error = account.Error ?? open.Error!;
-            log.ReadFailed(account.IsSuccess ? OrderEventAction.ReadOpenOrders : OrderEventAction.ReadAccount, error, account.Attempts + open.Attempts);
+            log.ReadFailed(account.IsSuccess ? OrderEventAction.ReadOpenOrders : OrderEventAction.ReadAccount, error with { Attempts = (account.Error?.Attempts ?? 0) + (open.Error?.Attempts ?? 0) });
             return report.Build(log) with { FailsCycle = true, Error = error.Message };
         }
 
-        var positions = account.Value!.Positions.Where(p => p.Size != 0m).ToDictionary(p => p.Coin, StringComparer.Ordinal);
+        var positions = account.Value.Positions.Where(p => p.Size != 0m).ToDictionary(p => p.Coin, StringComparer.Ordinal);
         SettleWithoutCloid(positions, report);
         var fills = await ReadFillsAsync(log, ct).ConfigureAwait(false);
         DetectClosed(positions, fills, report);
-        report.OrphansCancelled = await CancelOrphansAsync(positions, open.Value!, log, ct).ConfigureAwait(false);
-        await CheckPositionsAsync(positions.Values, open.Value!, request, log, report, ct).ConfigureAwait(false);
+        report.OrphansCancelled = await CancelOrphansAsync(positions, open.Value, log, ct).ConfigureAwait(false);
+        await CheckPositionsAsync(positions.Values, open.Value, request, log, report, ct).ConfigureAwait(false);
         await RefreshDeadMansSwitchAsync(log, report, ct).ConfigureAwait(false);
         if (fills is { Count: > 0 })
         {
@@ -105,7 +105,7 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
         var read = await s.Venue.FillsAsync(since, RetryProfile.Protective, ct).ConfigureAwait(false);
         if (!read.IsSuccess)
         {
-            log.ReadFailed(OrderEventAction.ReadFills, read.Error!, read.Attempts);
+            log.ReadFailed(OrderEventAction.ReadFills, read.Error);
             return null;
         }
 
@@ -274,7 +274,7 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
         var ours = open.Where(o => o.Coin == position.Coin && o.IsTrigger && o.Cloid is { } c && entry.OrderCloids.Contains(c.Value)).ToArray();
         var atr = request.AtrBySymbol is { } map && map.TryGetValue(position.Coin, out var a) ? a : (decimal?)null;
         var resized = entry with { FilledSize = position.AbsSize, Status = LedgerStatus.Open };
-        var (state, _) = await protection.ProtectAsync(resized, rules, mid.Value!.Value, atr, log, ct).ConfigureAwait(false);
+        var (state, _) = await protection.ProtectAsync(resized, rules, mid.Value, atr, log, ct).ConfigureAwait(false);
         if (state.Status is ProtectionStatus.Protected or ProtectionStatus.StopOnly)
         {
             await closer.CancelOrdersAsync(ours, OrderEventAction.CancelStaleProtection, log, ct).ConfigureAwait(false);
@@ -331,8 +331,8 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
 
         var run = await s.Venue.ScheduleCancelAsync(action, ct).ConfigureAwait(false);
         log.Simple(OrderEventAction.ScheduleCancel, run);
-        report.DeadMansSwitch = run.Succeeded ? "ok" : run.Error!.Class + ": " + run.Error.Message;
-        if (!run.Succeeded && run.Error!.Class is ErrorClass.RiskRejected or ErrorClass.InvalidParam)
+        report.DeadMansSwitch = run.Succeeded ? "ok" : run.Error.Class + ": " + run.Error.Message;
+        if (!run.Succeeded && run.Error.Class is ErrorClass.RiskRejected or ErrorClass.InvalidParam)
         {
             _deadMansSwitchRefused = report.DeadMansSwitch;
         }

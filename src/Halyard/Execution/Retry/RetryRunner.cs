@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Halyard.Domain;
 using Halyard.Hyperliquid.Http;
 using Polly;
@@ -6,8 +7,9 @@ using Polly.Retry;
 namespace Halyard.Execution.Retry;
 
 /// <summary>The result of a retried operation: the last error (null on success) and the attempts made.</summary>
-internal readonly record struct RetryRun(VenueError? Error, int Attempts)
+internal readonly record struct RetryRun(Error? Error, int Attempts)
 {
+    [MemberNotNullWhen(false, nameof(Error))]
     public bool Succeeded => Error is null;
 }
 
@@ -42,7 +44,7 @@ internal sealed class RetryRunner
     /// Calls <paramref name="attempt"/> until it returns null (success) or the policy stops. The callback is
     /// responsible for what a repeat means (e.g. settling an unknown outcome by cloid before sending again).
     /// </summary>
-    public async Task<RetryRun> RunAsync(RetryProfile profile, Func<CancellationToken, ValueTask<VenueError?>> attempt, CancellationToken cancellationToken)
+    public async Task<RetryRun> RunAsync(RetryProfile profile, Func<CancellationToken, ValueTask<Error?>> attempt, CancellationToken cancellationToken)
     {
         var state = new RunState(attempt, _options.AttemptsFor(profile), profile);
         var pipeline = profile == RetryProfile.Protective ? _protective : _opening;
@@ -90,7 +92,7 @@ internal sealed class RetryRunner
     }
 
     /// <summary>The wait before the next attempt; <paramref name="retryIndex"/> is 0 before the second attempt.</summary>
-    internal TimeSpan Delay(VenueError? error, int retryIndex)
+    internal TimeSpan Delay(Error? error, int retryIndex)
     {
         if (error?.Class == ErrorClass.RateLimited)
         {
@@ -107,11 +109,11 @@ internal sealed class RetryRunner
         return TimeSpan.FromTicks((long)(_options.BackoffBase.Ticks * factor));
     }
 
-    private sealed record Attempt(VenueError? Error, bool Retry);
+    private sealed record Attempt(Error? Error, bool Retry);
 
-    private sealed class RunState(Func<CancellationToken, ValueTask<VenueError?>> attempt, int maxAttempts, RetryProfile profile)
+    private sealed class RunState(Func<CancellationToken, ValueTask<Error?>> attempt, int maxAttempts, RetryProfile profile)
     {
-        public Func<CancellationToken, ValueTask<VenueError?>> Attempt { get; } = attempt;
+        public Func<CancellationToken, ValueTask<Error?>> Attempt { get; } = attempt;
 
         public int MaxAttempts { get; } = maxAttempts;
 

@@ -8,19 +8,12 @@ using Halyard.Hyperliquid.Info;
 
 namespace Halyard.Execution.Venue;
 
-/// <summary>The wire of one leg for one attempt, or why it cannot be sent (a formatter refusal, a failed price read).</summary>
-internal readonly record struct LegWire(OrderWire? Wire, VenueError? Error)
-{
-    public static LegWire Of(OrderWire wire) => new(wire, null);
-
-    public static LegWire Refused(VenueError error) => new(null, error);
-}
-
 /// <summary>
 /// One order to place. <paramref name="Build"/> is called before every send with the attempt number (1-based),
-/// so an entry can be re-priced from a fresh mid on a retry; the cloid stays the same.
+/// so an entry can be re-priced from a fresh mid on a retry; the cloid stays the same. It answers the wire of
+/// the leg for that attempt, or why it cannot be sent (a formatter refusal, a failed price read).
 /// </summary>
-internal sealed record OrderLeg(OrderEventAction Role, Cloid? Cloid, Func<int, CancellationToken, ValueTask<LegWire>> Build);
+internal sealed record OrderLeg(OrderEventAction Role, Cloid? Cloid, Func<int, CancellationToken, ValueTask<Result<OrderWire>>> Build);
 
 /// <summary>What became of one leg.</summary>
 internal sealed class LegOutcome(OrderLeg leg)
@@ -31,7 +24,7 @@ internal sealed class LegOutcome(OrderLeg leg)
     public OrderStatus? Status { get; set; }
 
     /// <summary>The last error when not accepted.</summary>
-    public VenueError? Error { get; set; }
+    public Error? Error { get; set; }
 
     /// <summary>True when <see cref="Error"/> is the venue's own answer about this order (a per-order rejection, or a final status found by cloid), not a transport failure.</summary>
     public bool VenueAnswered { get; set; }
@@ -113,7 +106,7 @@ internal sealed class OrderSubmitter(VenueGateway venue)
     /// <summary>Settles every unresolved leg; returns an error (outcome still unknown) when a lookup failed.</summary>
     /// <param name="retried">True after the last attempt: the lookup gets its own retries. Inside an attempt the
     /// attempt's own retry covers a failed lookup.</param>
-    private async Task<VenueError?> SettleAsync(LegOutcome[] outcomes, DateTimeOffset sentSince, RetryProfile profile, bool retried, CancellationToken ct)
+    private async Task<Error?> SettleAsync(LegOutcome[] outcomes, DateTimeOffset sentSince, RetryProfile profile, bool retried, CancellationToken ct)
     {
         foreach (var outcome in outcomes.Where(o => o.Unresolved && !o.Done))
         {
@@ -123,15 +116,15 @@ internal sealed class OrderSubmitter(VenueGateway venue)
                 continue;
             }
 
-            var (lookup, error) = await LookupAsync(cloid, profile, retried, ct).ConfigureAwait(false);
-            if (lookup is null)
+            var lookup = await LookupAsync(cloid, profile, retried, ct).ConfigureAwait(false);
+            if (!lookup.IsSuccess)
             {
-                return error! with { OutcomeUnknown = true };
+                return lookup.Error with { OutcomeUnknown = true };
             }
 
             outcome.Unresolved = false;
             outcome.Answered = venue.Time.GetTimestamp();
-            if (lookup.Report is { } report)
+            if (lookup.Value.Report is { } report)
             {
                 await ApplyReportAsync(outcome, report, sentSince, profile, ct).ConfigureAwait(false);
             }
@@ -140,17 +133,8 @@ internal sealed class OrderSubmitter(VenueGateway venue)
         return null;
     }
 
-    private async Task<(OrderLookup? Lookup, VenueError? Error)> LookupAsync(Cloid cloid, RetryProfile profile, bool retried, CancellationToken ct)
-    {
-        if (retried)
-        {
-            var read = await venue.OrderStatusAsync(cloid, profile, ct).ConfigureAwait(false);
-            return (read.Value, read.Error);
-        }
-
-        var once = await venue.Info.GetOrderStatusAsync(venue.Account, cloid, ct).ConfigureAwait(false);
-        return once.IsSuccess ? (once.Value, null) : (null, once.Error);
-    }
+    private Task<Result<OrderLookup>> LookupAsync(Cloid cloid, RetryProfile profile, bool retried, CancellationToken ct) =>
+        retried ? venue.OrderStatusAsync(cloid, profile, ct) : venue.Info.GetOrderStatusAsync(venue.Account, cloid, ct);
 
     private async Task ApplyReportAsync(LegOutcome outcome, OrderStatusReport report, DateTimeOffset sentSince, RetryProfile profile, CancellationToken ct)
     {
@@ -171,7 +155,7 @@ internal sealed class OrderSubmitter(VenueGateway venue)
         }
         else
         {
-            outcome.Error = new VenueError(VenueErrorMap.ClassifyStatus(report.Status), "orderStatus by cloid: " + report.Status + " without a fill");
+            outcome.Error = new Error(VenueErrorMap.ClassifyStatus(report.Status), "orderStatus by cloid: " + report.Status + " without a fill");
             outcome.VenueAnswered = true;
             outcome.Done = !RetryableAgain(outcome.Error.Class);
             return;
@@ -189,27 +173,27 @@ internal sealed class OrderSubmitter(VenueGateway venue)
             return null;
         }
 
-        var mine = fills.Value!.Where(f => f.Cloid == cloid).ToArray();
+        var mine = fills.Value.Where(f => f.Cloid == cloid).ToArray();
         var size = mine.Sum(f => f.Size);
         return size > 0m ? mine.Sum(f => f.Size * f.Price) / size : null;
     }
 
-    private async Task<VenueError?> SendAsync(LegOutcome[] outcomes, int attemptNumber, CancellationToken ct)
+    private async Task<Error?> SendAsync(LegOutcome[] outcomes, int attemptNumber, CancellationToken ct)
     {
         var batch = new List<(LegOutcome Outcome, OrderWire Wire)>();
-        VenueError? buildError = null;
+        Error? buildError = null;
         foreach (var outcome in outcomes.Where(o => !o.Done && !o.Unresolved))
         {
             var built = await outcome.Leg.Build(attemptNumber, ct).ConfigureAwait(false);
-            if (built.Wire is null)
+            if (!built.IsSuccess)
             {
                 outcome.Error = built.Error;
-                outcome.Done = !RetryableAgain(built.Error!.Class);
+                outcome.Done = !RetryableAgain(built.Error.Class);
                 buildError ??= outcome.Done ? null : built.Error;
                 continue;
             }
 
-            batch.Add((outcome, built.Wire));
+            batch.Add((outcome, built.Value));
         }
 
         if (batch.Count == 0)
@@ -240,14 +224,14 @@ internal sealed class OrderSubmitter(VenueGateway venue)
             return result.Error;
         }
 
-        VenueError? retry = buildError;
+        Error? retry = buildError;
         for (var i = 0; i < batch.Count; i++)
         {
             var (outcome, _) = batch[i];
             outcome.Answered = answered;
             if (result.Value[i] is OrderRejected rejected)
             {
-                outcome.Error = new VenueError(rejected.Class, rejected.Message);
+                outcome.Error = new Error(rejected.Class, rejected.Message);
                 outcome.VenueAnswered = true;
                 outcome.Done = !RetryableAgain(rejected.Class);
                 retry ??= outcome.Done ? null : outcome.Error;

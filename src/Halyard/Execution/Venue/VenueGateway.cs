@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using Halyard.Domain;
 using Halyard.Execution.Retry;
 using Halyard.Hyperliquid.Actions;
@@ -8,21 +9,15 @@ using Halyard.Hyperliquid.Info;
 
 namespace Halyard.Execution.Venue;
 
-/// <summary>A retried read: the value, or the last error; and the requests made.</summary>
-internal readonly record struct Read<T>(T? Value, VenueError? Error, int Attempts)
-    where T : class
-{
-    public bool IsSuccess => Error is null && Value is not null;
-}
-
 /// <summary>A retried action without per-order statuses (leverage, schedule cancel).</summary>
-internal readonly record struct ActionRun(VenueError? Error, int Attempts, TimeSpan Elapsed)
+internal readonly record struct ActionRun(Error? Error, int Attempts, TimeSpan Elapsed)
 {
+    [MemberNotNullWhen(false, nameof(Error))]
     public bool Succeeded => Error is null;
 }
 
 /// <summary>The fate of each cancel of a batch: gone (cancelled now, or already gone), or failed with an error.</summary>
-internal sealed record CancelRun(ImmutableArray<VenueError?> Errors, int Attempts, TimeSpan Elapsed)
+internal sealed record CancelRun(ImmutableArray<Error?> Errors, int Attempts, TimeSpan Elapsed)
 {
     public bool AllGone => Errors.All(e => e is null);
 }
@@ -47,60 +42,68 @@ internal sealed class VenueGateway(ExchangeClient exchange, InfoClient info, str
 
     public TimeProvider Time => time;
 
-    public Task<Read<AccountSnapshot>> AccountAsync(RetryProfile profile, CancellationToken ct) =>
+    public Task<Result<AccountSnapshot>> AccountAsync(RetryProfile profile, CancellationToken ct) =>
         ReadAsync(profile, c => info.GetClearinghouseStateAsync(account, c), ct);
 
-    public Task<Read<IReadOnlyList<OpenOrder>>> OpenOrdersAsync(RetryProfile profile, CancellationToken ct) =>
+    public Task<Result<IReadOnlyList<OpenOrder>>> OpenOrdersAsync(RetryProfile profile, CancellationToken ct) =>
         ReadAsync(profile, c => info.GetFrontendOpenOrdersAsync(account, c), ct);
 
     /// <summary>The account as pushed (no request) when the pushed state is usable, else polled: for reads that verify nothing we just did.</summary>
-    public async Task<Read<AccountSnapshot>> StateAccountAsync(RetryProfile profile, CancellationToken ct) =>
+    public async Task<Result<AccountSnapshot>> StateAccountAsync(RetryProfile profile, CancellationToken ct) =>
         pushed is not null && await pushed.AccountAsync(ct).ConfigureAwait(false) is { } value
-            ? new Read<AccountSnapshot>(value, null, 0)
+            ? Result<AccountSnapshot>.Success(value)
             : await AccountAsync(profile, ct).ConfigureAwait(false);
 
     /// <summary>The resting orders as pushed when usable, else polled (see <see cref="StateAccountAsync"/>).</summary>
-    public async Task<Read<IReadOnlyList<OpenOrder>>> StateOpenOrdersAsync(RetryProfile profile, CancellationToken ct) =>
+    public async Task<Result<IReadOnlyList<OpenOrder>>> StateOpenOrdersAsync(RetryProfile profile, CancellationToken ct) =>
         pushed is not null && await pushed.OpenOrdersAsync(ct).ConfigureAwait(false) is { } value
-            ? new Read<IReadOnlyList<OpenOrder>>(value, null, 0)
+            ? Result<IReadOnlyList<OpenOrder>>.Success(value)
             : await OpenOrdersAsync(profile, ct).ConfigureAwait(false);
 
-    public Task<Read<IReadOnlyList<InstrumentRules>>> MetaAsync(RetryProfile profile, CancellationToken ct) =>
+    public Task<Result<IReadOnlyList<InstrumentRules>>> MetaAsync(RetryProfile profile, CancellationToken ct) =>
         ReadAsync(profile, info.GetMetaAsync, ct);
 
-    public Task<Read<OrderLookup>> OrderStatusAsync(Cloid cloid, RetryProfile profile, CancellationToken ct) =>
+    public Task<Result<OrderLookup>> OrderStatusAsync(Cloid cloid, RetryProfile profile, CancellationToken ct) =>
         ReadAsync(profile, c => info.GetOrderStatusAsync(account, cloid, c), ct);
 
-    public Task<Read<OrderLookup>> OrderStatusAsync(long oid, RetryProfile profile, CancellationToken ct) =>
+    public Task<Result<OrderLookup>> OrderStatusAsync(long oid, RetryProfile profile, CancellationToken ct) =>
         ReadAsync(profile, c => info.GetOrderStatusAsync(account, oid, c), ct);
 
     /// <summary>Every fill of the account from <paramref name="since"/> (inclusive) until now.</summary>
-    public async Task<Read<IReadOnlyList<UserFill>>> FillsAsync(DateTimeOffset since, RetryProfile profile, CancellationToken ct)
+    public async Task<Result<IReadOnlyList<UserFill>>> FillsAsync(DateTimeOffset since, RetryProfile profile, CancellationToken ct)
     {
         var read = await ReadAsync(profile, c => info.GetUserFillHistoryAsync(new FillHistoryQuery(account, since, null), c), ct).ConfigureAwait(false);
-        return read.IsSuccess ? new Read<IReadOnlyList<UserFill>>(read.Value!.Fills, null, read.Attempts) : new Read<IReadOnlyList<UserFill>>(null, read.Error, read.Attempts);
+        return read.Map(h => h.Fills);
     }
 
     /// <summary>The live mid of <paramref name="coin"/> (<c>allMids</c>); a coin without a mid is <see cref="ErrorClass.InvalidParam"/>.</summary>
-    public async Task<Read<Box<decimal>>> MidAsync(string coin, RetryProfile profile, CancellationToken ct)
+    public async Task<Result<decimal>> MidAsync(string coin, RetryProfile profile, CancellationToken ct)
     {
-        var read = pushed is not null && await pushed.MidsAsync(ct).ConfigureAwait(false) is { } mids
-            ? new Read<IReadOnlyDictionary<string, decimal>>(mids, null, 0)
-            : await ReadAsync(profile, info.GetAllMidsAsync, ct).ConfigureAwait(false);
-        if (!read.IsSuccess)
+        if (pushed is not null && await pushed.MidsAsync(ct).ConfigureAwait(false) is { } pushedMids)
         {
-            return new Read<Box<decimal>>(null, read.Error, read.Attempts);
+            return pushedMids.TryGetValue(coin, out var pushedMid) && pushedMid > 0m ? Result<decimal>.Success(pushedMid) : Error.Invalid("No mid price for " + coin + ".");
         }
 
-        return read.Value!.TryGetValue(coin, out var mid) && mid > 0m
-            ? new Read<Box<decimal>>(new Box<decimal>(mid), null, read.Attempts)
-            : new Read<Box<decimal>>(null, new VenueError(ErrorClass.InvalidParam, "No mid price for " + coin + "."), read.Attempts);
+        return await ReadAsync<decimal>(
+            profile,
+            async c =>
+            {
+                // A missing mid is InvalidParam, which the policy never retries: the attempts are the read's.
+                var mids = await info.GetAllMidsAsync(c).ConfigureAwait(false);
+                return !mids.IsSuccess ? mids.Error
+                    : mids.Value.TryGetValue(coin, out var mid) && mid > 0m ? Result<decimal>.Success(mid)
+                    : Error.Invalid("No mid price for " + coin + ".");
+            },
+            ct).ConfigureAwait(false);
     }
 
-    public async Task<Read<T>> ReadAsync<T>(RetryProfile profile, Func<CancellationToken, Task<VenueResult<T>>> read, CancellationToken ct)
-        where T : class
+    /// <summary>
+    /// One read under the retry policy: the value, or the last error with the number of attempts made
+    /// (<see cref="Error.Attempts"/>).
+    /// </summary>
+    public async Task<Result<T>> ReadAsync<T>(RetryProfile profile, Func<CancellationToken, Task<Result<T>>> read, CancellationToken ct)
     {
-        T? value = null;
+        T? value = default;
         var run = await runner.RunAsync(
             profile,
             async c =>
@@ -115,7 +118,7 @@ internal sealed class VenueGateway(ExchangeClient exchange, InfoClient info, str
                 return null;
             },
             ct).ConfigureAwait(false);
-        return run.Succeeded ? new Read<T>(value, null, run.Attempts) : new Read<T>(null, run.Error, run.Attempts);
+        return run.Succeeded ? Result<T>.Success(value!) : run.Error with { Attempts = run.Attempts };
     }
 
     public Task<ActionRun> UpdateLeverageAsync(UpdateLeverageAction action, CancellationToken ct) =>
@@ -132,7 +135,7 @@ internal sealed class VenueGateway(ExchangeClient exchange, InfoClient info, str
     public Task<CancelRun> CancelByCloidAsync(IReadOnlyList<CancelByCloidRequest> cancels, CancellationToken ct) =>
         CancelBatchAsync(cancels, (items, c) => exchange.CancelByCloidAsync(new CancelByCloidAction([.. items]), c), ct);
 
-    private async Task<ActionRun> AckAsync(RetryProfile profile, Func<CancellationToken, Task<ExchangeResult<ExchangeAck>>> send, CancellationToken ct)
+    private async Task<ActionRun> AckAsync(RetryProfile profile, Func<CancellationToken, Task<Result<ExchangeAck>>> send, CancellationToken ct)
     {
         var start = time.GetTimestamp();
         var run = await runner.RunAsync(
@@ -148,10 +151,10 @@ internal sealed class VenueGateway(ExchangeClient exchange, InfoClient info, str
 
     private async Task<CancelRun> CancelBatchAsync<T>(
         IReadOnlyList<T> cancels,
-        Func<IReadOnlyList<T>, CancellationToken, Task<ExchangeResult<IReadOnlyList<CancelStatus>>>> send,
+        Func<IReadOnlyList<T>, CancellationToken, Task<Result<IReadOnlyList<CancelStatus>>>> send,
         CancellationToken ct)
     {
-        var errors = new VenueError?[cancels.Count];
+        var errors = new Error?[cancels.Count];
         var pending = Enumerable.Range(0, cancels.Count).ToList();
         var start = time.GetTimestamp();
         var run = await runner.RunAsync(
@@ -169,7 +172,7 @@ internal sealed class VenueGateway(ExchangeClient exchange, InfoClient info, str
                     return result.Error;
                 }
 
-                VenueError? retryable = null;
+                Error? retryable = null;
                 var still = new List<int>();
                 for (var k = 0; k < pending.Count; k++)
                 {
@@ -181,7 +184,7 @@ internal sealed class VenueGateway(ExchangeClient exchange, InfoClient info, str
                         continue;
                     }
 
-                    var error = new VenueError(status.Class ?? ErrorClass.Unknown, status.Error ?? "cancel failed");
+                    var error = new Error(status.Class ?? ErrorClass.Unknown, status.Error ?? "cancel failed");
                     errors[index] = error;
                     if (error.Class.IsTransient() || error.Class == ErrorClass.ExchangeDown)
                     {
@@ -197,7 +200,3 @@ internal sealed class VenueGateway(ExchangeClient exchange, InfoClient info, str
         return new CancelRun([.. errors], run.Attempts, time.GetElapsedTime(start));
     }
 }
-
-/// <summary>A value type in a reference (for <see cref="Read{T}"/>).</summary>
-internal sealed record Box<T>(T Value)
-    where T : struct;

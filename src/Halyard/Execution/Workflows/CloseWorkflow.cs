@@ -50,7 +50,7 @@ internal sealed class CloseWorkflow(WorkflowServices s, PositionCloser closer)
                 return result.Build(IntentResult.Unresolved) with { ErrorClass = run.Error?.Class ?? ErrorClass.Unknown, Detail = run.Error?.Message, FailsCycle = true };
             }
 
-            var failed = result.Failure(run.Error ?? new Hyperliquid.Http.VenueError(ErrorClass.Unknown, "not flat"));
+            var failed = result.Failure(run.Error ?? new Domain.Error(ErrorClass.Unknown, "not flat"));
             return stillOpen ? failed with { FailsCycle = true, Detail = failed.Detail + "; the position keeps its stop" } : failed;
         }
 
@@ -69,7 +69,7 @@ internal sealed class CloseWorkflow(WorkflowServices s, PositionCloser closer)
         if (fills.IsSuccess)
         {
             var oids = run.Fills.Where(f => f.Oid is not null).Select(f => f.Oid!.Value).ToHashSet();
-            var ours = fills.Value!.Where(f => (f.Cloid is { } c && run.Cloids.Contains(c.Value)) || oids.Contains(f.Oid)).ToArray();
+            var ours = fills.Value.Where(f => (f.Cloid is { } c && run.Cloids.Contains(c.Value)) || oids.Contains(f.Oid)).ToArray();
             pnl = ours.Length > 0 ? ours.Sum(f => f.NetPnl) : null;
         }
 

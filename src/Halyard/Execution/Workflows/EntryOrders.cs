@@ -20,10 +20,10 @@ internal sealed record SettledEntry(bool NeverPlaced, decimal Size, decimal Pric
 internal sealed class EntryOrders(WorkflowServices s, PositionCloser closer)
 {
     /// <summary>The entry at mid ± slippage, rounded by the formatter (which also enforces the $10 minimum).</summary>
-    public FormatResult<WireOrder> Format(InstrumentRules rules, OrderSide side, decimal mid, decimal coins) =>
+    public FormatResult<FormattedOrder> Format(InstrumentRules rules, OrderSide side, decimal mid, decimal coins) =>
         rules.FormatOrder(side, Pricing.Worst(mid, side, s.Options.SlippageBps), coins, PricePurpose.Entry);
 
-    public OrderWire Wire(InstrumentRules rules, OrderSide side, WireOrder order, Cloid? cloid, bool ioc = false) =>
+    public OrderWire Wire(InstrumentRules rules, OrderSide side, FormattedOrder order, Cloid? cloid, bool ioc = false) =>
         new(
             rules.AssetId,
             side == OrderSide.Buy,
@@ -34,13 +34,13 @@ internal sealed class EntryOrders(WorkflowServices s, PositionCloser closer)
             cloid);
 
     /// <summary>Places the entry; a retry re-prices from a fresh mid with the same size and the same cloid.</summary>
-    public async Task<LegOutcome> PlaceAsync(InstrumentRules rules, OrderSide side, WireOrder first, Cloid? cloid, CancellationToken ct)
+    public async Task<LegOutcome> PlaceAsync(InstrumentRules rules, OrderSide side, FormattedOrder first, Cloid? cloid, CancellationToken ct)
     {
         var firstWire = Wire(rules, side, first, cloid);
         var leg = new OrderLeg(
             OrderEventAction.Entry,
             cloid,
-            async (attempt, c) => attempt == 1 ? LegWire.Of(firstWire) : await RepriceAsync(rules, side, first.Size.Value, cloid, ioc: false, c).ConfigureAwait(false));
+            async (attempt, c) => attempt == 1 ? Result.Success(firstWire) : await RepriceAsync(rules, side, first.Size.Value, cloid, ioc: false, c).ConfigureAwait(false));
         return (await s.Submitter.SubmitAsync([leg], RetryProfile.Opening, ct).ConfigureAwait(false))[0];
     }
 
@@ -69,9 +69,9 @@ internal sealed class EntryOrders(WorkflowServices s, PositionCloser closer)
     public async Task<ExecutionFill?> FinishAsync(InstrumentRules rules, OrderSide side, decimal remainder, Cloid? cloid, ActionLog log, CancellationToken ct)
     {
         var built = await RepriceAsync(rules, side, remainder, cloid, ioc: true, ct).ConfigureAwait(false);
-        if (built.Wire is null)
+        if (!built.IsSuccess)
         {
-            log.Refused(OrderEventAction.EntryRest, built.Error!.Class, "remainder not finished: " + built.Error.Message, remainder, null, cloid?.Value);
+            log.Refused(OrderEventAction.EntryRest, built.Error.Class, "remainder not finished: " + built.Error.Message, remainder, null, cloid?.Value);
             return null;
         }
 
@@ -88,11 +88,11 @@ internal sealed class EntryOrders(WorkflowServices s, PositionCloser closer)
         var lookup = await s.Venue.OrderStatusAsync(cloid, RetryProfile.Protective, ct).ConfigureAwait(false);
         if (!lookup.IsSuccess)
         {
-            log.ReadFailed(OrderEventAction.SettleEntry, lookup.Error!, lookup.Attempts);
+            log.ReadFailed(OrderEventAction.SettleEntry, lookup.Error);
             return null;
         }
 
-        if (lookup.Value!.Report is not { } report)
+        if (lookup.Value.Report is not { } report)
         {
             return new SettledEntry(true, 0m, 0m);
         }
@@ -101,7 +101,7 @@ internal sealed class EntryOrders(WorkflowServices s, PositionCloser closer)
         {
             await CancelRestAsync(rules, report.Order.Oid, cloid, log, ct).ConfigureAwait(false);
             var again = await s.Venue.OrderStatusAsync(cloid, RetryProfile.Protective, ct).ConfigureAwait(false);
-            if (!again.IsSuccess || again.Value!.Report is not { IsOpen: false } final)
+            if (!again.IsSuccess || again.Value.Report is not { IsOpen: false } final)
             {
                 return null;
             }
@@ -124,7 +124,7 @@ internal sealed class EntryOrders(WorkflowServices s, PositionCloser closer)
             var wait = deadline - s.Now;
             await Task.Delay(wait < s.Options.GtcPollInterval ? wait : s.Options.GtcPollInterval, s.Time, ct).ConfigureAwait(false);
             var status = await s.Venue.OrderStatusAsync(oid, RetryProfile.Protective, ct).ConfigureAwait(false);
-            if (status.IsSuccess && status.Value!.Report is { } report)
+            if (status.IsSuccess && status.Value.Report is { } report)
             {
                 last = report;
                 if (!report.IsOpen)
@@ -138,7 +138,7 @@ internal sealed class EntryOrders(WorkflowServices s, PositionCloser closer)
         {
             await CancelRestAsync(rules, oid, cloid, log, ct).ConfigureAwait(false);
             var final = await s.Venue.OrderStatusAsync(oid, RetryProfile.Protective, ct).ConfigureAwait(false);
-            if (final.IsSuccess && final.Value!.Report is { } report)
+            if (final.IsSuccess && final.Value.Report is { } report)
             {
                 last = report;
             }
@@ -181,23 +181,23 @@ internal sealed class EntryOrders(WorkflowServices s, PositionCloser closer)
             return null;
         }
 
-        var mine = fills.Value!.Where(f => f.Oid == oid).ToArray();
+        var mine = fills.Value.Where(f => f.Oid == oid).ToArray();
         var size = mine.Sum(f => f.Size);
         return size > 0m ? mine.Sum(f => f.Size * f.Price) / size : null;
     }
 
-    private async ValueTask<LegWire> RepriceAsync(InstrumentRules rules, OrderSide side, decimal coins, Cloid? cloid, bool ioc, CancellationToken ct)
+    private async ValueTask<Result<OrderWire>> RepriceAsync(InstrumentRules rules, OrderSide side, decimal coins, Cloid? cloid, bool ioc, CancellationToken ct)
     {
         var mid = await s.Venue.MidAsync(rules.Name, RetryProfile.Opening, ct).ConfigureAwait(false);
         if (!mid.IsSuccess)
         {
-            return LegWire.Refused(mid.Error!);
+            return mid.Error;
         }
 
-        var order = Format(rules, side, mid.Value!.Value, coins);
+        var order = Format(rules, side, mid.Value, coins);
         return order.IsOk
-            ? LegWire.Of(Wire(rules, side, order.Value, cloid, ioc))
-            : LegWire.Refused(new VenueError(ErrorClass.InvalidParam, order.Reason));
+            ? Result.Success(Wire(rules, side, order.Value, cloid, ioc))
+            : Result<OrderWire>.Failure(new Error(ErrorClass.InvalidParam, order.Reason));
     }
 
     /// <summary>A notional the free margin allows at the asset's leverage (90 % of it), or null when below the minimum.</summary>
@@ -209,7 +209,7 @@ internal sealed class EntryOrders(WorkflowServices s, PositionCloser closer)
             return null;
         }
 
-        var suggestion = decimal.Floor(account.Value!.Withdrawable * LeverageCache.Clamp(rules, leverage) * 0.9m);
+        var suggestion = decimal.Floor(account.Value.Withdrawable * LeverageCache.Clamp(rules, leverage) * 0.9m);
         return suggestion >= InstrumentRules.MinOrderValueUsd ? suggestion : null;
     }
 }

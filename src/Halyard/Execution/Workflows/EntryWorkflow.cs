@@ -42,7 +42,7 @@ internal sealed class EntryWorkflow(WorkflowServices s, ProtectionWorkflow prote
 
         if (rules.IsDelisted)
         {
-            var delisted = new VenueError(ErrorClass.RiskRejected, rules.Name + " is delisted.");
+            var delisted = new Error(ErrorClass.RiskRejected, rules.Name + " is delisted.");
             log.Refused(OrderEventAction.Entry, delisted.Class, delisted.Message);
             return result.Failure(delisted);
         }
@@ -50,16 +50,16 @@ internal sealed class EntryWorkflow(WorkflowServices s, ProtectionWorkflow prote
         var mid = await s.Venue.MidAsync(rules.Name, RetryProfile.Opening, ct).ConfigureAwait(false);
         if (!mid.IsSuccess)
         {
-            log.ReadFailed(OrderEventAction.ReadMid, mid.Error!, mid.Attempts);
-            return result.Failure(mid.Error!);
+            log.ReadFailed(OrderEventAction.ReadMid, mid.Error);
+            return result.Failure(mid.Error);
         }
 
         var side = intent.Side.OpeningSide();
-        var coins = intent.Size.CoinsAt(mid.Value!.Value);
-        var first = orders.Format(rules, side, mid.Value.Value, coins);
+        var coins = intent.Size.CoinsAt(mid.Value);
+        var first = orders.Format(rules, side, mid.Value, coins);
         if (!first.IsOk)
         {
-            var refusal = new VenueError(ErrorClass.InvalidParam, first.Reason);
+            var refusal = new Error(ErrorClass.InvalidParam, first.Reason);
             log.Refused(OrderEventAction.Entry, refusal.Class, refusal.Message, coins, null, key.Value);
             return result.Failure(refusal);
         }
@@ -104,7 +104,7 @@ internal sealed class EntryWorkflow(WorkflowServices s, ProtectionWorkflow prote
             // The cloid did not reach the disk: the order does not leave (a restart would not know it).
             s.Save(entry with { Status = LedgerStatus.Failed, Note = "not sent: " + notDurable });
             log.Refused(OrderEventAction.Entry, ErrorClass.Temporary, notDurable, requested, null, key.Value);
-            return result.Failure(new Hyperliquid.Http.VenueError(ErrorClass.Temporary, notDurable));
+            return result.Failure(new Domain.Error(ErrorClass.Temporary, notDurable));
         }
 
         var placed = await orders.PlaceAsync(rules, side, first.Value, wireCloid, ct).ConfigureAwait(false);
@@ -251,7 +251,7 @@ internal sealed class EntryWorkflow(WorkflowServices s, ProtectionWorkflow prote
             if (reference is null)
             {
                 var mid = await s.Venue.MidAsync(rules.Name, RetryProfile.Protective, ct).ConfigureAwait(false);
-                reference = mid.Value?.Value;
+                reference = mid.IsSuccess ? mid.Value : null;
             }
 
             if (reference is null)

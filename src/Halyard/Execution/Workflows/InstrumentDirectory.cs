@@ -55,7 +55,7 @@ internal sealed class InstrumentDirectory(VenueGateway venue)
         return count == _rules.Count;
     }
 
-    public async Task<(InstrumentRules? Rules, VenueError? Error)> ResolveAsync(string symbol, RetryProfile profile, CancellationToken ct)
+    public async Task<(InstrumentRules? Rules, Error? Error)> ResolveAsync(string symbol, RetryProfile profile, CancellationToken ct)
     {
         lock (_gate)
         {
@@ -71,12 +71,12 @@ internal sealed class InstrumentDirectory(VenueGateway venue)
             return (null, meta.Error);
         }
 
-        Update(meta.Value!);
+        Update(meta.Value);
         lock (_gate)
         {
             return _rules.TryGetValue(symbol, out var found)
                 ? (found, null)
-                : (null, new VenueError(ErrorClass.InvalidParam, "Unknown symbol '" + symbol + "': not in the venue's meta."));
+                : (null, new Error(ErrorClass.InvalidParam, "Unknown symbol '" + symbol + "': not in the venue's meta."));
         }
     }
 }

@@ -35,7 +35,7 @@ internal sealed class LeverageCache(VenueGateway venue, OrchestratorOptions opti
         }
 
         var account = await venue.AccountAsync(RetryProfile.Opening, ct).ConfigureAwait(false);
-        if (account.IsSuccess && account.Value!.PositionOf(rules.Name) is { } position)
+        if (account.IsSuccess && account.Value.PositionOf(rules.Name) is { } position)
         {
             Remember(rules.AssetId, position.Leverage, position.IsCross);
             if (position.Leverage == leverage && position.IsCross == cross)
@@ -64,7 +64,7 @@ internal sealed class LeverageCache(VenueGateway venue, OrchestratorOptions opti
     }
 
     /// <summary>Ensures the leverage; logs the update when one is sent. Returns the error that stops the open, if any.</summary>
-    public async Task<VenueError?> EnsureAsync(InstrumentRules rules, int requested, ActionLog log, bool shadow, CancellationToken ct)
+    public async Task<Error?> EnsureAsync(InstrumentRules rules, int requested, ActionLog log, bool shadow, CancellationToken ct)
     {
         var update = await NeededAsync(rules, requested, ct).ConfigureAwait(false);
         if (update is null)

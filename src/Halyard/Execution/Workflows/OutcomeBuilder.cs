@@ -35,7 +35,7 @@ internal sealed class OutcomeBuilder(ExecutionIntent intent, ActionLog log, stri
     /// (a per-order rejection, or a classified refusal of the whole request),
     /// <see cref="IntentResult.Failed"/> when the network or venue kept failing. ExchangeDown fails the cycle.
     /// </summary>
-    public ExecutionOutcome Failure(VenueError error, bool venueAnswered = false)
+    public ExecutionOutcome Failure(Error error, bool venueAnswered = false)
     {
         var definitive = venueAnswered
             || (!error.OutcomeUnknown && error.Class is ErrorClass.InvalidParam or ErrorClass.RiskRejected or ErrorClass.Insufficient or ErrorClass.Unknown);

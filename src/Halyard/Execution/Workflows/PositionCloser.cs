@@ -14,7 +14,7 @@ internal sealed record CloseRun(
     bool Flat,
     bool HadPosition,
     ImmutableArray<ExecutionFill> Fills,
-    VenueError? Error,
+    Error? Error,
     bool Unresolved,
     LegOutcome? FirstOrder,
     ImmutableArray<string> Cloids,
@@ -47,17 +47,17 @@ internal sealed class PositionCloser(WorkflowServices s)
         await CancelSymbolOrdersAsync(rules.Name, OrderEventAction.Cancel, log, ct, o => !(o.IsTrigger && o.ReduceOnly)).ConfigureAwait(false);
 
         var hadPosition = false;
-        VenueError? lastError = null;
+        Error? lastError = null;
         for (var round = 1; round <= s.Options.MaxCloseRounds; round++)
         {
             var account = await s.Venue.AccountAsync(RetryProfile.Protective, ct).ConfigureAwait(false);
             if (!account.IsSuccess)
             {
-                log.ReadFailed(OrderEventAction.ReadPosition, account.Error!, account.Attempts);
+                log.ReadFailed(OrderEventAction.ReadPosition, account.Error);
                 return new CloseRun(false, hadPosition, fills.ToImmutable(), account.Error, false, first, cloids.ToImmutable(), false);
             }
 
-            if (account.Value!.PositionOf(rules.Name) is not { } position)
+            if (account.Value.PositionOf(rules.Name) is not { } position)
             {
                 var cleaned = await CancelSymbolOrdersAsync(rules.Name, OrderEventAction.CancelLeftover, log, ct).ConfigureAwait(false);
                 return new CloseRun(true, hadPosition, fills.ToImmutable(), null, false, first, cloids.ToImmutable(), cleaned);
@@ -66,7 +66,7 @@ internal sealed class PositionCloser(WorkflowServices s)
             hadPosition = true;
             if (expected is { } side && position.Side != side)
             {
-                var error = new VenueError(ErrorClass.RiskRejected, $"The {rules.Name} position is {position.Side}, not {side}: not closed.");
+                var error = new Error(ErrorClass.RiskRejected, $"The {rules.Name} position is {position.Side}, not {side}: not closed.");
                 log.Refused(role, error.Class, error.Message, position.AbsSize);
                 return new CloseRun(false, true, fills.ToImmutable(), error, false, first, cloids.ToImmutable(), false, OtherSide: true);
             }
@@ -81,9 +81,9 @@ internal sealed class PositionCloser(WorkflowServices s)
             if (s.Shadow)
             {
                 var wire = await leg.Build(1, ct).ConfigureAwait(false);
-                if (wire.Wire is { } w)
+                if (wire.IsSuccess)
                 {
-                    log.Shadow(role, w);
+                    log.Shadow(role, wire.Value);
                 }
 
                 return new CloseRun(false, true, fills.ToImmutable(), null, false, null, cloids.ToImmutable(), false);
@@ -104,9 +104,9 @@ internal sealed class PositionCloser(WorkflowServices s)
         }
 
         var final = await s.Venue.AccountAsync(RetryProfile.Protective, ct).ConfigureAwait(false);
-        var flat = final.IsSuccess && final.Value!.PositionOf(rules.Name) is null;
+        var flat = final.IsSuccess && final.Value.PositionOf(rules.Name) is null;
         var leftovers = flat && await CancelSymbolOrdersAsync(rules.Name, OrderEventAction.CancelLeftover, log, ct).ConfigureAwait(false);
-        var stillOpen = flat ? null : final.Error ?? lastError ?? new VenueError(ErrorClass.Temporary, $"{rules.Name} is still open after {s.Options.MaxCloseRounds} close rounds.");
+        var stillOpen = flat ? null : final.Error ?? lastError ?? new Error(ErrorClass.Temporary, $"{rules.Name} is still open after {s.Options.MaxCloseRounds} close rounds.");
         return new CloseRun(flat, hadPosition, fills.ToImmutable(), stillOpen, false, first, cloids.ToImmutable(), leftovers);
     }
 
@@ -116,11 +116,11 @@ internal sealed class PositionCloser(WorkflowServices s)
         var orders = await s.Venue.OpenOrdersAsync(RetryProfile.Protective, ct).ConfigureAwait(false);
         if (!orders.IsSuccess)
         {
-            log.ReadFailed(OrderEventAction.ReadOpenOrders, orders.Error!, orders.Attempts);
+            log.ReadFailed(OrderEventAction.ReadOpenOrders, orders.Error);
             return false;
         }
 
-        var mine = orders.Value!.Where(o => o.Coin == coin && (which is null || which(o))).ToArray();
+        var mine = orders.Value.Where(o => o.Coin == coin && (which is null || which(o))).ToArray();
         return await CancelOrdersAsync(mine, action, log, ct).ConfigureAwait(false);
     }
 
@@ -175,25 +175,25 @@ internal sealed class PositionCloser(WorkflowServices s)
     }
 
     /// <summary>The wire of a reduce-only IOC for <paramref name="coins"/>, priced from a fresh mid (shadow mode logs it).</summary>
-    public ValueTask<LegWire> WireAsync(InstrumentRules rules, PositionSide side, decimal coins, Cloid? cloid, CancellationToken ct) =>
+    public ValueTask<Result<OrderWire>> WireAsync(InstrumentRules rules, PositionSide side, decimal coins, Cloid? cloid, CancellationToken ct) =>
         BuildAsync(rules, side, coins, cloid, ct);
 
-    private async ValueTask<LegWire> BuildAsync(InstrumentRules rules, PositionSide positionSide, decimal coins, Cloid? cloid, CancellationToken ct)
+    private async ValueTask<Result<OrderWire>> BuildAsync(InstrumentRules rules, PositionSide positionSide, decimal coins, Cloid? cloid, CancellationToken ct)
     {
         var mid = await s.Venue.MidAsync(rules.Name, RetryProfile.Protective, ct).ConfigureAwait(false);
         if (!mid.IsSuccess)
         {
-            return LegWire.Refused(mid.Error!);
+            return mid.Error;
         }
 
         var side = positionSide.ClosingSide();
-        var price = rules.FormatPrice(Pricing.Worst(mid.Value!.Value, side, s.Options.CloseSlippageBps), side, PricePurpose.ReduceOnlyClose);
+        var price = rules.FormatPrice(Pricing.Worst(mid.Value, side, s.Options.CloseSlippageBps), side, PricePurpose.ReduceOnlyClose);
         var size = rules.FormatSize(coins);
         if (!price.IsOk || !size.IsOk)
         {
-            return LegWire.Refused(new VenueError(ErrorClass.InvalidParam, price.IsOk ? size.Reason : price.Reason));
+            return Result<OrderWire>.Failure(new Error(ErrorClass.InvalidParam, price.IsOk ? size.Reason : price.Reason));
         }
 
-        return LegWire.Of(new OrderWire(rules.AssetId, side == OrderSide.Buy, price.Value.Text, size.Value.Text, ReduceOnly: true, new LimitOrderType(TimeInForce.Ioc), cloid));
+        return Result.Success(new OrderWire(rules.AssetId, side == OrderSide.Buy, price.Value.Text, size.Value.Text, ReduceOnly: true, new LimitOrderType(TimeInForce.Ioc), cloid));
     }
 }

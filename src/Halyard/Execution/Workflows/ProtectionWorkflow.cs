@@ -53,7 +53,7 @@ internal sealed class ProtectionWorkflow(WorkflowServices s, PositionCloser clos
         var tpCloid = s.Idempotent && takeProfit is not null ? IntentCloids.Child(entry.Cloid, "tp", generation) : (Cloid?)null;
         var size = rules.FormatSize(entry.FilledSize);
         var stopWire = size.IsOk ? Trigger(rules, side, stop, size.Value, TpSl.StopLoss, slCloid) : Refusal(size.Reason);
-        if (stopWire.Wire is null)
+        if (!stopWire.IsSuccess)
         {
             log.Refused(OrderEventAction.StopLoss, ErrorClass.InvalidParam, stopWire.Error!.Message, entry.FilledSize, stop, slCloid?.Value);
             if (!flattenOnFailure)
@@ -68,7 +68,7 @@ internal sealed class ProtectionWorkflow(WorkflowServices s, PositionCloser clos
         if (takeProfit is { } tp)
         {
             var tpWire = Trigger(rules, side, tp, size.Value!, TpSl.TakeProfit, tpCloid);
-            if (tpWire.Wire is null)
+            if (!tpWire.IsSuccess)
             {
                 log.Refused(OrderEventAction.TakeProfit, ErrorClass.InvalidParam, tpWire.Error!.Message, entry.FilledSize, tp, tpCloid?.Value);
                 note = "take-profit refused: " + tpWire.Error.Message;
@@ -91,7 +91,11 @@ internal sealed class ProtectionWorkflow(WorkflowServices s, PositionCloser clos
         {
             foreach (var leg in legs)
             {
-                log.Shadow(leg.Role, (await leg.Build(1, ct).ConfigureAwait(false)).Wire!);
+                var built = await leg.Build(1, ct).ConfigureAwait(false);
+                if (built.IsSuccess)
+                {
+                    log.Shadow(leg.Role, built.Value);
+                }
             }
 
             return (new ProtectionState(ProtectionStatus.Shadow, entry.FilledSize, stop, legs.Count > 1 ? takeProfit : null), entry);
@@ -142,14 +146,14 @@ internal sealed class ProtectionWorkflow(WorkflowServices s, PositionCloser clos
         if (!s.Shadow)
         {
             var open = await s.Venue.OpenOrdersAsync(RetryProfile.Protective, ct).ConfigureAwait(false);
-            unread = !open.IsSuccess;
-            if (unread)
+            if (!open.IsSuccess)
             {
-                log.ReadFailed(OrderEventAction.ReadOpenOrders, open.Error!, open.Attempts);
+                unread = true;
+                log.ReadFailed(OrderEventAction.ReadOpenOrders, open.Error);
             }
             else
             {
-                earlier = [.. open.Value!.Where(o => o.Coin == rules.Name && o.IsTrigger && o.ReduceOnly && (o.Cloid is { } c ? entry.OrderCloids.Contains(c.Value) : !s.Idempotent))];
+                earlier = [.. open.Value.Where(o => o.Coin == rules.Name && o.IsTrigger && o.ReduceOnly && (o.Cloid is { } c ? entry.OrderCloids.Contains(c.Value) : !s.Idempotent))];
             }
         }
 
@@ -208,7 +212,7 @@ internal sealed class ProtectionWorkflow(WorkflowServices s, PositionCloser clos
 
     private static string Join(string? first, string second) => first is null ? second : first + "; " + second;
 
-    private LegWire Trigger(InstrumentRules rules, PositionSide side, decimal triggerPrice, WireSize size, TpSl kind, Cloid? cloid)
+    private Result<OrderWire> Trigger(InstrumentRules rules, PositionSide side, decimal triggerPrice, WireSize size, TpSl kind, Cloid? cloid)
     {
         var closing = side.ClosingSide();
         var trigger = rules.FormatPrice(triggerPrice, closing, kind == TpSl.StopLoss ? PricePurpose.StopLossTrigger : PricePurpose.TakeProfitTrigger);
@@ -224,8 +228,8 @@ internal sealed class ProtectionWorkflow(WorkflowServices s, PositionCloser clos
         }
 
         var type = new TriggerOrderType(IsMarket: true, trigger.Value.Text, kind);
-        return LegWire.Of(new OrderWire(rules.AssetId, closing == OrderSide.Buy, limit.Value.Text, size.Text, ReduceOnly: true, type, cloid));
+        return Result.Success(new OrderWire(rules.AssetId, closing == OrderSide.Buy, limit.Value.Text, size.Text, ReduceOnly: true, type, cloid));
     }
 
-    private static LegWire Refusal(string reason) => LegWire.Refused(new VenueError(ErrorClass.InvalidParam, reason));
+    private static Result<OrderWire> Refusal(string reason) => Result<OrderWire>.Failure(new Error(ErrorClass.InvalidParam, reason));
 }

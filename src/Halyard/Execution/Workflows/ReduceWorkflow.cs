@@ -32,30 +32,30 @@ internal sealed class ReduceWorkflow(WorkflowServices s, PositionCloser closer, 
         var account = await s.Venue.AccountAsync(RetryProfile.Protective, ct).ConfigureAwait(false);
         if (!account.IsSuccess)
         {
-            log.ReadFailed(OrderEventAction.ReadPosition, account.Error!, account.Attempts);
-            return result.Failure(account.Error!);
+            log.ReadFailed(OrderEventAction.ReadPosition, account.Error);
+            return result.Failure(account.Error);
         }
 
         var mid = await s.Venue.MidAsync(rules.Name, RetryProfile.Protective, ct).ConfigureAwait(false);
         if (!mid.IsSuccess)
         {
-            log.ReadFailed(OrderEventAction.ReadMid, mid.Error!, mid.Attempts);
-            return result.Failure(mid.Error!);
+            log.ReadFailed(OrderEventAction.ReadMid, mid.Error);
+            return result.Failure(mid.Error);
         }
 
-        if (account.Value!.PositionOf(rules.Name) is not { } position)
+        if (account.Value.PositionOf(rules.Name) is not { } position)
         {
             return result.Build(IntentResult.AlreadyFlat) with { Detail = $"no {rules.Name} position" };
         }
 
         if (position.Side != intent.Side)
         {
-            var error = new VenueError(ErrorClass.RiskRejected, $"The {rules.Name} position is {position.Side}, not {intent.Side}: not reduced.");
+            var error = new Error(ErrorClass.RiskRejected, $"The {rules.Name} position is {position.Side}, not {intent.Side}: not reduced.");
             log.Refused(OrderEventAction.Reduce, error.Class, error.Message, position.AbsSize);
             return result.Failure(error);
         }
 
-        var price = mid.Value!.Value;
+        var price = mid.Value;
         var coins = rules.RoundSizeDown(position.AbsSize * fraction);
         var remainder = position.AbsSize - coins;
         if (remainder * price < InstrumentRules.MinOrderValueUsd)
@@ -67,7 +67,7 @@ internal sealed class ReduceWorkflow(WorkflowServices s, PositionCloser closer, 
 
         if (coins * price < InstrumentRules.MinOrderValueUsd)
         {
-            var error = new VenueError(ErrorClass.InvalidParam, $"closing {coins} {rules.Name} at {price} is worth less than {InstrumentRules.MinOrderValueUsd} USD");
+            var error = new Error(ErrorClass.InvalidParam, $"closing {coins} {rules.Name} at {price} is worth less than {InstrumentRules.MinOrderValueUsd} USD");
             log.Refused(OrderEventAction.Reduce, error.Class, error.Message, coins);
             return result.Failure(error);
         }
@@ -76,7 +76,7 @@ internal sealed class ReduceWorkflow(WorkflowServices s, PositionCloser closer, 
         if (s.Shadow)
         {
             var wire = await closer.WireAsync(rules, position.Side, coins, cloid, ct).ConfigureAwait(false);
-            if (wire.Wire is { } w)
+            if (wire.IsSuccess && wire.Value is { } w)
             {
                 log.Shadow(OrderEventAction.Reduce, w);
             }
@@ -101,7 +101,7 @@ internal sealed class ReduceWorkflow(WorkflowServices s, PositionCloser closer, 
                 return result.Build(IntentResult.Unresolved) with { ErrorClass = outcome.Error?.Class ?? ErrorClass.Unknown, Detail = outcome.Error?.Message, FailsCycle = true };
             }
 
-            return result.Failure(outcome.Error ?? new VenueError(ErrorClass.Unknown, "the reduce-only order did not fill"), outcome.VenueAnswered) with
+            return result.Failure(outcome.Error ?? new Error(ErrorClass.Unknown, "the reduce-only order did not fill"), outcome.VenueAnswered) with
             {
                 Detail = (outcome.Error?.Message ?? "not filled") + "; the position keeps its stop",
             };
@@ -130,7 +130,7 @@ internal sealed class ReduceWorkflow(WorkflowServices s, PositionCloser closer, 
         }
 
         var account = await s.Venue.AccountAsync(RetryProfile.Protective, ct).ConfigureAwait(false);
-        var remaining = account.IsSuccess ? account.Value!.PositionOf(rules.Name)?.AbsSize ?? 0m : before.AbsSize - filled;
+        var remaining = account.IsSuccess ? account.Value.PositionOf(rules.Name)?.AbsSize ?? 0m : before.AbsSize - filled;
         if (remaining <= 0m)
         {
             // Flat after all (a trigger fired in between): the close workflow's clean-up is the reconciliation's.

@@ -1,3 +1,4 @@
+using Halyard.Domain.Precision;
 using Halyard.Domain;
 
 namespace Halyard.Hyperliquid.Actions;

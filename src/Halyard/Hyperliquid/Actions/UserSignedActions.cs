@@ -1,4 +1,5 @@
 using System.Globalization;
+using Halyard.Domain.Precision;
 using Halyard.Domain;
 
 namespace Halyard.Hyperliquid.Actions;

@@ -130,16 +130,6 @@ public static class VenueErrorMap
         return ErrorClass.Unknown;
     }
 
-    /// <summary>
-    /// A venue rejection as an error value: the venue answered and refused, so the outcome is known
-    /// (nothing was executed for this request or order).
-    /// </summary>
-    public static VenueError ToVenueError(string message, int? httpStatus = null)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        return new VenueError(Classify(message), message, httpStatus);
-    }
-
     private static string Normalize(string message)
     {
         var text = message.AsSpan().Trim();

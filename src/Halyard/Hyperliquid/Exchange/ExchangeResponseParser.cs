@@ -14,15 +14,15 @@ namespace Halyard.Hyperliquid.Exchange;
 /// </summary>
 public static class ExchangeResponseParser
 {
-    public static ExchangeResult<IReadOnlyList<OrderStatus>> ParseOrders(byte[] body, int orderCount, long nonce) =>
-        Parse<IReadOnlyList<OrderStatus>>(body, nonce, response => ReadStatuses(response, orderCount, ReadOrderStatus, m => new OrderRejected(m, VenueErrorMap.Classify(m))));
+    public static Result<IReadOnlyList<OrderStatus>> ParseOrders(byte[] body, int orderCount) =>
+        Parse<IReadOnlyList<OrderStatus>>(body, response => ReadStatuses(response, orderCount, ReadOrderStatus, m => new OrderRejected(m, VenueErrorMap.Classify(m))));
 
-    public static ExchangeResult<IReadOnlyList<CancelStatus>> ParseCancels(byte[] body, int cancelCount, long nonce) =>
-        Parse<IReadOnlyList<CancelStatus>>(body, nonce, response => ReadStatuses(response, cancelCount, ReadCancelStatus, m => new CancelStatus(false, m, VenueErrorMap.Classify(m))));
+    public static Result<IReadOnlyList<CancelStatus>> ParseCancels(byte[] body, int cancelCount) =>
+        Parse<IReadOnlyList<CancelStatus>>(body, response => ReadStatuses(response, cancelCount, ReadCancelStatus, m => new CancelStatus(false, m, VenueErrorMap.Classify(m))));
 
     /// <summary>Actions answered with <c>{"type":"default"}</c>; a statuses answer carrying an error is a rejection.</summary>
-    public static ExchangeResult<ExchangeAck> ParseAck(byte[] body, long nonce) =>
-        Parse<ExchangeAck>(body, nonce, response =>
+    public static Result<ExchangeAck> ParseAck(byte[] body) =>
+        Parse<ExchangeAck>(body, response =>
         {
             var type = response.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "";
             if (response.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
@@ -40,7 +40,7 @@ public static class ExchangeResponseParser
             return type.Length > 0 ? new ExchangeAck(type) : Unreadable("response without type");
         });
 
-    private static ExchangeResult<T> Parse<T>(byte[] body, long nonce, Func<JsonElement, object> readResponse)
+    private static Result<T> Parse<T>(byte[] body, Func<JsonElement, object> readResponse)
         where T : class
     {
         try
@@ -53,24 +53,24 @@ public static class ExchangeResponseParser
             if (status == "err")
             {
                 var message = root.TryGetProperty("response", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString()! : r.GetRawText();
-                return ExchangeResult<T>.Failure(new VenueError(VenueErrorMap.Classify(message), message), nonce);
+                return Result<T>.Failure(new Error(VenueErrorMap.Classify(message), message));
             }
 
             if (status != "ok" || !root.TryGetProperty("response", out var response) || response.ValueKind != JsonValueKind.Object)
             {
-                return ExchangeResult<T>.Failure(UnknownOutcome("unexpected /exchange answer: " + Truncate(root.GetRawText())), nonce);
+                return Result<T>.Failure(UnknownOutcome("unexpected /exchange answer: " + Truncate(root.GetRawText())));
             }
 
             return readResponse(response) switch
             {
-                T value => ExchangeResult<T>.Success(value, nonce),
-                VenueError error => ExchangeResult<T>.Failure(error, nonce),
+                T value => Result<T>.Success(value),
+                Error error => Result<T>.Failure(error),
                 _ => throw new InvalidOperationException("Response reader returned neither a value nor an error."),
             };
         }
         catch (JsonException ex)
         {
-            return ExchangeResult<T>.Failure(UnknownOutcome("unparseable /exchange answer: " + ex.Message), nonce);
+            return Result<T>.Failure(UnknownOutcome("unparseable /exchange answer: " + ex.Message));
         }
     }
 
@@ -171,11 +171,11 @@ public static class ExchangeResponseParser
             && decimal.TryParse(v.GetString(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
     }
 
-    private static VenueError Rejected(string message) => new(VenueErrorMap.Classify(message), message);
+    private static Error Rejected(string message) => new(VenueErrorMap.Classify(message), message);
 
-    private static VenueError Unreadable(string what) => UnknownOutcome("unreadable /exchange answer: " + what);
+    private static Error Unreadable(string what) => UnknownOutcome("unreadable /exchange answer: " + what);
 
-    private static VenueError UnknownOutcome(string message) => new(ErrorClass.Unknown, message, OutcomeUnknown: true);
+    private static Error UnknownOutcome(string message) => new(ErrorClass.Unknown, message, OutcomeUnknown: true);
 
     private static string Truncate(string text) => text.Length <= 200 ? text : text[..200] + "…";
 }

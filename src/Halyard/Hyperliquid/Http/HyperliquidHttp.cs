@@ -1,13 +1,14 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Halyard.Domain;
 using Halyard.Hyperliquid.RateLimit;
 
 namespace Halyard.Hyperliquid.Http;
 
 /// <summary>
 /// POSTs JSON bodies to <c>/info</c> and <c>/exchange</c> of one base URL through the client-side weight
-/// budget and turns every transport failure into a classified <see cref="VenueError"/> (see
+/// budget and turns every transport failure into a classified <see cref="Error"/> (see
 /// <see cref="OutcomeRule"/> for when the outcome is unknown). Bugs throw; the network never does.
 /// Only the caller's own cancellation surfaces as <see cref="OperationCanceledException"/>.
 /// </summary>
@@ -57,7 +58,7 @@ public sealed class HyperliquidHttp
     /// <param name="weight">The request's documented weight (<see cref="RequestWeights"/>), taken from the budget first.</param>
     private const int PreSizedBodyLimit = 80 * 1024;
 
-    public async Task<HttpOutcome> PostAsync(string path, byte[] body, int weight, CancellationToken cancellationToken)
+    public async Task<Result<byte[]>> PostAsync(string path, byte[] body, int weight, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(body);
@@ -65,7 +66,7 @@ public sealed class HyperliquidHttp
         var refused = await Budget.AcquireAsync(weight, cancellationToken).ConfigureAwait(false);
         if (refused is not null)
         {
-            return HttpOutcome.Failure(refused);
+            return Result<byte[]>.Failure(refused);
         }
 
         using var timeout = new CancellationTokenSource(_timeout, TimeProvider);
@@ -89,15 +90,15 @@ public sealed class HyperliquidHttp
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             // Our timeout or HttpClient.Timeout: the request may be on the server.
-            return HttpOutcome.Failure(TransportErrors.Timeout(path, _timeout));
+            return Result<byte[]>.Failure(TransportErrors.Timeout(path, _timeout));
         }
         catch (HttpRequestException ex) when (TransportErrors.NeverSent(ex))
         {
-            return HttpOutcome.Failure(TransportErrors.NotSent(ex));
+            return Result<byte[]>.Failure(TransportErrors.NotSent(ex));
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
-            return HttpOutcome.Failure(TransportErrors.ConnectionLost(path, ex));
+            return Result<byte[]>.Failure(TransportErrors.ConnectionLost(path, ex));
         }
 
         return Classify(path, status, retryAfterHeader, bytes);
@@ -134,14 +135,14 @@ public sealed class HyperliquidHttp
         return new HyperliquidEndpoint(baseUrl, HyperliquidEndpoint.KnownNetworkOf(baseUrl) ?? false);
     }
 
-    private HttpOutcome Classify(string path, int status, RetryConditionHeaderValue? retryAfterHeader, byte[] bytes)
+    private Result<byte[]> Classify(string path, int status, RetryConditionHeaderValue? retryAfterHeader, byte[] bytes)
     {
         if (status is >= 200 and < 300)
         {
             var json = bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes[3..] : bytes; // drop a UTF-8 byte order mark
             return IsWellFormedJson(json, out var problem)
-                ? HttpOutcome.Success(json)
-                : HttpOutcome.Failure(TransportErrors.MalformedBody(path, status, problem));
+                ? Result<byte[]>.Success(json)
+                : Result<byte[]>.Failure(TransportErrors.MalformedBody(path, status, problem));
         }
 
         if (status == (int)HttpStatusCode.TooManyRequests)
@@ -152,10 +153,10 @@ public sealed class HyperliquidHttp
                 Budget.BlockUntil(TimeProvider.GetUtcNow() + wait);
             }
 
-            return HttpOutcome.Failure(TransportErrors.TooManyRequests(bytes, retryAfter));
+            return Result<byte[]>.Failure(TransportErrors.TooManyRequests(bytes, retryAfter));
         }
 
-        return HttpOutcome.Failure(status >= 500
+        return Result<byte[]>.Failure(status >= 500
             ? TransportErrors.ServerError(path, status, bytes)
             : TransportErrors.ClientError(status, bytes));
     }

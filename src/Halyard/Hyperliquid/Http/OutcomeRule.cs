@@ -2,7 +2,7 @@ namespace Halyard.Hyperliquid.Http;
 
 /// <summary>
 /// The one rule for "may this request have been executed although we have no answer?"
-/// (<see cref="VenueError.OutcomeUnknown"/>):
+/// (<see cref="Error.OutcomeUnknown"/>):
 /// <list type="bullet">
 /// <item>Only <c>/exchange</c> executes anything; an <c>/info</c> request never has an unknown outcome.</item>
 /// <item>Known NOT executed: the request never left (client budget, connection refused, DNS or TLS failure),

@@ -20,38 +20,38 @@ internal static class TransportErrors
         HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
 
     /// <summary>Connection refused or unreachable: the venue is down for us; known not executed.</summary>
-    public static VenueError NotSent(HttpRequestException ex) => new(
+    public static Error NotSent(HttpRequestException ex) => new(
         ErrorClass.ExchangeDown,
         "Could not connect (" + ex.HttpRequestError + "); the request was not sent: " + ex.Message);
 
     /// <summary>No answer in time: may be retried; on /exchange the order may exist.</summary>
-    public static VenueError Timeout(string path, TimeSpan timeout) => new(
+    public static Error Timeout(string path, TimeSpan timeout) => new(
         ErrorClass.Temporary,
         string.Create(CultureInfo.InvariantCulture, $"No complete response from {path} within {timeout.TotalSeconds:0.###} s."),
         OutcomeUnknown: OutcomeRule.IsOutcomeUnknown(path, mayHaveReachedServer: true));
 
     /// <summary>Connection reset or response cut off after the request was (possibly) sent.</summary>
-    public static VenueError ConnectionLost(string path, Exception ex) => new(
+    public static Error ConnectionLost(string path, Exception ex) => new(
         ErrorClass.Temporary,
         "Connection lost during " + path + " (" + ((ex as HttpRequestException)?.HttpRequestError.ToString() ?? ex.GetType().Name) + "): " + ex.Message,
         OutcomeUnknown: OutcomeRule.IsOutcomeUnknown(path, mayHaveReachedServer: true));
 
     /// <summary>HTTP 2xx whose body is not one complete JSON document (truncated, HTML from a proxy, …).</summary>
-    public static VenueError MalformedBody(string path, int status, string problem) => new(
+    public static Error MalformedBody(string path, int status, string problem) => new(
         ErrorClass.Unknown,
         string.Create(CultureInfo.InvariantCulture, $"HTTP {status} from {path} with a malformed JSON body: {problem}"),
         status,
         OutcomeUnknown: OutcomeRule.IsOutcomeUnknown(path, mayHaveReachedServer: true));
 
     /// <summary>HTTP 429: the IP weight limit; refused before execution.</summary>
-    public static VenueError TooManyRequests(byte[] body, TimeSpan? retryAfter) => new(
+    public static Error TooManyRequests(byte[] body, TimeSpan? retryAfter) => new(
         ErrorClass.RateLimited,
         "HTTP 429: " + Quote(body),
         429,
         retryAfter);
 
     /// <summary>HTTP 5xx: the API server or node is failing; on /exchange the outcome is unknown.</summary>
-    public static VenueError ServerError(string path, int status, byte[] body) => new(
+    public static Error ServerError(string path, int status, byte[] body) => new(
         ErrorClass.ExchangeDown,
         string.Create(CultureInfo.InvariantCulture, $"HTTP {status}: {Quote(body)}"),
         status,
@@ -62,12 +62,12 @@ internal static class TransportErrors
     /// server could not deserialize (InvalidParam); other texts go through <see cref="VenueErrorMap"/>,
     /// and an unmapped client error is InvalidParam (a deterministic request problem).
     /// </summary>
-    public static VenueError ClientError(int status, byte[] body)
+    public static Error ClientError(int status, byte[] body)
     {
         var text = Quote(body);
         var mapped = VenueErrorMap.Classify(text);
         var errorClass = status == 422 || mapped == ErrorClass.Unknown ? ErrorClass.InvalidParam : mapped;
-        return new VenueError(errorClass, string.Create(CultureInfo.InvariantCulture, $"HTTP {status}: {text}"), status);
+        return new Error(errorClass, string.Create(CultureInfo.InvariantCulture, $"HTTP {status}: {text}"), status);
     }
 
     private static string Quote(byte[] body)

@@ -1,3 +1,4 @@
+using Halyard.Domain;
 using Halyard.Hyperliquid.Http;
 
 namespace Halyard.Hyperliquid.Info;
@@ -31,9 +32,9 @@ internal readonly record struct FillRange(DateTimeOffset Start, DateTimeOffset? 
 /// </summary>
 internal static class FillPager
 {
-    public static async Task<VenueResult<UserFillHistory>> CollectAsync(
+    public static async Task<Result<UserFillHistory>> CollectAsync(
         FillHistoryQuery query,
-        Func<FillRange, CancellationToken, Task<VenueResult<IReadOnlyList<UserFill>>>> fetchPage,
+        Func<FillRange, CancellationToken, Task<Result<IReadOnlyList<UserFill>>>> fetchPage,
         CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(query.MaxPages, 1);
@@ -47,7 +48,7 @@ internal static class FillPager
             var result = await fetchPage(new FillRange(start, end), cancellationToken).ConfigureAwait(false);
             if (!result.IsSuccess)
             {
-                return VenueResult<UserFillHistory>.Failure(result.Error);
+                return Result<UserFillHistory>.Failure(result.Error);
             }
 
             var batch = result.Value;
@@ -84,8 +85,8 @@ internal static class FillPager
         return Done(fills, complete: false);
     }
 
-    private static VenueResult<UserFillHistory> Done(List<UserFill> fills, bool complete) =>
-        VenueResult<UserFillHistory>.Success(new UserFillHistory(Ordered(fills), complete));
+    private static Result<UserFillHistory> Done(List<UserFill> fills, bool complete) =>
+        Result<UserFillHistory>.Success(new UserFillHistory(Ordered(fills), complete));
 
     private static UserFill[] Ordered(List<UserFill> fills) =>
         fills.OrderBy(f => f.Time).ThenBy(f => f.Tid ?? 0).ThenBy(f => f.Oid).ToArray();

@@ -8,8 +8,8 @@ using Halyard.Hyperliquid.RateLimit;
 namespace Halyard.Hyperliquid.Info;
 
 /// <summary>
-/// Typed <c>/info</c> queries (protocol §4). Every call returns a <see cref="VenueResult{T}"/>: the mapped
-/// value, or a classified <see cref="VenueError"/> (transport failures from <see cref="HyperliquidHttp"/>; a
+/// Typed <c>/info</c> queries (protocol §4). Every call returns a <see cref="Result{T}"/>: the mapped
+/// value, or a classified <see cref="Error"/> (transport failures from <see cref="HyperliquidHttp"/>; a
 /// response that is not the expected shape is <see cref="ErrorClass.Unknown"/>). Each request takes its
 /// documented weight from the client's budget; list endpoints add their per-item surcharge after the response.
 /// User queries take the <b>account</b> (master, sub-account or vault address), never the agent wallet:
@@ -34,34 +34,34 @@ public sealed class InfoClient
     private static InfoJsonContext Json => InfoJsonContext.Default;
 
     /// <summary><c>meta</c>: the perpetual universe; asset id = index.</summary>
-    public Task<VenueResult<IReadOnlyList<InstrumentRules>>> GetMetaAsync(CancellationToken cancellationToken) =>
+    public Task<Result<IReadOnlyList<InstrumentRules>>> GetMetaAsync(CancellationToken cancellationToken) =>
         QueryAsync(new Query<MetaWire, IReadOnlyList<InstrumentRules>>("meta", null, Json.MetaWire, InfoMapper.ToInstruments), cancellationToken);
 
     /// <summary>
     /// <c>metaAndAssetCtxs</c>: the universe and every asset's mark, oracle, funding, open interest, volume.
     /// The <c>meta</c> half is mapped again only when its bytes differ from the last answer's (<see cref="UniverseReader"/>).
     /// </summary>
-    public async Task<VenueResult<PerpUniverse>> GetMetaAndAssetContextsAsync(CancellationToken cancellationToken)
+    public async Task<Result<PerpUniverse>> GetMetaAndAssetContextsAsync(CancellationToken cancellationToken)
     {
         const string type = "metaAndAssetCtxs";
         var outcome = await _http.PostAsync(Path, InfoRequest.Build(type, null), RequestWeights.Info(type), cancellationToken).ConfigureAwait(false);
         if (!outcome.IsSuccess)
         {
-            return VenueResult<PerpUniverse>.Failure(outcome.Error);
+            return Result<PerpUniverse>.Failure(outcome.Error);
         }
 
         try
         {
-            return VenueResult<PerpUniverse>.Success(_universe.Read(outcome.Body));
+            return Result<PerpUniverse>.Success(_universe.Read(outcome.Value));
         }
         catch (Exception ex) when (ex is JsonException or InfoFormatException)
         {
-            return VenueResult<PerpUniverse>.Failure(Malformed(type, ex.Message));
+            return Result<PerpUniverse>.Failure(Malformed(type, ex.Message));
         }
     }
 
     /// <summary><c>clearinghouseState</c>: account value, margin and positions of <paramref name="account"/>.</summary>
-    public Task<VenueResult<AccountSnapshot>> GetClearinghouseStateAsync(string account, CancellationToken cancellationToken)
+    public Task<Result<AccountSnapshot>> GetClearinghouseStateAsync(string account, CancellationToken cancellationToken)
     {
         var user = InfoRequest.Account(account);
         return QueryAsync(
@@ -74,15 +74,15 @@ public sealed class InfoClient
     }
 
     /// <summary><c>openOrders</c>: resting orders with the basic fields (order type not reported).</summary>
-    public Task<VenueResult<IReadOnlyList<OpenOrder>>> GetOpenOrdersAsync(string account, CancellationToken cancellationToken) =>
+    public Task<Result<IReadOnlyList<OpenOrder>>> GetOpenOrdersAsync(string account, CancellationToken cancellationToken) =>
         OrdersAsync("openOrders", account, cancellationToken);
 
     /// <summary><c>frontendOpenOrders</c>: resting orders including trigger (TP/SL) details; top-level orders only.</summary>
-    public Task<VenueResult<IReadOnlyList<OpenOrder>>> GetFrontendOpenOrdersAsync(string account, CancellationToken cancellationToken) =>
+    public Task<Result<IReadOnlyList<OpenOrder>>> GetFrontendOpenOrdersAsync(string account, CancellationToken cancellationToken) =>
         OrdersAsync("frontendOpenOrders", account, cancellationToken);
 
     /// <summary><c>orderStatus</c> by venue order id.</summary>
-    public Task<VenueResult<OrderLookup>> GetOrderStatusAsync(string account, long oid, CancellationToken cancellationToken)
+    public Task<Result<OrderLookup>> GetOrderStatusAsync(string account, long oid, CancellationToken cancellationToken)
     {
         var user = InfoRequest.Account(account);
         return OrderStatusAsync(
@@ -95,7 +95,7 @@ public sealed class InfoClient
     }
 
     /// <summary><c>orderStatus</c> by client order id: how an unknown submit outcome is resolved.</summary>
-    public Task<VenueResult<OrderLookup>> GetOrderStatusAsync(string account, Cloid cloid, CancellationToken cancellationToken)
+    public Task<Result<OrderLookup>> GetOrderStatusAsync(string account, Cloid cloid, CancellationToken cancellationToken)
     {
         var user = InfoRequest.Account(account);
         var text = cloid.Value;
@@ -109,14 +109,14 @@ public sealed class InfoClient
     }
 
     /// <summary><c>userFills</c>: the most recent fills, newest first (capped by the venue).</summary>
-    public Task<VenueResult<IReadOnlyList<UserFill>>> GetUserFillsAsync(string account, CancellationToken cancellationToken)
+    public Task<Result<IReadOnlyList<UserFill>>> GetUserFillsAsync(string account, CancellationToken cancellationToken)
     {
         var user = InfoRequest.Account(account);
         return FillsAsync("userFills", w => w.WriteString("user", user), cancellationToken);
     }
 
     /// <summary><c>userFillsByTime</c>: one page of fills in [start, end] (capped by the venue; see <see cref="GetUserFillHistoryAsync"/>).</summary>
-    public Task<VenueResult<IReadOnlyList<UserFill>>> GetUserFillsByTimeAsync(
+    public Task<Result<IReadOnlyList<UserFill>>> GetUserFillsByTimeAsync(
         string account,
         DateTimeOffset start,
         DateTimeOffset? end,
@@ -138,7 +138,7 @@ public sealed class InfoClient
     }
 
     /// <summary>Every fill of a time range, walking <c>userFillsByTime</c> pages forward (<see cref="FillPager"/>).</summary>
-    public Task<VenueResult<UserFillHistory>> GetUserFillHistoryAsync(FillHistoryQuery query, CancellationToken cancellationToken)
+    public Task<Result<UserFillHistory>> GetUserFillHistoryAsync(FillHistoryQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         _ = InfoRequest.Account(query.Account);
@@ -149,7 +149,7 @@ public sealed class InfoClient
     }
 
     /// <summary><c>candleSnapshot</c>: candles of <paramref name="interval"/> (<c>1m</c> … <c>1M</c>) opening in [start, end].</summary>
-    public Task<VenueResult<IReadOnlyList<Candle>>> GetCandlesAsync(
+    public Task<Result<IReadOnlyList<Candle>>> GetCandlesAsync(
         string coin,
         string interval,
         DateTimeOffset start,
@@ -181,11 +181,11 @@ public sealed class InfoClient
     }
 
     /// <summary><c>l2Book</c> at full precision (20 levels per side). An unknown coin is <see cref="ErrorClass.InvalidParam"/>.</summary>
-    public Task<VenueResult<L2Book>> GetL2BookAsync(string coin, CancellationToken cancellationToken) =>
+    public Task<Result<L2Book>> GetL2BookAsync(string coin, CancellationToken cancellationToken) =>
         GetL2BookAsync(coin, null, null, cancellationToken);
 
     /// <summary><c>l2Book</c> aggregated to <paramref name="significantFigures"/> (2–5) and <paramref name="mantissa"/> (1, 2 or 5; only with 5 figures).</summary>
-    public Task<VenueResult<L2Book>> GetL2BookAsync(string coin, int? significantFigures, int? mantissa, CancellationToken cancellationToken)
+    public Task<Result<L2Book>> GetL2BookAsync(string coin, int? significantFigures, int? mantissa, CancellationToken cancellationToken)
     {
         var name = InfoRequest.Coin(coin);
         if (significantFigures is < 2 or > 5)
@@ -216,19 +216,19 @@ public sealed class InfoClient
                 },
                 Json.L2BookWire,
                 InfoMapper.ToBook,
-                WhenNull: () => new VenueError(ErrorClass.InvalidParam, "l2Book: the venue does not know coin '" + name + "'.")),
+                WhenNull: () => new Error(ErrorClass.InvalidParam, "l2Book: the venue does not know coin '" + name + "'.")),
             cancellationToken);
     }
 
     /// <summary><c>allMids</c>: mid price of every coin (spot pairs as <c>@index</c>).</summary>
-    public Task<VenueResult<IReadOnlyDictionary<string, decimal>>> GetAllMidsAsync(CancellationToken cancellationToken) =>
+    public Task<Result<IReadOnlyDictionary<string, decimal>>> GetAllMidsAsync(CancellationToken cancellationToken) =>
         QueryAsync(
             new Query<IReadOnlyDictionary<string, decimal>, IReadOnlyDictionary<string, decimal>>(
                 "allMids", null, Json.IReadOnlyDictionaryStringDecimal, mids => mids),
             cancellationToken);
 
     /// <summary><c>fundingHistory</c>: hourly funding rates of <paramref name="coin"/> from <paramref name="start"/>.</summary>
-    public Task<VenueResult<IReadOnlyList<FundingRateEntry>>> GetFundingHistoryAsync(
+    public Task<Result<IReadOnlyList<FundingRateEntry>>> GetFundingHistoryAsync(
         string coin,
         DateTimeOffset start,
         DateTimeOffset? end,
@@ -250,7 +250,7 @@ public sealed class InfoClient
     }
 
     /// <summary><c>userFunding</c>: funding payments of <paramref name="account"/> from <paramref name="start"/>.</summary>
-    public Task<VenueResult<IReadOnlyList<UserFundingEntry>>> GetUserFundingAsync(
+    public Task<Result<IReadOnlyList<UserFundingEntry>>> GetUserFundingAsync(
         string account,
         DateTimeOffset start,
         DateTimeOffset? end,
@@ -272,7 +272,7 @@ public sealed class InfoClient
     }
 
     /// <summary><c>historicalOrders</c>: recent orders of <paramref name="account"/> with their final status.</summary>
-    public Task<VenueResult<IReadOnlyList<OrderStatusReport>>> GetHistoricalOrdersAsync(string account, CancellationToken cancellationToken)
+    public Task<Result<IReadOnlyList<OrderStatusReport>>> GetHistoricalOrdersAsync(string account, CancellationToken cancellationToken)
     {
         var user = InfoRequest.Account(account);
         return QueryAsync(
@@ -286,7 +286,7 @@ public sealed class InfoClient
     }
 
     /// <summary><c>userRateLimit</c>: the address-based action budget of <paramref name="account"/>.</summary>
-    public Task<VenueResult<UserRateLimit>> GetUserRateLimitAsync(string account, CancellationToken cancellationToken)
+    public Task<Result<UserRateLimit>> GetUserRateLimitAsync(string account, CancellationToken cancellationToken)
     {
         var user = InfoRequest.Account(account);
         return QueryAsync(
@@ -303,28 +303,28 @@ public sealed class InfoClient
         }
     }
 
-    private static VenueError Malformed(string type, string problem) =>
+    private static Error Malformed(string type, string problem) =>
         new(ErrorClass.Unknown, "Unexpected " + type + " response: " + problem);
 
-    private Task<VenueResult<IReadOnlyList<OpenOrder>>> OrdersAsync(string type, string account, CancellationToken cancellationToken)
+    private Task<Result<IReadOnlyList<OpenOrder>>> OrdersAsync(string type, string account, CancellationToken cancellationToken)
     {
         var user = InfoRequest.Account(account);
         return QueryAsync(
-            new Query<IReadOnlyList<OrderWire>, IReadOnlyList<OpenOrder>>(
-                type, w => w.WriteString("user", user), Json.IReadOnlyListOrderWire, list => list.Select(InfoMapper.ToOpenOrder).ToArray()),
+            new Query<IReadOnlyList<InfoOrderWire>, IReadOnlyList<OpenOrder>>(
+                type, w => w.WriteString("user", user), Json.IReadOnlyListInfoOrderWire, list => list.Select(InfoMapper.ToOpenOrder).ToArray()),
             cancellationToken);
     }
 
-    private Task<VenueResult<OrderLookup>> OrderStatusAsync(Action<Utf8JsonWriter> fields, CancellationToken cancellationToken) =>
+    private Task<Result<OrderLookup>> OrderStatusAsync(Action<Utf8JsonWriter> fields, CancellationToken cancellationToken) =>
         QueryAsync(new Query<OrderStatusWire, OrderLookup>("orderStatus", fields, Json.OrderStatusWire, InfoMapper.ToLookup), cancellationToken);
 
-    private Task<VenueResult<IReadOnlyList<UserFill>>> FillsAsync(string type, Action<Utf8JsonWriter> fields, CancellationToken cancellationToken) =>
+    private Task<Result<IReadOnlyList<UserFill>>> FillsAsync(string type, Action<Utf8JsonWriter> fields, CancellationToken cancellationToken) =>
         QueryAsync(
             new Query<IReadOnlyList<UserFillWire>, IReadOnlyList<UserFill>>(
                 type, fields, Json.IReadOnlyListUserFillWire, list => list.Select(InfoMapper.ToFill).ToArray(), list => list.Count),
             cancellationToken);
 
-    private async Task<VenueResult<TOut>> QueryAsync<TWire, TOut>(Query<TWire, TOut> query, CancellationToken cancellationToken)
+    private async Task<Result<TOut>> QueryAsync<TWire, TOut>(Query<TWire, TOut> query, CancellationToken cancellationToken)
         where TWire : class
         where TOut : notnull
     {
@@ -332,22 +332,22 @@ public sealed class InfoClient
         var outcome = await _http.PostAsync(Path, body, RequestWeights.Info(query.Type), cancellationToken).ConfigureAwait(false);
         if (!outcome.IsSuccess)
         {
-            return VenueResult<TOut>.Failure(outcome.Error);
+            return Result<TOut>.Failure(outcome.Error);
         }
 
         TWire? wire;
         try
         {
-            wire = JsonSerializer.Deserialize(outcome.Body, query.TypeInfo);
+            wire = JsonSerializer.Deserialize(outcome.Value, query.TypeInfo);
         }
         catch (JsonException ex)
         {
-            return VenueResult<TOut>.Failure(Malformed(query.Type, ex.Message));
+            return Result<TOut>.Failure(Malformed(query.Type, ex.Message));
         }
 
         if (wire is null)
         {
-            return VenueResult<TOut>.Failure(query.WhenNull?.Invoke() ?? Malformed(query.Type, "null"));
+            return Result<TOut>.Failure(query.WhenNull?.Invoke() ?? Malformed(query.Type, "null"));
         }
 
         if (query.CountItems is { } count)
@@ -357,11 +357,11 @@ public sealed class InfoClient
 
         try
         {
-            return VenueResult<TOut>.Success(query.Map(wire));
+            return Result<TOut>.Success(query.Map(wire));
         }
         catch (InfoFormatException ex)
         {
-            return VenueResult<TOut>.Failure(Malformed(query.Type, ex.Message));
+            return Result<TOut>.Failure(Malformed(query.Type, ex.Message));
         }
     }
 
@@ -372,6 +372,6 @@ public sealed class InfoClient
         JsonTypeInfo<TWire> TypeInfo,
         Func<TWire, TOut> Map,
         Func<TWire, int>? CountItems = null,
-        Func<VenueError>? WhenNull = null)
+        Func<Error>? WhenNull = null)
         where TWire : class;
 }

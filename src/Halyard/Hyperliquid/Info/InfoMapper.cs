@@ -69,7 +69,7 @@ internal static class InfoMapper
         },
         p.LiquidationPx);
 
-    public static OpenOrder ToOpenOrder(OrderWire o) => new(
+    public static OpenOrder ToOpenOrder(InfoOrderWire o) => new(
         o.Coin,
         ToSide(o.Side),
         o.LimitPx,

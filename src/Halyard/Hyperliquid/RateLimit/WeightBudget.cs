@@ -49,7 +49,7 @@ public sealed class WeightBudget
     /// In <see cref="WeightBudgetMode.Wait"/> mode it first waits on the injected clock, up to
     /// <see cref="WeightBudgetOptions.MaxWait"/>. Cancellation throws <see cref="OperationCanceledException"/>.
     /// </summary>
-    public async ValueTask<VenueError?> AcquireAsync(int weight, CancellationToken cancellationToken)
+    public async ValueTask<Error?> AcquireAsync(int weight, CancellationToken cancellationToken)
     {
         if (weight < 1 || weight > Options.Capacity)
         {
@@ -112,7 +112,7 @@ public sealed class WeightBudget
         }
     }
 
-    private static VenueError Exhausted(int weight, TimeSpan wait) => new(
+    private static Error Exhausted(int weight, TimeSpan wait) => new(
         ErrorClass.RateLimited,
         string.Create(CultureInfo.InvariantCulture, $"Client-side weight budget exhausted: a request of weight {weight} must wait {wait.TotalSeconds:0.###} s; it was not sent."),
         RetryAfter: wait);

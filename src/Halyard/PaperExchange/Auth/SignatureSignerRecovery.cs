@@ -31,7 +31,7 @@ internal sealed class SignatureSignerRecovery : ISignerRecovery
         }
 
         var result = SignatureRecovery.RecoverL1Signer(action, nonce, vault, expiresAfter, sig, isMainnet);
-        return result.IsSuccess ? result.Signer!.Value.Value : null;
+        return result.IsSuccess ? result.Value.Value : null;
     }
 
     public string? RecoverUserSignedSigner(JsonElement action, JsonElement signature)
@@ -42,6 +42,6 @@ internal sealed class SignatureSignerRecovery : ISignerRecovery
         }
 
         var result = SignatureRecovery.RecoverUserSignedSigner(action, sig);
-        return result.IsSuccess ? result.Signer!.Value.Value : null;
+        return result.IsSuccess ? result.Value.Value : null;
     }
 }

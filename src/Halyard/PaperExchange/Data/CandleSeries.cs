@@ -21,7 +21,7 @@ public sealed class CandleSeries
     {
         Coin = coin;
         Interval = interval;
-        IntervalMs = CandleInterval.Milliseconds(interval);
+        IntervalMs = CandleIntervalNames.Milliseconds(interval);
         _openTimes = columns.OpenTimes;
         _open = columns.Open;
         _high = columns.High;

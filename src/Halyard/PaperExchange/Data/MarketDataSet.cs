@@ -75,7 +75,7 @@ public sealed class MarketDataSet
     public IReadOnlyList<string> NativeIntervals(string coin)
     {
         var result = new List<string>();
-        foreach (var interval in CandleInterval.All)
+        foreach (var interval in CandleIntervalNames.All)
         {
             if (_candleFiles.ContainsKey((coin, interval)))
             {
@@ -105,8 +105,6 @@ public sealed class MarketDataSet
             ? null
             : (DateTimeOffset.FromUnixTimeMilliseconds(start), DateTimeOffset.FromUnixTimeMilliseconds(end));
     }
-
-    public bool HasCandles(string coin, string interval) => _candleFiles.ContainsKey((coin, interval));
 
     /// <summary>The candles of one coin and interval, parsed on first use; null when there is no such file.</summary>
     public CandleSeries? Candles(string coin, string interval)
@@ -163,7 +161,7 @@ public sealed class MarketDataSet
         }
 
         var underscore = stem.LastIndexOf('_');
-        if (underscore <= 0 || !CandleInterval.TryGetMilliseconds(stem[(underscore + 1)..], out _))
+        if (underscore <= 0 || !CandleIntervalNames.TryGetMilliseconds(stem[(underscore + 1)..], out _))
         {
             return false;
         }

@@ -10,7 +10,7 @@ internal sealed class AccountCommands(VenueState state, MarginCalculator margin,
     private const long MinScheduleLeadMs = 5_000;
     private const int MaxNamedAgents = 3;
 
-    public ExchangeResult UpdateLeverage(Account account, UpdateLeverageAction action, long nowMs)
+    public ExchangeResult UpdateLeverage(Account account, ReceivedUpdateLeverageAction action, long nowMs)
     {
         if (!state.Market.IsValidAsset(action.Asset))
         {
@@ -62,7 +62,7 @@ internal sealed class AccountCommands(VenueState state, MarginCalculator margin,
     }
 
     /// <summary>Moves <c>ntli</c> micro-USD into (positive) or out of (negative) an isolated position's margin.</summary>
-    public ExchangeResult UpdateIsolatedMargin(Account account, UpdateIsolatedMarginAction action, long nowMs)
+    public ExchangeResult UpdateIsolatedMargin(Account account, ReceivedUpdateIsolatedMarginAction action, long nowMs)
     {
         var position = state.Market.IsValidAsset(action.Asset) ? account.PositionOf(action.Asset) : null;
         if (position is null || state.LeverageOf(account, action.Asset).IsCross)
@@ -95,7 +95,7 @@ internal sealed class AccountCommands(VenueState state, MarginCalculator margin,
     /// The dead man's switch. Setting and clearing both need the traded volume (the venue refuses either below it);
     /// the time is a protocol time (the client's clock), fired at the matching market instant.
     /// </summary>
-    public ExchangeResult ScheduleCancel(Account account, ScheduleCancelAction action, RequestTime now)
+    public ExchangeResult ScheduleCancel(Account account, ReceivedScheduleCancelAction action, RequestTime now)
     {
         var required = state.Options.ScheduleCancelMinVolumeUsd;
         if (account.CumVolume < required)
@@ -132,7 +132,7 @@ internal sealed class AccountCommands(VenueState state, MarginCalculator margin,
     }
 
     /// <summary>Registers an agent for the signing account: the unnamed slot or a named one (at most 3), replacing the slot's previous agent.</summary>
-    public ExchangeResult ApproveAgent(Account account, ApproveAgentAction action)
+    public ExchangeResult ApproveAgent(Account account, ReceivedApproveAgentAction action)
     {
         var expectedChain = state.Options.IsMainnet ? "Mainnet" : "Testnet";
         if (action.HyperliquidChain != expectedChain)

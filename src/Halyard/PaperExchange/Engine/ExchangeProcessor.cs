@@ -38,12 +38,12 @@ internal sealed class ExchangeProcessor(
             return null;
         }
 
-        return action is ApproveAgentAction approve
+        return action is ReceivedApproveAgentAction approve
             ? ProcessUserSigned(envelope, approve, time.ProtocolMs)
             : ProcessL1(envelope, action, time);
     }
 
-    private ExchangeResult ProcessUserSigned(ExchangeEnvelope envelope, ApproveAgentAction approve, long nowMs)
+    private ExchangeResult ProcessUserSigned(ExchangeEnvelope envelope, ReceivedApproveAgentAction approve, long nowMs)
     {
         var signer = recovery.RecoverUserSignedSigner(envelope.Action, envelope.Signature);
         if (signer is null)
@@ -69,7 +69,7 @@ internal sealed class ExchangeProcessor(
         return accounts.ApproveAgent(account, approve);
     }
 
-    private ExchangeResult ProcessL1(ExchangeEnvelope envelope, ExchangeAction action, RequestTime time)
+    private ExchangeResult ProcessL1(ExchangeEnvelope envelope, ReceivedExchangeAction action, RequestTime time)
     {
         var nowMs = time.MarketMs;
         var signer = recovery.RecoverL1Signer(
@@ -109,16 +109,16 @@ internal sealed class ExchangeProcessor(
 
         var result = action switch
         {
-            OrderAction order => entry.Place(account, order, nowMs),
-            CancelAction cancel => orders.Cancel(account, cancel, nowMs),
-            CancelByCloidAction cancel => orders.CancelByCloid(account, cancel, nowMs),
-            ModifyAction modify => orders.Modify(account, modify, nowMs),
-            BatchModifyAction batch => orders.BatchModify(account, batch, nowMs),
-            UpdateLeverageAction leverage => accounts.UpdateLeverage(account, leverage, nowMs),
-            UpdateIsolatedMarginAction isolated => accounts.UpdateIsolatedMargin(account, isolated, nowMs),
-            ScheduleCancelAction schedule => accounts.ScheduleCancel(account, schedule, time),
-            NoopAction => DefaultResult.Instance,
-            UnsupportedAction unsupported => new ErrResult(VenueTexts.Unsupported(unsupported.Type)),
+            ReceivedOrderAction order => entry.Place(account, order, nowMs),
+            ReceivedCancelAction cancel => orders.Cancel(account, cancel, nowMs),
+            ReceivedCancelByCloidAction cancel => orders.CancelByCloid(account, cancel, nowMs),
+            ReceivedModifyAction modify => orders.Modify(account, modify, nowMs),
+            ReceivedBatchModifyAction batch => orders.BatchModify(account, batch, nowMs),
+            ReceivedUpdateLeverageAction leverage => accounts.UpdateLeverage(account, leverage, nowMs),
+            ReceivedUpdateIsolatedMarginAction isolated => accounts.UpdateIsolatedMargin(account, isolated, nowMs),
+            ReceivedScheduleCancelAction schedule => accounts.ScheduleCancel(account, schedule, time),
+            ReceivedNoopAction => DefaultResult.Instance,
+            ReceivedUnsupportedAction unsupported => new ErrResult(VenueTexts.Unsupported(unsupported.Type)),
             _ => throw new InvalidOperationException("Unhandled action " + action.GetType().Name),
         };
         stepper.ProcessInstant(nowMs);
@@ -129,14 +129,14 @@ internal sealed class ExchangeProcessor(
     /// The per-address budget (§6.2): 10 000 + 1 request per USDC traded; a batch of n counts n; cancels may
     /// go to min(cap + 100 000, 2 × cap); once exhausted, one request per 10 s still passes.
     /// </summary>
-    private ErrResult? Throttle(Account account, ExchangeAction action, long nowMs)
+    private ErrResult? Throttle(Account account, ReceivedExchangeAction action, long nowMs)
     {
         var (weight, isCancel) = action switch
         {
-            OrderAction order => (order.Orders.Count, false),
-            CancelAction cancel => (cancel.Cancels.Count, true),
-            CancelByCloidAction cancel => (cancel.Cancels.Count, true),
-            BatchModifyAction batch => (batch.Modifies.Count, false),
+            ReceivedOrderAction order => (order.Orders.Count, false),
+            ReceivedCancelAction cancel => (cancel.Cancels.Count, true),
+            ReceivedCancelByCloidAction cancel => (cancel.Cancels.Count, true),
+            ReceivedBatchModifyAction batch => (batch.Modifies.Count, false),
             _ => (1, false),
         };
         var cap = InitialRequestBudget + (long)decimal.Floor(account.CumVolume);

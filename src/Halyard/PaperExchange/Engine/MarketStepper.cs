@@ -8,7 +8,7 @@ namespace Halyard.PaperExchange.Engine;
 /// every account is checked against maintenance margin; at the top of the hour funding is settled; scheduled
 /// cancels fire on time.
 /// </summary>
-internal sealed class MarketStepper(VenueState state, Matching matching, Ledger ledger, MarginCalculator margin)
+internal sealed class MarketStepper(VenueState state, Matching matching, Bookkeeper bookkeeper, MarginCalculator margin)
 {
     private readonly RestingFills _resting = new(state, matching);
 
@@ -168,7 +168,7 @@ internal sealed class MarketStepper(VenueState state, Matching matching, Ledger 
                     continue;
                 }
 
-                ledger.ApplyFunding(account, position, rate, margin.MarkOf(position, hourMs), hourMs);
+                bookkeeper.ApplyFunding(account, position, rate, margin.MarkOf(position, hourMs), hourMs);
             }
         }
     }

@@ -7,7 +7,7 @@ namespace Halyard.PaperExchange.Engine;
 /// synthetic book, maker fills of resting orders, trigger firing, cancellation with its cascades
 /// (waiting TP/SL children, siblings, position TP/SL) and liquidation.
 /// </summary>
-internal sealed class Matching(VenueState state, Ledger ledger, MarginCalculator margin)
+internal sealed class Matching(VenueState state, Bookkeeper bookkeeper, MarginCalculator margin)
 {
     /// <summary>How much of the order can execute now: reduce-only orders never exceed (or flip) the position; position TP/SL take the whole position.</summary>
     public decimal ExecutableSize(Account account, OrderState order)
@@ -57,7 +57,7 @@ internal sealed class Matching(VenueState state, Ledger ledger, MarginCalculator
         var filled = 0m;
         foreach (var (price, take) in Matcher.Take(book, order.IsBuy, limit ?? order.LimitPx, size))
         {
-            ledger.ApplyFill(account, new FillRequest(order.Asset, order.IsBuy, take, price, true, timeMs, order.Oid, order.Cloid));
+            bookkeeper.ApplyFill(account, new FillRequest(order.Asset, order.IsBuy, take, price, true, timeMs, order.Oid, order.Cloid));
             filled += take;
         }
 
@@ -90,7 +90,7 @@ internal sealed class Matching(VenueState state, Ledger ledger, MarginCalculator
             return;
         }
 
-        ledger.ApplyFill(account, new FillRequest(order.Asset, order.IsBuy, size, order.LimitPx, false, timeMs, order.Oid, order.Cloid));
+        bookkeeper.ApplyFill(account, new FillRequest(order.Asset, order.IsBuy, size, order.LimitPx, false, timeMs, order.Oid, order.Cloid));
         Record(account, order, size, timeMs);
         Settle(account, order, timeMs);
     }
@@ -278,7 +278,7 @@ internal sealed class Matching(VenueState state, Ledger ledger, MarginCalculator
             var book = state.Market.Book(asset, mark, timeMs);
             foreach (var (price, take) in Matcher.Take(book, isBuy, MarketTriggerLimit(isBuy, mark), size))
             {
-                ledger.ApplyFill(account, new FillRequest(asset, isBuy, take, price, true, timeMs, 0, null, mark, LiquidationMethod.Market));
+                bookkeeper.ApplyFill(account, new FillRequest(asset, isBuy, take, price, true, timeMs, 0, null, mark, LiquidationMethod.Market));
             }
 
             if (account.SziOf(asset) == 0)
@@ -311,7 +311,7 @@ internal sealed class Matching(VenueState state, Ledger ledger, MarginCalculator
             var mark = margin.MarkOf(position, timeMs);
             var marginBefore = position.IsolatedMargin;
             var price = PriceMath.RoundToValid(mark, state.Market.Asset(asset).SzDecimals);
-            var fill = ledger.ApplyFill(account, new FillRequest(asset, position.Szi < 0, Math.Abs(position.Szi), price, true, timeMs, 0, null, mark, LiquidationMethod.Backstop));
+            var fill = bookkeeper.ApplyFill(account, new FillRequest(asset, position.Szi < 0, Math.Abs(position.Szi), price, true, timeMs, 0, null, mark, LiquidationMethod.Backstop));
             isolatedEquity += marginBefore + fill.ClosedPnl;
             account.PartiallyLiquidated.Remove(asset);
         }

@@ -5,7 +5,7 @@ namespace Halyard.PaperExchange.Engine;
 /// <summary><c>cancel</c>, <c>cancelByCloid</c>, <c>modify</c> and <c>batchModify</c>.</summary>
 internal sealed class OrderCommands(VenueState state, Matching matching, OrderEntry entry)
 {
-    public CancelStatusesResult Cancel(Account account, CancelAction action, long nowMs)
+    public CancelStatusesResult Cancel(Account account, ReceivedCancelAction action, long nowMs)
     {
         var errors = new List<string?>(action.Cancels.Count);
         foreach (var (asset, oid) in action.Cancels)
@@ -17,7 +17,7 @@ internal sealed class OrderCommands(VenueState state, Matching matching, OrderEn
         return new CancelStatusesResult(errors);
     }
 
-    public CancelStatusesResult CancelByCloid(Account account, CancelByCloidAction action, long nowMs)
+    public CancelStatusesResult CancelByCloid(Account account, ReceivedCancelByCloidAction action, long nowMs)
     {
         var errors = new List<string?>(action.Cancels.Count);
         foreach (var (asset, cloid) in action.Cancels)
@@ -29,11 +29,11 @@ internal sealed class OrderCommands(VenueState state, Matching matching, OrderEn
     }
 
     /// <summary><c>modify</c>: answers <c>default</c>, or a whole-request error.</summary>
-    public ExchangeResult Modify(Account account, ModifyAction action, long nowMs) =>
+    public ExchangeResult Modify(Account account, ReceivedModifyAction action, long nowMs) =>
         ModifyOne(account, action, nowMs) is ErrorStatus error ? new ErrResult(error.Error) : DefaultResult.Instance;
 
     /// <summary><c>batchModify</c>: one order status per modify, as <c>type:"order"</c>.</summary>
-    public OrderStatusesResult BatchModify(Account account, BatchModifyAction action, long nowMs)
+    public OrderStatusesResult BatchModify(Account account, ReceivedBatchModifyAction action, long nowMs)
     {
         var statuses = new List<OrderStatusEntry>(action.Modifies.Count);
         foreach (var modify in action.Modifies)
@@ -45,7 +45,7 @@ internal sealed class OrderCommands(VenueState state, Matching matching, OrderEn
     }
 
     /// <summary>Modify = cancel the target and place the new order, atomically: a rejected new order leaves the target untouched.</summary>
-    private OrderStatusEntry ModifyOne(Account account, ModifyAction modify, long nowMs)
+    private OrderStatusEntry ModifyOne(Account account, ReceivedModifyAction modify, long nowMs)
     {
         var target = modify.Target.Oid is { } oid
             ? state.Orders.GetValueOrDefault(oid)

@@ -12,7 +12,7 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Mat
 {
     private const string BadTriggerPx = "badTriggerPxRejected";
 
-    public ExchangeResult Place(Account account, OrderAction action, long nowMs)
+    public ExchangeResult Place(Account account, ReceivedOrderAction action, long nowMs)
     {
         if (action.Orders.Count == 0)
         {
@@ -33,7 +33,7 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Mat
     }
 
     /// <summary>Places one order of a <c>na</c> batch (also used by modify).</summary>
-    public OrderStatusEntry PlaceSingle(Account account, WireOrder wire, long nowMs, OrderState? replacing = null)
+    public OrderStatusEntry PlaceSingle(Account account, ReceivedOrder wire, long nowMs, OrderState? replacing = null)
     {
         var tpslLeg = replacing?.Role is OrderRole.NormalTpslChild or OrderRole.PositionTpsl;
         var (order, error) = validator.Validate(account, wire, tpslLeg, nowMs, replacing);
@@ -63,7 +63,7 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Mat
         return PlaceLimit(account, order, replacing?.Role == OrderRole.NormalTpslParent ? OrderRole.NormalTpslParent : OrderRole.Plain, nowMs, replacing).Status;
     }
 
-    private OrderStatusesResult PlaceIndependent(Account account, IReadOnlyList<WireOrder> orders, long nowMs)
+    private OrderStatusesResult PlaceIndependent(Account account, IReadOnlyList<ReceivedOrder> orders, long nowMs)
     {
         var statuses = new List<OrderStatusEntry>(orders.Count);
         foreach (var wire in orders)
@@ -74,7 +74,7 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Mat
         return new OrderStatusesResult(statuses);
     }
 
-    private ExchangeResult PlaceNormalTpsl(Account account, IReadOnlyList<WireOrder> orders, long nowMs)
+    private ExchangeResult PlaceNormalTpsl(Account account, IReadOnlyList<ReceivedOrder> orders, long nowMs)
     {
         for (var i = 1; i < orders.Count; i++)
         {
@@ -128,7 +128,7 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Mat
         return new OrderStatusesResult(statuses);
     }
 
-    private ExchangeResult PlacePositionTpsl(Account account, IReadOnlyList<WireOrder> orders, long nowMs)
+    private ExchangeResult PlacePositionTpsl(Account account, IReadOnlyList<ReceivedOrder> orders, long nowMs)
     {
         foreach (var wire in orders)
         {
@@ -178,12 +178,12 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Mat
         var tif = wire.Type.Tif;
         var book = state.Market.Book(wire.Asset, v.Mark, nowMs);
         var crosses = Matcher.Crosses(book, wire.IsBuy, v.Price);
-        if (tif == TimeInForce.Alo && crosses)
+        if (tif == ReceivedTimeInForce.Alo && crosses)
         {
             return (Reject(account, wire, OrderValidator.Fail(VenueTexts.BadAlo(book.BestBid, book.BestAsk), wire.Asset, "badAloPxRejected"), nowMs), null);
         }
 
-        if (tif is TimeInForce.Ioc or TimeInForce.FrontendMarket && !crosses)
+        if (tif is ReceivedTimeInForce.Ioc or ReceivedTimeInForce.FrontendMarket && !crosses)
         {
             return (Reject(account, wire, OrderValidator.Fail(VenueTexts.IocNoMatch, wire.Asset, "iocCancelRejected"), nowMs), null);
         }
@@ -223,7 +223,7 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Mat
 
         var filled = crosses ? matching.Take(account, order, matching.ExecutableSize(account, order), v.Mark, nowMs) : 0m;
         var filledStatus = filled > 0 ? new FilledStatus(filled, AveragePrice(account, fillsBefore), order.Oid, order.Cloid) : null;
-        if (tif is TimeInForce.Ioc or TimeInForce.FrontendMarket)
+        if (tif is ReceivedTimeInForce.Ioc or ReceivedTimeInForce.FrontendMarket)
         {
             order.SetStatus(filled > 0 ? OrderStatusNames.Filled : OrderStatusNames.Canceled, nowMs);
             return (filledStatus ?? (OrderStatusEntry)new ErrorStatus(VenueTexts.WithAsset(VenueTexts.IocNoMatch, wire.Asset)), order);
@@ -251,7 +251,7 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Mat
     }
 
     /// <summary>Answers the venue's error; like the venue, a refused order that could be read is kept with its rejection status (visible to <c>orderStatus</c> and <c>historicalOrders</c>).</summary>
-    private ErrorStatus Reject(Account account, WireOrder wire, Rejection rejection, long nowMs)
+    private ErrorStatus Reject(Account account, ReceivedOrder wire, Rejection rejection, long nowMs)
     {
         if (rejection.Status is { } status && state.Market.IsValidAsset(wire.Asset))
         {
@@ -269,12 +269,12 @@ internal sealed class OrderEntry(VenueState state, OrderValidator validator, Mat
 
     private OrderState CreateTrigger(Account account, ValidatedOrder v, OrderRole role, long parentOid, bool active, long nowMs)
     {
-        var order = Create(account, v, role, TimeInForce.Gtc, isTrigger: true, parentOid, active, nowMs);
+        var order = Create(account, v, role, ReceivedTimeInForce.Gtc, isTrigger: true, parentOid, active, nowMs);
         account.OpenOrders.Add(order);
         return order;
     }
 
-    private OrderState Create(Account account, ValidatedOrder v, OrderRole role, TimeInForce tif, bool isTrigger, long parentOid, bool active, long nowMs)
+    private OrderState Create(Account account, ValidatedOrder v, OrderRole role, ReceivedTimeInForce tif, bool isTrigger, long parentOid, bool active, long nowMs)
     {
         var wire = v.Wire;
         var order = new OrderState

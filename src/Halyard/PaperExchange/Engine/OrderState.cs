@@ -10,7 +10,7 @@ internal enum OrderRole
 }
 
 /// <summary>The venue's time-in-force values (<c>FrontendMarket</c> behaves like <c>Ioc</c>).</summary>
-internal enum TimeInForce
+internal enum ReceivedTimeInForce
 {
     Gtc,
     Alo,
@@ -58,7 +58,7 @@ internal sealed class OrderState
 
     public required bool ReduceOnly { get; init; }
 
-    public required TimeInForce Tif { get; init; }
+    public required ReceivedTimeInForce Tif { get; init; }
 
     /// <summary>True while the order waits for its trigger; false for limit orders and once triggered.</summary>
     public bool IsTrigger { get; set; }
@@ -100,7 +100,7 @@ internal sealed class OrderState
     /// <summary>For triggers: true when the trigger fires as the mark rises through <see cref="TriggerPx"/>.</summary>
     public bool TriggersAbove => IsBuy != IsTakeProfit;
 
-    public bool IsResting => !IsTrigger && Active && IsOpen && Tif is TimeInForce.Gtc or TimeInForce.Alo;
+    public bool IsResting => !IsTrigger && Active && IsOpen && Tif is ReceivedTimeInForce.Gtc or ReceivedTimeInForce.Alo;
 
     /// <summary>Where status changes are published for the <c>/ws</c> <c>orderUpdates</c> channel.</summary>
     public VenueChanges? Changes { get; init; }
@@ -115,5 +115,5 @@ internal sealed class OrderState
     /// <summary>The venue's <c>orderType</c> label.</summary>
     public string OrderType => WasTrigger
         ? (IsTakeProfit ? "Take Profit" : "Stop") + (IsMarket ? " Market" : " Limit")
-        : Tif == TimeInForce.FrontendMarket ? "Market" : "Limit";
+        : Tif == ReceivedTimeInForce.FrontendMarket ? "Market" : "Limit";
 }

@@ -7,7 +7,7 @@ namespace Halyard.PaperExchange.Engine;
 
 /// <summary>An order that passed the static checks, with numbers parsed and the mark it was judged against.</summary>
 internal sealed record ValidatedOrder(
-    WireOrder Wire,
+    ReceivedOrder Wire,
     UniverseAsset Rules,
     decimal Price,
     decimal Size,
@@ -33,7 +33,7 @@ internal sealed class OrderValidator(VenueState state)
     /// The venue's price band over a whole batch: when any order's price (or trigger) lies more than 95 % from the
     /// reference price, the whole request is refused with one <c>err</c>.
     /// </summary>
-    public bool AnyOutsideBand(IReadOnlyList<WireOrder> orders, long nowMs)
+    public bool AnyOutsideBand(IReadOnlyList<ReceivedOrder> orders, long nowMs)
     {
         foreach (var wire in orders)
         {
@@ -59,7 +59,7 @@ internal sealed class OrderValidator(VenueState state)
 
     /// <param name="isTpslLeg">True for the TP/SL legs of <c>normalTpsl</c>/<c>positionTpsl</c> (exempt from the minimum; size may follow the position).</param>
     /// <param name="replacing">The order a modify replaces (its cloid and open-order slot are its own).</param>
-    public (ValidatedOrder? Order, Rejection? Error) Validate(Account account, WireOrder wire, bool isTpslLeg, long nowMs, OrderState? replacing = null)
+    public (ValidatedOrder? Order, Rejection? Error) Validate(Account account, ReceivedOrder wire, bool isTpslLeg, long nowMs, OrderState? replacing = null)
     {
         var market = state.Market;
         if (!market.IsValidAsset(wire.Asset))
@@ -121,7 +121,7 @@ internal sealed class OrderValidator(VenueState state)
             return (null, new Rejection(VenueTexts.WithAsset(VenueTexts.DuplicateCloid, wire.Asset), null));
         }
 
-        var rests = wire.Type.IsTrigger || wire.Type.Tif is TimeInForce.Gtc or TimeInForce.Alo;
+        var rests = wire.Type.IsTrigger || wire.Type.Tif is ReceivedTimeInForce.Gtc or ReceivedTimeInForce.Alo;
         if (rests && replacing is null && account.OpenOrders.Count >= OpenOrderLimit(account))
         {
             return (null, Fail(VenueTexts.TooManyOpenOrders, wire.Asset, OrderStatusNames.Rejected));

@@ -38,10 +38,10 @@ internal sealed class VenueEngine
         var market = new MarketView(data, options.PriceInterval, options.Book);
         _state = new VenueState(market, options, NowMs());
         var margin = new MarginCalculator(_state);
-        var ledger = new Ledger(_state);
-        var matching = new Matching(_state, ledger, margin);
+        var bookkeeper = new Bookkeeper(_state);
+        var matching = new Matching(_state, bookkeeper, margin);
         var entry = new OrderEntry(_state, new OrderValidator(_state), matching, margin);
-        _stepper = new MarketStepper(_state, matching, ledger, margin);
+        _stepper = new MarketStepper(_state, matching, bookkeeper, margin);
         _exchange = new ExchangeProcessor(
             _state, recovery, entry, new OrderCommands(_state, matching, entry), new AccountCommands(_state, margin, protocol), _stepper);
         var marketWriter = new MarketInfoWriter(market);
@@ -161,13 +161,5 @@ internal sealed class VenueEngine
         {
             _streams.Unsubscribe(session, subscription, raw);
         }
-    }
-
-    /// <summary>Serializes a <c>/info</c> answer for in-process callers (tests, tools) without HTTP.</summary>
-    public string InfoJson(string requestJson)
-    {
-        using var document = JsonDocument.Parse(requestJson);
-        var reply = Info(document.RootElement);
-        return System.Text.Encoding.UTF8.GetString(reply.Body);
     }
 }

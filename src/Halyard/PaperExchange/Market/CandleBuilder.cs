@@ -19,7 +19,7 @@ internal sealed class CandleBuilder(MarketView market)
     public List<CandleBar> Build(int assetId, string interval, long startMs, long endMs, long nowMs)
     {
         var bars = new List<CandleBar>();
-        if (!market.HasData(assetId) || !CandleInterval.TryGetMilliseconds(interval, out var intervalMs))
+        if (!market.HasData(assetId) || !CandleIntervalNames.TryGetMilliseconds(interval, out var intervalMs))
         {
             return bars;
         }
@@ -65,7 +65,7 @@ internal sealed class CandleBuilder(MarketView market)
         CandleSeries? best = null;
         foreach (var name in market.Data.NativeIntervals(coin))
         {
-            var ms = CandleInterval.Milliseconds(name);
+            var ms = CandleIntervalNames.Milliseconds(name);
             if (ms < intervalMs && intervalMs % ms == 0)
             {
                 var series = market.Data.Candles(coin, name)!;

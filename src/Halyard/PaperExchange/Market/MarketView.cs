@@ -26,7 +26,7 @@ internal sealed class MarketView
     {
         _data = data;
         _book = book;
-        _priceIntervalMs = CandleInterval.Milliseconds(priceInterval);
+        _priceIntervalMs = CandleIntervalNames.Milliseconds(priceInterval);
         Snapshot = data.Snapshot;
         var count = Snapshot.Universe.Count;
         _sources = new CoinSources?[count];
@@ -87,10 +87,6 @@ internal sealed class MarketView
 
         return latest?.Close(latest.Count - 1);
     }
-
-    /// <summary>The mark rounded to the venue's price grid, as reported.</summary>
-    public decimal? ReportedMark(int assetId, long timeMs) =>
-        Mark(assetId, timeMs) is { } mark ? PriceMath.RoundToValid(mark, Asset(assetId).SzDecimals) : null;
 
     /// <summary>
     /// The synthetic book around <paramref name="mid"/> at <paramref name="timeMs"/> (its depth follows the recorded
@@ -190,9 +186,6 @@ internal sealed class MarketView
         return (0m, 0m);
     }
 
-    /// <summary>The candle series that drive the mark, finest first.</summary>
-    public IReadOnlyList<CandleSeries> PriceSeries(int assetId) => HasData(assetId) ? Sources(assetId).Series : [];
-
     private CoinSources Sources(int assetId)
     {
         var sources = Volatile.Read(ref _sources[assetId]);
@@ -218,7 +211,7 @@ internal sealed class MarketView
         var result = new List<string>();
         foreach (var interval in _data.NativeIntervals(coin))
         {
-            var ms = CandleInterval.Milliseconds(interval);
+            var ms = CandleIntervalNames.Milliseconds(interval);
             if (ms >= _priceIntervalMs && ms % _priceIntervalMs == 0)
             {
                 result.Add(interval);

@@ -135,8 +135,10 @@ internal static class PriceMath
             return 0m;
         }
 
+        // A positive price never rounds to zero (a price under half the finest tick the asset's decimals allow
+        // becomes that tick): zero is not a price.
         var tick = Tick(price, szDecimals);
-        return Normalize(decimal.Round(price / tick, MidpointRounding.AwayFromZero) * tick);
+        return Normalize(Math.Max(tick, decimal.Round(price / tick, MidpointRounding.AwayFromZero) * tick));
     }
 
     public static decimal RoundSizeDown(decimal size, int szDecimals) =>

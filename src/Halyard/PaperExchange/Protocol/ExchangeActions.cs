@@ -13,18 +13,18 @@ internal sealed record ExchangeEnvelope(
     long? ExpiresAfter);
 
 /// <summary>An order's <c>t</c> field.</summary>
-internal sealed record WireOrderType(
-    Engine.TimeInForce Tif,
+internal sealed record ReceivedOrderType(
+    Engine.ReceivedTimeInForce Tif,
     bool IsTrigger,
     bool IsMarket,
     string? TriggerPx,
     bool IsTakeProfit);
 
 /// <summary>One order as it arrived: prices and sizes are still the wire strings.</summary>
-internal sealed record WireOrder(int Asset, bool IsBuy, string Price, string Size, bool ReduceOnly, WireOrderType Type, string? Cloid);
+internal sealed record ReceivedOrder(int Asset, bool IsBuy, string Price, string Size, bool ReduceOnly, ReceivedOrderType Type, string? Cloid);
 
 /// <summary>An <c>oid</c> or a cloid (modify targets either).</summary>
-internal readonly record struct OrderRef(long? Oid, string? Cloid);
+internal readonly record struct ReceivedOrderRef(long? Oid, string? Cloid);
 
 internal enum Grouping
 {
@@ -33,28 +33,28 @@ internal enum Grouping
     PositionTpsl,
 }
 
-internal abstract record ExchangeAction;
+internal abstract record ReceivedExchangeAction;
 
-internal sealed record OrderAction(IReadOnlyList<WireOrder> Orders, Grouping Grouping) : ExchangeAction;
+internal sealed record ReceivedOrderAction(IReadOnlyList<ReceivedOrder> Orders, Grouping Grouping) : ReceivedExchangeAction;
 
-internal sealed record CancelAction(IReadOnlyList<(int Asset, long Oid)> Cancels) : ExchangeAction;
+internal sealed record ReceivedCancelAction(IReadOnlyList<(int Asset, long Oid)> Cancels) : ReceivedExchangeAction;
 
-internal sealed record CancelByCloidAction(IReadOnlyList<(int Asset, string Cloid)> Cancels) : ExchangeAction;
+internal sealed record ReceivedCancelByCloidAction(IReadOnlyList<(int Asset, string Cloid)> Cancels) : ReceivedExchangeAction;
 
-internal sealed record ModifyAction(OrderRef Target, WireOrder Order) : ExchangeAction;
+internal sealed record ReceivedModifyAction(ReceivedOrderRef Target, ReceivedOrder Order) : ReceivedExchangeAction;
 
-internal sealed record BatchModifyAction(IReadOnlyList<ModifyAction> Modifies) : ExchangeAction;
+internal sealed record ReceivedBatchModifyAction(IReadOnlyList<ReceivedModifyAction> Modifies) : ReceivedExchangeAction;
 
-internal sealed record UpdateLeverageAction(int Asset, bool IsCross, int Leverage) : ExchangeAction;
+internal sealed record ReceivedUpdateLeverageAction(int Asset, bool IsCross, int Leverage) : ReceivedExchangeAction;
 
-internal sealed record UpdateIsolatedMarginAction(int Asset, bool IsBuy, long Ntli) : ExchangeAction;
+internal sealed record ReceivedUpdateIsolatedMarginAction(int Asset, bool IsBuy, long Ntli) : ReceivedExchangeAction;
 
-internal sealed record ScheduleCancelAction(long? Time) : ExchangeAction;
+internal sealed record ReceivedScheduleCancelAction(long? Time) : ReceivedExchangeAction;
 
-internal sealed record NoopAction : ExchangeAction;
+internal sealed record ReceivedNoopAction : ReceivedExchangeAction;
 
 /// <summary>User-signed <c>approveAgent</c>.</summary>
-internal sealed record ApproveAgentAction(string HyperliquidChain, string AgentAddress, string AgentName, long Nonce) : ExchangeAction;
+internal sealed record ReceivedApproveAgentAction(string HyperliquidChain, string AgentAddress, string AgentName, long Nonce) : ReceivedExchangeAction;
 
 /// <summary>An action type the venue has but the simulator does not model (answered with an error, not a 422).</summary>
-internal sealed record UnsupportedAction(string Type) : ExchangeAction;
+internal sealed record ReceivedUnsupportedAction(string Type) : ReceivedExchangeAction;

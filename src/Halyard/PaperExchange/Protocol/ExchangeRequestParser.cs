@@ -54,23 +54,23 @@ internal static class ExchangeRequestParser
     }
 
     /// <summary>The typed action, or null when its shape is not the venue's.</summary>
-    public static ExchangeAction? ParseAction(JsonElement action, string type)
+    public static ReceivedExchangeAction? ParseAction(JsonElement action, string type)
     {
         try
         {
             return type switch
             {
                 "order" => ParseOrderAction(action),
-                "cancel" => new CancelAction(Map(action.GetProperty("cancels"), c => (Int(c, "a"), Long(c, "o")))),
-                "cancelByCloid" => new CancelByCloidAction(Map(action.GetProperty("cancels"), c => (Int(c, "asset"), CloidOf(c.GetProperty("cloid"))))),
+                "cancel" => new ReceivedCancelAction(Map(action.GetProperty("cancels"), c => (Int(c, "a"), Long(c, "o")))),
+                "cancelByCloid" => new ReceivedCancelByCloidAction(Map(action.GetProperty("cancels"), c => (Int(c, "asset"), CloidOf(c.GetProperty("cloid"))))),
                 "modify" => ParseModify(action),
-                "batchModify" => new BatchModifyAction(Map(action.GetProperty("modifies"), ParseModify)),
-                "updateLeverage" => new UpdateLeverageAction(Int(action, "asset"), Bool(action, "isCross"), Int(action, "leverage")),
-                "updateIsolatedMargin" => new UpdateIsolatedMarginAction(Int(action, "asset"), Bool(action, "isBuy"), Long(action, "ntli")),
-                "scheduleCancel" => new ScheduleCancelAction(action.TryGetProperty("time", out var time) && time.ValueKind != JsonValueKind.Null ? time.GetInt64() : null),
-                "noop" => new NoopAction(),
+                "batchModify" => new ReceivedBatchModifyAction(Map(action.GetProperty("modifies"), ParseModify)),
+                "updateLeverage" => new ReceivedUpdateLeverageAction(Int(action, "asset"), Bool(action, "isCross"), Int(action, "leverage")),
+                "updateIsolatedMargin" => new ReceivedUpdateIsolatedMarginAction(Int(action, "asset"), Bool(action, "isBuy"), Long(action, "ntli")),
+                "scheduleCancel" => new ReceivedScheduleCancelAction(action.TryGetProperty("time", out var time) && time.ValueKind != JsonValueKind.Null ? time.GetInt64() : null),
+                "noop" => new ReceivedNoopAction(),
                 "approveAgent" => ParseApproveAgent(action),
-                _ when KnownUnsupported.Contains(type) => new UnsupportedAction(type),
+                _ when KnownUnsupported.Contains(type) => new ReceivedUnsupportedAction(type),
                 _ => null,
             };
         }
@@ -80,7 +80,7 @@ internal static class ExchangeRequestParser
         }
     }
 
-    private static OrderAction ParseOrderAction(JsonElement action)
+    private static ReceivedOrderAction ParseOrderAction(JsonElement action)
     {
         var orders = Map(action.GetProperty("orders"), ParseOrder);
         var grouping = Grouping.Na;
@@ -100,24 +100,24 @@ internal static class ExchangeRequestParser
             };
         }
 
-        return new OrderAction(orders, grouping);
+        return new ReceivedOrderAction(orders, grouping);
     }
 
-    private static WireOrder ParseOrder(JsonElement order)
+    private static ReceivedOrder ParseOrder(JsonElement order)
     {
         var t = order.GetProperty("t");
-        WireOrderType type;
+        ReceivedOrderType type;
         if (t.TryGetProperty("limit", out var limit))
         {
             var tif = limit.GetProperty("tif").GetString() switch
             {
-                "Gtc" => TimeInForce.Gtc,
-                "Alo" => TimeInForce.Alo,
-                "Ioc" => TimeInForce.Ioc,
-                "FrontendMarket" => TimeInForce.FrontendMarket,
+                "Gtc" => ReceivedTimeInForce.Gtc,
+                "Alo" => ReceivedTimeInForce.Alo,
+                "Ioc" => ReceivedTimeInForce.Ioc,
+                "FrontendMarket" => ReceivedTimeInForce.FrontendMarket,
                 _ => throw new FormatException("Unknown tif."),
             };
-            type = new WireOrderType(tif, false, false, null, false);
+            type = new ReceivedOrderType(tif, false, false, null, false);
         }
         else
         {
@@ -128,7 +128,7 @@ internal static class ExchangeRequestParser
                 throw new FormatException("Unknown tpsl.");
             }
 
-            type = new WireOrderType(TimeInForce.Gtc, true, Bool(trigger, "isMarket"), Str(trigger, "triggerPx"), tpsl == "tp");
+            type = new ReceivedOrderType(ReceivedTimeInForce.Gtc, true, Bool(trigger, "isMarket"), Str(trigger, "triggerPx"), tpsl == "tp");
         }
 
         string? cloid = null;
@@ -137,17 +137,17 @@ internal static class ExchangeRequestParser
             cloid = CloidOf(c);
         }
 
-        return new WireOrder(Int(order, "a"), Bool(order, "b"), Str(order, "p"), Str(order, "s"), Bool(order, "r"), type, cloid);
+        return new ReceivedOrder(Int(order, "a"), Bool(order, "b"), Str(order, "p"), Str(order, "s"), Bool(order, "r"), type, cloid);
     }
 
-    private static ModifyAction ParseModify(JsonElement modify)
+    private static ReceivedModifyAction ParseModify(JsonElement modify)
     {
         var oid = modify.GetProperty("oid");
-        var target = oid.ValueKind == JsonValueKind.String ? new OrderRef(null, CloidOf(oid)) : new OrderRef(oid.GetInt64(), null);
-        return new ModifyAction(target, ParseOrder(modify.GetProperty("order")));
+        var target = oid.ValueKind == JsonValueKind.String ? new ReceivedOrderRef(null, CloidOf(oid)) : new ReceivedOrderRef(oid.GetInt64(), null);
+        return new ReceivedModifyAction(target, ParseOrder(modify.GetProperty("order")));
     }
 
-    private static ApproveAgentAction ParseApproveAgent(JsonElement action)
+    private static ReceivedApproveAgentAction ParseApproveAgent(JsonElement action)
     {
         var agent = Str(action, "agentAddress");
         if (!FundedAccount.IsAddress(agent))
@@ -156,7 +156,7 @@ internal static class ExchangeRequestParser
         }
 
         var name = action.TryGetProperty("agentName", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : string.Empty;
-        return new ApproveAgentAction(Str(action, "hyperliquidChain"), agent.ToLowerInvariant(), name, Long(action, "nonce"));
+        return new ReceivedApproveAgentAction(Str(action, "hyperliquidChain"), agent.ToLowerInvariant(), name, Long(action, "nonce"));
     }
 
     private static string CloidOf(JsonElement element)

@@ -141,7 +141,7 @@ internal sealed class MarketInfoWriter(MarketView market)
         writer.WriteStartArray();
         if (market.FindAsset(coin) is { } id)
         {
-            var closeOffset = CandleInterval(interval) - 1;
+            var closeOffset = CandleIntervalNames(interval) - 1;
             foreach (var bar in _candles.Build(id, interval, startMs, endMs, nowMs))
             {
                 writer.WriteStartObject();
@@ -266,6 +266,6 @@ internal sealed class MarketInfoWriter(MarketView market)
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static long CandleInterval(string interval) =>
-        Data.CandleInterval.TryGetMilliseconds(interval, out var ms) ? ms : 0;
+    private static long CandleIntervalNames(string interval) =>
+        Data.CandleIntervalNames.TryGetMilliseconds(interval, out var ms) ? ms : 0;
 }

@@ -134,7 +134,7 @@ internal static class StreamConnection
     }
 
     private static bool KnownInterval(WsSubscription subscription) =>
-        subscription.Type != WsChannels.Candle || Data.CandleInterval.TryGetMilliseconds(subscription.Interval, out _);
+        subscription.Type != WsChannels.Candle || Data.CandleIntervalNames.TryGetMilliseconds(subscription.Interval, out _);
 
     /// <summary><c>{"method":"post","id":n,"request":{"type":"info"|"action","payload":{…}}}</c>: the HTTP body over the socket.</summary>
     private static async Task PostAsync(JsonElement root, StreamSession session, StreamEngine engine, CancellationToken ct)

@@ -269,7 +269,7 @@ internal sealed class StreamHub(VenueState state, AccountInfoWriter accounts, Ma
         WsChannels.L2Book => StreamFrames.Frame(WsChannels.L2Book, w => market.L2Book(w, subscription.Coin!, nowMs)),
         _ => StreamFrames.Frame(WsChannels.Candle, w =>
         {
-            Data.CandleInterval.TryGetMilliseconds(subscription.Interval!, out var ms);
+            Data.CandleIntervalNames.TryGetMilliseconds(subscription.Interval!, out var ms);
             market.CandleSnapshot(w, subscription.Coin!, subscription.Interval!, nowMs - ms + 1, nowMs, nowMs);
         }),
     };

@@ -55,10 +55,6 @@ public class RiskLimitsMappingTests
     }
 
     [Fact]
-    public void RiskLimitsFor_UnknownTrader_Throws() =>
-        Assert.Throws<ArgumentException>(() => HalyardConfig.Default().RiskLimitsFor("nobody"));
-
-    [Fact]
     public void FeatureFlags_Guards_ReadEachSwitchFromTheFeatures()
     {
         var guards = ConfigTestText.Valid("features:\n  cooldown: false\n  liquidity: false\n  gating: false\n  no_pyramiding: false\n").Features.Guards;

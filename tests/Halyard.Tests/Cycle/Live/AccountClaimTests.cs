@@ -14,16 +14,16 @@ public class AccountClaimTests
         using var other = new TempDirectory();
         using var locks = new TempDirectory();
 
-        var (first, _) = AccountClaim.Acquire(folder.Path, "testnet", Account, locks.Path);
-        var (second, error) = AccountClaim.Acquire(other.Path, "testnet", Account, locks.Path);
+        var first = AccountClaim.Acquire(folder.Path, "testnet", Account, locks.Path);
+        var second = AccountClaim.Acquire(other.Path, "testnet", Account, locks.Path);
 
-        Assert.NotNull(first);
-        Assert.Null(second);
-        Assert.Contains("one process per account", error, StringComparison.Ordinal);
-        first!.Dispose();
-        var (third, _) = AccountClaim.Acquire(folder.Path, "testnet", Account, locks.Path);
-        Assert.NotNull(third);
-        third!.Dispose();
+        Assert.True(first.IsSuccess);
+        Assert.False(second.IsSuccess);
+        Assert.Contains("one process per account", second.Error.Message, StringComparison.Ordinal);
+        first.Value.Dispose();
+        var third = AccountClaim.Acquire(folder.Path, "testnet", Account, locks.Path);
+        Assert.True(third.IsSuccess);
+        third.Value.Dispose();
     }
 
     [Fact]
@@ -32,18 +32,20 @@ public class AccountClaimTests
         using var folder = new TempDirectory();
         using var locks = new TempDirectory();
         string scope;
-        var (first, _) = AccountClaim.Acquire(folder.Path, "testnet", Account, locks.Path);
-        using (first)
+        var first = AccountClaim.Acquire(folder.Path, "testnet", Account, locks.Path);
+        Assert.True(first.IsSuccess);
+        using (first.Value)
         {
-            scope = first!.Venue.CloidScope;
+            scope = first.Value.Venue.CloidScope;
         }
 
-        var (mainnet, error) = AccountClaim.Acquire(folder.Path, "mainnet", Account, locks.Path);
-        var (again, _) = AccountClaim.Acquire(folder.Path, "testnet", Account.ToUpperInvariant().Replace("0X", "0x", StringComparison.Ordinal), locks.Path);
+        var mainnet = AccountClaim.Acquire(folder.Path, "mainnet", Account, locks.Path);
+        var again = AccountClaim.Acquire(folder.Path, "testnet", Account.ToUpperInvariant().Replace("0X", "0x", StringComparison.Ordinal), locks.Path);
 
-        Assert.Null(mainnet);
-        Assert.Contains("belongs to testnet", error, StringComparison.Ordinal);
-        Assert.Equal(scope, again!.Venue.CloidScope);
-        again.Dispose();
+        Assert.False(mainnet.IsSuccess);
+        Assert.Contains("belongs to testnet", mainnet.Error.Message, StringComparison.Ordinal);
+        Assert.True(again.IsSuccess);
+        Assert.Equal(scope, again.Value.Venue.CloidScope);
+        again.Value.Dispose();
     }
 }

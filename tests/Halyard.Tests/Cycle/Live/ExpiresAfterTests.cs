@@ -39,8 +39,8 @@ public class ExpiresAfterTests
         Assert.True(Signature.TryFromJson(root.GetProperty("signature"), out var signature));
         var signed = SignatureRecovery.RecoverL1Signer(root.GetProperty("action"), nonce, null, expiresAfter, signature!, isMainnet: false);
         var unsigned = SignatureRecovery.RecoverL1Signer(root.GetProperty("action"), nonce, null, null, signature!, isMainnet: false);
-        Assert.Equal(ScriptedSut.Key.Address, signed.Signer);
-        Assert.NotEqual(ScriptedSut.Key.Address, unsigned.Signer);
+        Assert.Equal(ScriptedSut.Key.Address, signed.Value);
+        Assert.NotEqual(ScriptedSut.Key.Address, unsigned.Value);
     }
 
     [Theory]

@@ -15,11 +15,12 @@ public class LiveRunnerTests
         using var stop = new CancellationTokenSource();
         string? venue = null;
 
-        var (result, error) = await LiveRunner.RunAsync(
+        var run = await LiveRunner.RunAsync(
             new LiveRequest { Config = config, Connected = v => venue = v, CycleCompleted = _ => stop.Cancel() },
             stop.Token).WaitAsync(TimeSpan.FromMinutes(2));
 
-        Assert.True(result is not null, error);
+        Assert.True(run.IsSuccess, run.Error?.Message);
+        var result = run.Value;
         Assert.Equal(1, result.Cycles);
         Assert.Contains("embedded paper exchange", venue, StringComparison.Ordinal);
         var records = JsonlJournal.Read(dir.File("journal/cycles.jsonl")).Records;
@@ -40,10 +41,10 @@ public class LiveRunnerTests
         await File.WriteAllTextAsync(dir.File("journal/cycles.jsonl"), string.Empty);
         var config = HalyardConfig.Default() with { Journal = new JournalConfig { Dir = dir.File("journal") } };
 
-        var (result, error) = await LiveRunner.RunAsync(new LiveRequest { Config = config }, CancellationToken.None);
+        var run = await LiveRunner.RunAsync(new LiveRequest { Config = config }, CancellationToken.None);
 
-        Assert.Null(result);
-        Assert.Contains("already holds a run", error, StringComparison.Ordinal);
+        Assert.False(run.IsSuccess);
+        Assert.Contains("already holds a run", run.Error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -62,10 +63,10 @@ public class LiveRunnerTests
             Journal = new JournalConfig { Dir = dir.File("journal") },
         };
 
-        var (result, error) = await LiveRunner.RunAsync(new LiveRequest { Config = config }, CancellationToken.None);
+        var run = await LiveRunner.RunAsync(new LiveRequest { Config = config }, CancellationToken.None);
 
-        Assert.Null(result);
-        Assert.Contains(variable, error, StringComparison.Ordinal);
-        Assert.Contains("not set", error, StringComparison.Ordinal);
+        Assert.False(run.IsSuccess);
+        Assert.Contains(variable, run.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("not set", run.Error.Message, StringComparison.Ordinal);
     }
 }

@@ -85,7 +85,7 @@ internal sealed class LiveStateHarness : IAsyncDisposable
     /// <summary>The traders of the configuration on this venue, reading the live state, their reactions attached.</summary>
     public IReadOnlyList<TraderCycle> Traders()
     {
-        var (traders, problem) = TraderFactory.Create(Config, new TraderRuntime
+        var created = TraderFactory.Create(Config, new TraderRuntime
         {
             Venue = Venue,
             LiveState = Live.Reader,
@@ -94,9 +94,9 @@ internal sealed class LiveStateHarness : IAsyncDisposable
             Journal = Journal,
             Clock = Clock,
         });
-        Assert.Null(problem);
-        Live.Attach(traders);
-        return traders;
+        Assert.True(created.IsSuccess, created.Error?.Message);
+        Live.Attach(created.Value);
+        return created.Value;
     }
 
     /// <summary>The Manager on the replay scheduler driven by the event driver, until <paramref name="to"/>.</summary>

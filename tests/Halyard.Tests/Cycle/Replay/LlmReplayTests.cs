@@ -30,7 +30,7 @@ public class LlmReplayTests
             },
         };
 
-        var (result, error) = await ReplayRunner.RunAsync(
+        var run = await ReplayRunner.RunAsync(
             new ReplayRequest
             {
                 Config = config,
@@ -42,7 +42,8 @@ public class LlmReplayTests
             null,
             CancellationToken.None);
 
-        Assert.True(result is not null, error);
+        Assert.True(run.IsSuccess, run.Error?.Message);
+        var result = run.Value;
         Assert.Equal(["openai:loopback-model"], result.Summary.DecisionMakers);
         var records = JsonlJournal.Read(Path.Combine(result.RunFolder, CompositeJournal.JsonlFileName)).Records;
         Assert.Equal(10, records.Count);

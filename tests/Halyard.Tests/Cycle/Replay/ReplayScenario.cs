@@ -23,12 +23,12 @@ public sealed class ReplayScenario : IAsyncLifetime
 
     public static async Task<ReplayResult> RunAsync(string folder, HalyardConfig? config = null, DateTimeOffset? to = null)
     {
-        var (result, error) = await ReplayRunner.RunAsync(
+        var result = await ReplayRunner.RunAsync(
             new ReplayRequest { Config = config ?? HalyardConfig.Default(), From = From, To = to ?? To, OutDirectory = folder },
             null,
             CancellationToken.None);
-        Assert.True(result is not null, error);
-        return result;
+        Assert.True(result.IsSuccess, result.Error?.Message);
+        return result.Value;
     }
 
     public async Task InitializeAsync()

@@ -78,7 +78,7 @@ internal sealed class CycleHarness
 
     private sealed class EmptyCandles : ICandleSource
     {
-        public Task<CandleFetchResult> FetchAsync(string coin, CandleInterval interval, long startMs, long endMs, CancellationToken cancellationToken) =>
-            Task.FromResult(CandleFetchResult.Success([]));
+        public Task<Result<IReadOnlyList<Candle>>> FetchAsync(string coin, CandleInterval interval, long startMs, long endMs, CancellationToken cancellationToken) =>
+            Task.FromResult(Result<IReadOnlyList<Candle>>.Success([]));
     }
 }

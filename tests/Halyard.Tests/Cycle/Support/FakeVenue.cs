@@ -49,7 +49,7 @@ internal sealed class FakeVenue(TimeProvider clock) : IVenueReader, IOrderGatewa
     public Queue<Dictionary<string, decimal>> FreshMids { get; } = new();
 
     /// <summary>When set, clearinghouseState fails with it.</summary>
-    public VenueError? AccountFailure { get; set; }
+    public Error? AccountFailure { get; set; }
 
     public List<ExecutionIntent> Intents { get; } = [];
 
@@ -65,39 +65,39 @@ internal sealed class FakeVenue(TimeProvider clock) : IVenueReader, IOrderGatewa
     public void Hold(string coin, decimal size, decimal entry) =>
         _positions.Add(new Position(coin, size, entry, Math.Abs(size) * entry, 0m, Math.Abs(size) * entry / 5m, 5, true, null));
 
-    public Task<VenueResult<AccountSnapshot>> GetAccountAsync(CancellationToken cancellationToken)
+    public Task<Result<AccountSnapshot>> GetAccountAsync(CancellationToken cancellationToken)
     {
         if (AccountFailure is { } failure)
         {
-            return Task.FromResult(VenueResult<AccountSnapshot>.Failure(failure));
+            return Task.FromResult(Result<AccountSnapshot>.Failure(failure));
         }
 
         var value = AccountValue();
         var account = new AccountSnapshot(value, _positions.Sum(p => p.MarginUsed), _positions.Sum(p => p.PositionValue), value, [.. _positions], clock.GetUtcNow());
-        return Task.FromResult(VenueResult<AccountSnapshot>.Success(account));
+        return Task.FromResult(Result<AccountSnapshot>.Success(account));
     }
 
-    public Task<VenueResult<IReadOnlyList<OpenOrder>>> GetOpenOrdersAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(VenueResult<IReadOnlyList<OpenOrder>>.Success([]));
+    public Task<Result<IReadOnlyList<OpenOrder>>> GetOpenOrdersAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(Result<IReadOnlyList<OpenOrder>>.Success([]));
 
-    public Task<VenueResult<PerpUniverse>> GetUniverseAsync(CancellationToken cancellationToken)
+    public Task<Result<PerpUniverse>> GetUniverseAsync(CancellationToken cancellationToken)
     {
         var contexts = Rules.Select(r => new AssetContext(r.Name, Prices[r.Name], Prices[r.Name], Prices[r.Name], 1_000_000_000m / Prices[r.Name], 0.0000125m, Prices[r.Name], 500_000_000m, 0m)).ToArray();
-        return Task.FromResult(VenueResult<PerpUniverse>.Success(new PerpUniverse(Rules, contexts)));
+        return Task.FromResult(Result<PerpUniverse>.Success(new PerpUniverse(Rules, contexts)));
     }
 
-    public Task<VenueResult<IReadOnlyDictionary<string, decimal>>> GetMidsAsync(CancellationToken cancellationToken)
+    public Task<Result<IReadOnlyDictionary<string, decimal>>> GetMidsAsync(CancellationToken cancellationToken)
     {
         MidsReads++;
         IReadOnlyDictionary<string, decimal> mids = FreshMids.Count > 0 ? FreshMids.Dequeue() : new Dictionary<string, decimal>(Prices);
-        return Task.FromResult(VenueResult<IReadOnlyDictionary<string, decimal>>.Success(mids));
+        return Task.FromResult(Result<IReadOnlyDictionary<string, decimal>>.Success(mids));
     }
 
-    public Task<VenueResult<IReadOnlyList<UserFill>>> GetFillsAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken) =>
-        Task.FromResult(VenueResult<IReadOnlyList<UserFill>>.Success([.. _fills.Where(f => f.Time >= start && f.Time <= end)]));
+    public Task<Result<IReadOnlyList<UserFill>>> GetFillsAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken) =>
+        Task.FromResult(Result<IReadOnlyList<UserFill>>.Success([.. _fills.Where(f => f.Time >= start && f.Time <= end)]));
 
-    public Task<VenueResult<IReadOnlyList<UserFundingEntry>>> GetFundingAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken) =>
-        Task.FromResult(VenueResult<IReadOnlyList<UserFundingEntry>>.Success([]));
+    public Task<Result<IReadOnlyList<UserFundingEntry>>> GetFundingAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken) =>
+        Task.FromResult(Result<IReadOnlyList<UserFundingEntry>>.Success([]));
 
     public void UpdateInstruments(IEnumerable<InstrumentRules> instruments)
     {

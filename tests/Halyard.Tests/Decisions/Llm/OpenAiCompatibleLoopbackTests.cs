@@ -107,7 +107,7 @@ public sealed class OpenAiCompatibleLoopbackTests : IAsyncLifetime
         var result = ChatClientFactory.Create(Options(LlmProvider.OpenAiCompatible, false), _ => null);
 
         Assert.False(result.IsSuccess);
-        Assert.Contains(KeyVariable, result.Error, StringComparison.Ordinal);
+        Assert.Contains(KeyVariable, result.Error?.Message, StringComparison.Ordinal);
     }
 
     private LlmOptions Options(LlmProvider provider, bool structured) => new()
@@ -125,7 +125,7 @@ public sealed class OpenAiCompatibleLoopbackTests : IAsyncLifetime
     {
         var options = Options(provider, structured);
         var client = ChatClientFactory.Create(options, name => name == KeyVariable ? "sk-loopback" : null);
-        Assert.True(client.IsSuccess, client.Error);
-        return new LlmDecisionMaker(client.Client, options, new PromptBuilder(PromptTemplate.Default, new PromptOptions { StructuredOutput = structured }), new FakeTimeProvider(Some.Now));
+        Assert.True(client.IsSuccess, client.Error?.Message);
+        return new LlmDecisionMaker(client.Value, options, new PromptBuilder(PromptTemplate.Default, new PromptOptions { StructuredOutput = structured }), new FakeTimeProvider(Some.Now));
     }
 }

@@ -102,7 +102,7 @@ internal sealed class PaperSut : IDisposable
     };
 
     /// <summary>Reads until it succeeds (the test's own reads go through the same faulty network); a 429 is waited out on the replay clock.</summary>
-    public async Task<T> ReadAsync<T>(Func<CancellationToken, Task<VenueResult<T>>> read)
+    public async Task<T> ReadAsync<T>(Func<CancellationToken, Task<Result<T>>> read)
         where T : notnull
     {
         for (var i = 0; i < 100; i++)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Halyard.Domain.Precision;
 using Halyard.Domain;
 using Halyard.Hyperliquid.Actions;
 using Halyard.Hyperliquid.Signing;

@@ -88,17 +88,6 @@ public sealed class VenueErrorMapTests
         Assert.Equal(ErrorClass.Temporary, VenueErrorMap.Classify("Post only order would have immediately matched, bbo was 0.56057@0.56086. asset=31"));
     }
 
-    [Fact]
-    public void ToVenueError_KeepsTheTextAndKnowsTheOutcome()
-    {
-        var error = VenueErrorMap.ToVenueError("Insufficient margin to place order. asset=0");
-
-        Assert.Equal(ErrorClass.Insufficient, error.Class);
-        Assert.Equal("Insufficient margin to place order. asset=0", error.Message);
-        Assert.False(error.OutcomeUnknown);
-        Assert.Null(error.HttpStatus);
-    }
-
     [Theory]
     [InlineData("iocCancelRejected", ErrorClass.Temporary)]
     [InlineData("perpMarginRejected", ErrorClass.Insufficient)]

@@ -18,19 +18,18 @@ public class ExchangeResponseParserTests
     [InlineData("testnet_exchange_order_2025-10-22_7.json", 41547028680L, "0x06c60000000000000000000000003f5a")]
     public void ParseOrders_RealRestingSample_ReadsOidAndCloid(string file, long oid, string? cloid)
     {
-        var result = ExchangeResponseParser.ParseOrders(Sample(file), 1, 5);
+        var result = ExchangeResponseParser.ParseOrders(Sample(file), 1);
 
         Assert.True(result.IsSuccess);
         var resting = Assert.IsType<OrderResting>(Assert.Single(result.Value));
         Assert.Equal(oid, resting.Oid);
         Assert.Equal(cloid, resting.Cloid?.Value);
-        Assert.Equal(5, result.Nonce);
     }
 
     [Fact]
     public void ParseOrders_RealMinimumValueSample_IsClassifiedOrderRejection()
     {
-        var result = ExchangeResponseParser.ParseOrders(Sample("testnet_exchange_order_2025-10-22_5.json"), 1, 1);
+        var result = ExchangeResponseParser.ParseOrders(Sample("testnet_exchange_order_2025-10-22_5.json"), 1);
 
         Assert.True(result.IsSuccess);
         var rejected = Assert.IsType<OrderRejected>(Assert.Single(result.Value));
@@ -44,7 +43,7 @@ public class ExchangeResponseParserTests
     [InlineData("testnet_exchange_order_2025-10-22_8.json", "0xefc07321d3d6a8fa4961306c7bf555f0723f28c1")]
     public void ParseOrders_RealUnknownWalletSample_IsWholeRequestRejection(string file, string address)
     {
-        var result = ExchangeResponseParser.ParseOrders(Sample(file), 1, 1);
+        var result = ExchangeResponseParser.ParseOrders(Sample(file), 1);
 
         Assert.False(result.IsSuccess);
         Assert.Equal(ErrorClass.InvalidParam, result.Error.Class);
@@ -59,7 +58,7 @@ public class ExchangeResponseParserTests
     [InlineData("testnet_exchange_cancelByCloid_2025-10-22_2.json", true)]
     public void ParseCancels_RealSample_ReadsSuccessOrClassifiedError(string file, bool success)
     {
-        var result = ExchangeResponseParser.ParseCancels(Sample(file), 1, 1);
+        var result = ExchangeResponseParser.ParseCancels(Sample(file), 1);
 
         Assert.True(result.IsSuccess);
         var status = Assert.Single(result.Value);
@@ -83,7 +82,7 @@ public class ExchangeResponseParserTests
               "waitingForTrigger"]}}}
             """;
 
-        var result = ExchangeResponseParser.ParseOrders(Encoding.UTF8.GetBytes(body), 5, 1);
+        var result = ExchangeResponseParser.ParseOrders(Encoding.UTF8.GetBytes(body), 5);
 
         Assert.True(result.IsSuccess);
         Assert.Collection(
@@ -100,7 +99,7 @@ public class ExchangeResponseParserTests
     {
         const string body = "{\"status\":\"ok\",\"response\":{\"type\":\"order\",\"data\":{\"statuses\":[{\"error\":\"Invalid TP/SL price. asset=0\"}]}}}";
 
-        var result = ExchangeResponseParser.ParseOrders(Encoding.UTF8.GetBytes(body), 3, 1);
+        var result = ExchangeResponseParser.ParseOrders(Encoding.UTF8.GetBytes(body), 3);
 
         Assert.True(result.IsSuccess);
         Assert.Equal(3, result.Value.Count);
@@ -115,7 +114,7 @@ public class ExchangeResponseParserTests
     [InlineData("not json", 1)]
     public void ParseOrders_UnreadableAnswer_IsUnknownWithOutcomeUnknown(string body, int orders)
     {
-        var result = ExchangeResponseParser.ParseOrders(Encoding.UTF8.GetBytes(body), orders, 1);
+        var result = ExchangeResponseParser.ParseOrders(Encoding.UTF8.GetBytes(body), orders);
 
         Assert.False(result.IsSuccess);
         Assert.Equal(ErrorClass.Unknown, result.Error.Class);
@@ -127,7 +126,7 @@ public class ExchangeResponseParserTests
     {
         const string body = "{\"status\":\"ok\",\"response\":{\"type\":\"order\",\"data\":{\"statuses\":[{\"error\":\"Order was never placed, already canceled, or filled.\"}]}}}";
 
-        var result = ExchangeResponseParser.ParseAck(Encoding.UTF8.GetBytes(body), 1);
+        var result = ExchangeResponseParser.ParseAck(Encoding.UTF8.GetBytes(body));
 
         Assert.False(result.IsSuccess);
         Assert.Equal(ErrorClass.InvalidParam, result.Error.Class);
@@ -138,7 +137,7 @@ public class ExchangeResponseParserTests
     {
         const string body = "{\"status\":\"err\",\"response\":\"L1 error: Invalid nonce: duplicate nonce 1700000000000\"}";
 
-        var result = ExchangeResponseParser.ParseAck(Encoding.UTF8.GetBytes(body), 1);
+        var result = ExchangeResponseParser.ParseAck(Encoding.UTF8.GetBytes(body));
 
         Assert.False(result.IsSuccess);
         Assert.Equal(ErrorClass.Temporary, result.Error.Class);

@@ -114,7 +114,7 @@ public sealed class HyperliquidHttpLoopbackTests
         var outcome = await pending.WaitAsync(LoopbackServer.Guard);
 
         Assert.True(outcome.IsSuccess);
-        Assert.Equal("""{"BTC":"30135.0"}"""u8.ToArray(), outcome.Body);
+        Assert.Equal("""{"BTC":"30135.0"}"""u8.ToArray(), outcome.Value);
         Assert.Contains("Content-Type: application/json", request, StringComparison.OrdinalIgnoreCase);
     }
 }

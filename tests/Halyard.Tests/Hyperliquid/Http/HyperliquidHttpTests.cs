@@ -64,7 +64,7 @@ public sealed class HyperliquidHttpTests
         var outcome = await http.PostAsync("/exchange", Body, 1, CancellationToken.None);
 
         Assert.True(outcome.IsSuccess);
-        Assert.Equal("""{"status":"ok","response":{"type":"default"}}""", Encoding.UTF8.GetString(outcome.Body));
+        Assert.Equal("""{"status":"ok","response":{"type":"default"}}""", Encoding.UTF8.GetString(outcome.Value));
         var sent = Assert.Single(handler.Requests);
         Assert.Equal((HttpMethod.Post, "http://venue.test/exchange", "application/json"), (sent.Method, sent.Uri.ToString(), sent.MediaType));
         Assert.Equal(Body, sent.Body);

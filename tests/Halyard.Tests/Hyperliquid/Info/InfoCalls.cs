@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Halyard.Domain;
 using Halyard.Hyperliquid.Http;
 using Halyard.Hyperliquid.Info;
 
@@ -105,7 +106,7 @@ internal static class InfoCalls
         _ => JsonNode.Parse(node.ToJsonString()),
     };
 
-    private static async Task<object> Ok<T>(Task<VenueResult<T>> call)
+    private static async Task<object> Ok<T>(Task<Result<T>> call)
         where T : notnull
     {
         var result = await call;

@@ -218,14 +218,14 @@ public sealed class InfoClientErrorTests
         Assert.Equal(2, handler.Requests.Count);
     }
 
-    private static async Task<VenueError> FailureOf(InfoClient client, string type)
+    private static async Task<Error> FailureOf(InfoClient client, string type)
     {
         var result = await CallAsync(client, type);
         Assert.False(result.IsSuccess);
         return result.Error;
     }
 
-    private static async Task<VenueResult<object>> CallAsync(InfoClient client, string type)
+    private static async Task<Result<object>> CallAsync(InfoClient client, string type)
     {
         var start = DateTimeOffset.FromUnixTimeMilliseconds(1681923833000);
         return type switch
@@ -245,6 +245,6 @@ public sealed class InfoClientErrorTests
         };
     }
 
-    private static VenueResult<object> Box<T>(VenueResult<T> result)
-        where T : notnull => result.IsSuccess ? VenueResult<object>.Success(result.Value) : VenueResult<object>.Failure(result.Error);
+    private static Result<object> Box<T>(Result<T> result)
+        where T : notnull => result.IsSuccess ? Result<object>.Success(result.Value) : Result<object>.Failure(result.Error);
 }

@@ -270,7 +270,7 @@ public sealed class InfoClientSpotCheckTests
     private static InfoClient Client(string file, Microsoft.Extensions.Time.Testing.FakeTimeProvider? clock = null) =>
         new(TestHttp.Create(StubHandler.Returning(Fixtures.Bytes(file)), clock ?? TestHttp.Clock()));
 
-    private static T Ok<T>(VenueResult<T> result)
+    private static T Ok<T>(Result<T> result)
         where T : notnull
     {
         Assert.True(result.IsSuccess, result.Error?.Message);

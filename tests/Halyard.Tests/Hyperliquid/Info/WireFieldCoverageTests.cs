@@ -91,7 +91,7 @@ public sealed class WireFieldCoverageTests
                 Collect(root, json.ClearinghouseStateWire, "$", unmapped, ignoredSeen);
                 break;
             case "frontendOpenOrders":
-                Collect(root, json.IReadOnlyListOrderWire, "$", unmapped, ignoredSeen);
+                Collect(root, json.IReadOnlyListInfoOrderWire, "$", unmapped, ignoredSeen);
                 break;
             case "historicalOrders":
                 Collect(root, json.IReadOnlyListOrderStatusEntryWire, "$", unmapped, ignoredSeen);

@@ -45,8 +45,8 @@ public class L1VectorTests
         AssertSignature(entry.GetProperty("expected"), signature);
         Assert.Equal(Vectors.SignerOf(entry.GetProperty("privateKey").GetString()!), key.Address);
         var recovered = SignatureRecovery.RecoverL1Signer(entry.GetProperty("action"), nonce, vault, expires, signature, isMainnet);
-        Assert.True(recovered.IsSuccess, recovered.Error);
-        Assert.Equal(key.Address, recovered.Signer);
+        Assert.True(recovered.IsSuccess, recovered.Error?.Message);
+        Assert.Equal(key.Address, recovered.Value);
     }
 
     [Theory]
@@ -117,7 +117,7 @@ public class L1VectorTests
         AssertSignature(entry.GetProperty("expected"), signature);
         var upstream = entry.GetProperty("expectedAsWrittenUpstream").GetProperty("signature65").GetString()!;
         Assert.Equal(upstream, signature.R + signature.S[2..] + signature.V.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(key.Address, SignatureRecovery.FromDigest(digest, signature).Signer);
+        Assert.Equal(key.Address, SignatureRecovery.FromDigest(digest, signature).Value);
     }
 
     [Fact]

@@ -43,11 +43,11 @@ public class SigningPropertyTests
 
             using var sent = JsonDocument.Parse(ActionJson.ToUtf8(action));
             var recovered = SignatureRecovery.RecoverL1Signer(sent.RootElement, context.Nonce, context.VaultAddress, context.ExpiresAfter, signature, context.IsMainnet);
-            Assert.True(recovered.IsSuccess, recovered.Error);
-            Assert.Equal(key.Address, recovered.Signer);
+            Assert.True(recovered.IsSuccess, recovered.Error?.Message);
+            Assert.Equal(key.Address, recovered.Value);
 
             var otherNetwork = SignatureRecovery.RecoverL1Signer(sent.RootElement, context.Nonce, context.VaultAddress, context.ExpiresAfter, signature, !context.IsMainnet);
-            Assert.NotEqual(key.Address, otherNetwork.Signer);
+            Assert.NotEqual(key.Address, otherNetwork.Value);
         }, iter: 1_000, threads: 1);
 
     [Fact]
@@ -68,7 +68,7 @@ public class SigningPropertyTests
 
             Assert.Equal(rs[0], new BigInteger(1, signature.RBytes()));
             Assert.Equal(s, new BigInteger(1, signature.SBytes()));
-            Assert.Equal(key.Address, SignatureRecovery.FromDigest(digest, signature).Signer);
+            Assert.Equal(key.Address, SignatureRecovery.FromDigest(digest, signature).Value);
         }, iter: 300, threads: 1);
     }
 
@@ -82,10 +82,10 @@ public class SigningPropertyTests
         using var tampered = JsonDocument.Parse("{\"type\":\"order\",\"orders\":[{\"a\":0,\"b\":true,\"p\":\"30000\",\"s\":\"0.2\",\"r\":false,\"t\":{\"limit\":{\"tif\":\"Gtc\"}}}],\"grouping\":\"na\"}");
         using var reordered = JsonDocument.Parse("{\"orders\":[{\"a\":0,\"b\":true,\"p\":\"30000\",\"s\":\"0.1\",\"r\":false,\"t\":{\"limit\":{\"tif\":\"Gtc\"}}}],\"type\":\"order\",\"grouping\":\"na\"}");
 
-        Assert.NotEqual(key.Address, SignatureRecovery.RecoverL1Signer(tampered.RootElement, 1234567890, null, null, signature, true).Signer);
-        Assert.NotEqual(key.Address, SignatureRecovery.RecoverL1Signer(reordered.RootElement, 1234567890, null, null, signature, true).Signer);
-        Assert.NotEqual(key.Address, SignatureRecovery.RecoverL1Signer(reordered.RootElement, 1234567891, null, null, signature, true).Signer);
-        Assert.Equal(key.Address, SignatureRecovery.RecoverL1Signer(action, context, signature).Signer);
+        Assert.NotEqual(key.Address, SignatureRecovery.RecoverL1Signer(tampered.RootElement, 1234567890, null, null, signature, true).Value);
+        Assert.NotEqual(key.Address, SignatureRecovery.RecoverL1Signer(reordered.RootElement, 1234567890, null, null, signature, true).Value);
+        Assert.NotEqual(key.Address, SignatureRecovery.RecoverL1Signer(reordered.RootElement, 1234567891, null, null, signature, true).Value);
+        Assert.Equal(key.Address, SignatureRecovery.RecoverL1Signer(action, context, signature).Value);
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public class SigningPropertyTests
         var result = SignatureRecovery.RecoverL1Signer(action.RootElement, 1, null, null, Signature.Parse("0x1", "0x1", 27), true);
 
         Assert.False(result.IsSuccess);
-        Assert.Contains("1.5", result.Error, StringComparison.Ordinal);
+        Assert.Contains("1.5", result.Error?.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -38,8 +38,8 @@ public class UserSignedVectorTests
 
         L1VectorTests.AssertSignature(entry.GetProperty("expected"), signature);
         var recovered = SignatureRecovery.RecoverUserSignedSigner(wireAction, signature);
-        Assert.True(recovered.IsSuccess, recovered.Error);
-        Assert.Equal(key.Address, recovered.Signer);
+        Assert.True(recovered.IsSuccess, recovered.Error?.Message);
+        Assert.Equal(key.Address, recovered.Value);
     }
 
     [Theory]
@@ -74,7 +74,7 @@ public class UserSignedVectorTests
         }
 
         using var sent = JsonDocument.Parse(ActionJson.ToUtf8(action));
-        Assert.Equal(key.Address, SignatureRecovery.RecoverUserSignedSigner(sent.RootElement, signature).Signer);
+        Assert.Equal(key.Address, SignatureRecovery.RecoverUserSignedSigner(sent.RootElement, signature).Value);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public class UserSignedVectorTests
             json);
         Assert.Equal(UserSignedSigner.Digest(emptyName), UserSignedSigner.Digest(unnamed));
         Assert.NotEqual(UserSignedSigner.Digest(unnamed), UserSignedSigner.Digest(unnamed with { AgentName = "bot" }));
-        Assert.Equal(key.Address, SignatureRecovery.FromDigest(UserSignedSigner.Digest(unnamed), UserSignedSigner.Sign(key, unnamed)).Signer);
+        Assert.Equal(key.Address, SignatureRecovery.FromDigest(UserSignedSigner.Digest(unnamed), UserSignedSigner.Sign(key, unnamed)).Value);
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public class UserSignedVectorTests
         var result = SignatureRecovery.RecoverUserSignedSigner(document.RootElement, signature);
 
         Assert.False(result.IsSuccess);
-        Assert.Contains("type", result.Error, StringComparison.Ordinal);
+        Assert.Contains("type", result.Error?.Message, StringComparison.Ordinal);
     }
 
     /// <summary>The vector's action with its wire <c>type</c> (the vectors name the EIP-712 type separately).</summary>

@@ -14,7 +14,7 @@ internal sealed class FakeCandleSource(TimeProvider time, IReadOnlyDictionary<Ca
     public List<(string Coin, CandleInterval Interval, long StartMs, long EndMs)> Requests { get; } = [];
 
     /// <summary>Failures to return, per coin, before serving candles again.</summary>
-    public Dictionary<string, Queue<VenueError>> Failures { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, Queue<Error>> Failures { get; } = new(StringComparer.Ordinal);
 
     /// <summary>When set, the served candles are passed through this (e.g. to shuffle or add stale ones).</summary>
     public Func<IReadOnlyList<Candle>, IReadOnlyList<Candle>>? Transform { get; set; }
@@ -39,12 +39,12 @@ internal sealed class FakeCandleSource(TimeProvider time, IReadOnlyDictionary<Ca
             final.Volume * fraction);
     }
 
-    public Task<CandleFetchResult> FetchAsync(string coin, CandleInterval interval, long startMs, long endMs, CancellationToken cancellationToken)
+    public Task<Result<IReadOnlyList<Candle>>> FetchAsync(string coin, CandleInterval interval, long startMs, long endMs, CancellationToken cancellationToken)
     {
         Requests.Add((coin, interval, startMs, endMs));
         if (Failures.TryGetValue(coin, out var queue) && queue.Count > 0)
         {
-            return Task.FromResult(CandleFetchResult.Failure(queue.Dequeue()));
+            return Task.FromResult(Result<IReadOnlyList<Candle>>.Failure(queue.Dequeue()));
         }
 
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -52,8 +52,8 @@ internal sealed class FakeCandleSource(TimeProvider time, IReadOnlyDictionary<Ca
             .Where(c => c.OpenTimeMs >= startMs && c.OpenTimeMs <= endMs && c.OpenTimeMs <= now)
             .Select(c => Partial(c, now, interval))
             .ToArray();
-        return Task.FromResult(CandleFetchResult.Success(Transform?.Invoke(served) ?? served));
+        return Task.FromResult(Result<IReadOnlyList<Candle>>.Success(Transform?.Invoke(served) ?? served));
     }
 
-    public static VenueError Error(ErrorClass errorClass) => new(errorClass, "injected " + errorClass);
+    public static Error Error(ErrorClass errorClass) => new(errorClass, "injected " + errorClass);
 }

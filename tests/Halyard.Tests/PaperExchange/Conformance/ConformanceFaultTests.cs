@@ -76,7 +76,7 @@ public sealed class ConformanceFaultTests
     }
 
     /// <summary>Places one cloid-tagged resting order under a fault; then asks <c>orderStatus</c> by cloid (no fault on /info).</summary>
-    private static async Task<(Halyard.Hyperliquid.Http.VenueError Error, bool Executed)> PlaceUnder(EndpointFaultOptions exchange)
+    private static async Task<(Halyard.Domain.Error Error, bool Executed)> PlaceUnder(EndpointFaultOptions exchange)
     {
         using var venue = new ConformanceVenue(new PaperExchangeOptions { Faults = new FaultOptions { Exchange = exchange } });
         var cloid = Cloid.Derive("conformance", "fault");

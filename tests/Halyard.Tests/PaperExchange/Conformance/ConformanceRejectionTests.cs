@@ -55,7 +55,7 @@ public sealed class ConformanceRejectionTests
             venue.AccountKey, new NoopAction(), new Halyard.Hyperliquid.Signing.L1SigningContext(venue.Clock.GetUtcNow().ToUnixTimeMilliseconds(), true));
         Assert.True((await venue.Transport.PostAsync("/exchange", body, 1, CancellationToken.None)).IsSuccess);
         var again = await venue.Transport.PostAsync("/exchange", body, 1, CancellationToken.None);
-        var text = System.Text.Encoding.UTF8.GetString(again.Body!);
+        var text = System.Text.Encoding.UTF8.GetString(again.Value!);
         Assert.Contains("Invalid nonce: duplicate nonce", text, StringComparison.Ordinal);
     }
 }

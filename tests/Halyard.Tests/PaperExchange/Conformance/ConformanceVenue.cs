@@ -79,7 +79,7 @@ internal sealed class ConformanceVenue : IDisposable
         return result.Value!;
     }
 
-    public static T Ok<T>(VenueResult<T> result)
+    public static T Ok<T>(Result<T> result)
         where T : notnull
     {
         Assert.True(result.IsSuccess, result.ToString());

@@ -12,6 +12,19 @@ public sealed class SyntheticBookTests
         var options = new BookOptions();
         Gen.Select(Gen.Decimal[0.01m, 150_000m], Gen.Int[0, 5]).Sample((mid, szDecimals) =>
         {
+            // The venue lists no asset whose price is within a few hundred of its finest ticks (10^-(6 - szDecimals)):
+            // a book of options.Levels distinct levels below such a mid cannot exist.
+            var finest = 1m;
+            for (var i = 0; i < 6 - szDecimals; i++)
+            {
+                finest /= 10m;
+            }
+
+            if (mid < 500m * finest)
+            {
+                return true;
+            }
+
             var book = SyntheticBook.Build(mid, szDecimals, options, 50_000m);
             if (!(book.BestBid < mid || book.BestBid == PriceMath.Tick(book.BestBid, szDecimals)) || book.BestAsk <= mid || book.Levels != options.Levels)
             {

@@ -13,7 +13,7 @@ internal sealed class SyntheticMarket : IDisposable
     {
         var candleDir = Directory.CreateDirectory(Path.Combine(_root.FullName, "hyperliquid", "candles"));
         var metaDir = Directory.CreateDirectory(Path.Combine(_root.FullName, "hyperliquid", "meta"));
-        var ms = Halyard.PaperExchange.Data.CandleInterval.Milliseconds(interval);
+        var ms = Halyard.PaperExchange.Data.CandleIntervalNames.Milliseconds(interval);
         var csv = new StringBuilder("open_time_ms,open_time_utc,open,high,low,close,volume\n");
         for (var i = 0; i < candles.Length; i++)
         {

@@ -12,6 +12,16 @@ internal static class CrossChecks
 {
     public static void Run(HalyardConfig config, YamlNode? root, ConfigDiagnostics diag)
     {
+        if (!diag.HasErrors)
+        {
+            // Every options record checks itself too (the risk limits are the last line before the Validator);
+            // the keys already reported each value's range, so this speaks only when the readers let something through.
+            foreach (var (section, problem) in config.Validate())
+            {
+                diag.Error(section, null, null, problem);
+            }
+        }
+
         var traders = config.Traders;
         for (var i = 0; i < traders.Count; i++)
         {
@@ -57,16 +67,6 @@ internal static class CrossChecks
     {
         var trader = config.Traders[index];
         var path = TraderPath(index);
-        if (!diag.HasErrors)
-        {
-            // The limits check themselves too (the last line before the Validator); the keys above already
-            // reported each value's range, so this speaks only when the readers let something through.
-            foreach (var problem in trader.ToRiskLimits().Validate())
-            {
-                diag.Error(path, null, null, "risk limits: " + problem);
-            }
-        }
-
         var risk = trader.RiskParams;
         var guards = trader.ExecGuards;
         var features = config.Features.Guards;

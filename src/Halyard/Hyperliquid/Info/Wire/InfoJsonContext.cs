@@ -16,7 +16,7 @@ namespace Halyard.Hyperliquid.Info.Wire;
 [JsonSerializable(typeof(MetaAndAssetCtxsWire))]
 [JsonSerializable(typeof(IReadOnlyList<AssetCtxWire>))]
 [JsonSerializable(typeof(ClearinghouseStateWire))]
-[JsonSerializable(typeof(IReadOnlyList<OrderWire>))]
+[JsonSerializable(typeof(IReadOnlyList<InfoOrderWire>))]
 [JsonSerializable(typeof(OrderStatusWire))]
 [JsonSerializable(typeof(IReadOnlyList<OrderStatusEntryWire>))]
 [JsonSerializable(typeof(IReadOnlyList<UserFillWire>))]

@@ -1,7 +1,7 @@
 namespace Halyard.PaperExchange.Data;
 
 /// <summary>The venue's candle interval names and their lengths.</summary>
-public static class CandleInterval
+public static class CandleIntervalNames
 {
     private const long Minute = 60_000;
 

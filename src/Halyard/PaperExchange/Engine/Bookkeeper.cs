@@ -27,7 +27,7 @@ internal enum LiquidationMethod
 /// Books fills and funding into accounts: average entry price, realized PnL (the fill's
 /// <c>closedPnl</c>, before fees), taker/maker fees, isolated margin, cumulative volume and funding.
 /// </summary>
-internal sealed class Ledger(VenueState state)
+internal sealed class Bookkeeper(VenueState state)
 {
     public FillRecord ApplyFill(Account account, FillRequest fill)
     {

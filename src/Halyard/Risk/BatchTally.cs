@@ -9,7 +9,7 @@ namespace Halyard.Risk;
 internal sealed record AcceptedOpen(MarginedPosition Position, PositionSide Side, decimal Stop, bool IsCross, decimal Margin, decimal EntryFee, bool IsAdd = false);
 
 /// <summary>What the decisions accepted so far in one batch have already consumed.</summary>
-internal sealed class BatchLedger
+internal sealed class BatchTally
 {
     private readonly Dictionary<string, PositionSide> _opened = new(StringComparer.Ordinal);
     private readonly HashSet<string> _closed = new(StringComparer.Ordinal);

@@ -6,7 +6,7 @@ namespace Halyard.Hyperliquid.Info.Wire;
 /// An order as <c>openOrders</c> (first six fields, plus <c>origSz</c>/<c>cloid</c>/<c>reduceOnly</c> when
 /// present) and <c>frontendOpenOrders</c>, <c>orderStatus</c>, <c>historicalOrders</c> (all fields) report it.
 /// </summary>
-public sealed record OrderWire
+public sealed record InfoOrderWire
 {
     [JsonPropertyName("coin")]
     public required string Coin { get; init; }
@@ -48,7 +48,7 @@ public sealed record OrderWire
     public decimal? TriggerPx { get; init; }
 
     [JsonPropertyName("children")]
-    public IReadOnlyList<OrderWire>? Children { get; init; }
+    public IReadOnlyList<InfoOrderWire>? Children { get; init; }
 
     [JsonPropertyName("isPositionTpsl")]
     public bool? IsPositionTpsl { get; init; }
@@ -76,7 +76,7 @@ public sealed record OrderStatusWire
 public sealed record OrderStatusEntryWire
 {
     [JsonPropertyName("order")]
-    public required OrderWire Order { get; init; }
+    public required InfoOrderWire Order { get; init; }
 
     [JsonPropertyName("status")]
     public required string Status { get; init; }
