@@ -1,4 +1,5 @@
 using Halyard.Cycle.Venue;
+using Halyard.Domain;
 using Halyard.Hyperliquid.LiveState;
 using Halyard.Hyperliquid.WebSocket;
 
@@ -45,8 +46,8 @@ public sealed class LiveStateSession : IAsyncDisposable
 
     public LiveStateReader Reader { get; }
 
-    /// <summary>Connects, subscribes and takes the first snapshot; null and the reason when the socket did not come up in time.</summary>
-    public static async Task<(LiveStateSession? Session, string? Error)> StartAsync(VenueConnection venue, LiveStateSessionOptions options, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>Connects, subscribes and takes the first snapshot; or the error (ExchangeDown) when the socket did not come up in time.</summary>
+    public static async Task<Result<LiveStateSession>> StartAsync(VenueConnection venue, LiveStateSessionOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(venue);
         ArgumentNullException.ThrowIfNull(options);
@@ -59,12 +60,12 @@ public sealed class LiveStateSession : IAsyncDisposable
         try
         {
             await shadow.StartAsync(start.Token).ConfigureAwait(false);
-            return (session, null);
+            return session;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             await session.DisposeAsync().ConfigureAwait(false);
-            return (null, "the venue's WebSocket gave no snapshot within " + options.StartTimeout.TotalSeconds + " s");
+            return new Error(ErrorClass.ExchangeDown, "the venue's WebSocket gave no snapshot within " + options.StartTimeout.TotalSeconds + " s");
         }
     }
 

@@ -218,12 +218,13 @@ public static class LiveRunner
         }
 
         var options = new LiveStateSessionOptions(venue.Socket, new HyperliquidSocketOptions { Time = TimeProvider.System }, config.Features.WebSocketCrossCheck);
-        var (session, error) = await LiveStateSession.StartAsync(venue.Connection, options, venue.Clock, ct).ConfigureAwait(false);
-        if (session is null)
+        var session = await LiveStateSession.StartAsync(venue.Connection, options, venue.Clock, ct).ConfigureAwait(false);
+        if (!session.IsSuccess)
         {
-            request.Warning?.Invoke("features.websocket: " + error + "; the account is polled each cycle instead");
+            request.Warning?.Invoke("features.websocket: " + session.Error.Message + "; the account is polled each cycle instead");
+            return null;
         }
 
-        return session;
+        return session.Value;
     }
 }

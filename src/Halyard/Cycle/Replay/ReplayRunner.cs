@@ -116,13 +116,13 @@ public static class ReplayRunner
             LiveStateSession? live = null;
             if (config.Features.WebSocket)
             {
-                var (session, liveError) = await LiveStateSession.StartAsync(venue, LiveStateOptionsFor(config, engine, request.Wall), clock, cancellationToken).ConfigureAwait(false);
-                if (session is null)
+                var session = await LiveStateSession.StartAsync(venue, LiveStateOptionsFor(config, engine, request.Wall), clock, cancellationToken).ConfigureAwait(false);
+                if (!session.IsSuccess)
                 {
-                    return Error.Invalid("features.websocket: " + liveError);
+                    return session.Error with { Message = "features.websocket: " + session.Error.Message };
                 }
 
-                live = session;
+                live = session.Value;
             }
 
             try

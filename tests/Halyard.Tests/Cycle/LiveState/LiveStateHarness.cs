@@ -77,9 +77,9 @@ internal sealed class LiveStateHarness : IAsyncDisposable
             FlushTimeout = TimeSpan.FromSeconds(60), // a loaded test machine must not turn a slow round trip into a poll
         };
         using var start = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var (live, error) = await LiveStateSession.StartAsync(venue, options, clock, start.Token);
-        Assert.True(live is not null, error);
-        return new LiveStateHarness(clock, engine, venue, counter, live, config);
+        var live = await LiveStateSession.StartAsync(venue, options, clock, start.Token);
+        Assert.True(live.IsSuccess, live.Error?.Message);
+        return new LiveStateHarness(clock, engine, venue, counter, live.Value, config);
     }
 
     /// <summary>The traders of the configuration on this venue, reading the live state, their reactions attached.</summary>
