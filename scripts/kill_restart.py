@@ -10,7 +10,7 @@ cycle after each restart, journal and ledgers readable, no fsynced cycle record 
 within the grace with every position protected. Prints the figures; exit 0 only when every check held.
 Uses only the public test key of the signing vectors (never a real account).
 """
-import argparse, json, os, random, signal, socket, subprocess, sys, threading, time, urllib.request
+import argparse, json, os, random, signal, socket, subprocess, sys, threading, time, urllib.error, urllib.request
 
 ACCOUNT = "0xe5ca49fb3bd9a581f0d1ef9cb5d7177da08bf901"  # the TypeScript SDK's public test signer
 
@@ -32,10 +32,24 @@ def free_port():
         return s.getsockname()[1]
 
 
-def post(url, body, timeout=2.0):
-    req = urllib.request.Request(url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(req, timeout=timeout) as r:
-        return json.loads(r.read())
+def post(url, body, timeout=2.0, patience=60.0):
+    """One /info read. The monitor shares 127.0.0.1's weight budget with the run it watches: on a 429 it waits
+    (Retry-After, else a growing pause) and asks again, for at most `patience` seconds."""
+    waited, pause = 0.0, 0.5
+    while True:
+        req = urllib.request.Request(url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"})
+        try:
+            with urllib.request.urlopen(req, timeout=timeout) as r:
+                return json.loads(r.read())
+        except urllib.error.HTTPError as e:
+            if e.code != 429 or waited >= patience:
+                raise
+            retry_after = e.headers.get("Retry-After")
+            delay = float(retry_after) if retry_after and retry_after.replace(".", "", 1).isdigit() else pause
+            delay = min(delay, patience - waited, 5.0)
+            time.sleep(delay)
+            waited += delay
+            pause = min(pause * 2, 5.0)
 
 
 def lines(path):
