@@ -44,8 +44,10 @@ def post(url, body, timeout=2.0, patience=60.0):
         except urllib.error.HTTPError as e:
             if e.code != 429 or waited >= patience:
                 raise
-            retry_after = e.headers.get("Retry-After")
-            delay = float(retry_after) if retry_after and retry_after.replace(".", "", 1).isdigit() else pause
+            try:
+                delay = float(e.headers.get("Retry-After", ""))
+            except ValueError:
+                delay = pause
             delay = min(delay, patience - waited, 5.0)
             time.sleep(delay)
             waited += delay

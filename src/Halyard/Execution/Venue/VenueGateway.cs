@@ -81,21 +81,22 @@ internal sealed class VenueGateway(ExchangeClient exchange, InfoClient info, str
     {
         if (pushed is not null && await pushed.MidsAsync(ct).ConfigureAwait(false) is { } pushedMids)
         {
-            return pushedMids.TryGetValue(coin, out var pushedMid) && pushedMid > 0m ? Result<decimal>.Success(pushedMid) : Error.Invalid("No mid price for " + coin + ".");
+            return MidOf(pushedMids, coin);
         }
 
+        // A missing mid is InvalidParam, which the policy never retries: the attempts are the read's.
         return await ReadAsync<decimal>(
             profile,
             async c =>
             {
-                // A missing mid is InvalidParam, which the policy never retries: the attempts are the read's.
                 var mids = await info.GetAllMidsAsync(c).ConfigureAwait(false);
-                return !mids.IsSuccess ? mids.Error
-                    : mids.Value.TryGetValue(coin, out var mid) && mid > 0m ? Result<decimal>.Success(mid)
-                    : Error.Invalid("No mid price for " + coin + ".");
+                return mids.IsSuccess ? MidOf(mids.Value, coin) : mids.Error;
             },
             ct).ConfigureAwait(false);
     }
+
+    private static Result<decimal> MidOf(IReadOnlyDictionary<string, decimal> mids, string coin) =>
+        mids.TryGetValue(coin, out var mid) && mid > 0m ? Result<decimal>.Success(mid) : Error.Invalid("No mid price for " + coin + ".");
 
     /// <summary>
     /// One read under the retry policy: the value, or the last error with the number of attempts made

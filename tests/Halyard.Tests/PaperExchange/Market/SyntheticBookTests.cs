@@ -12,15 +12,9 @@ public sealed class SyntheticBookTests
         var options = new BookOptions();
         Gen.Select(Gen.Decimal[0.01m, 150_000m], Gen.Int[0, 5]).Sample((mid, szDecimals) =>
         {
-            // The venue lists no asset whose price is within a few hundred of its finest ticks (10^-(6 - szDecimals)):
-            // a book of options.Levels distinct levels below such a mid cannot exist.
-            var finest = 1m;
-            for (var i = 0; i < 6 - szDecimals; i++)
-            {
-                finest /= 10m;
-            }
-
-            if (mid < 500m * finest)
+            // The venue lists no asset whose price is only a few hundred of its own ticks: a book of options.Levels
+            // distinct levels below such a mid cannot exist.
+            if (mid < 500m * PriceMath.Tick(mid, szDecimals))
             {
                 return true;
             }
