@@ -53,6 +53,10 @@ internal static class SummaryTable
             Section("state reads");
             Row("account state", live.WebSocket ? "WebSocket shadow state (features.websocket)" : "polled each cycle");
             Row("/info requests", Inv($"{live.InfoRequests} ({live.InfoRequestsPerCycle:0.00} per cycle)"));
+            if (live.Reads == "typed")
+            {
+                Row("typed reads (replay.reads)", Inv($"{live.TypedReads} ({live.TypedReadsPerCycle:0.00} per cycle, in process, no HTTP)"));
+            }
             var sibling = live.SiblingLiveAfterFire;
             Row("fired stop's sibling live", sibling.Samples == 0 ? "no stop or target fired" : Inv($"median {sibling.MedianSeconds:0.###} s, max {sibling.MaxSeconds:0.###} s ({sibling.Samples} fired)"));
             if (live.WebSocket)

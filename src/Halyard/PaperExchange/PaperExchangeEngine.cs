@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Halyard.Domain;
 using Halyard.PaperExchange.Audit;
 using Halyard.PaperExchange.Auth;
 using Halyard.PaperExchange.Clock;
@@ -7,6 +8,7 @@ using Halyard.PaperExchange.Data;
 using Halyard.PaperExchange.Engine;
 using Halyard.PaperExchange.Faults;
 using Halyard.PaperExchange.Hosting;
+using Halyard.PaperExchange.Protocol;
 using Halyard.PaperExchange.Streaming;
 
 namespace Halyard.PaperExchange;
@@ -181,6 +183,32 @@ public sealed class PaperExchangeEngine : IDisposable
     /// </summary>
     public DateTimeOffset? NextEventUntil(DateTimeOffset limit) =>
         _venue.AdvanceToNextEvent(limit.ToUnixTimeMilliseconds()) is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+
+    /// <summary>
+    /// True when <c>/info</c> requests meet no injected fault or delay (<c>paper_exchange.faults.info</c> and
+    /// <c>down_after</c> unset): only then may a replay read through <see cref="ReadTyped"/> instead of HTTP.
+    /// </summary>
+    public bool ServesTypedReads => !_faultOptions.Info.Any && _faultOptions.DownAfter is null;
+
+    /// <summary>
+    /// One <c>/info</c> read of <paramref name="type"/> served as typed records, without a body: the per-IP weight is
+    /// spent as for the HTTP request (over the budget: the HTTP path's 429 error), then the engine answers under its lock.
+    /// Only when <see cref="ServesTypedReads"/>; nothing is audited (only <c>/exchange</c> is).
+    /// </summary>
+    internal Result<T> ReadTyped<T>(string type, Func<TypedInfoAnswers, long, T> read)
+    {
+        if (!ServesTypedReads)
+        {
+            throw new InvalidOperationException("Typed reads need a paper exchange without /info faults.");
+        }
+
+        if (_ipBudget.TrySpendInfo(type, _protocolTime.GetUtcNow().ToUnixTimeMilliseconds()) is { } retryAfter)
+        {
+            return Hyperliquid.Http.TransportErrors.TooManyRequests(Encoding.UTF8.GetBytes("Too Many Requests"), retryAfter);
+        }
+
+        return _venue.Typed(read);
+    }
 
     /// <summary>Answers one POST to <c>/info</c> or <c>/exchange</c>, with faults and the audit line applied. Both hostings call this.</summary>
     public async Task<PaperResponse> HandleAsync(string path, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)

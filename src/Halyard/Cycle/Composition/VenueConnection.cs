@@ -38,6 +38,13 @@ public sealed record VenueConnectionOptions
 
     /// <summary><c>expiresAfter</c> = nonce + this on every signed action (<c>execution.expires_after</c>); null: none.</summary>
     public TimeSpan? ExpiresAfter { get; init; }
+
+    /// <summary>
+    /// The replay's typed read path (<c>replay.reads: typed</c>): the cycle's reads and candles are answered by this
+    /// in-process paper exchange as typed records (<see cref="TypedVenueReader"/>); null: every read is an HTTP
+    /// <c>/info</c> request. Orders always go over <see cref="Handler"/>.
+    /// </summary>
+    public PaperExchange.PaperExchangeEngine? TypedReads { get; init; }
 }
 
 /// <summary>
@@ -61,8 +68,19 @@ public sealed class VenueConnection : IDisposable
         Identity = options.Identity;
         Info = new InfoClient(http);
         Exchange = new ExchangeClient(http, options.Identity, new NonceGenerator(options.Protocol ?? options.Clock), new ExchangeClientOptions { IsMainnet = options.Endpoint.IsMainnet, ExpiresAfter = options.ExpiresAfter });
-        Reader = new InfoVenueReader(Info, options.Identity.Account.Value);
-        CandleSource = new InfoCandleSource(Info);
+        if (options.TypedReads is { } engine)
+        {
+            var typed = new TypedVenueReader(engine, http.Budget, options.Clock, options.Identity.Account.Value);
+            Typed = typed;
+            Reader = typed;
+            CandleSource = typed;
+        }
+        else
+        {
+            Reader = new InfoVenueReader(Info, options.Identity.Account.Value);
+            CandleSource = new InfoCandleSource(Info);
+        }
+
         WarmUpSigner(options);
     }
 
@@ -77,7 +95,10 @@ public sealed class VenueConnection : IDisposable
 
     public IVenueReader Reader { get; }
 
-    public InfoCandleSource CandleSource { get; }
+    public MarketData.ICandleSource CandleSource { get; }
+
+    /// <summary>The typed read path when <see cref="VenueConnectionOptions.TypedReads"/> was given (its counts), else null.</summary>
+    public TypedVenueReader? Typed { get; }
 
     public void Dispose() => _client.Dispose();
 

@@ -229,7 +229,8 @@ public static class ConfigSchema
         "replay",
         ("from", "start date or time, UTC (omit: 30 days before `to`, or the start of the data)"),
         ("to", "end date or time, UTC, exclusive (omit: end of the data)"),
-        ("out", "run folder"));
+        ("out", "run folder"),
+        ("reads", "typed (in process, no JSON) | http (every read an /info request); orders always go over HTTP"));
 
     public static SchemaSection Logging { get; } = S(
         "logging",

@@ -33,6 +33,9 @@ public sealed record ReplayConfig
     /// <summary>The run folder (relative to the working directory).</summary>
     public string Out { get; init; } = "runs/replay";
 
+    /// <summary>How the cycles read the venue: typed in process (the default) or HTTP <c>/info</c> requests; orders always go over HTTP.</summary>
+    public ReplayReads Reads { get; init; } = ReplayReads.Typed;
+
     /// <summary>The problems of these options, each naming its key (empty: valid); the configuration loader reports them.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -41,4 +44,14 @@ public sealed record ReplayConfig
         p.Require(!string.IsNullOrWhiteSpace(Out), "out", Out, "a folder");
         return p.ToList();
     }
+}
+
+/// <summary><c>replay.reads</c>: how a replay's cycles read the in-process paper exchange (docs/replay.md).</summary>
+public enum ReplayReads
+{
+    /// <summary>Answered as typed records, without JSON or HTTP (proven equal to <see cref="Http"/> by a test).</summary>
+    Typed,
+
+    /// <summary>Every read an HTTP <c>/info</c> request through the client, as <c>halyard run</c> reads.</summary>
+    Http,
 }

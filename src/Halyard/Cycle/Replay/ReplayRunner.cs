@@ -112,6 +112,7 @@ public static class ReplayRunner
                 Clock = clock,
                 BudgetMode = WeightBudgetMode.Fail,
                 ExpiresAfter = config.Execution.ExpiresAfter,
+                TypedReads = config.Replay.Reads == ReplayReads.Typed && engine.ServesTypedReads ? engine : null,
             });
             LiveStateSession? live = null;
             if (config.Features.WebSocket)
@@ -162,8 +163,9 @@ public static class ReplayRunner
                 await manager.RunAsync(window.From, cancellationToken).ConfigureAwait(false);
                 var measured = cost.Stop();
                 var infoRequests = venue.Timer.InfoRequests;
+                var typedReads = venue.Typed?.Counts.Total;
                 summary = await SummarizeAsync(venue, journal, config, window, measured, cancellationToken).ConfigureAwait(false);
-                summary = summary with { LiveState = await LiveStateOf(venue, live, driver, summary, infoRequests, journal, window, cancellationToken).ConfigureAwait(false) };
+                summary = summary with { LiveState = await LiveStateOf(venue, live, driver, summary, (infoRequests, typedReads), journal, window, cancellationToken).ConfigureAwait(false) };
                 if (engine.SlippageOf(account) is { } slippage)
                 {
                     summary = summary with { SlippageUsd = slippage.TakerVsMarkUsd, TriggerSlippageUsd = slippage.TriggersVsTriggerPriceUsd };
@@ -192,7 +194,7 @@ public static class ReplayRunner
         engine.SynchronizeAndCountPushes);
 
     private static async Task<LiveStateFigures> LiveStateOf(
-        VenueConnection venue, LiveStateSession? live, ReplayEventDriver? driver, RunSummary summary, long infoRequests, IJournal journal, ReplayWindow window, CancellationToken ct)
+        VenueConnection venue, LiveStateSession? live, ReplayEventDriver? driver, RunSummary summary, (long Http, long? Typed) reads, IJournal journal, ReplayWindow window, CancellationToken ct)
     {
         var history = await venue.Info.GetHistoricalOrdersAsync(venue.Identity.Account.Value, ct).ConfigureAwait(false);
         var records = journal.ReadAll().Records;
@@ -200,8 +202,11 @@ public static class ReplayRunner
         return new LiveStateFigures
         {
             WebSocket = live is not null,
-            InfoRequests = infoRequests,
-            InfoRequestsPerCycle = summary.Cycles == 0 ? 0 : Math.Round((double)infoRequests / summary.Cycles, 3),
+            InfoRequests = reads.Http,
+            InfoRequestsPerCycle = PerCycle(reads.Http, summary.Cycles),
+            Reads = reads.Typed is null ? "http" : "typed",
+            TypedReads = reads.Typed ?? 0,
+            TypedReadsPerCycle = PerCycle(reads.Typed ?? 0, summary.Cycles),
             SiblingLiveAfterFire = history.IsSuccess ? LiveStateFigures.SiblingLive(history.Value, window.To, TimeSpan.FromSeconds(30)) : new SiblingLiveStats(0, null, null),
             Reactions = LiveStateFigures.ReactionsOf(records),
             PushedReads = counts?.PushedReads ?? 0,
@@ -214,6 +219,8 @@ public static class ReplayRunner
             EventStops = driver?.Stops ?? 0,
         };
     }
+
+    private static double PerCycle(long count, long cycles) => cycles == 0 ? 0 : Math.Round((double)count / cycles, 3);
 
     private static async Task<RunSummary> SummarizeAsync(VenueConnection venue, IJournal journal, HalyardConfig config, ReplayWindow window, RunCost.Measured cost, CancellationToken ct)
     {

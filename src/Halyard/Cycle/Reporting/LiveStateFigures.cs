@@ -21,6 +21,17 @@ public sealed record LiveStateFigures
 
     public double InfoRequestsPerCycle { get; init; }
 
+    /// <summary>
+    /// How the cycles read the venue: <c>typed</c> (the replay's in-process typed path: reads answered without HTTP,
+    /// counted in <see cref="TypedReads"/>, not in <see cref="InfoRequests"/>) or <c>http</c> (every read an <c>/info</c> request).
+    /// </summary>
+    public string Reads { get; init; } = "http";
+
+    /// <summary>Reads served by the typed path during the cycles (one per read the HTTP path would send as an <c>/info</c> request).</summary>
+    public long TypedReads { get; init; }
+
+    public double TypedReadsPerCycle { get; init; }
+
     /// <summary>For every stop or take-profit that fired: the time until its sibling was cancelled (or the run's end).</summary>
     public required SiblingLiveStats SiblingLiveAfterFire { get; init; }
 

@@ -303,7 +303,7 @@ public sealed class InfoClient
         }
     }
 
-    private static Error Malformed(string type, string problem) =>
+    internal static Error Malformed(string type, string problem) =>
         new(ErrorClass.Unknown, "Unexpected " + type + " response: " + problem);
 
     private Task<Result<IReadOnlyList<OpenOrder>>> OrdersAsync(string type, string account, CancellationToken cancellationToken)

@@ -28,6 +28,7 @@ internal sealed class VenueEngine
     private readonly MarketStepper _stepper;
     private readonly ExchangeProcessor _exchange;
     private readonly InfoProcessor _info;
+    private readonly TypedInfoAnswers _typed;
     private readonly StreamHub _streams;
     private int _sessions;
 
@@ -47,6 +48,7 @@ internal sealed class VenueEngine
         var marketWriter = new MarketInfoWriter(market);
         var accountWriter = new AccountInfoWriter(_state, margin);
         _info = new InfoProcessor(marketWriter, accountWriter);
+        _typed = new TypedInfoAnswers(market, _state, margin, marketWriter.Candles);
         _streams = new StreamHub(_state, accountWriter, marketWriter);
     }
 
@@ -76,6 +78,16 @@ internal sealed class VenueEngine
             return answer is null
                 ? new EngineReply(422, DeserializeError, IsJson: false)
                 : new EngineReply(200, answer, IsJson: true);
+        }
+    }
+
+    /// <summary>An <c>/info</c> answer as typed records (no JSON), after processing the market up to now, like <see cref="Info"/>.</summary>
+    public T Typed<T>(Func<TypedInfoAnswers, long, T> read)
+    {
+        lock (_gate)
+        {
+            var now = Synchronize();
+            return read(_typed, now);
         }
     }
 

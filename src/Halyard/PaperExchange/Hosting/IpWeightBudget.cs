@@ -25,7 +25,16 @@ internal sealed class IpWeightBudget(int perMinute)
             return null;
         }
 
-        var weight = isExchange ? ExchangeWeight(request) : InfoWeight(request);
+        return TrySpend(isExchange ? ExchangeWeight(request) : InfoWeight(request), nowMs);
+    }
+
+    private TimeSpan? TrySpend(int weight, long nowMs)
+    {
+        if (perMinute <= 0)
+        {
+            return null;
+        }
+
         lock (_gate)
         {
             while (_spent.Count > 0 && _spent.Peek().TimeMs <= nowMs - WindowMs)
@@ -64,16 +73,19 @@ internal sealed class IpWeightBudget(int perMinute)
         return 1;
     }
 
-    private static int InfoWeight(JsonElement? request)
-    {
-        var type = request is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String
+    /// <summary>Spends the weight of an <c>/info</c> request of <paramref name="type"/> served without a body (the replay's typed reads).</summary>
+    public TimeSpan? TrySpendInfo(string type, long nowMs) => TrySpend(InfoWeight(type), nowMs);
+
+    private static int InfoWeight(JsonElement? request) =>
+        InfoWeight(request is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String
             ? t.GetString()
-            : null;
-        return type switch
+            : null);
+
+    private static int InfoWeight(string? type) =>
+        type switch
         {
             "l2Book" or "allMids" or "clearinghouseState" or "orderStatus" or "spotClearinghouseState" or "exchangeStatus" => 2,
             "userRole" => 60,
             _ => 20,
         };
-    }
 }

@@ -160,6 +160,17 @@ internal static class PriceMath
         return text.Contains('.', StringComparison.Ordinal) ? text : text + ".0";
     }
 
+    /// <summary>
+    /// The decimal a client parses from <see cref="Format"/>'s text, without the text: normalized, and an integral
+    /// value with one decimal place (<c>"5.0"</c> parses to 5.0). The typed in-process reads of a replay hand this
+    /// out, so they carry the same values, scale included, as the JSON answers.
+    /// </summary>
+    public static decimal AsParsed(decimal value)
+    {
+        var normalized = Normalize(value);
+        return normalized.Scale == 0 ? normalized * 1.0m : normalized;
+    }
+
     /// <summary>Plain normalized text without the <c>.0</c> suffix (used inside error messages).</summary>
     public static string Plain(decimal value) => Normalize(value).ToString(CultureInfo.InvariantCulture);
 }

@@ -23,6 +23,9 @@ internal sealed class MarketInfoWriter(MarketView market)
     private byte[]?[]? _frozenContexts;
     private (long TimeMs, byte[] Json)? _lastMids;
 
+    /// <summary>The candles behind <c>candleSnapshot</c> (the typed reads build theirs from the same bars).</summary>
+    public CandleBuilder Candles => _candles;
+
     /// <summary><c>meta</c>: the snapshot's universe (assets without data flagged delisted) and margin tables; built once.</summary>
     public void Meta(Utf8JsonWriter writer) => writer.WriteRawValue(_meta ??= Json(WriteMeta), skipInputValidation: true);
 

@@ -57,4 +57,41 @@ public sealed class PriceMathTests
         Assert.Equal(4, PriceMath.SignificantFigures(0.001234m));
         Assert.Equal(5, PriceMath.SignificantFigures(1234.50m));
     }
+
+    [Theory]
+    [InlineData("5")]
+    [InlineData("5.000")]
+    [InlineData("0")]
+    [InlineData("0.00")]
+    [InlineData("-592")]
+    [InlineData("0.000220")]
+    [InlineData("113080.10")]
+    [InlineData("-0.0000125")]
+    public void AsParsed_Examples_EqualTheParseOfTheWireTextScaleIncluded(string text)
+    {
+        var value = decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        AssertSameAsParsed(value);
+    }
+
+    [Fact]
+    public void AsParsed_AnyDecimal_EqualsTheParseOfTheWireTextScaleIncluded()
+    {
+        Gen.Decimal.Sample(value =>
+        {
+            AssertSameAsParsed(value);
+        });
+        Gen.Select(Gen.Long[-10_000_000_000L, 10_000_000_000L], Gen.Byte[0, 12]).Sample((mantissa, scale) =>
+        {
+            AssertSameAsParsed(new decimal(unchecked((int)(Math.Abs(mantissa) & 0xFFFFFFFF)), (int)(Math.Abs(mantissa) >> 32), 0, mantissa < 0, scale));
+        });
+    }
+
+    /// <summary>Same value and same text (so the same scale) as <c>decimal.Parse(PriceMath.Format(value))</c>, the client's parse.</summary>
+    private static void AssertSameAsParsed(decimal value)
+    {
+        var parsed = decimal.Parse(PriceMath.Format(value), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
+        var typed = PriceMath.AsParsed(value);
+        Assert.Equal(parsed, typed);
+        Assert.Equal(parsed.ToString(System.Globalization.CultureInfo.InvariantCulture), typed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
 }

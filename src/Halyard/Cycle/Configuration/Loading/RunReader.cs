@@ -116,6 +116,7 @@ internal static class RunReader
             From = r.OptionalValue("from", Scalars.UtcTime),
             To = r.OptionalValue("to", Scalars.UtcTime),
             Out = r.Value("out", d.Out, Scalars.Path),
+            Reads = r.Value("reads", d.Reads, Scalars.Enum(("typed", ReplayReads.Typed), ("http", ReplayReads.Http))),
         };
         if (replay is { From: { } from, To: { } to } && from >= to)
         {

@@ -1,0 +1,170 @@
+using Halyard.Domain;
+using Halyard.Hyperliquid.Info;
+using Halyard.Hyperliquid.Info.Wire;
+using Halyard.Hyperliquid.RateLimit;
+using Halyard.MarketData;
+using Halyard.PaperExchange;
+using Halyard.PaperExchange.Protocol;
+
+namespace Halyard.Cycle.Venue;
+
+/// <summary>How many reads a <see cref="TypedVenueReader"/> served, by <c>/info</c> request type.</summary>
+public sealed record TypedReadCounts(IReadOnlyDictionary<string, long> ByType)
+{
+    public long Total => ByType.Values.Sum();
+}
+
+/// <summary>
+/// The replay's typed read path (<c>replay.reads: typed</c>): the reads the cycle makes (<c>clearinghouseState</c>,
+/// <c>frontendOpenOrders</c>, <c>metaAndAssetCtxs</c>, <c>allMids</c>, <c>userFillsByTime</c>, <c>userFunding</c>,
+/// <c>candleSnapshot</c>) answered by the in-process paper exchange as wire records, without JSON, and mapped by the
+/// same <see cref="InfoMapper"/> as the HTTP client's answers. Each read takes the same weight from the client's
+/// budget and the venue's per-IP budget as its HTTP request would, and fails the same way when refused. Orders
+/// never come here: they travel the real path (sign → HTTP handler → signature recovery → engine → JSON → client).
+/// The same replay both ways journals the same cycles (a test compares them).
+/// </summary>
+public sealed class TypedVenueReader : IVenueReader, ICandleSource
+{
+    private readonly PaperExchangeEngine _engine;
+    private readonly WeightBudget _budget;
+    private readonly TimeProvider _clock;
+    private readonly string _user;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, long> _counts = new(StringComparer.Ordinal);
+    private (MetaWire Wire, IReadOnlyList<InstrumentRules> Instruments)? _meta;
+
+    /// <param name="engine">The in-process paper exchange (<see cref="PaperExchangeEngine.ServesTypedReads"/> must hold).</param>
+    /// <param name="budget">The client's weight budget (the one the HTTP client of the same venue takes from).</param>
+    /// <param name="clock">The traders' clock (a 429's block lasts until its time + Retry-After).</param>
+    /// <param name="account">The account read (the master address).</param>
+    public TypedVenueReader(PaperExchangeEngine engine, WeightBudget budget, TimeProvider clock, string account)
+    {
+        _engine = engine ?? throw new ArgumentNullException(nameof(engine));
+        _budget = budget ?? throw new ArgumentNullException(nameof(budget));
+        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        _user = InfoRequest.Account(account).ToLowerInvariant();
+        if (!engine.ServesTypedReads)
+        {
+            throw new ArgumentException("The paper exchange injects /info faults: typed reads would skip them.", nameof(engine));
+        }
+    }
+
+    /// <summary>Reads served so far, by request type.</summary>
+    public TypedReadCounts Counts
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new TypedReadCounts(new Dictionary<string, long>(_counts, StringComparer.Ordinal));
+            }
+        }
+    }
+
+    public Task<Result<AccountSnapshot>> GetAccountAsync(CancellationToken cancellationToken) =>
+        ReadAsync("clearinghouseState", (a, now) => a.ClearinghouseState(_user, now), wire => InfoMapper.ToAccount(wire, _clock.GetUtcNow()), null, cancellationToken);
+
+    public Task<Result<IReadOnlyList<OpenOrder>>> GetOpenOrdersAsync(CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<InfoOrderWire>, IReadOnlyList<OpenOrder>>(
+            "frontendOpenOrders", (a, _) => a.FrontendOpenOrders(_user), list => list.Select(InfoMapper.ToOpenOrder).ToArray(), null, cancellationToken);
+
+    public Task<Result<PerpUniverse>> GetUniverseAsync(CancellationToken cancellationToken) =>
+        ReadAsync<(MetaWire Meta, IReadOnlyList<AssetCtxWire> Contexts), PerpUniverse>(
+            "metaAndAssetCtxs", (a, now) => (a.Meta(), a.AssetContexts(now)), answer => InfoMapper.ToUniverse(Instruments(answer.Meta), answer.Contexts), null, cancellationToken);
+
+    public Task<Result<IReadOnlyDictionary<string, decimal>>> GetMidsAsync(CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyDictionary<string, decimal>, IReadOnlyDictionary<string, decimal>>("allMids", (a, now) => a.AllMids(now), mids => mids, null, cancellationToken);
+
+    public async Task<Result<IReadOnlyList<UserFill>>> GetFillsAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        var history = await FillPager.CollectAsync(
+            new FillHistoryQuery(_user, start, end),
+            (range, ct) => ReadAsync<IReadOnlyList<UserFillWire>, IReadOnlyList<UserFill>>(
+                "userFillsByTime",
+                (a, _) => a.FillsByTime(_user, InfoRequest.Ms(range.Start), range.End is { } e ? InfoRequest.Ms(e) : null),
+                list => list.Select(InfoMapper.ToFill).ToArray(),
+                list => list.Count,
+                ct),
+            cancellationToken).ConfigureAwait(false);
+        return history.Map<IReadOnlyList<UserFill>>(h => [.. h.Fills.OrderBy(f => f.Time).ThenBy(f => f.Tid ?? 0)]);
+    }
+
+    public Task<Result<IReadOnlyList<UserFundingEntry>>> GetFundingAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<UserFundingWire>, IReadOnlyList<UserFundingEntry>>(
+            "userFunding",
+            (a, _) => a.UserFunding(_user, InfoRequest.Ms(start), InfoRequest.Ms(end)),
+            list => list.Select(InfoMapper.ToUserFunding).ToArray(),
+            list => list.Count,
+            cancellationToken);
+
+    public Task<Result<IReadOnlyList<Candle>>> FetchAsync(string coin, CandleInterval interval, long startMs, long endMs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(interval);
+        var name = InfoRequest.Coin(coin);
+        return ReadAsync<IReadOnlyList<CandleWire>, IReadOnlyList<Candle>>(
+            "candleSnapshot",
+            (a, now) => a.Candles(name, interval.Name, startMs, endMs, now),
+            list => list.Select(InfoMapper.ToCandle).ToArray(),
+            list => list.Count,
+            cancellationToken);
+    }
+
+    /// <summary>The instruments of the <c>meta</c> half, mapped once (the engine hands the same record every time).</summary>
+    private IReadOnlyList<InstrumentRules> Instruments(MetaWire meta)
+    {
+        var kept = _meta;
+        if (kept is not { } k || !ReferenceEquals(k.Wire, meta))
+        {
+            k = (meta, InfoMapper.ToInstruments(meta));
+            _meta = k;
+        }
+
+        return k.Instruments;
+    }
+
+    /// <summary>One read, as <see cref="InfoClient"/> makes it: weight first, the answer, the per-item surcharge, the mapping.</summary>
+    private async Task<Result<TOut>> ReadAsync<TWire, TOut>(
+        string type,
+        Func<TypedInfoAnswers, long, TWire> read,
+        Func<TWire, TOut> map,
+        Func<TWire, int>? countItems,
+        CancellationToken cancellationToken)
+        where TOut : notnull
+    {
+        var refused = await _budget.AcquireAsync(RequestWeights.Info(type), cancellationToken).ConfigureAwait(false);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        lock (_gate)
+        {
+            _counts[type] = _counts.GetValueOrDefault(type) + 1;
+        }
+
+        var answer = _engine.ReadTyped(type, read);
+        if (!answer.IsSuccess)
+        {
+            if (answer.Error.RetryAfter is { } wait)
+            {
+                _budget.BlockUntil(_clock.GetUtcNow() + wait);
+            }
+
+            return answer.Error;
+        }
+
+        if (countItems is not null)
+        {
+            _budget.Charge(RequestWeights.InfoItemsSurcharge(type, countItems(answer.Value)));
+        }
+
+        try
+        {
+            return map(answer.Value);
+        }
+        catch (InfoFormatException ex)
+        {
+            return InfoClient.Malformed(type, ex.Message);
+        }
+    }
+}
