@@ -114,7 +114,9 @@ public sealed class TraderCycle
         // 1–2. Account, positions, orders and the universe (rules and asset contexts); pushed when the
         // WebSocket state is on (its periodic cross-check with a poll and its resyncs are journaled first).
         var liveState = _s.LiveState is { } live ? await live.CheckAsync(ct).ConfigureAwait(false) : [];
+        var readFrom = _s.Clock.GetUtcNow();
         var read = await CycleReads.ReadVenueAsync(_s.Reader, ct).ConfigureAwait(false);
+        var readTo = _s.Clock.GetUtcNow();
         if (!read.IsSuccess)
         {
             return record with { Actions = [.. Reactions.DrainActions(), .. liveState], ErrorMessage = read.Error.Message };
@@ -123,7 +125,11 @@ public sealed class TraderCycle
         var venue = read.Value;
 
         _s.Orders.UpdateInstruments(venue.Instruments.Values);
-        var reconcile = await _s.Orders.ReconcileAsync(new ReconcileRequest(State.Cycle, State.AtrBySymbol), ct).ConfigureAwait(false);
+        // The reconciliation reuses these reads when they were taken at one instant (a replay: its clock stands
+        // still within a cycle) and it finds that instant still on its clock; otherwise (live) it reads again.
+        var reconcile = await _s.Orders.ReconcileAsync(
+            new ReconcileRequest(State.Cycle, State.AtrBySymbol) { Read = readFrom == readTo ? new CycleRead(venue.Account, venue.Orders, readTo) : null },
+            ct).ConfigureAwait(false);
         var reconciled = Reconciled(reconcile, venue.Account);
         if (reconcile.FailsCycle)
         {

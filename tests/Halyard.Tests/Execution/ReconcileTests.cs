@@ -215,6 +215,60 @@ public class ReconcileTests
         Assert.NotNull(report.Error);
     }
 
+    [Fact]
+    public async Task ReconcileAsync_CycleReadAtTheSameInstant_IsUsedInsteadOfReadingAgain()
+    {
+        using var sut = new ScriptedSut();
+        await sut.OpenAsync(ScriptedSut.Long());
+        sut.Venue.OpenOrders.Clear();
+        var read = await CycleReadNow(sut);
+        var (accounts, orders) = (sut.Venue.Count("clearinghouseState"), sut.Venue.Count("frontendOpenOrders"));
+
+        var report = await sut.Drive(sut.Orchestrator.ReconcileAsync(new ReconcileRequest(1) { Read = read }, CancellationToken.None));
+
+        Assert.Equal((accounts, orders), (sut.Venue.Count("clearinghouseState"), sut.Venue.Count("frontendOpenOrders")));
+        Assert.Equal(1, report.PositionsProtected); // judged on the cycle's read: the position has no stop
+        Assert.Single(sut.Venue.OpenOrders, o => o.IsTrigger && !o.IsTakeProfit);
+    }
+
+    [Fact]
+    public async Task ReconcileAsync_CycleReadFromAnEarlierInstant_ReadsAgain()
+    {
+        using var sut = new ScriptedSut();
+        await sut.OpenAsync(ScriptedSut.Long());
+        var read = await CycleReadNow(sut);
+        sut.Clock.Advance(TimeSpan.FromSeconds(1));
+        sut.Venue.OpenOrders.Clear();
+        var (accounts, orders) = (sut.Venue.Count("clearinghouseState"), sut.Venue.Count("frontendOpenOrders"));
+
+        var report = await sut.Drive(sut.Orchestrator.ReconcileAsync(new ReconcileRequest(1) { Read = read }, CancellationToken.None));
+
+        Assert.Equal((accounts + 1, orders + 1), (sut.Venue.Count("clearinghouseState"), sut.Venue.Count("frontendOpenOrders")));
+        Assert.Equal(1, report.PositionsProtected); // the stale read still showed the stop; the fresh one did not
+    }
+
+    [Fact]
+    public async Task ReconcileAsync_EntryToSettleFirst_ReadsAgainDespiteTheCycleRead()
+    {
+        using var sut = new ScriptedSut();
+        var read = await CycleReadNow(sut);
+        _ = Pending(sut, "0x000000000000000000000000000000cc");
+        var accounts = sut.Venue.Count("clearinghouseState");
+
+        await sut.Drive(sut.Orchestrator.ReconcileAsync(new ReconcileRequest(1) { Read = read }, CancellationToken.None));
+
+        Assert.Equal(accounts + 1, sut.Venue.Count("clearinghouseState"));
+    }
+
+    /// <summary>What a cycle would have read now (account and resting orders through the same client).</summary>
+    private static async Task<CycleRead> CycleReadNow(ScriptedSut sut)
+    {
+        var address = ScriptedSut.Key.Address.Value;
+        var account = await sut.Info.GetClearinghouseStateAsync(address, CancellationToken.None);
+        var orders = await sut.Info.GetFrontendOpenOrdersAsync(address, CancellationToken.None);
+        return new CycleRead(account.Value!, orders.Value!, sut.Clock.GetUtcNow());
+    }
+
     private static LedgerEntry Pending(ScriptedSut sut, string cloid)
     {
         var entry = new LedgerEntry

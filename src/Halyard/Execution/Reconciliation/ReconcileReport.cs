@@ -6,7 +6,18 @@ namespace Halyard.Execution.Reconciliation;
 /// <summary>What the Manager hands to a reconciliation.</summary>
 /// <param name="Cycle">The cycle number (for the records).</param>
 /// <param name="AtrBySymbol">ATR per coin when the Manager has it: default stops are k × ATR instead of a percentage.</param>
-public sealed record ReconcileRequest(long Cycle, IReadOnlyDictionary<string, decimal>? AtrBySymbol = null);
+public sealed record ReconcileRequest(long Cycle, IReadOnlyDictionary<string, decimal>? AtrBySymbol = null)
+{
+    /// <summary>
+    /// The account and resting orders the cycle has just read, if any: the reconciliation uses them instead of reading
+    /// again when nothing can have changed since (the Orchestrator's clock still shows <see cref="CycleRead.At"/> and
+    /// no unsettled entry made it touch the venue first); otherwise it reads for itself.
+    /// </summary>
+    public CycleRead? Read { get; init; }
+}
+
+/// <summary>The account and resting orders a cycle read, and the instant (on the Orchestrator's clock) it read them.</summary>
+public sealed record CycleRead(AccountSnapshot Account, IReadOnlyList<OpenOrder> Orders, DateTimeOffset At);
 
 /// <summary>
 /// A position of ours that the venue closed without us (a stop or take-profit fired, a liquidation, a manual

@@ -30,10 +30,12 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
     {
         var log = new ActionLog("*", s.Time);
         var report = new ReportBuilder(request.Cycle);
-        await SettleEntriesAsync(log, report, ct).ConfigureAwait(false);
+        var settling = await SettleEntriesAsync(log, report, ct).ConfigureAwait(false);
 
-        var account = await s.Venue.StateAccountAsync(RetryProfile.Protective, ct).ConfigureAwait(false);
-        var open = await s.Venue.StateOpenOrdersAsync(RetryProfile.Protective, ct).ConfigureAwait(false);
+        // The cycle's own reads, when they are still what the venue says: same instant, and no settling since.
+        var reuse = request.Read is { } read && !settling && read.At == s.Now ? read : null;
+        var account = reuse is not null ? Result<AccountSnapshot>.Success(reuse.Account) : await s.Venue.StateAccountAsync(RetryProfile.Protective, ct).ConfigureAwait(false);
+        var open = reuse is not null ? Result<IReadOnlyList<OpenOrder>>.Success(reuse.Orders) : await s.Venue.StateOpenOrdersAsync(RetryProfile.Protective, ct).ConfigureAwait(false);
         if (!account.IsSuccess || !open.IsSuccess)
         {
             var error = account.Error ?? open.Error!;
@@ -63,10 +65,13 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
         return report.Build(log);
     }
 
-    private async Task SettleEntriesAsync(ActionLog log, ReportBuilder report, CancellationToken ct)
+    /// <summary>Settles the entries whose outcome is unknown; true when there was any (the venue may have changed since the cycle read it).</summary>
+    private async Task<bool> SettleEntriesAsync(ActionLog log, ReportBuilder report, CancellationToken ct)
     {
+        var any = false;
         foreach (var entry in s.Ledger.Active(s.TraderId).Where(e => e.NeedsSettling && e.CloidSent))
         {
+            any = true;
             var (rules, _) = await s.Instruments.ResolveAsync(entry.Symbol, RetryProfile.Protective, ct).ConfigureAwait(false);
             var settled = rules is null ? null : await entries.SettleAsync(rules, entry, log, ct).ConfigureAwait(false);
             if (settled is null)
@@ -83,6 +88,8 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
                 _ => entry with { Status = LedgerStatus.NotFilled, Note = "settled: no fill" },
             });
         }
+
+        return any;
     }
 
     /// <summary>An entry sent without a cloid is settled from the position: one of its side on the symbol is its fill.</summary>

@@ -9,27 +9,35 @@ public sealed class ReplayClock : TimeProvider
 {
     private readonly object _gate = new();
     private readonly List<ReplayTimer> _timers = [];
-    private DateTimeOffset _now;
+    private readonly TimeSpan _offset;
     private long _sequence;
+
+    // The current instant as UTC ticks: written under the gate, read without it (a 64-bit read is atomic), so the
+    // many readers of the time (every step of a cycle) never wait on the timers' lock.
+    private long _nowTicks;
 
     public ReplayClock(DateTimeOffset start)
     {
-        _now = start;
+        _offset = start.Offset;
+        _nowTicks = start.UtcTicks;
     }
 
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 
-    public override DateTimeOffset GetUtcNow()
+    public override DateTimeOffset GetUtcNow() => At(Volatile.Read(ref _nowTicks));
+
+    public override long GetTimestamp() => Volatile.Read(ref _nowTicks);
+
+    /// <summary>The current instant (call under the gate).</summary>
+    private DateTimeOffset Now
     {
-        lock (_gate)
-        {
-            return _now;
-        }
+        get => At(_nowTicks);
+        set => Volatile.Write(ref _nowTicks, value.UtcTicks);
     }
 
-    public override long GetTimestamp() => GetUtcNow().UtcTicks;
+    private DateTimeOffset At(long utcTicks) => new DateTimeOffset(utcTicks, TimeSpan.Zero).ToOffset(_offset);
 
     /// <summary>Moves time forward by <paramref name="delta"/> (≥ 0), firing due timers in order.</summary>
     public void Advance(TimeSpan delta)
@@ -38,7 +46,7 @@ public sealed class ReplayClock : TimeProvider
         DateTimeOffset target;
         lock (_gate)
         {
-            target = _now + delta;
+            target = Now + delta;
         }
 
         AdvanceTo(target);
@@ -69,20 +77,20 @@ public sealed class ReplayClock : TimeProvider
 
                 if (due is null)
                 {
-                    if (target > _now)
+                    if (target > Now)
                     {
-                        _now = target;
+                        Now = target;
                     }
 
                     return false;
                 }
 
-                if (due.DueAt > _now)
+                if (due.DueAt > Now)
                 {
-                    _now = due.DueAt;
+                    Now = due.DueAt;
                 }
 
-                due.Reschedule(_now);
+                due.Reschedule(Now);
             }
 
             due.Fire();
