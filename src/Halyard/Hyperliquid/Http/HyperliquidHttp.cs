@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using Halyard.Domain;
 using Halyard.Hyperliquid.RateLimit;
 
@@ -139,10 +138,9 @@ public sealed class HyperliquidHttp
     {
         if (status is >= 200 and < 300)
         {
-            var json = bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes[3..] : bytes; // drop a UTF-8 byte order mark
-            return IsWellFormedJson(json, out var problem)
-                ? Result<byte[]>.Success(json)
-                : Result<byte[]>.Failure(TransportErrors.MalformedBody(path, status, problem));
+            // No separate well-formedness pass: every caller parses the body with a typed parse that rejects malformed
+            // or trailing JSON as an error value (InfoClient: Unknown; ExchangeResponseParser: Unknown, outcome unknown).
+            return Result<byte[]>.Success(bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes[3..] : bytes); // drop a UTF-8 byte order mark
         }
 
         if (status == (int)HttpStatusCode.TooManyRequests)
@@ -175,31 +173,5 @@ public sealed class HyperliquidHttp
         }
 
         return null;
-    }
-
-    /// <summary>True when the body is exactly one complete JSON document.</summary>
-    internal static bool IsWellFormedJson(byte[] body, out string problem)
-    {
-        problem = string.Empty;
-        if (body.Length == 0)
-        {
-            problem = "empty body";
-            return false;
-        }
-
-        try
-        {
-            var reader = new Utf8JsonReader(body, isFinalBlock: true, state: default);
-            while (reader.Read())
-            {
-            }
-
-            return true;
-        }
-        catch (JsonException ex)
-        {
-            problem = ex.Message;
-            return false;
-        }
     }
 }

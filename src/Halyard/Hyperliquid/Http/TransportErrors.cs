@@ -36,13 +36,6 @@ internal static class TransportErrors
         "Connection lost during " + path + " (" + ((ex as HttpRequestException)?.HttpRequestError.ToString() ?? ex.GetType().Name) + "): " + ex.Message,
         OutcomeUnknown: OutcomeRule.IsOutcomeUnknown(path, mayHaveReachedServer: true));
 
-    /// <summary>HTTP 2xx whose body is not one complete JSON document (truncated, HTML from a proxy, …).</summary>
-    public static Error MalformedBody(string path, int status, string problem) => new(
-        ErrorClass.Unknown,
-        string.Create(CultureInfo.InvariantCulture, $"HTTP {status} from {path} with a malformed JSON body: {problem}"),
-        status,
-        OutcomeUnknown: OutcomeRule.IsOutcomeUnknown(path, mayHaveReachedServer: true));
-
     /// <summary>HTTP 429: the IP weight limit; refused before execution.</summary>
     public static Error TooManyRequests(byte[] body, TimeSpan? retryAfter) => new(
         ErrorClass.RateLimited,

@@ -53,8 +53,10 @@ public sealed class HyperliquidHttpLoopbackTests
     }
 
     [Fact]
-    public async Task PostAsync_CompleteButMalformedJson_UnknownAndOutcomeUnknown()
+    public async Task PostAsync_CompleteButMalformedJson_TheExchangeParseMakesItUnknownAndOutcomeUnknown()
     {
+        // No separate well-formedness pass in the transport: the body is handed on whole, and the typed parse of
+        // the /exchange answer rejects it as an error value (the order may have executed: outcome unknown).
         using var server = new LoopbackServer();
         var http = TestHttp.Create(new SocketsHttpHandler(), TestHttp.Clock(), baseUrl: server.Url);
 
@@ -64,8 +66,13 @@ public sealed class HyperliquidHttpLoopbackTests
         socket.Close();
         var outcome = await pending.WaitAsync(LoopbackServer.Guard);
 
-        Assert.Equal((ErrorClass.Unknown, 200), (outcome.Error!.Class, outcome.Error.HttpStatus));
-        Assert.True(outcome.Error.OutcomeUnknown);
+        Assert.True(outcome.IsSuccess);
+        Assert.Equal("""{"status":"ok","resp"""u8.ToArray(), outcome.Value);
+        var parsed = Halyard.Hyperliquid.Exchange.ExchangeResponseParser.ParseOrders(outcome.Value, 1);
+        Assert.False(parsed.IsSuccess);
+        Assert.Equal(ErrorClass.Unknown, parsed.Error.Class);
+        Assert.True(parsed.Error.OutcomeUnknown);
+        Assert.Contains("unparseable", parsed.Error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,10 +16,6 @@ public sealed class HyperliquidHttpTests
     public static TheoryData<string, ErrorClass, bool, int?> Failures() => new()
     {
         // scenario, class, outcome unknown on /exchange, HTTP status
-        { "200 truncated JSON", ErrorClass.Unknown, true, 200 },
-        { "200 empty body", ErrorClass.Unknown, true, 200 },
-        { "200 HTML from a proxy", ErrorClass.Unknown, true, 200 },
-        { "200 two JSON documents", ErrorClass.Unknown, true, 200 },
         { "429", ErrorClass.RateLimited, false, 429 },
         { "422", ErrorClass.InvalidParam, false, 422 },
         { "400 unknown text", ErrorClass.InvalidParam, false, 400 },
@@ -53,6 +49,32 @@ public sealed class HyperliquidHttpTests
             Assert.Equal(status, outcome.Error.HttpStatus);
             Assert.Equal(path == "/exchange" && unknownOnExchange, outcome.Error.OutcomeUnknown);
         }
+    }
+
+    [Theory]
+    [InlineData("200 truncated JSON")]
+    [InlineData("200 empty body")]
+    [InlineData("200 HTML from a proxy")]
+    [InlineData("200 two JSON documents")]
+    public async Task MalformedBody_PassedOnWhole_IsAnErrorValueOfTheTypedParse(string scenario)
+    {
+        // The transport makes no separate well-formedness pass: the typed parse of each caller rejects the body,
+        // as Unknown; on /exchange the order may have executed, so its outcome is unknown.
+        var exchange = await TestHttp.Create(Scenario(scenario), TestHttp.Clock()).PostAsync("/exchange", Body, 1, CancellationToken.None);
+        Assert.True(exchange.IsSuccess);
+        var orders = Halyard.Hyperliquid.Exchange.ExchangeResponseParser.ParseOrders(exchange.Value, 1);
+        Assert.False(orders.IsSuccess);
+        Assert.Equal(ErrorClass.Unknown, orders.Error.Class);
+        Assert.True(orders.Error.OutcomeUnknown);
+
+        var info = new Halyard.Hyperliquid.Info.InfoClient(TestHttp.Create(Scenario(scenario), TestHttp.Clock()));
+        var mids = await info.GetAllMidsAsync(CancellationToken.None);
+        Assert.False(mids.IsSuccess);
+        Assert.Equal(ErrorClass.Unknown, mids.Error.Class);
+        Assert.False(mids.Error.OutcomeUnknown);
+        var universe = await info.GetMetaAndAssetContextsAsync(CancellationToken.None);
+        Assert.False(universe.IsSuccess);
+        Assert.Equal(ErrorClass.Unknown, universe.Error.Class);
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class InfoClientErrorTests
     }
 
     [Fact]
-    public async Task GetClearinghouseState_MalformedJson_IsClassifiedByTheTransport()
+    public async Task GetClearinghouseState_MalformedJson_IsRejectedByTheTypedParseAsAnErrorValue()
     {
         var client = new InfoClient(TestHttp.Create(StubHandler.Returning("""{"marginSummary":{"accountVal"""), TestHttp.Clock()));
 
@@ -60,6 +60,28 @@ public sealed class InfoClientErrorTests
         Assert.False(result.IsSuccess);
         Assert.Equal(ErrorClass.Unknown, result.Error.Class);
         Assert.False(result.Error.OutcomeUnknown);
+        Assert.StartsWith("Unexpected clearinghouseState response", result.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("metaAndAssetCtxs", "[{\"universe\":[]},[]")]
+    [InlineData("metaAndAssetCtxs", "[{\"universe\":[]},[]] trailing")]
+    [InlineData("allMids", "{\"BTC\":\"1\"} {}")]
+    [InlineData("frontendOpenOrders", "")]
+    public async Task Query_MalformedOrTrailingJson_IsAnErrorValueNamingTheRequest(string type, string body)
+    {
+        var client = new InfoClient(TestHttp.Create(StubHandler.Returning(body), TestHttp.Clock()));
+
+        var error = type switch
+        {
+            "metaAndAssetCtxs" => (await client.GetMetaAndAssetContextsAsync(None)).Error,
+            "allMids" => (await client.GetAllMidsAsync(None)).Error,
+            _ => (await client.GetFrontendOpenOrdersAsync(Account, None)).Error,
+        };
+
+        Assert.NotNull(error);
+        Assert.Equal(ErrorClass.Unknown, error.Class);
+        Assert.StartsWith("Unexpected " + type + " response", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
