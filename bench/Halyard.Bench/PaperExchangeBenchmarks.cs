@@ -6,6 +6,9 @@ using Halyard.Hyperliquid.Exchange;
 using Halyard.Hyperliquid.Http;
 using Halyard.Hyperliquid.RateLimit;
 using Halyard.Hyperliquid.Signing;
+using Halyard.Cycle.Venue;
+using Halyard.Hyperliquid.Info;
+using Halyard.MarketData;
 using Halyard.PaperExchange;
 using Halyard.PaperExchange.Clock;
 
@@ -16,7 +19,10 @@ namespace Halyard.Bench;
 /// secp256k1) → HTTP handler → recover the signer → nonce → validate → match against the synthetic book →
 /// book the fill → serialize the answer → parse it in the client. Orders alternate buy/sell so the
 /// position stays flat. Also one replay cycle's reads after a 3-minute clock step: metaAndAssetCtxs,
-/// allMids, clearinghouseState and, for 10 coins, the last two hours of 5m candles.
+/// allMids, clearinghouseState and, for 10 coins, the last two hours of 5m candles. And one cycle's reads as the
+/// replay's cycle makes them, parsed into the cycle's records: <see cref="CycleReadsHttp"/> through the <c>/info</c>
+/// client (<c>replay.reads: http</c>), <see cref="CycleReadsTyped"/> through the typed path (<c>replay.reads: typed</c>):
+/// account, open orders, metaAndAssetCtxs and, for 10 coins, the new 3m and 4h candles.
 /// </summary>
 [MemoryDiagnoser]
 public class PaperExchangeBenchmarks
@@ -33,6 +39,8 @@ public class PaperExchangeBenchmarks
     private ExchangeClient _client = null!;
     private PrivateKey _key = null!;
     private byte[][] _cycleRequests = null!;
+    private InfoVenueReader _httpReader = null!;
+    private TypedVenueReader _typedReader = null!;
     private bool _isBuy;
 
     [GlobalSetup]
@@ -61,6 +69,8 @@ public class PaperExchangeBenchmarks
             Encoding.UTF8.GetBytes("{\"type\":\"allMids\"}"),
             Encoding.UTF8.GetBytes("{\"type\":\"clearinghouseState\",\"user\":\"" + user + "\"}"),
         ];
+        _httpReader = new InfoVenueReader(new InfoClient(_transport), user);
+        _typedReader = new TypedVenueReader(_engine, _transport.Budget, _clock, user);
     }
 
     [GlobalCleanup]
@@ -96,6 +106,34 @@ public class PaperExchangeBenchmarks
         }
 
         return bytes;
+    }
+
+    [Benchmark]
+    public Task<int> CycleReadsHttp() => CycleReads(_httpReader, new InfoCandleSource(new InfoClient(_transport)));
+
+    [Benchmark]
+    public Task<int> CycleReadsTyped() => CycleReads(_typedReader, _typedReader);
+
+    private async Task<int> CycleReads(IVenueReader reader, ICandleSource candles)
+    {
+        _clock.Advance(TimeSpan.FromMinutes(3));
+        var count = 0;
+        var account = await reader.GetAccountAsync(CancellationToken.None).ConfigureAwait(false);
+        var orders = await reader.GetOpenOrdersAsync(CancellationToken.None).ConfigureAwait(false);
+        var universe = await reader.GetUniverseAsync(CancellationToken.None).ConfigureAwait(false);
+        count += (account.IsSuccess ? 1 : 0) + (orders.Value?.Count ?? 0) + (universe.Value?.Contexts.Count ?? 0);
+        var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+        foreach (var coin in Coins)
+        {
+            foreach (var interval in (CandleInterval[])[CandleInterval.ThreeMinutes, CandleInterval.FourHours])
+            {
+                var start = interval.FloorMs(now) - interval.Milliseconds;
+                var fetched = await candles.FetchAsync(coin, interval, start, now, CancellationToken.None).ConfigureAwait(false);
+                count += fetched.Value?.Count ?? 0;
+            }
+        }
+
+        return count;
     }
 
     private async Task<int> Read(byte[] request)
