@@ -23,7 +23,7 @@ public sealed record TypedReadCounts(IReadOnlyDictionary<string, long> ByType)
 /// never come here: they travel the real path (sign → HTTP handler → signature recovery → engine → JSON → client).
 /// The same replay both ways journals the same cycles (a test compares them).
 /// </summary>
-public sealed class TypedVenueReader : IVenueReader, ICandleSource
+public sealed class TypedVenueReader : IVenueReader, ICandleSource, Execution.IFillHistorySource
 {
     private readonly PaperExchangeEngine _engine;
     private readonly WeightBudget _budget;
@@ -79,16 +79,24 @@ public sealed class TypedVenueReader : IVenueReader, ICandleSource
 
     public async Task<Result<IReadOnlyList<UserFill>>> GetFillsAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
     {
-        var history = await FillPager.CollectAsync(
-            new FillHistoryQuery(_user, start, end),
+        var history = await GetFillHistoryAsync(new FillHistoryQuery(_user, start, end), cancellationToken).ConfigureAwait(false);
+        return history.Map<IReadOnlyList<UserFill>>(h => [.. h.Fills.OrderBy(f => f.Time).ThenBy(f => f.Tid ?? 0)]);
+    }
+
+    /// <summary>The Orchestrator's fill reads (the reconciliation's): the same <c>userFillsByTime</c> pages, typed.</summary>
+    public Task<Result<UserFillHistory>> GetFillHistoryAsync(FillHistoryQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var user = InfoRequest.Account(query.Account).ToLowerInvariant();
+        return FillPager.CollectAsync(
+            query,
             (range, ct) => ReadAsync<IReadOnlyList<UserFillWire>, IReadOnlyList<UserFill>>(
                 "userFillsByTime",
-                (a, _) => a.FillsByTime(_user, InfoRequest.Ms(range.Start), range.End is { } e ? InfoRequest.Ms(e) : null),
+                (a, _) => a.FillsByTime(user, InfoRequest.Ms(range.Start), range.End is { } e ? InfoRequest.Ms(e) : null),
                 list => list.Select(InfoMapper.ToFill).ToArray(),
                 list => list.Count,
                 ct),
-            cancellationToken).ConfigureAwait(false);
-        return history.Map<IReadOnlyList<UserFill>>(h => [.. h.Fills.OrderBy(f => f.Time).ThenBy(f => f.Tid ?? 0)]);
+            cancellationToken);
     }
 
     public Task<Result<IReadOnlyList<UserFundingEntry>>> GetFundingAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken) =>

@@ -27,7 +27,7 @@ internal sealed record CancelRun(ImmutableArray<Error?> Errors, int Attempts, Ti
 /// effects, so they are simply repeated; cancels are idempotent (a second cancel of a cancelled order answers
 /// "never placed, already canceled, or filled", which means gone). Orders go through <see cref="OrderSubmitter"/>.
 /// </summary>
-internal sealed class VenueGateway(ExchangeClient exchange, InfoClient info, string account, RetryRunner runner, TimeProvider time, IPushedState? pushed = null)
+internal sealed class VenueGateway(ExchangeClient exchange, InfoClient info, string account, RetryRunner runner, TimeProvider time, IPushedState? pushed = null, IFillHistorySource? fills = null)
 {
     /// <summary>The cancel answer for an order that is no longer open (cancelled, filled, or never placed).</summary>
     public const string MissingOrderPrefix = "Order was never placed, already canceled, or filled";
@@ -72,7 +72,8 @@ internal sealed class VenueGateway(ExchangeClient exchange, InfoClient info, str
     /// <summary>Every fill of the account from <paramref name="since"/> (inclusive) until now.</summary>
     public async Task<Result<IReadOnlyList<UserFill>>> FillsAsync(DateTimeOffset since, RetryProfile profile, CancellationToken ct)
     {
-        var read = await ReadAsync(profile, c => info.GetUserFillHistoryAsync(new FillHistoryQuery(account, since, null), c), ct).ConfigureAwait(false);
+        var query = new FillHistoryQuery(account, since, null);
+        var read = await ReadAsync(profile, c => fills is null ? info.GetUserFillHistoryAsync(query, c) : fills.GetFillHistoryAsync(query, c), ct).ConfigureAwait(false);
         return read.Map(h => h.Fills);
     }
 
