@@ -9,11 +9,21 @@ namespace Halyard.Cycle;
 /// <param name="Problem">Coins whose candles could not be refreshed (they get no snapshot), if any.</param>
 public sealed record MarketRead(IReadOnlyList<string> Candidates, IReadOnlyDictionary<string, MarketSnapshot> Snapshots, string? Problem);
 
+/// <summary>One trader's last venue view and the instruments it was built from (cycles of one trader run one at a time).</summary>
+internal sealed class LastVenueView
+{
+    public (IReadOnlyList<InstrumentRules> Source, VenueView View)? Value { get; set; }
+}
+
 /// <summary>Steps 1–3 of the cycle: what is read from the venue.</summary>
 internal static class CycleReads
 {
-    /// <summary>Account and positions, resting orders, and one <c>metaAndAssetCtxs</c>; the first failure ends the cycle.</summary>
-    public static async Task<Result<VenueView>> ReadVenueAsync(IVenueReader reader, CancellationToken ct)
+    /// <summary>
+    /// Account and positions, resting orders, and one <c>metaAndAssetCtxs</c>; the first failure ends the cycle.
+    /// <paramref name="last"/> holds the last view and the instruments it was built from (its rules by coin are
+    /// reused while the reader hands the same instruments); it is updated on success.
+    /// </summary>
+    public static async Task<Result<VenueView>> ReadVenueAsync(IVenueReader reader, LastVenueView last, CancellationToken ct)
     {
         var account = await reader.GetAccountAsync(ct).ConfigureAwait(false);
         if (!account.IsSuccess)
@@ -33,7 +43,9 @@ internal static class CycleReads
             return Describe("metaAndAssetCtxs", universe.Error);
         }
 
-        return VenueView.From(account.Value, orders.Value, universe.Value);
+        var view = VenueView.From(account.Value, orders.Value, universe.Value, last.Value);
+        last.Value = (universe.Value.Instruments, view);
+        return view;
     }
 
     /// <summary>

@@ -23,6 +23,7 @@ public sealed class TraderCycle
     private readonly TradeSync _sync;
     private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly ResilientJournal _journal;
+    private readonly LastVenueView _lastVenue = new();
 
     public TraderCycle(TraderSetup setup, TraderServices services, TraderState? state = null)
     {
@@ -115,7 +116,7 @@ public sealed class TraderCycle
         // WebSocket state is on (its periodic cross-check with a poll and its resyncs are journaled first).
         var liveState = _s.LiveState is { } live ? await live.CheckAsync(ct).ConfigureAwait(false) : [];
         var readFrom = _s.Clock.GetUtcNow();
-        var read = await CycleReads.ReadVenueAsync(_s.Reader, ct).ConfigureAwait(false);
+        var read = await CycleReads.ReadVenueAsync(_s.Reader, _lastVenue, ct).ConfigureAwait(false);
         var readTo = _s.Clock.GetUtcNow();
         if (!read.IsSuccess)
         {

@@ -11,13 +11,27 @@ public sealed record VenueView(
     IReadOnlyDictionary<string, InstrumentRules> Instruments,
     IReadOnlyDictionary<string, AssetContext> Assets)
 {
-    public static VenueView From(AccountSnapshot account, IReadOnlyList<OpenOrder> orders, PerpUniverse universe)
+    /// <param name="previous">
+    /// The view of the last cycle, if any: its rules by coin are reused when the universe's instruments are the same
+    /// list (the readers keep the mapped <c>meta</c> while it does not change, so every cycle of a replay).
+    /// </param>
+    public static VenueView From(AccountSnapshot account, IReadOnlyList<OpenOrder> orders, PerpUniverse universe, (IReadOnlyList<InstrumentRules> Source, VenueView View)? previous = null)
     {
         ArgumentNullException.ThrowIfNull(universe);
-        var instruments = new Dictionary<string, InstrumentRules>(universe.Instruments.Count, StringComparer.Ordinal);
-        foreach (var rules in universe.Instruments)
+        IReadOnlyDictionary<string, InstrumentRules> instruments;
+        if (previous is { } last && ReferenceEquals(last.Source, universe.Instruments))
         {
-            instruments.TryAdd(rules.Name, rules);
+            instruments = last.View.Instruments;
+        }
+        else
+        {
+            var byCoin = new Dictionary<string, InstrumentRules>(universe.Instruments.Count, StringComparer.Ordinal);
+            foreach (var rules in universe.Instruments)
+            {
+                byCoin.TryAdd(rules.Name, rules);
+            }
+
+            instruments = byCoin;
         }
 
         var assets = new Dictionary<string, AssetContext>(universe.Contexts.Count, StringComparer.Ordinal);
