@@ -13,6 +13,7 @@ public sealed class CompositeJournal : IJournal
 
     private readonly Lock _gate = new();
     private readonly JournalOptions _options;
+    private readonly PlanCompactor _plans = new();
     private bool _indexBehind;
 
     public CompositeJournal(JsonlJournal primary, SqliteJournal index, JournalOptions? options = null)
@@ -57,11 +58,14 @@ public sealed class CompositeJournal : IJournal
     /// </summary>
     public void Append(DecisionCycleRecord record)
     {
-        record = _options.Apply(record);
-        var line = JournalJson.SerializeLine(record);
+        ArgumentNullException.ThrowIfNull(record);
         lock (_gate)
         {
+            // Plans unchanged since the last stored in full are stored as a reference to that cycle (schema 2).
+            record = _plans.Compact(_options.Apply(record));
+            var line = JournalJson.SerializeLine(record);
             var offset = Primary.AppendLine(line);
+            _plans.Stored(record);
             try
             {
                 if (_indexBehind)

@@ -64,6 +64,8 @@ public static class JournalJson
             TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitNullOptionalProperties } },
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        options.Converters.Add(new MarketDigestRows());
+        options.Converters.Add(new DecisionListJson());
         options.MakeReadOnly();
         return options;
     }
