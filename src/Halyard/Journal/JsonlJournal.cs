@@ -18,6 +18,7 @@ public sealed class JsonlJournal : IJournal
     private readonly FileStream _stream;
     private readonly JournalOptions _options;
     private readonly PlanCompactor _plans = new();
+    private readonly LineBuffer _line = new();
     private bool _disposed;
     private bool _unsealed;
 
@@ -63,7 +64,7 @@ public sealed class JsonlJournal : IJournal
         lock (_gate)
         {
             var stored = _plans.Compact(_options.Apply(record));
-            AppendLine(JournalJson.SerializeLine(stored));
+            AppendLine(_line.Write(stored).Span);
             _plans.Stored(stored);
         }
     }

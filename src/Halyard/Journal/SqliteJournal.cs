@@ -117,20 +117,7 @@ public sealed class SqliteJournal : IJournal
 
             // One savepoint per record: a failed insert (e.g. a duplicate cycle) leaves none of its rows in the batch.
             _batch ??= _connection.BeginTransaction();
-            _batch.Save("record");
-            try
-            {
-                _writes.Insert(_batch, record, json, line);
-            }
-            catch
-            {
-                _batch.Rollback("record");
-                throw;
-            }
-            finally
-            {
-                _batch.Release("record");
-            }
+            _writes.InsertInSavepoint(_batch, record, json, line);
 
             if (++_batched >= BatchSize)
             {

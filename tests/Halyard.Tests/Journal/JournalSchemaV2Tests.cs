@@ -270,6 +270,22 @@ public sealed partial class JournalSchemaV2Tests : IDisposable
         Assert.Contains("\"reasoning_of\":0", record, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void LineBuffer_WritesTheBytesOfSerializeLine_RecordAfterRecord()
+    {
+        // The writers' reused buffer: a small record, one with a 100 KB prompt (the buffer grows, then is let go), a small one again.
+        var buffer = new LineBuffer();
+        DecisionCycleRecord[] records =
+        [
+            JournalSamples.Record(1), JournalSamples.Record(2, cotChars: 100_000, withPrompt: true), JournalSamples.Record(3), WithPlans(4, Plan),
+        ];
+
+        foreach (var record in records)
+        {
+            Assert.Equal(JournalJson.SerializeLine(record), buffer.Write(record).ToArray());
+        }
+    }
+
     private static string RepoFile(params string[] parts)
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
