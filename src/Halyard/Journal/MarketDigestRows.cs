@@ -14,6 +14,9 @@ internal sealed class MarketDigestRows : JsonConverter<MarketDigestEntry>
     /// <summary>The columns of a row, in order (the names of schema 1's object).</summary>
     public static readonly string[] Columns = ["coin", "price", "change1h_pct", "change4h_pct", "funding", "open_interest"];
 
+    /// <summary>A <c>null</c> entry reaches <see cref="Read"/> and is refused (the list holds entries, never null).</summary>
+    public override bool HandleNull => true;
+
     public override MarketDigestEntry Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         reader.TokenType switch
         {

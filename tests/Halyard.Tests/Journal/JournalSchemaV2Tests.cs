@@ -151,6 +151,7 @@ public sealed partial class JournalSchemaV2Tests : IDisposable
     [InlineData("[1,1,2,3,4,5]")]
     [InlineData("{\"coin\":\"BTC\",\"price\":1}")]
     [InlineData("\"BTC\"")]
+    [InlineData("null")]
     public void MarketDigest_MalformedEntry_MakesTheLineUnreadable(string entry)
     {
         var json = JournalJson.Serialize(JournalSamples.Record(2));
@@ -193,10 +194,12 @@ public sealed partial class JournalSchemaV2Tests : IDisposable
     [InlineData("{\"symbol\":\"A\",\"action\":\"wait\",\"reasoning\":\"x\"},{\"symbol\":\"B\",\"action\":\"wait\",\"reasoning_of\":1}")]
     [InlineData("{\"symbol\":\"A\",\"action\":\"wait\"},{\"symbol\":\"B\",\"action\":\"wait\",\"reasoning_of\":0}")]
     [InlineData("{\"symbol\":\"A\",\"action\":\"wait\",\"reasoning\":\"x\"},{\"symbol\":\"B\",\"action\":\"wait\",\"reasoning\":\"y\",\"reasoning_of\":0}")]
+    [InlineData("null")]
     public void Decisions_AReasoningIndexThatNamesNoEarlierText_MakesTheLineUnreadable(string decisions)
     {
         var json = JournalJson.Serialize(JournalSamples.Record(3) with { Decisions = [], Verdicts = [] });
-        var broken = json.Replace("\"parse_outcome\"", "\"decisions\":[" + decisions + "],\"parse_outcome\"", StringComparison.Ordinal);
+        var list = decisions == "null" ? "null" : "[" + decisions + "]";
+        var broken = json.Replace("\"parse_outcome\"", "\"decisions\":" + list + ",\"parse_outcome\"", StringComparison.Ordinal);
 
         Assert.Throws<JsonException>(() => JournalJson.Deserialize(broken));
     }
