@@ -12,7 +12,7 @@ namespace Halyard.Journal;
 internal sealed class MarketDigestRows : JsonConverter<MarketDigestEntry>
 {
     /// <summary>The columns of a row, in order (the names of schema 1's object).</summary>
-    public static readonly string[] Columns = ["coin", "price", "change1h_pct", "change4h_pct", "funding", "open_interest"];
+    private const string Columns = "coin, price, change1h_pct, change4h_pct, funding, open_interest";
 
     /// <summary>A <c>null</c> entry reaches <see cref="Read"/> and is refused (the list holds entries, never null).</summary>
     public override bool HandleNull => true;
@@ -49,7 +49,7 @@ internal sealed class MarketDigestRows : JsonConverter<MarketDigestEntry>
         var openInterest = NextDecimal(ref reader);
         if (!reader.Read() || reader.TokenType != JsonTokenType.EndArray)
         {
-            throw new JsonException($"A market digest row has {Columns.Length} columns: {string.Join(", ", Columns)}.");
+            throw new JsonException("A market digest row has 6 columns: " + Columns + ".");
         }
 
         return new MarketDigestEntry(coin, price, change1h, change4h, funding, openInterest);
@@ -103,7 +103,7 @@ internal sealed class MarketDigestRows : JsonConverter<MarketDigestEntry>
 
     private static bool Next(ref Utf8JsonReader reader) => reader.Read() && reader.TokenType != JsonTokenType.EndArray;
 
-    private static JsonException Short() => new($"A market digest row has {Columns.Length} columns: {string.Join(", ", Columns)}.");
+    private static JsonException Short() => new("A market digest row has 6 columns: " + Columns + ".");
 
     private static string String(ref Utf8JsonReader reader) =>
         reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw new JsonException("A market digest coin is a string.");
