@@ -13,6 +13,8 @@ public sealed class CompositeJournal : IJournal
 
     private readonly Lock _gate = new();
     private readonly JournalOptions _options;
+    private readonly PlanCompactor _plans = new();
+    private readonly LineBuffer _lines = new();
     private bool _indexBehind;
 
     public CompositeJournal(JsonlJournal primary, SqliteJournal index, JournalOptions? options = null)
@@ -57,11 +59,14 @@ public sealed class CompositeJournal : IJournal
     /// </summary>
     public void Append(DecisionCycleRecord record)
     {
-        record = _options.Apply(record);
-        var line = JournalJson.SerializeLine(record);
+        ArgumentNullException.ThrowIfNull(record);
         lock (_gate)
         {
+            // Plans unchanged since the last stored in full are stored as a reference to that cycle (schema 2).
+            record = _plans.Compact(_options.Apply(record));
+            var line = _lines.Write(record).Span;
             var offset = Primary.AppendLine(line);
+            _plans.Stored(record);
             try
             {
                 if (_indexBehind)
@@ -76,7 +81,7 @@ public sealed class CompositeJournal : IJournal
                 }
                 else
                 {
-                    Index.Append(record, System.Text.Encoding.UTF8.GetString(line.AsSpan(0, line.Length - 1)), null);
+                    Index.Append(record, System.Text.Encoding.UTF8.GetString(line[..^1]), null);
                 }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Data.Common.DbException)

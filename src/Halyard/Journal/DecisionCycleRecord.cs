@@ -9,8 +9,11 @@ namespace Halyard.Journal;
 /// </summary>
 public sealed record DecisionCycleRecord
 {
-    /// <summary>The version of this schema; bumped only on a breaking change.</summary>
-    public const int CurrentSchemaVersion = 1;
+    /// <summary>
+    /// The version of this schema; bumped only on a breaking change. 2: plans are stored when they change
+    /// (<see cref="PlansSince"/>); readers read 1 and 2 alike.
+    /// </summary>
+    public const int CurrentSchemaVersion = 2;
 
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
 
@@ -52,6 +55,13 @@ public sealed record DecisionCycleRecord
     /// invalidation, stop and target in force): what a restarted trader reloads. Null when it remembers none.
     /// </summary>
     public IReadOnlyList<PlanRecord>? Plans { get; init; }
+
+    /// <summary>
+    /// Storage only (schema 2): the plans are those of this trader's record of that cycle, stored in full there.
+    /// Set by the journal's writers in place of unchanged <see cref="Plans"/>; the readers fill <see cref="Plans"/>
+    /// from it and clear it, so a record read back has its plans and no reference.
+    /// </summary>
+    public long? PlansSince { get; init; }
 
     /// <summary>The coins offered to the model this cycle.</summary>
     public IReadOnlyList<string> Candidates { get; init; } = [];

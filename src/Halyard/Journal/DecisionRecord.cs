@@ -35,6 +35,13 @@ public sealed record DecisionRecord
     /// <summary>Closes: the share of the position to close (0–1); null with a USD size or a full close.</summary>
     public decimal? CloseFraction { get; init; }
 
+    /// <summary>
+    /// Storage only (schema 2): this decision's reasoning is that of the decision at this index of the same record,
+    /// written there. The journal's serialization sets it in place of a repeated text and clears it on reading
+    /// (<see cref="DecisionListJson"/>), so a decision read back has its reasoning and no index.
+    /// </summary>
+    public int? ReasoningOf { get; init; }
+
     public static DecisionRecord From(TradingDecision decision)
     {
         ArgumentNullException.ThrowIfNull(decision);

@@ -15,6 +15,12 @@ public static class JournalJson
 {
     private static readonly JsonSerializerOptions Options = CreateOptions();
 
+    /// <summary>The writer settings <see cref="SerializeLine"/> uses (the serializer's: relaxed escaping, not indented).</summary>
+    internal static readonly JsonWriterOptions WriterOptions = new() { Encoder = Options.Encoder, Indented = false, SkipValidation = true };
+
+    /// <summary>Writes the record with the journal's serialization (no newline); the caller flushes.</summary>
+    internal static void Write(Utf8JsonWriter writer, DecisionCycleRecord record) => JsonSerializer.Serialize(writer, record, Options);
+
     /// <summary>The record as one UTF-8 JSON line, terminated by <c>\n</c>.</summary>
     public static byte[] SerializeLine(DecisionCycleRecord record)
     {
@@ -64,6 +70,8 @@ public static class JournalJson
             TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitNullOptionalProperties } },
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        options.Converters.Add(new MarketDigestRows());
+        options.Converters.Add(new DecisionListJson());
         options.MakeReadOnly();
         return options;
     }

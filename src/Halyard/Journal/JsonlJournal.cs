@@ -17,6 +17,8 @@ public sealed class JsonlJournal : IJournal
     private readonly Lock _gate = new();
     private readonly FileStream _stream;
     private readonly JournalOptions _options;
+    private readonly PlanCompactor _plans = new();
+    private readonly LineBuffer _line = new();
     private bool _disposed;
     private bool _unsealed;
 
@@ -55,7 +57,17 @@ public sealed class JsonlJournal : IJournal
         }
     }
 
-    public void Append(DecisionCycleRecord record) => AppendLine(JournalJson.SerializeLine(_options.Apply(record)));
+    /// <summary>Writes the record's stored form: plans unchanged since the last stored in full become a reference (<see cref="PlanCompactor"/>).</summary>
+    public void Append(DecisionCycleRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        lock (_gate)
+        {
+            var stored = _plans.Compact(_options.Apply(record));
+            AppendLine(_line.Write(stored).Span);
+            _plans.Stored(stored);
+        }
+    }
 
     /// <summary>Appends one line already serialized by <see cref="JournalJson.SerializeLine"/> (the caller applied the options); returns its byte offset.</summary>
     internal long AppendLine(ReadOnlySpan<byte> line)
@@ -239,6 +251,7 @@ public sealed class JsonlJournal : IJournal
             ParseLine(buffer.AsSpan(start, end - start), lineNumber + 1, bufferOffset + start, whole: false, records, problems);
         }
 
+        PlanReferences.Resolve(records);
         return new JournalReadResult(records, problems);
     }
 

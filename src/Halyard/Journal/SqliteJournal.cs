@@ -117,20 +117,7 @@ public sealed class SqliteJournal : IJournal
 
             // One savepoint per record: a failed insert (e.g. a duplicate cycle) leaves none of its rows in the batch.
             _batch ??= _connection.BeginTransaction();
-            _batch.Save("record");
-            try
-            {
-                _writes.Insert(_batch, record, json, line);
-            }
-            catch
-            {
-                _batch.Rollback("record");
-                throw;
-            }
-            finally
-            {
-                _batch.Release("record");
-            }
+            _writes.InsertInSavepoint(_batch, record, json, line);
 
             if (++_batched >= BatchSize)
             {
@@ -165,7 +152,7 @@ public sealed class SqliteJournal : IJournal
                 "WHERE trader_id = $trader ORDER BY id DESC LIMIT $count) ORDER BY id;";
             command.Parameters.AddWithValue("$trader", traderId);
             command.Parameters.AddWithValue("$count", count);
-            return ReadRecords(command).Records;
+            return ReadRecords(command, ReadOne).Records;
         }
     }
 
@@ -324,31 +311,45 @@ public sealed class SqliteJournal : IJournal
         return columns.TryGetValue("record_json", out var notNull) && !notNull;
     }
 
-    private JournalReadResult ReadRecords(SqliteCommand command)
+    /// <summary>The record of one cycle of a trader, or null (the caller holds the lock): a window's plan reference.</summary>
+    private DecisionCycleRecord? ReadOne(string traderId, long cycle)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT id, record_json, jsonl_offset, jsonl_length FROM cycles WHERE trader_id = $trader AND cycle = $cycle;";
+        command.Parameters.AddWithValue("$trader", traderId);
+        command.Parameters.AddWithValue("$cycle", cycle);
+        return ReadRecords(command).Records.FirstOrDefault();
+    }
+
+    /// <summary>Reads the selected rows in order and resolves their plan references (<see cref="PlanReferences"/>).</summary>
+    private JournalReadResult ReadRecords(SqliteCommand command, Func<string, long, DecisionCycleRecord?>? lookup = null)
     {
         var records = new List<DecisionCycleRecord>();
         var problems = new List<JournalProblem>();
-        using var lines = new LineSource(_lines, Path);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        using (var lines = new LineSource(_lines, Path))
+        using (var reader = command.ExecuteReader())
         {
-            var id = reader.GetInt64(0);
-            try
+            while (reader.Read())
             {
-                records.Add(reader.IsDBNull(1)
-                    ? JournalJson.Deserialize(lines.Read(reader.GetInt64(2), reader.GetInt32(3)))
-                    : JournalJson.Deserialize(reader.GetString(1)));
-            }
-            catch (JsonException ex)
-            {
-                problems.Add(new JournalProblem(id, 0, 0, JournalProblemKind.Corrupt, ex.Message));
-            }
-            catch (IOException ex)
-            {
-                problems.Add(new JournalProblem(id, 0, 0, JournalProblemKind.Corrupt, "cycles.jsonl could not be read: " + ex.Message));
+                var id = reader.GetInt64(0);
+                try
+                {
+                    records.Add(reader.IsDBNull(1)
+                        ? JournalJson.Deserialize(lines.Read(reader.GetInt64(2), reader.GetInt32(3)))
+                        : JournalJson.Deserialize(reader.GetString(1)));
+                }
+                catch (JsonException ex)
+                {
+                    problems.Add(new JournalProblem(id, 0, 0, JournalProblemKind.Corrupt, ex.Message));
+                }
+                catch (IOException ex)
+                {
+                    problems.Add(new JournalProblem(id, 0, 0, JournalProblemKind.Corrupt, "cycles.jsonl could not be read: " + ex.Message));
+                }
             }
         }
 
+        PlanReferences.Resolve(records, lookup);
         return new JournalReadResult(records, problems);
     }
 

@@ -10,6 +10,9 @@ internal sealed class SqliteWriteCommands : IDisposable
     private readonly SqliteCommand _cycle;
     private readonly SqliteCommand _action;
     private readonly SqliteCommand _verdict;
+    private readonly SqliteCommand _savepoint;
+    private readonly SqliteCommand _release;
+    private readonly SqliteCommand _rollbackTo;
 
     public SqliteWriteCommands(SqliteConnection connection)
     {
@@ -29,6 +32,32 @@ internal sealed class SqliteWriteCommands : IDisposable
             connection,
             "INSERT INTO verdicts (cycle_id, seq, trader_id, cycle, decision_index, symbol, action, verdict, primary_reason, reason_codes) " +
             "VALUES ($id, $seq, $trader, $cycle, $index, $symbol, $action, $verdict, $primary, $reasons);");
+        _savepoint = Prepare(connection, "SAVEPOINT record;");
+        _release = Prepare(connection, "RELEASE SAVEPOINT record;");
+        _rollbackTo = Prepare(connection, "ROLLBACK TO SAVEPOINT record;");
+    }
+
+    /// <summary>
+    /// Inserts the record inside a savepoint of the batch <paramref name="transaction"/>: a failed insert (e.g. a
+    /// duplicate cycle) leaves none of its rows. The savepoint statements are prepared once (a savepoint through
+    /// <see cref="SqliteTransaction.Save"/> builds a new command each time).
+    /// </summary>
+    public void InsertInSavepoint(SqliteTransaction transaction, DecisionCycleRecord record, string? json, JsonlLine? line)
+    {
+        Run(_savepoint, transaction);
+        try
+        {
+            Insert(transaction, record, json, line);
+        }
+        catch
+        {
+            Run(_rollbackTo, transaction);
+            throw;
+        }
+        finally
+        {
+            Run(_release, transaction);
+        }
     }
 
     /// <summary>
@@ -51,6 +80,9 @@ internal sealed class SqliteWriteCommands : IDisposable
 
     public void Dispose()
     {
+        _savepoint.Dispose();
+        _release.Dispose();
+        _rollbackTo.Dispose();
         _cycle.Dispose();
         _action.Dispose();
         _verdict.Dispose();
@@ -115,6 +147,12 @@ internal sealed class SqliteWriteCommands : IDisposable
         Set(_verdict, "$primary", verdict.ReasonCodes.Count > 0 ? verdict.ReasonCodes[0] : null);
         Set(_verdict, "$reasons", JsonSerializer.Serialize(verdict.ReasonCodes));
         _verdict.ExecuteNonQuery();
+    }
+
+    private static void Run(SqliteCommand command, SqliteTransaction transaction)
+    {
+        command.Transaction = transaction;
+        command.ExecuteNonQuery();
     }
 
     private static SqliteCommand Prepare(SqliteConnection connection, string sql)

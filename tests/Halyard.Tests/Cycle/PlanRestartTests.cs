@@ -38,6 +38,41 @@ public sealed class PlanRestartTests : IDisposable
         Assert.DoesNotContain("plan: not known", user, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Restore_AfterManyCyclesWithAnUnchangedPlan_StillCarriesThePlan(bool indexCopiesRecords)
+    {
+        // The plan is stored once (schema 2) and later records refer to it; the restore reads a window that starts after it.
+        var options = new JournalOptions(FsyncEachRecord: false, IndexCopiesRecords: indexCopiesRecords);
+        static TraderSetup SmallWindow(TraderSetup s) => s with { AnalyticsWindow = 3 };
+        var before = new CycleHarness(SmallWindow, journal: CompositeJournal.OpenRunFolder(_dir, options));
+        before.Maker.Then(before.Open("SOL") with { Reasoning = "breakout above the range with rising open interest", InvalidationCondition = "4h close back inside the range" });
+        for (var i = 0; i < 12; i++)
+        {
+            await before.StepAsync();
+        }
+
+        before.Journal.Dispose();
+        var lines = File.ReadAllLines(Path.Combine(_dir, CompositeJournal.JsonlFileName));
+        Assert.Single(lines, l => l.Contains("\"plans\":[", StringComparison.Ordinal));
+        Assert.Equal(11, lines.Count(l => l.Contains("\"plans_since\":1,", StringComparison.Ordinal)));
+
+        using var journal = CompositeJournal.OpenRunFolder(_dir, options);
+        var ownership = new PositionOwnership();
+        var after = new CycleHarness(SmallWindow, journal: journal, ownership: ownership, clock: before.Clock, venue: before.Venue);
+        TraderFactory.Restore(after.Cycle, journal, ownership);
+        await after.RunAsync();
+
+        var context = Assert.Single(after.Maker.Contexts);
+        var user = new PromptBuilder().Build(context).User;
+        Assert.Contains("breakout above the range with rising open interest", user, StringComparison.Ordinal);
+        Assert.Contains("plan (opened cycle 1,", user, StringComparison.Ordinal);
+        var last = journal.ReadLast("t01", 1)[0];
+        Assert.Equal(13, last.Cycle);
+        Assert.Equal("breakout above the range with rising open interest", Assert.Single(last.Plans!).Reasoning);
+    }
+
     [Fact]
     public async Task Restore_PlanOfACoinNoLongerHeld_IsNotShown()
     {

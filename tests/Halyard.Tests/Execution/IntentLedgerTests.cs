@@ -77,6 +77,26 @@ public class IntentLedgerTests
         Assert.Equal(new HashSet<string> { "0x01", "0xa", "0x02", "0xb" }, ledger.KnownCloids("t01"));
     }
 
+    [Fact]
+    public void EntriesAndKnownCloids_AreKeptUntilTheNextSave()
+    {
+        var ledger = new InMemoryIntentLedger();
+        ledger.Save(Entry("0x01", LedgerStatus.Protected) with { OrderCloids = ["0x01", "0xa"] });
+        var entries = ledger.Entries("t01");
+        var cloids = ledger.KnownCloids("t01");
+
+        Assert.Same(entries, ledger.Entries("t01"));
+        Assert.Same(cloids, ledger.KnownCloids("t01"));
+
+        ledger.Save(Entry("0x01", LedgerStatus.Closed) with { OrderCloids = ["0x01", "0xa", "0xc"] });
+        ledger.Save(Entry("0x02", LedgerStatus.Open) with { TraderId = "t02" });
+
+        Assert.Equal(LedgerStatus.Closed, Assert.Single(ledger.Entries("t01")).Status);
+        Assert.Equal(new HashSet<string> { "0x01", "0xa", "0xc" }, ledger.KnownCloids("t01"));
+        Assert.Equal(new HashSet<string> { "0x02" }, ledger.KnownCloids("t02"));
+        Assert.Equal(new HashSet<string> { "0x01", "0xa" }, cloids);
+    }
+
     private static LedgerEntry Entry(string cloid, LedgerStatus status) => new()
     {
         Cloid = cloid,

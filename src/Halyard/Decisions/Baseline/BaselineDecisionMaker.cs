@@ -5,10 +5,12 @@ namespace Halyard.Decisions.Baseline;
 
 /// <summary>
 /// The deterministic rule-based decision maker (trend/ATR logic of <see cref="BaselineRules"/>): the
-/// offline default when no LLM is configured. Its raw output is the canonical contract JSON and its
-/// reasoning one line per decision, so its outcomes journal like a model's. No model reads a prompt, so
-/// the prompt is rendered (and its digest set) only when the full prompt is asked for; otherwise the
-/// digest is empty (the journal's "no model was asked").
+/// offline default when no LLM is configured. It has no answer text: its decisions are the answer and each
+/// carries its reasoning, so <see cref="DecisionOutcome.Raw"/> and <see cref="DecisionOutcome.Cot"/> are empty
+/// (the journal keeps neither for the baseline; building them cost ~30 KB per cycle). <c>DecisionJson</c>
+/// still renders its decisions as contract JSON on demand. No model reads a prompt, so the prompt is rendered
+/// (and its digest set) only when the full prompt is asked for; otherwise the digest is empty (the journal's
+/// "no model was asked").
 /// </summary>
 public sealed class BaselineDecisionMaker(BaselineOptions options, PromptBuilder prompts, TimeProvider time, bool includePrompt = false) : IDecisionMaker
 {
@@ -23,17 +25,14 @@ public sealed class BaselineDecisionMaker(BaselineOptions options, PromptBuilder
         var started = time.GetTimestamp();
         var prompt = includePrompt ? prompts.Build(context) : NoPrompt;
         var decisions = BaselineRules.Decide(context, options);
-        var raw = DecisionJson.Serialize(decisions);
-        var cot = string.Join("\n", decisions.Select(d => $"{d.Symbol} {ActionReader.ToContract(d.Action)}: {d.Reasoning}"));
-        var parse = new ParseResult(
-            ParseOutcome.Parsed,
-            DecisionSource.WholeText,
-            decisions.Select((d, i) => new ParsedDecision(i, d, [])).ToArray(),
-            [],
-            [],
-            cot,
-            raw);
+        var parsed = new ParsedDecision[decisions.Count];
+        for (var i = 0; i < parsed.Length; i++)
+        {
+            parsed[i] = new ParsedDecision(i, decisions[i], []);
+        }
+
+        var parse = new ParseResult(ParseOutcome.Parsed, DecisionSource.WholeText, parsed, [], [], string.Empty, string.Empty);
         var latency = time.GetElapsedTime(started);
-        return Task.FromResult(Outcomes.FromParse(Name, prompt, includePrompt, parse, [new DecisionAttempt(raw, parse, TokenUsage.Zero, latency)], latency));
+        return Task.FromResult(Outcomes.FromParse(Name, prompt, includePrompt, parse, [new DecisionAttempt(string.Empty, parse, TokenUsage.Zero, latency)], latency));
     }
 }

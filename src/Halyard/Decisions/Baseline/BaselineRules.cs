@@ -23,11 +23,14 @@ internal static class BaselineRules
 
         var opens = 0;
         var headroom = ctx.MarginHeadroomUsd;
+        string? budgetUsed = null;
         foreach (var coin in ctx.Candidates.Distinct(StringComparer.Ordinal).Where(c => ctx.PositionOf(c) is null))
         {
             if (opens >= ctx.MaxNewOpensThisCycle)
             {
-                decisions.Add(Wait(coin, $"budget: {ctx.MaxNewOpensThisCycle} new open(s) allowed this cycle, already used"));
+                // One text for every coin beyond the budget (the journal writes it once per record).
+                budgetUsed ??= Inv($"budget: {ctx.MaxNewOpensThisCycle} new open(s) allowed this cycle, already used");
+                decisions.Add(Wait(coin, budgetUsed));
                 continue;
             }
 

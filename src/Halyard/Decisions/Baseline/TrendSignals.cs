@@ -21,7 +21,8 @@ internal sealed record TrendSignals(
     {
         var h4 = s.FourHour;
         var m = s.Intraday;
-        if (new[] { h4.Ema20, h4.Ema50, h4.Atr14, m.Rsi14, m.Macd, m.MacdSignal, m.Ema20, m.Ema50 }.Any(x => x.Count == 0))
+        if (h4.Ema20.Count == 0 || h4.Ema50.Count == 0 || h4.Atr14.Count == 0 || m.Rsi14.Count == 0 || m.Macd.Count == 0
+            || m.MacdSignal.Count == 0 || m.Ema20.Count == 0 || m.Ema50.Count == 0)
         {
             return null;
         }

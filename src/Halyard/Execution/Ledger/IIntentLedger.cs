@@ -22,6 +22,13 @@ public interface IIntentLedger
 
     /// <summary>The last <see cref="SaveCheckpoint"/> of the trader, or null.</summary>
     DateTimeOffset? Checkpoint(string traderId);
+
+    /// <summary>
+    /// Every cloid the trader's entries ever used (to recognise our orders on the venue). Read every cycle, so a
+    /// ledger may keep it between saves (<see cref="InMemoryIntentLedger"/> does); by default it is built from
+    /// <see cref="Entries"/>.
+    /// </summary>
+    IReadOnlySet<string> KnownCloids(string traderId) => IntentLedgerExtensions.CloidsOf(Entries(traderId));
 }
 
 public static class IntentLedgerExtensions
@@ -33,12 +40,12 @@ public static class IntentLedgerExtensions
         return ledger.Entries(traderId).Where(e => e.MayHoldPosition).ToArray();
     }
 
-    /// <summary>Every cloid the trader's entries ever used (to recognise our orders on the venue).</summary>
-    public static IReadOnlySet<string> KnownCloids(this IIntentLedger ledger, string traderId)
+    /// <summary>Every cloid of <paramref name="entries"/>: their entry cloids and every order cloid.</summary>
+    public static IReadOnlySet<string> CloidsOf(IEnumerable<LedgerEntry> entries)
     {
-        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(entries);
         var set = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var entry in ledger.Entries(traderId))
+        foreach (var entry in entries)
         {
             set.Add(entry.Cloid);
             set.UnionWith(entry.OrderCloids);

@@ -1,12 +1,18 @@
 namespace Halyard.Execution.Ledger;
 
-/// <summary>An <see cref="IIntentLedger"/> in memory (replays, tests, or a Manager that persists elsewhere).</summary>
+/// <summary>
+/// An <see cref="IIntentLedger"/> in memory (replays, tests, or a Manager that persists elsewhere). A trader's
+/// entries and known cloids are built once per change and handed out until the next save (reconciliation reads
+/// them every cycle; the ledger only grows).
+/// </summary>
 public sealed class InMemoryIntentLedger : IIntentLedger
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, LedgerEntry> _entries = new(StringComparer.Ordinal);
     private readonly List<string> _order = [];
     private readonly Dictionary<string, DateTimeOffset> _checkpoints = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LedgerEntry[]> _byTrader = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlySet<string>> _cloids = new(StringComparer.Ordinal);
 
     public void Save(LedgerEntry entry)
     {
@@ -19,6 +25,8 @@ public sealed class InMemoryIntentLedger : IIntentLedger
             }
 
             _entries[entry.Cloid] = entry;
+            _byTrader.Remove(entry.TraderId);
+            _cloids.Remove(entry.TraderId);
         }
     }
 
@@ -34,8 +42,33 @@ public sealed class InMemoryIntentLedger : IIntentLedger
     {
         lock (_gate)
         {
-            return _order.Select(c => _entries[c]).Where(e => e.TraderId == traderId).ToArray();
+            return EntriesLocked(traderId);
         }
+    }
+
+    public IReadOnlySet<string> KnownCloids(string traderId)
+    {
+        lock (_gate)
+        {
+            if (!_cloids.TryGetValue(traderId, out var cloids))
+            {
+                cloids = IntentLedgerExtensions.CloidsOf(EntriesLocked(traderId));
+                _cloids[traderId] = cloids;
+            }
+
+            return cloids;
+        }
+    }
+
+    private LedgerEntry[] EntriesLocked(string traderId)
+    {
+        if (!_byTrader.TryGetValue(traderId, out var entries))
+        {
+            entries = [.. _order.Select(c => _entries[c]).Where(e => e.TraderId == traderId)];
+            _byTrader[traderId] = entries;
+        }
+
+        return entries;
     }
 
     public void SaveCheckpoint(string traderId, DateTimeOffset fillsSeenUntil)

@@ -82,6 +82,8 @@ public sealed class JsonlIntentLedger : IIntentLedger, IDisposable
 
     public IReadOnlyList<LedgerEntry> Entries(string traderId) => _state.Entries(traderId);
 
+    public IReadOnlySet<string> KnownCloids(string traderId) => _state.KnownCloids(traderId);
+
     public void SaveCheckpoint(string traderId, DateTimeOffset fillsSeenUntil)
     {
         Append(new LedgerLine { Kind = "checkpoint", TraderId = traderId, FillsSeenUntil = fillsSeenUntil });

@@ -67,6 +67,19 @@ internal sealed class ResilientLedger(IIntentLedger durable) : IIntentLedger
         }
     }
 
+    public IReadOnlySet<string> KnownCloids(string traderId)
+    {
+        lock (_gate)
+        {
+            if (_held.Count == 0)
+            {
+                return durable.KnownCloids(traderId);
+            }
+        }
+
+        return IntentLedgerExtensions.CloidsOf(Entries(traderId));
+    }
+
     public void SaveCheckpoint(string traderId, DateTimeOffset fillsSeenUntil)
     {
         lock (_gate)

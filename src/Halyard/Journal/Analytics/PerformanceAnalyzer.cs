@@ -15,9 +15,10 @@ public static class PerformanceAnalyzer
         ArgumentOutOfRangeException.ThrowIfLessThan(lastN, 1);
         options ??= AnalyticsOptions.Default;
 
-        var sorted = inputs.EquityCurve.OrderBy(p => p.Time).ToList();
+        // The trader's curve comes in time order (one point per cycle): sorted again only when it is not.
+        IReadOnlyList<EquityPoint> sorted = InTimeOrder(inputs.EquityCurve) ? inputs.EquityCurve : [.. inputs.EquityCurve.OrderBy(p => p.Time)];
         var cut = sorted.Count > lastN + 1;
-        var window = cut ? sorted.GetRange(sorted.Count - (lastN + 1), lastN + 1) : sorted;
+        IReadOnlyList<EquityPoint> window = cut ? [.. sorted.Skip(sorted.Count - (lastN + 1))] : sorted;
         DateTimeOffset? start = window.Count > 0 ? window[0].Time : null;
         DateTimeOffset? end = window.Count > 0 ? window[^1].Time : null;
         DateTimeOffset? from = cut ? start : null;
@@ -36,6 +37,19 @@ public static class PerformanceAnalyzer
             opens,
             hours > 0 ? opens / hours : null,
             RejectionStats(inputs.Judgements.Where(j => from is null || j.Time >= from)));
+    }
+
+    private static bool InTimeOrder(IReadOnlyList<EquityPoint> curve)
+    {
+        for (var i = 1; i < curve.Count; i++)
+        {
+            if (curve[i].Time < curve[i - 1].Time)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static TradeStatistics TradeStats(IReadOnlyList<ClosedTrade> trades, IReadOnlyList<OpenPositionPnl> open)

@@ -29,7 +29,8 @@ public class BaselineRulesTests
         AssertWithinLimits(ctx, d);
         Assert.Contains("4h EMA20 178.2 > EMA50 174.6 (uptrend)", d.Reasoning, StringComparison.Ordinal);
         Assert.Equal(ParseOutcome.Parsed, outcome.ParseOutcome);
-        Assert.Equal(d, Assert.Single(DecisionParser.Parse(outcome.Raw).ValidDecisions));
+        Assert.Equal(d, Assert.Single(DecisionParser.Parse(DecisionJson.Serialize(outcome.Decisions)).ValidDecisions));
+        Assert.Equal((string.Empty, string.Empty), (outcome.Raw, outcome.Cot));
     }
 
     [Fact]

@@ -49,6 +49,23 @@ public class PerformanceAnalyzerTests
     }
 
     [Fact]
+    public void AnalyzePerformance_ACurveOutOfTimeOrder_GivesTheReportOfTheSortedCurve()
+    {
+        // A trader's curve comes sorted and is not copied to be sorted again; any other order is sorted first.
+        var curve = Curves.Alternating(12, TimeSpan.FromHours(1));
+        var shuffled = curve.AsEnumerable().Reverse().ToList();
+        (shuffled[3], shuffled[7]) = (shuffled[7], shuffled[3]);
+
+        foreach (var lastN in new[] { 5, 12, 40 })
+        {
+            var sorted = PerformanceAnalyzer.AnalyzePerformance(new PerformanceInputs { ClosedTrades = Trades, OpenPositions = Open, EquityCurve = curve }, lastN);
+            var fromShuffled = PerformanceAnalyzer.AnalyzePerformance(new PerformanceInputs { ClosedTrades = Trades, OpenPositions = Open, EquityCurve = shuffled }, lastN);
+            Assert.Equal((sorted.WindowStart, sorted.WindowEnd, sorted.Opens), (fromShuffled.WindowStart, fromShuffled.WindowEnd, fromShuffled.Opens));
+            Assert.Equal(sorted.Returns, fromShuffled.Returns);
+        }
+    }
+
+    [Fact]
     public void AnalyzePerformance_TenHourWindow_CountsOpensPerHour()
     {
         // 4 closed trades + 2 open positions opened over 10 h (11 hourly points) → 6 / 10 = 0.6 opens per hour
