@@ -49,7 +49,8 @@ public sealed record LiveSession(
     VenueConnection Venue,
     PositionOwnership Ownership,
     TimeProvider Clock,
-    string VenueDescription);
+    string VenueDescription,
+    Shadow.ShadowVenues? Shadows = null);
 
 /// <summary>What a finished (stopped) live run leaves.</summary>
 /// <param name="Stopped">One line per trader from its last pass (positions protected or flattened).</param>
@@ -121,6 +122,17 @@ public static class LiveRunner
                     : (VenueFees.TakerBps, VenueFees.MakerBps);
                 var ownership = new PositionOwnership();
                 await using var live = await StartLiveStateAsync(config, venue, request, cancellationToken).ConfigureAwait(false);
+
+                // Shadow traders trade their own in-process paper accounts on the live prices (read by their own pump).
+                var madeShadows = await Shadow.ShadowVenues.CreateAsync(config, new Shadow.ShadowVenuesOptions(venue.Connection.Reader, venue.Clock, folder, fees), cancellationToken).ConfigureAwait(false);
+                if (!madeShadows.IsSuccess)
+                {
+                    return madeShadows.Error;
+                }
+
+                using var shadows = madeShadows.Value;
+                using var pumpStop = new CancellationTokenSource();
+                var pump = shadows.RunAsync(config.Execution.ShadowPricePoll, pumpStop.Token);
                 var runtime = new TraderRuntime
                 {
                     Venue = venue.Connection,
@@ -136,10 +148,13 @@ public static class LiveRunner
                     Loggers = request.Loggers,
                     CloidScope = claim?.Venue.CloidScope,
                     Force = request.Force,
+                    Shadows = shadows,
                 };
                 var created = TraderFactory.Create(config, runtime);
                 if (!created.IsSuccess)
                 {
+                    await pumpStop.CancelAsync().ConfigureAwait(false);
+                    await pump.ConfigureAwait(false);
                     return created.Error;
                 }
 
@@ -166,7 +181,7 @@ public static class LiveRunner
                 CycleLog.LiveStarted(log, venue.Description, traders.Count, folder);
                 using var stopping = cancellationToken.Register(() => CycleLog.LiveStopping(log));
                 var attached = request.Attach is { } attach
-                    ? await attach(new LiveSession(config, folder, manager, venue.Connection, ownership, venue.Clock, venue.Description), cancellationToken).ConfigureAwait(false)
+                    ? await attach(new LiveSession(config, folder, manager, venue.Connection, ownership, venue.Clock, venue.Description, shadows), cancellationToken).ConfigureAwait(false)
                     : null;
                 IReadOnlyList<string> stopped;
                 try
@@ -191,6 +206,9 @@ public static class LiveRunner
                     {
                         await attached.DisposeAsync().ConfigureAwait(false);
                     }
+
+                    await pumpStop.CancelAsync().ConfigureAwait(false);
+                    await pump.ConfigureAwait(false);
                 }
 
                 CycleLog.LiveStopped(log, Interlocked.Read(ref cycles));
