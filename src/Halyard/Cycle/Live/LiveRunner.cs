@@ -96,7 +96,7 @@ public static class LiveRunner
             if (config.Exchange.Provider != ExchangeProvider.Paper || config.Exchange.BaseUrl is not null)
             {
                 var identity = venue.Connection.Identity;
-                var network = config.Exchange.Provider == ExchangeProvider.Paper ? "paper@" + config.Exchange.BaseUrl : Names.Of(config.Exchange.Provider);
+                var network = ClaimNetwork(config);
                 var acquired = AccountClaim.Acquire(folder, network, (identity.VaultAddress ?? identity.Account).Value);
                 if (!acquired.IsSuccess)
                 {
@@ -222,6 +222,18 @@ public static class LiveRunner
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The network part of the run's account claim: the venue (<c>paper@URL</c>, <c>testnet</c>, <c>mainnet</c>); with
+    /// only shadow traders, <c>shadow@</c> + the venue. Such a run never writes to the account (each shadow trader
+    /// trades its own paper account), so it does not hold the live account's one-process lock: it can run beside
+    /// the live process of the same account, and its journal folder is a shadow run's (refused to a live run).
+    /// </summary>
+    internal static string ClaimNetwork(HalyardConfig config)
+    {
+        var venue = config.Exchange.Provider == ExchangeProvider.Paper ? "paper@" + config.Exchange.BaseUrl : Names.Of(config.Exchange.Provider);
+        return config.Traders.Count > 0 && config.Traders.All(t => t.Shadow) ? "shadow@" + venue : venue;
     }
 
     /// <summary>

@@ -150,7 +150,8 @@ public sealed class ShadowVenues : IDisposable
         var mids = await _live.GetMidsAsync(ct).ConfigureAwait(false);
         if (mids.IsSuccess)
         {
-            Feed.RecordPrices(now, mids.Value);
+            // Stamped when the answer came: the engine may have moved on meanwhile, and a price is never put in its past.
+            Feed.RecordPrices(_clock.GetUtcNow(), mids.Value);
         }
 
         ok &= mids.IsSuccess;
