@@ -132,7 +132,7 @@ public static class LiveRunner
 
                 using var shadows = madeShadows.Value;
                 using var pumpStop = new CancellationTokenSource();
-                var pump = shadows.RunAsync(config.Execution.ShadowPricePoll, pumpStop.Token);
+                var pump = shadows.RunAsync(config.Execution.ShadowPricePoll, request.Warning, pumpStop.Token);
                 var runtime = new TraderRuntime
                 {
                     Venue = venue.Connection,

@@ -168,8 +168,11 @@ public sealed class ShadowVenues : IDisposable
         return ok;
     }
 
-    /// <summary>The live run's pump: a poll every <paramref name="every"/> on the traders' clock until stopped.</summary>
-    public async Task RunAsync(TimeSpan every, CancellationToken ct)
+    /// <summary>
+    /// The live run's pump: a poll every <paramref name="every"/> on the traders' clock until stopped. When the live
+    /// prices cannot be read (and when they can again) <paramref name="warn"/> hears it once.
+    /// </summary>
+    public async Task RunAsync(TimeSpan every, Action<string>? warn, CancellationToken ct)
     {
         if (Feed is null)
         {
@@ -179,9 +182,17 @@ public sealed class ShadowVenues : IDisposable
         using var timer = new PeriodicTimer(every, _clock);
         try
         {
+            var failing = false;
             while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false))
             {
-                await PollAsync(ct).ConfigureAwait(false);
+                var ok = await PollAsync(ct).ConfigureAwait(false);
+                if (ok == failing)
+                {
+                    failing = !ok;
+                    warn?.Invoke(ok
+                        ? "shadow traders: the live prices are read again"
+                        : "shadow traders: the live prices could not be read; their paper marks stay where they are until the next read");
+                }
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
