@@ -124,7 +124,7 @@ public static class LiveRunner
                 await using var live = await StartLiveStateAsync(config, venue, request, cancellationToken).ConfigureAwait(false);
 
                 // Shadow traders trade their own in-process paper accounts on the live prices (read by their own pump).
-                var madeShadows = await Shadow.ShadowVenues.CreateAsync(config, new Shadow.ShadowVenuesOptions(venue.Connection.Reader, venue.Clock, folder, fees), cancellationToken).ConfigureAwait(false);
+                var madeShadows = await Shadow.ShadowVenues.CreateAsync(config, new Shadow.ShadowVenuesOptions(venue.Connection.Reader, venue.Clock, folder, fees, Journal: journal), cancellationToken).ConfigureAwait(false);
                 if (!madeShadows.IsSuccess)
                 {
                     return madeShadows.Error;

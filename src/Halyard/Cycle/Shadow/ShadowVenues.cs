@@ -15,12 +15,14 @@ namespace Halyard.Cycle.Shadow;
 /// <param name="Folder">Where each shadow account's <c>/exchange</c> log goes (<c>shadow-ID.exchange.jsonl</c>); null: none.</param>
 /// <param name="Fees">The live venue's taker and maker bps.</param>
 /// <param name="BudgetMode">Wait for the weight budget (live) or fail at once (replays).</param>
+/// <param name="Journal">A live run's journal: a shadow trader it already holds resumes its paper equity from it; null: none.</param>
 public sealed record ShadowVenuesOptions(
     IVenueReader Live,
     TimeProvider Clock,
     string? Folder,
     (decimal Taker, decimal Maker) Fees,
-    WeightBudgetMode BudgetMode = WeightBudgetMode.Wait);
+    WeightBudgetMode BudgetMode = WeightBudgetMode.Wait,
+    Journal.IJournal? Journal = null);
 
 /// <summary>
 /// The shadow traders' venues of one run (<c>traders[].shadow: true</c>), and the price feed they share: each
@@ -87,8 +89,9 @@ public sealed class ShadowVenues : IDisposable
             return universe.Error with { Message = "shadow traders: the live venue's metaAndAssetCtxs: " + universe.Error.Message };
         }
 
+        var resumed = shadows.ToDictionary(t => t.Id, t => options.Journal is { } j ? ResumeEquity(j, t) : null, StringComparer.Ordinal);
         decimal? liveEquity = null;
-        if (shadows.Any(t => t.ShadowEquity is null))
+        if (shadows.Any(t => t.ShadowEquity is null && resumed[t.Id] is null))
         {
             var account = await options.Live.GetAccountAsync(ct).ConfigureAwait(false);
             if (!account.IsSuccess)
@@ -103,7 +106,7 @@ public sealed class ShadowVenues : IDisposable
         var venues = new Dictionary<string, ShadowVenue>(StringComparer.Ordinal);
         foreach (var trader in shadows)
         {
-            var equity = trader.ShadowEquity ?? liveEquity ?? 0m;
+            var equity = resumed[trader.Id] ?? trader.ShadowEquity ?? liveEquity ?? 0m;
             if (equity <= 0m)
             {
                 foreach (var made in venues.Values)
@@ -123,6 +126,19 @@ public sealed class ShadowVenues : IDisposable
         result.RecordContexts(universe.Value, options.Clock.GetUtcNow());
         await result.PollAsync(ct).ConfigureAwait(false);
         return result;
+    }
+
+    /// <summary>
+    /// After a restart: the paper account's equity at the trader's last journaled cycle (its journaled share ÷ its
+    /// allocation), so the comparison goes on from where it was (the paper account itself lived in the process: its
+    /// open positions are gone, settled at their last journaled value). Null when the journal holds none.
+    /// </summary>
+    public static decimal? ResumeEquity(Journal.IJournal journal, TraderConfig trader)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        ArgumentNullException.ThrowIfNull(trader);
+        var last = journal.ReadLast(trader.Id, 50).LastOrDefault(r => r.AccountSnapshot is { AccountValue: > 0m });
+        return last?.AccountSnapshot is { } account ? decimal.Round(account.AccountValue * 100m / trader.AllocationPct, 6) : null;
     }
 
     /// <summary>Reads the live prices once, records them and steps every shadow engine to now; false when the read failed.</summary>

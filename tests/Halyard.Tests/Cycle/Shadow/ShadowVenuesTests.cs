@@ -71,6 +71,23 @@ public class ShadowVenuesTests
     }
 
     [Fact]
+    public async Task CreateAsync_AfterARestart_ThePaperAccountResumesAtItsLastJournaledEquity()
+    {
+        var clock = new FakeTimeProvider(T0);
+        var live = new ScriptedLive { Mids = { ["ETH"] = 3_000m }, Equity = 2_500m };
+        using var journal = new Halyard.Tests.Cycle.Support.MemoryJournal();
+        journal.Append(Halyard.Tests.Journal.JournalSamples.Record(7, "paper") with
+        {
+            AccountSnapshot = new Halyard.Journal.AccountRecord(5_120m, 0m, 0m, 5_120m, T0),
+            Gating = Halyard.Journal.GatingRecord.Open with { Shadow = true },
+        });
+
+        using var made = (await ShadowVenues.CreateAsync(Config(shadowEquity: 9_000m), new ShadowVenuesOptions(live, clock, null, (4.5m, 1.5m), Journal: journal), CancellationToken.None)).Value!;
+
+        Assert.Equal(10_240m, made.For("paper")!.StartingEquity); // its 50 % share was 5,120
+    }
+
+    [Fact]
     public async Task PollAsync_LivePricesUnreadable_ReportsTheFailureAndKeepsTheLastMark()
     {
         var clock = new FakeTimeProvider(T0);
