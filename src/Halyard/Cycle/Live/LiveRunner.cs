@@ -123,8 +123,9 @@ public static class LiveRunner
                 var ownership = new PositionOwnership();
                 await using var live = await StartLiveStateAsync(config, venue, request, cancellationToken).ConfigureAwait(false);
 
-                // Shadow traders trade their own in-process paper accounts on the live prices (read by their own pump).
-                var madeShadows = await Shadow.ShadowVenues.CreateAsync(config, new Shadow.ShadowVenuesOptions(venue.Connection.Reader, venue.Clock, folder, fees, Journal: journal), cancellationToken).ConfigureAwait(false);
+                // Shadow traders trade their own in-process paper accounts on the live prices (read by their own pump:
+                // the pushed allMids with features.websocket, else polled).
+                var madeShadows = await Shadow.ShadowVenues.CreateAsync(config, new Shadow.ShadowVenuesOptions((Venue.IVenueReader?)live?.Reader ?? venue.Connection.Reader, venue.Clock, folder, fees, Journal: journal), cancellationToken).ConfigureAwait(false);
                 if (!madeShadows.IsSuccess)
                 {
                     return madeShadows.Error;
