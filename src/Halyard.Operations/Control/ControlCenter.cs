@@ -131,9 +131,15 @@ public sealed class ControlCenter
         foreach (var trader in chosen)
         {
             var traderId = trader.Setup.TraderId;
-            var report = await trader.ExclusiveAsync(
-                c => _killSwitch.FlattenAsync(coin => _session.Ownership.IsOwnedBy(coin, traderId), trader.Services.Orders.CloseAsync, traderId, decisionId, c),
-                ct).ConfigureAwait(false);
+
+            // A shadow trader's positions are on its own paper account: flattened there, every one of them its own.
+            var report = _session.Shadows?.For(traderId) is { } paper
+                ? await trader.ExclusiveAsync(
+                    c => new KillSwitch(paper.Connection.Reader, paper.Connection.Exchange).FlattenAsync(_ => true, trader.Services.Orders.CloseAsync, traderId, decisionId, c),
+                    ct).ConfigureAwait(false)
+                : await trader.ExclusiveAsync(
+                    c => _killSwitch.FlattenAsync(coin => _session.Ownership.IsOwnedBy(coin, traderId), trader.Services.Orders.CloseAsync, traderId, decisionId, c),
+                    ct).ConfigureAwait(false);
             ok &= report.Ok;
             steps.Add(traderId + ": " + report.Detail);
         }
