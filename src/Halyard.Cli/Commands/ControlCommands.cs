@@ -166,6 +166,11 @@ internal static class ControlCommands
             sb.Append('\n');
             sb.Append(inv, $"{t.Id} ({t.Name})  {(t.Running ? "running" : "stopped")}{(t.Paused ? ", PAUSED by operator" : string.Empty)}\n");
             sb.Append(inv, $"  cycle {t.Cycle}  last {(t.LastCycleAt is { } at ? at.ToString("yyyy-MM-dd HH:mm:ss", inv) : "–")}  equity {(t.Equity is { } e ? e.ToString("N2", inv) : "–")}  gating: {t.Gating}\n");
+            if (t.Shadow is { } paper)
+            {
+                sb.Append(inv, $"  shadow paper account {paper.Account}: equity {paper.StartingEquity:N2} → {N(paper.Equity)}, net PnL {N(paper.NetPnlUsd)}, {paper.ClosedTrades} closed trade(s), win rate {(paper.WinRatePct is { } w ? w.ToString("0.##", inv) + " %" : "n/a")} (live account value {(s.AccountValue is { } lv ? lv.ToString("N2", inv) : "–")})\n");
+            }
+
             sb.Append(inv, $"  last error: {(t.LastError is null ? "none" : $"{t.LastErrorAt:yyyy-MM-dd HH:mm} {t.LastError}")}\n");
             if (t.Positions.Count == 0)
             {

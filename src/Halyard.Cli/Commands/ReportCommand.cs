@@ -87,6 +87,28 @@ internal static class ReportCommand
         return 0;
     }
 
+    /// <summary>A shadow trader's figures from its journal alone: its share of its paper account, round trips inferred from its position snapshots.</summary>
+    private static ShadowTraderFigures ShadowFromJournal(IGrouping<string, DecisionCycleRecord> records)
+    {
+        var ordered = records.OrderBy(r => r.Cycle).ToArray();
+        var curve = JournalHistory.EquityCurve(ordered);
+        var trades = JournalTrades.Infer(ordered);
+        var (first, last) = curve.Count > 0 ? (curve[0].Equity, curve[^1].Equity) : (0m, 0m);
+        return new ShadowTraderFigures
+        {
+            TraderId = records.Key,
+            Account = "paper (from the journal)",
+            InitialEquityUsd = first,
+            FinalEquityUsd = last,
+            NetPnlUsd = last - first,
+            NetPnlPct = first > 0 ? decimal.Round((last - first) * 100m / first, 4) : 0m,
+            OrdersSent = ordered.SelectMany(r => r.Actions).Count(a => a.Attempts > 0 && a.Action is "entry" or "close" or "stop_loss" or "take_profit" or "flatten" or "reduce"),
+            ClosedTrades = trades.Count,
+            WinRatePct = trades.Count == 0 ? null : decimal.Round(trades.Count(t => t.NetPnlUsd > 0m) * 100m / trades.Count, 2),
+            OpenPositions = ordered.LastOrDefault(r => r.AccountSnapshot is not null)?.PositionsSnapshot.Count ?? 0,
+        };
+    }
+
     /// <summary>The replay's summary, computed from a journal alone (a live run has no summary.json).</summary>
     internal static RunSummary? FromJournal(IReadOnlyList<DecisionCycleRecord> records)
     {
@@ -95,13 +117,16 @@ internal static class ReportCommand
             return null;
         }
 
-        var busiest = records.GroupBy(r => r.TraderId, StringComparer.Ordinal).OrderByDescending(g => g.Count()).First();
-        var curve = JournalHistory.EquityCurve(busiest);
-        var trades = records.GroupBy(r => r.TraderId, StringComparer.Ordinal).SelectMany(g => JournalTrades.Infer([.. g.OrderBy(r => r.Cycle)])).ToArray();
+        // The live figures come from the live traders; each shadow trader's from its own records (its paper account).
+        var liveRecords = records.Where(r => !r.Gating.Shadow).ToArray();
+        var busiest = liveRecords.GroupBy(r => r.TraderId, StringComparer.Ordinal).OrderByDescending(g => g.Count()).FirstOrDefault();
+        var curve = JournalHistory.EquityCurve(busiest?.AsEnumerable() ?? []);
+        var trades = liveRecords.GroupBy(r => r.TraderId, StringComparer.Ordinal).SelectMany(g => JournalTrades.Infer([.. g.OrderBy(r => r.Cycle)])).ToArray();
         return SummaryBuilder.Build(new SummaryInputs
         {
             Records = records,
             ClosedTrades = trades,
+            ShadowTraders = [.. records.Where(r => r.Gating.Shadow).GroupBy(r => r.TraderId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(ShadowFromJournal)],
             InitialEquityUsd = curve.Count > 0 ? curve[0].Equity : 0m,
             FinalEquityUsd = curve.Count > 0 ? curve[^1].Equity : 0m,
             From = records.Min(r => r.Timestamp),

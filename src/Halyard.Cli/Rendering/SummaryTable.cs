@@ -25,11 +25,6 @@ internal static class SummaryTable
         Row("verdicts", Pairs(s.Verdicts));
         Row("rejected by reason", Pairs(s.VerdictsRejectedByReason));
         Row("orders sent", Inv($"{s.OrdersSent} ({s.ExchangeRequests} /exchange requests)"));
-        if (s.ShadowOrders > 0)
-        {
-            Row("shadow orders (not sent)", Inv($"{s.ShadowOrders}"));
-        }
-
         Row("venue rejections by class", Pairs(s.VenueRejectionsByClass));
         Row("rejection rate", Pct(s.RejectionRatePct) + " (venue only: " + Pct(s.VenueRejectionRatePct) + ")");
         Row("opens filled", Inv($"{s.OpensFilled}, at most {s.MaxNewOpensInAnyHour} in any hour"));
@@ -48,6 +43,17 @@ internal static class SummaryTable
         Row("profit factor", s.ProfitFactor is { } pf ? Inv($"{pf:0.00}") : "n/a");
         Row("Sharpe / Sortino (annualised)", Num(s.Sharpe) + " / " + Num(s.Sortino));
         Row("max drawdown", Pct(s.MaxDrawdownPct));
+        if (s.ShadowTraders.Count > 0)
+        {
+            // Beside the live figures above: each shadow trader on its own paper account at the live prices.
+            Section("shadow traders (own paper account, live prices)");
+            foreach (var t in s.ShadowTraders)
+            {
+                Row(t.TraderId + ": equity", Inv($"{t.InitialEquityUsd:N2} → {t.FinalEquityUsd:N2} USD (live: {s.InitialEquityUsd:N2} → {s.FinalEquityUsd:N2})"));
+                Row(t.TraderId + ": net PnL", Inv($"{t.NetPnlUsd:N2} USD ({t.NetPnlPct:0.00} %; live {s.NetPnlPct:0.00} %), fees {t.FeesUsd:N2}, funding {t.FundingUsd:N2}"));
+                Row(t.TraderId + ": trades, win rate", Inv($"{t.ClosedTrades}, {Pct(t.WinRatePct)} (live: {s.ClosedTrades}, {Pct(s.WinRatePct)}); {t.OrdersSent} paper orders, {t.OpenPositions} open"));
+            }
+        }
         if (s.LiveState is { } live)
         {
             Section("state reads");

@@ -56,18 +56,25 @@ public sealed class ControlCenter
         var account = await _session.Venue.Reader.GetAccountAsync(ct).ConfigureAwait(false);
         var orders = await _session.Venue.Reader.GetOpenOrdersAsync(ct).ConfigureAwait(false);
         var running = _session.Manager.RunningTraders;
-        var traders = Traders.Select(t =>
+        var traders = new List<TraderStatus>(Traders.Count);
+        foreach (var t in Traders)
         {
             var id = t.Setup.TraderId;
             var last = Records.Last(id);
             var failed = Records.LastFailed(id);
-            var positions = account.IsSuccess
-                ? account.Value.Positions
-                    .Where(p => p.Size != 0 && _session.Ownership.IsOwnedBy(p.Coin, id))
-                    .Select(p => Position(p, orders.IsSuccess ? orders.Value : []))
+            var paper = _session.Shadows?.For(id);
+            var (ownAccount, ownOrders) = paper is null
+                ? (account, orders)
+                : (await t.Services.Reader.GetAccountAsync(ct).ConfigureAwait(false), await t.Services.Reader.GetOpenOrdersAsync(ct).ConfigureAwait(false));
+            var positions = ownAccount.IsSuccess
+                ? ownAccount.Value.Positions
+                    .Where(p => p.Size != 0 && (paper is not null || _session.Ownership.IsOwnedBy(p.Coin, id)))
+                    .Select(p => Position(p, ownOrders.IsSuccess ? ownOrders.Value : []))
                     .ToArray()
                 : [];
-            return new TraderStatus
+            decimal? paperEquity = ownAccount.IsSuccess ? ownAccount.Value.AccountValue : null;
+            var closed = t.State.Trades.Closed;
+            traders.Add(new TraderStatus
             {
                 Id = id,
                 Name = _session.Config.Traders.FirstOrDefault(c => c.Id == id)?.Name ?? id,
@@ -75,13 +82,21 @@ public sealed class ControlCenter
                 Paused = t.State.OperatorPaused,
                 Cycle = t.State.Cycle,
                 LastCycleAt = last?.Timestamp,
-                Equity = last?.AccountSnapshot?.AccountValue,
                 Gating = Gating(t.State.OperatorPaused, last?.Gating),
                 LastError = failed?.ErrorMessage,
                 LastErrorAt = failed?.Timestamp,
                 Positions = positions,
-            };
-        }).ToArray();
+                Equity = paper is not null ? paperEquity : last?.AccountSnapshot?.AccountValue,
+                Shadow = paper is null ? null : new ShadowStatus(
+                    paper.Account,
+                    paper.StartingEquity,
+                    paperEquity,
+                    paperEquity - paper.StartingEquity,
+                    closed.Count,
+                    closed.Count == 0 ? null : decimal.Round(closed.Count(c => c.NetPnlUsd > 0m) * 100m / closed.Count, 2)),
+            });
+        }
+
         return new StatusReport(
             _session.Clock.GetUtcNow(),
             _session.VenueDescription,
@@ -116,21 +131,31 @@ public sealed class ControlCenter
         foreach (var trader in chosen)
         {
             var traderId = trader.Setup.TraderId;
-            var report = await trader.ExclusiveAsync(
-                c => _killSwitch.FlattenAsync(coin => _session.Ownership.IsOwnedBy(coin, traderId), trader.Services.Orders.CloseAsync, traderId, decisionId, c),
-                ct).ConfigureAwait(false);
+
+            // A shadow trader's positions are on its own paper account: flattened there, every one of them its own.
+            var report = _session.Shadows?.For(traderId) is { } paper
+                ? await trader.ExclusiveAsync(
+                    c => new KillSwitch(paper.Connection.Reader, paper.Connection.Exchange).FlattenAsync(_ => true, trader.Services.Orders.CloseAsync, traderId, decisionId, c),
+                    ct).ConfigureAwait(false)
+                : await trader.ExclusiveAsync(
+                    c => _killSwitch.FlattenAsync(coin => _session.Ownership.IsOwnedBy(coin, traderId), trader.Services.Orders.CloseAsync, traderId, decisionId, c),
+                    ct).ConfigureAwait(false);
             ok &= report.Ok;
             steps.Add(traderId + ": " + report.Detail);
         }
 
         if (id is null)
         {
-            // What no trader owns (external positions, leftovers): the first trader's Orchestrator closes it, all loops held.
-            var report = await HoldAllAsync(
-                c => _killSwitch.FlattenAsync(_ => true, Traders[0].Services.Orders.CloseAsync, Traders[0].Setup.TraderId, decisionId + "-rest", c),
-                ct).ConfigureAwait(false);
-            ok &= report.Ok;
-            steps.Add("account: " + report.Detail);
+            // What no trader owns (external positions, leftovers): the first live trader's Orchestrator closes it, all
+            // loops held (a shadow trader's Orchestrator reaches only its own paper account).
+            if (Traders.FirstOrDefault(t => !t.Setup.Shadow) is { } first)
+            {
+                var report = await HoldAllAsync(
+                    c => _killSwitch.FlattenAsync(_ => true, first.Services.Orders.CloseAsync, first.Setup.TraderId, decisionId + "-rest", c),
+                    ct).ConfigureAwait(false);
+                ok &= report.Ok;
+                steps.Add("account: " + report.Detail);
+            }
         }
 
         return Journal(who, "flatten", target, ok, (ok ? "flat; trader(s) paused. " : "NOT flat; trader(s) paused. ") + string.Join(" | ", steps));

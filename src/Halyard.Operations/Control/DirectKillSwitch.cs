@@ -46,7 +46,7 @@ public static class DirectKillSwitch
                     venue.Connection.Info,
                     new InMemoryIntentLedger(),
                     venue.Clock,
-                    config.Execution.ToOrchestratorOptions(config.Features, shadow: false)));
+                    config.Execution.ToOrchestratorOptions(config.Features)));
                 var id = "flatten-" + time.GetUtcNow().ToUnixTimeMilliseconds();
                 report = await killSwitch.FlattenAsync(_ => true, orchestrator.CloseAsync, OperatorId, id, ct).ConfigureAwait(false);
             }

@@ -38,7 +38,15 @@ public sealed record TraderStatus
     public DateTimeOffset? LastErrorAt { get; init; }
 
     public IReadOnlyList<PositionStatus> Positions { get; init; } = [];
+
+    /// <summary>A shadow trader's own paper account (its <see cref="Positions"/> and <see cref="Equity"/> are that account's); null: a live trader.</summary>
+    public ShadowStatus? Shadow { get; init; }
 }
+
+/// <summary>A shadow trader's paper account, to compare with the live account before switching it on.</summary>
+/// <param name="Account">The paper account's address (never the live one).</param>
+/// <param name="WinRatePct">Winning round trips ÷ round trips × 100; null before the first.</param>
+public sealed record ShadowStatus(string Account, decimal StartingEquity, decimal? Equity, decimal? NetPnlUsd, int ClosedTrades, decimal? WinRatePct);
 
 /// <summary>What <c>GET /api/status</c> answers.</summary>
 public sealed record StatusReport(

@@ -68,7 +68,7 @@ public sealed class HalyardMetrics : IDisposable
             _orderLatency.Record(latency.DecisionToSendMs / 1000d, trader);
         }
 
-        foreach (var action in record.Actions.Where(a => a.Attempts > 0 || OrderEventNames.ResultOf(a.Result) == Halyard.Execution.OrderEventResult.Shadow))
+        foreach (var action in record.Actions.Where(a => a.Attempts > 0))
         {
             _orders.Add(1, trader, new("action", action.Action), new("result", action.Result));
             if (action.ErrorClass is { } errorClass)

@@ -68,7 +68,7 @@ internal sealed class BreakerStep(TraderSetup setup, TraderServices s, TraderSta
                 }
             }
 
-            state.FillsPossible |= !setup.Shadow && actions.Any(a => a.Attempts > 0);
+            state.FillsPossible |= actions.Any(a => a.Attempts > 0);
         }
 
         return actions;

@@ -33,7 +33,7 @@ internal sealed record OrderStepResult(
 /// Steps 6–7: sort the executable decisions closes first, cap the opens per cycle and per hour, execute the
 /// closes through the Orchestrator, then re-read the account and the prices and validate the opens again
 /// (second line of defence: an open the re-check rejects, or whose price moved past the staleness bound, is
-/// not sent), then send them. A shadow trader's Orchestrator produces the would-be orders and sends nothing.
+/// not sent), then send them. A shadow trader's Orchestrator sends them to its own paper account.
 /// An outcome that fails the cycle (venue down, a position left without a stop) stops the sending.
 /// </summary>
 internal sealed class OrderStep(TraderSetup setup, TraderServices s, TraderState state)
@@ -88,7 +88,7 @@ internal sealed class OrderStep(TraderSetup setup, TraderServices s, TraderState
             await OpenAsync(opens, finals, input, ct).ConfigureAwait(false);
         }
 
-        state.FillsPossible |= !setup.Shadow && _actions.Any(a => a.Attempts > 0);
+        state.FillsPossible |= _actions.Any(a => a.Attempts > 0);
         return new OrderStepResult(finals, _actions, _latencies, _failure ?? _problem, _failure is not null);
     }
 
@@ -146,9 +146,10 @@ internal sealed class OrderStep(TraderSetup setup, TraderServices s, TraderState
             }
 
             // The coin is claimed BEFORE the order leaves: two traders on one account must never open the same coin
-            // in the same tick (the venue nets them into one position). A shadow trader sends nothing and claims nothing.
-            var claimedNow = !setup.Shadow && !s.Ownership.IsOwnedBy(symbol, setup.TraderId);
-            if (!setup.Shadow && !s.Ownership.Claim(symbol, setup.TraderId))
+            // in the same tick (the venue nets them into one position). A shadow trader claims in the ownership map of
+            // its own paper account, so it never blocks (nor is blocked by) the live traders.
+            var claimedNow = !s.Ownership.IsOwnedBy(symbol, setup.TraderId);
+            if (!s.Ownership.Claim(symbol, setup.TraderId))
             {
                 _actions.Add(NotSent(symbol, OrderEventResult.ClaimedByOtherTrader, $"{symbol} is held or being opened by trader {s.Ownership.OwnerOf(symbol)} on this account"));
                 continue;
@@ -167,7 +168,7 @@ internal sealed class OrderStep(TraderSetup setup, TraderServices s, TraderState
                 s.Ownership.Release(symbol, setup.TraderId);
             }
 
-            if (outcome.Result == IntentResult.Shadow || outcome.FilledSize > 0m)
+            if (outcome.FilledSize > 0m)
             {
                 state.MarkOpened(fresh.Now);
             }

@@ -101,6 +101,7 @@ public sealed class TraderCycle
 
         var gating = ReferenceEquals(record.Gating, GatingRecord.Open) ? GatingNow() : record.Gating;
         record = record with { Gating = State.OperatorPaused ? gating with { OpensAllowed = false } : gating, WallClock = timing.Finish() };
+        record = ActionVenues.Stamp(record, _setup.Shadow);
         // A failing disk does not stop the trader: the record is held in memory (and written when the disk is back),
         // the orders of this cycle (protection first) are already out, and the trader opens nothing meanwhile.
         record = _journal.Append(record).Record;

@@ -19,7 +19,7 @@ public sealed record TraderSetup
     /// <summary>Share of the account's equity, in percent.</summary>
     public decimal AllocationPct { get; init; } = 100m;
 
-    /// <summary>Run the whole cycle, journal the would-be orders, send nothing.</summary>
+    /// <summary>A shadow trader: it trades its own in-process paper account on the live prices (journaled as such).</summary>
     public bool Shadow { get; init; }
 
     /// <summary>Off: only the first actionable decision (open or close) of a cycle is considered.</summary>

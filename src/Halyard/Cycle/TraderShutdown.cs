@@ -66,7 +66,8 @@ internal sealed class TraderShutdown(TraderSetup setup, TraderServices s, Trader
             TraderId = setup.TraderId,
             Cycle = state.Cycle,
             Success = problem is null,
-            Actions = actions,
+            Actions = ActionVenues.Stamp(actions, setup.Shadow),
+            Gating = GatingRecord.Open with { Shadow = setup.Shadow },
             ErrorMessage = problem is null ? "stopped (" + summary + ")" : "stopped: " + problem,
         });
         if (!appended.Written)

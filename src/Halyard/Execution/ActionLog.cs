@@ -52,13 +52,6 @@ internal sealed class ActionLog(string symbol, TimeProvider time)
         });
     }
 
-    /// <summary>The would-be order of shadow mode.</summary>
-    public void Shadow(OrderEventAction action, OrderWire wire)
-    {
-        var (qty, price) = Numbers(wire);
-        _records.Add(new OrderEvent { Symbol = symbol, Action = action, Qty = qty, Price = price, Cloid = wire.Cloid?.Value, Result = OrderEventResult.Shadow });
-    }
-
     /// <summary>An action that never left the process (a formatter refusal, a read that failed first).</summary>
     public void Refused(OrderEventAction action, ErrorClass errorClass, string detail, decimal? qty = null, decimal? price = null, string? cloid = null) =>
         _records.Add(new OrderEvent

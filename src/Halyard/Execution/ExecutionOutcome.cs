@@ -33,9 +33,6 @@ public enum IntentResult
     /// <summary>A request's outcome is still unknown; reconciliation settles it by cloid.</summary>
     Unresolved,
 
-    /// <summary>Shadow mode: the would-be orders were produced, nothing was sent.</summary>
-    Shadow,
-
     /// <summary>Not executed: an earlier intent failed the cycle, or multi-decision is off.</summary>
     Skipped,
 
@@ -63,9 +60,6 @@ public enum ProtectionStatus
 
     /// <summary>SL/TP orchestration is switched off.</summary>
     Disabled,
-
-    /// <summary>Shadow mode: the would-be protection was produced, nothing was sent.</summary>
-    Shadow,
 }
 
 /// <summary>The protective orders of a position.</summary>
@@ -106,7 +100,7 @@ public sealed record ExecutionOutcome
 
     public required IntentResult Result { get; init; }
 
-    /// <summary>Every exchange action taken (or, in shadow mode, that would have been), in order.</summary>
+    /// <summary>Every exchange action taken, in order.</summary>
     public ImmutableArray<OrderEvent> Actions { get; init; } = [];
 
     public ImmutableArray<ExecutionFill> Fills { get; init; } = [];

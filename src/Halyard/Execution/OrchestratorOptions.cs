@@ -16,9 +16,6 @@ public sealed record ExecutionFeatures
 
     /// <summary>Several intents per cycle; off: only the first intent of a batch is executed.</summary>
     public bool MultiDecision { get; init; } = true;
-
-    /// <summary>Produce the would-be orders (action records with result <c>shadow</c>) without sending anything.</summary>
-    public bool Shadow { get; init; }
 }
 
 /// <summary>

@@ -99,9 +99,6 @@ public enum OrderEventResult
     /// <summary>Never left the process (a formatter refusal, a read that failed first).</summary>
     Refused,
 
-    /// <summary>Shadow mode: the would-be action, nothing sent.</summary>
-    Shadow,
-
     /// <summary>An open refused because the intent ledger cannot be written (a cloid must be durable before it leaves).</summary>
     LedgerUnwritable,
 

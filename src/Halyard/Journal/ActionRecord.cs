@@ -28,7 +28,7 @@ public sealed record ActionRecord
     /// <summary>The client order id (<c>0x</c> + 32 hex digits), recorded before the request left.</summary>
     public string? Cloid { get; init; }
 
-    /// <summary>The outcome, e.g. <c>filled</c>, <c>partially_filled</c>, <c>resting</c>, <c>canceled</c>, <c>rejected</c>, <c>failed</c>, <c>unresolved</c>, <c>shadow</c>.</summary>
+    /// <summary>The outcome, e.g. <c>filled</c>, <c>partially_filled</c>, <c>resting</c>, <c>canceled</c>, <c>rejected</c>, <c>failed</c>, <c>unresolved</c>.</summary>
     public required string Result { get; init; }
 
     /// <summary>Null on success; otherwise one of <see cref="ErrorClassCodes"/>.</summary>
@@ -37,7 +37,10 @@ public sealed record ActionRecord
     /// <summary>The venue's or the network's message, verbatim.</summary>
     public string? ErrorDetail { get; init; }
 
-    /// <summary>Requests sent for this action (0 when nothing left the process, e.g. shadow mode).</summary>
+    /// <summary>Where the action went: null = the configured (live) venue; <c>shadow</c> = the shadow trader's own paper account.</summary>
+    public string? Venue { get; init; }
+
+    /// <summary>Requests sent for this action (0 when nothing left the process).</summary>
     public int Attempts { get; init; }
 
     /// <summary>An <c>insufficient</c> entry's size-down suggestion (USD notional that fits the margin now); null otherwise.</summary>

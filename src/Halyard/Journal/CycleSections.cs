@@ -5,8 +5,8 @@ public sealed record TokenUsageRecord(long InputTokens, long OutputTokens, long 
 
 /// <summary>
 /// The trader's gating state as it applied to this cycle: a Sharpe pause (no new opens until
-/// <see cref="PausedUntil"/>), safe mode after repeated model failures, shadow mode (orders recorded,
-/// not sent).
+/// <see cref="PausedUntil"/>), safe mode after repeated model failures, and whether the trader is a shadow
+/// trader (its orders go to its own in-process paper account, never to the live venue).
 /// </summary>
 public sealed record GatingRecord(
     DateTimeOffset? PausedUntil,

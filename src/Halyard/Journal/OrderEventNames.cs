@@ -48,7 +48,6 @@ public static class OrderEventNames
         OrderEventResult.Failed => "failed",
         OrderEventResult.Unresolved => "unresolved",
         OrderEventResult.Refused => "refused",
-        OrderEventResult.Shadow => "shadow",
         OrderEventResult.LedgerUnwritable => "ledger_unwritable",
         OrderEventResult.Unwritable => "unwritable",
         OrderEventResult.WritableAgain => "writable_again",

@@ -8,6 +8,7 @@ using Halyard.PaperExchange.Data;
 using Halyard.PaperExchange.Engine;
 using Halyard.PaperExchange.Faults;
 using Halyard.PaperExchange.Hosting;
+using Halyard.PaperExchange.Market;
 using Halyard.PaperExchange.Protocol;
 using Halyard.PaperExchange.Streaming;
 
@@ -49,7 +50,19 @@ public sealed class PaperExchangeEngine : IDisposable
     {
     }
 
-    internal PaperExchangeEngine(PaperExchangeOptions options, TimeProvider time, MarketDataSet? data, ISignerRecovery recovery, AuditLog? audit, TimeProvider? protocolTime = null)
+    /// <summary>
+    /// The live-price mode (a shadow trader's venue): the engine trades on the prices recorded in <paramref name="feed"/>
+    /// (a live venue's mids, funding and volumes) over the feed's universe, instead of replaying recorded candles.
+    /// <c>candleSnapshot</c> and <c>fundingHistory</c> answer empty (read them from the live venue).
+    /// </summary>
+    public static PaperExchangeEngine OnLivePrices(PaperExchangeOptions options, TimeProvider time, LivePriceFeed feed)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        return new PaperExchangeEngine(options, time, MarketDataSet.UniverseOnly(feed.Universe), SignatureSignerRecovery.Instance, null, null, feed);
+    }
+
+    internal PaperExchangeEngine(
+        PaperExchangeOptions options, TimeProvider time, MarketDataSet? data, ISignerRecovery recovery, AuditLog? audit, TimeProvider? protocolTime = null, LivePriceFeed? feed = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
@@ -62,7 +75,7 @@ public sealed class PaperExchangeEngine : IDisposable
         Time = time;
         Options = options;
         data ??= options.DataDirectory is { } directory ? MarketDataSet.FromDirectory(directory) : MarketDataSet.Embedded;
-        _venue = new VenueEngine(data, options, time, new ProtocolClock(time, protocolTime), recovery);
+        _venue = new VenueEngine(data, options, time, new ProtocolClock(time, protocolTime), recovery, feed);
         StartTime = time.GetUtcNow();
         _faultOptions = options.Faults;
         _faults = new FaultInjector(options.Faults);

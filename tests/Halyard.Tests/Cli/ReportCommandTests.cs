@@ -7,6 +7,31 @@ namespace Halyard.Tests.Cli;
 public class ReportCommandTests
 {
     [Fact]
+    public async Task Report_LiveJournalWithAShadowTrader_ShowsItsPaperFiguresBesideTheLiveOnes()
+    {
+        using var dir = new TempDirectory();
+        using (var journal = JsonlJournal.Open(dir.File(CompositeJournal.JsonlFileName)))
+        {
+            for (var i = 1; i <= 10; i++)
+            {
+                journal.Append(JournalSamples.Record(i, "live") with { AccountSnapshot = new AccountRecord(10_000m - i, 0m, 0m, 10_000m, JournalSamples.Start.AddMinutes(3 * i)) });
+                journal.Append(JournalSamples.Record(i, "paper") with
+                {
+                    AccountSnapshot = new AccountRecord(5_000m + (10 * i), 0m, 0m, 5_000m, JournalSamples.Start.AddMinutes(3 * i)),
+                    Gating = GatingRecord.Open with { Shadow = true },
+                });
+            }
+        }
+
+        var (code, output) = await Cli.RunAsync("report", dir.Path);
+
+        Assert.Equal(0, code);
+        Assert.Contains("shadow traders", output, StringComparison.Ordinal);
+        Assert.Contains("paper: equity", output, StringComparison.Ordinal);
+        Assert.Contains("5,010.00 → 5,100.00 USD (live: 9,999.00 → 9,990.00)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Report_RunFolder_PrintsTheSummaryTableAndWritesTheChartPng()
     {
         using var dir = new TempDirectory();

@@ -110,11 +110,11 @@ public class RetryRunnerTests
             BackoffBase = TimeSpan.FromMilliseconds(100), RateLimitBackoff = TimeSpan.FromSeconds(2),
         };
 
-        var options = config.ToOrchestratorOptions(new FeatureFlags { SltpOrchestration = false, MultiDecision = false }, shadow: true);
+        var options = config.ToOrchestratorOptions(new FeatureFlags { SltpOrchestration = false, MultiDecision = false });
 
         Assert.Equal(
             (EntryMode.Gtc, 30m, TimeSpan.FromSeconds(45), 80m, MarginMode.Isolated, TimeSpan.FromMinutes(5), ExternalPositionPolicy.Adopt, 4, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(2)),
             (options.Entry, options.SlippageBps, options.GtcTimeout, options.CloseSlippageBps, options.MarginMode, options.DeadMansSwitch, options.ExternalPositions, options.MaxAttempts, options.BackoffBase, options.RateLimitBackoff));
-        Assert.Equal((false, true, false, true), (options.Features.SltpOrchestration, options.Features.IdempotentRetries, options.Features.MultiDecision, options.Features.Shadow));
+        Assert.Equal((false, true, false), (options.Features.SltpOrchestration, options.Features.IdempotentRetries, options.Features.MultiDecision));
     }
 }

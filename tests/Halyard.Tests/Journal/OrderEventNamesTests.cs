@@ -21,7 +21,7 @@ public class OrderEventNamesTests
     public void Of_EveryResult_IsTheJournalsPinnedString()
     {
         Assert.Equal(
-            ["ok", "filled", "partially_filled", "resting", "canceled", "rejected", "failed", "unresolved", "refused", "shadow",
+            ["ok", "filled", "partially_filled", "resting", "canceled", "rejected", "failed", "unresolved", "refused",
              "ledger_unwritable", "unwritable", "writable_again", "blocked_unsettled", "rejected_pre_trade", "discarded_stale",
              "claimed_by_other_trader", "blocked_journal"],
             Enum.GetValues<OrderEventResult>().Select(OrderEventNames.Of));

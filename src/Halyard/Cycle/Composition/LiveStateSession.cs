@@ -79,7 +79,8 @@ public sealed class LiveStateSession : IAsyncDisposable
             trader.Reactions.Sequence = sequence;
         }
 
-        Volatile.Write(ref _reactions, [.. traders.Select(t => t.Reactions)]);
+        // A shadow trader's account is its own paper account: the live account's events are not its to react to.
+        Volatile.Write(ref _reactions, [.. traders.Where(t => !t.Setup.Shadow).Select(t => t.Reactions)]);
     }
 
     /// <summary>

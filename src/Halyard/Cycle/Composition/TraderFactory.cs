@@ -50,6 +50,9 @@ public sealed record TraderRuntime
     /// <summary>The journal folder's cloid scope (live runs); null: unscoped cloids (replays).</summary>
     public string? CloidScope { get; init; }
 
+    /// <summary>The shadow traders' own paper accounts (<c>traders[].shadow</c>); a shadow trader without one is refused.</summary>
+    public Shadow.ShadowVenues? Shadows { get; init; }
+
     /// <summary>Wraps every model client (a sweep's shared endpoint limits); null: none.</summary>
     public ChatClientDecorator? DecorateChatClient { get; init; }
 }
@@ -73,12 +76,22 @@ public static class TraderFactory
             }
 
             var setup = Setup(config, trader, runtime);
+            var shadow = trader.Shadow ? runtime.Shadows?.For(trader.Id) : null;
+            if (trader.Shadow && shadow is null)
+            {
+                // Never fall back to the live venue: a shadow trader trades its own paper account or not at all.
+                return Error.Invalid($"traders[{trader.Id}]: a shadow trader needs its shadow venue (none was made for it)");
+            }
+
+            var market = (Halyard.Cycle.Venue.IVenueReader?)runtime.LiveState ?? runtime.Venue.Reader;
+            var connection = shadow?.Connection ?? runtime.Venue;
+            var ownership = shadow is null ? runtime.Ownership : new PositionOwnership();
             var snapshots = new MarketSnapshotOptions { Intraday = config.MarketData.IntradayInterval };
             var cache = new CandleCache(runtime.Venue.CandleSource, runtime.Clock, snapshots);
             var cycle = new TraderCycle(setup, new TraderServices
             {
-                Reader = (Halyard.Cycle.Venue.IVenueReader?)runtime.LiveState ?? runtime.Venue.Reader,
-                LiveState = runtime.LiveState,
+                Reader = shadow?.ReaderWith(market) ?? market,
+                LiveState = shadow is null ? runtime.LiveState : null,
                 Feed = new MarketDataFeed(cache, new MarketSnapshotBuilder(snapshots)),
                 Selector = new CandidateSelector(new CandidateOptions
                 {
@@ -88,24 +101,24 @@ public static class TraderFactory
                 DecisionStep = new DecisionStep(maker.Value),
                 Orders = new OrchestratorGateway(new Orchestrator(new OrchestratorSetup(
                     trader.Id,
-                    runtime.Venue.Exchange,
-                    runtime.Venue.Info,
+                    connection.Exchange,
+                    connection.Info,
                     runtime.Ledger(trader.Id),
                     runtime.OrchestratorTime,
-                    config.Execution.ToOrchestratorOptions(config.Features, trader.Shadow),
+                    config.Execution.ToOrchestratorOptions(config.Features),
                     Log: runtime.Loggers.CreateLogger("Halyard.Execution"),
                     CloidScope: runtime.CloidScope,
-                    Pushed: runtime.LiveState,
-                    Fills: runtime.Venue.Typed))),
+                    Pushed: shadow is null ? runtime.LiveState : null,
+                    Fills: shadow is null ? runtime.Venue.Typed : null))),
                 Log = runtime.Loggers.CreateLogger("Halyard.Cycle"),
                 Journal = runtime.Journal,
-                VenueTimer = runtime.Venue.Timer,
-                Ownership = runtime.Ownership,
+                VenueTimer = connection.Timer,
+                Ownership = ownership,
                 Clock = runtime.Clock,
                 Wall = runtime.Wall,
                 Force = runtime.Force,
             });
-            Restore(cycle, runtime.Journal, runtime.Ownership);
+            Restore(cycle, runtime.Journal, ownership);
             traders.Add(cycle);
         }
 

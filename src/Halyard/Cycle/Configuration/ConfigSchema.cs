@@ -49,7 +49,8 @@ public static class ConfigSchema
         ("exchange_provider", "paper | testnet | mainnet; must equal exchange.provider"),
         ("market_provider", "hyperliquid (the venue's own data)"),
         ("allocation_pct", "share of the equity, 0 < pct <= 100; the sum over traders <= 100"),
-        ("shadow", "advise-only: run the cycle, record the would-be orders, send nothing"),
+        ("shadow", "trade an own in-process paper account on the live prices, never the configured account"),
+        ("shadow_equity", "a shadow trader's starting USDC (default: the live account's equity at start)"),
         ("risk_params", "per-decision limits"),
         ("exec_guards", "execution guards"),
         ("memory", "what the model is reminded of: its positions' plans, recent trades"),
@@ -212,6 +213,7 @@ public static class ConfigSchema
         ("expires_after", "off, or expiresAfter = nonce + this on every action (> the 10s request timeout)"),
         ("on_stop", "keep (every position with a live stop) | flatten, when halyard run stops"),
         ("shutdown_grace", "time a stopping run has to finish its intents and protect its positions"),
+        ("shadow_price_poll", "how often the live mids are read to move the shadow traders' paper marks (1s..10m)"),
         ("closed_after_missing_reads", "1..10 reads without our position (and no closing fill) before it counts as closed"));
 
     public static SchemaSection MarketData { get; } = S(

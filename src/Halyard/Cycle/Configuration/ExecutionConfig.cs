@@ -44,6 +44,9 @@ public sealed record ExecutionConfig
     /// <summary><c>shutdown_grace</c>: how long a stopping run may take to finish its intents in hand and the final protection pass.</summary>
     public TimeSpan ShutdownGrace { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary><c>shadow_price_poll</c>: how often the live venue's mids are read to move the shadow traders' paper marks.</summary>
+    public TimeSpan ShadowPricePoll { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Consecutive reads without one of our positions (and no closing fill) before it counts as closed on the venue.</summary>
     public int ClosedAfterMissingReads { get; init; } = 2;
 
@@ -62,6 +65,7 @@ public sealed record ExecutionConfig
         p.Require(RateLimitBackoff > TimeSpan.Zero, "rate_limit_backoff", RateLimitBackoff, "> 0");
         p.Require(ExpiresAfter is null || ExpiresAfter > TimeSpan.Zero, "expires_after", ExpiresAfter, "none or > 0");
         p.Require(ShutdownGrace >= TimeSpan.Zero, "shutdown_grace", ShutdownGrace, ">= 0");
+        p.Require(ShadowPricePoll >= TimeSpan.FromSeconds(1), "shadow_price_poll", ShadowPricePoll, ">= 1s");
         p.Require(ClosedAfterMissingReads >= 1, "closed_after_missing_reads", ClosedAfterMissingReads, ">= 1");
         return p.ToList();
     }

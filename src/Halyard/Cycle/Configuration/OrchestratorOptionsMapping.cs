@@ -6,7 +6,7 @@ namespace Halyard.Cycle.Configuration;
 public static class OrchestratorOptionsMapping
 {
     /// <summary>Maps the YAML <c>execution</c> and <c>features</c> sections onto the options.</summary>
-    public static OrchestratorOptions ToOrchestratorOptions(this ExecutionConfig execution, FeatureFlags features, bool shadow = false)
+    public static OrchestratorOptions ToOrchestratorOptions(this ExecutionConfig execution, FeatureFlags features)
     {
         ArgumentNullException.ThrowIfNull(execution);
         ArgumentNullException.ThrowIfNull(features);
@@ -28,7 +28,6 @@ public static class OrchestratorOptionsMapping
                 SltpOrchestration = features.SltpOrchestration,
                 IdempotentRetries = features.IdempotentRetries,
                 MultiDecision = features.MultiDecision,
-                Shadow = shadow,
             },
         };
     }

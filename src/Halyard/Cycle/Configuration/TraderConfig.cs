@@ -21,8 +21,14 @@ public sealed record TraderConfig
     /// <summary>This trader's share of the account's equity, in percent (0 &lt; pct ≤ 100).</summary>
     public decimal AllocationPct { get; init; } = 100m;
 
-    /// <summary>Advise-only: the whole cycle runs and the would-be orders are recorded, never sent.</summary>
+    /// <summary>
+    /// A shadow trader: it trades its own in-process paper account (the paper exchange on the live venue's prices),
+    /// never the configured account, so its closes, stops and PnL are real figures to compare before switching it on.
+    /// </summary>
     public bool Shadow { get; init; }
+
+    /// <summary><c>shadow_equity</c>: the shadow account's starting USDC; null = the live account's equity when the run starts.</summary>
+    public decimal? ShadowEquity { get; init; }
 
     public RiskParams RiskParams { get; init; } = new();
 

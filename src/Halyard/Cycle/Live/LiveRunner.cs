@@ -49,7 +49,8 @@ public sealed record LiveSession(
     VenueConnection Venue,
     PositionOwnership Ownership,
     TimeProvider Clock,
-    string VenueDescription);
+    string VenueDescription,
+    Shadow.ShadowVenues? Shadows = null);
 
 /// <summary>What a finished (stopped) live run leaves.</summary>
 /// <param name="Stopped">One line per trader from its last pass (positions protected or flattened).</param>
@@ -95,7 +96,7 @@ public static class LiveRunner
             if (config.Exchange.Provider != ExchangeProvider.Paper || config.Exchange.BaseUrl is not null)
             {
                 var identity = venue.Connection.Identity;
-                var network = config.Exchange.Provider == ExchangeProvider.Paper ? "paper@" + config.Exchange.BaseUrl : Names.Of(config.Exchange.Provider);
+                var network = ClaimNetwork(config);
                 var acquired = AccountClaim.Acquire(folder, network, (identity.VaultAddress ?? identity.Account).Value);
                 if (!acquired.IsSuccess)
                 {
@@ -121,6 +122,18 @@ public static class LiveRunner
                     : (VenueFees.TakerBps, VenueFees.MakerBps);
                 var ownership = new PositionOwnership();
                 await using var live = await StartLiveStateAsync(config, venue, request, cancellationToken).ConfigureAwait(false);
+
+                // Shadow traders trade their own in-process paper accounts on the live prices (read by their own pump:
+                // the pushed allMids with features.websocket, else polled).
+                var madeShadows = await Shadow.ShadowVenues.CreateAsync(config, new Shadow.ShadowVenuesOptions((Venue.IVenueReader?)live?.Reader ?? venue.Connection.Reader, venue.Clock, folder, fees, Journal: journal), cancellationToken).ConfigureAwait(false);
+                if (!madeShadows.IsSuccess)
+                {
+                    return madeShadows.Error;
+                }
+
+                using var shadows = madeShadows.Value;
+                using var pumpStop = new CancellationTokenSource();
+                var pump = shadows.RunAsync(config.Execution.ShadowPricePoll, request.Warning, pumpStop.Token);
                 var runtime = new TraderRuntime
                 {
                     Venue = venue.Connection,
@@ -136,10 +149,13 @@ public static class LiveRunner
                     Loggers = request.Loggers,
                     CloidScope = claim?.Venue.CloidScope,
                     Force = request.Force,
+                    Shadows = shadows,
                 };
                 var created = TraderFactory.Create(config, runtime);
                 if (!created.IsSuccess)
                 {
+                    await pumpStop.CancelAsync().ConfigureAwait(false);
+                    await pump.ConfigureAwait(false);
                     return created.Error;
                 }
 
@@ -166,7 +182,7 @@ public static class LiveRunner
                 CycleLog.LiveStarted(log, venue.Description, traders.Count, folder);
                 using var stopping = cancellationToken.Register(() => CycleLog.LiveStopping(log));
                 var attached = request.Attach is { } attach
-                    ? await attach(new LiveSession(config, folder, manager, venue.Connection, ownership, venue.Clock, venue.Description), cancellationToken).ConfigureAwait(false)
+                    ? await attach(new LiveSession(config, folder, manager, venue.Connection, ownership, venue.Clock, venue.Description, shadows), cancellationToken).ConfigureAwait(false)
                     : null;
                 IReadOnlyList<string> stopped;
                 try
@@ -191,6 +207,9 @@ public static class LiveRunner
                     {
                         await attached.DisposeAsync().ConfigureAwait(false);
                     }
+
+                    await pumpStop.CancelAsync().ConfigureAwait(false);
+                    await pump.ConfigureAwait(false);
                 }
 
                 CycleLog.LiveStopped(log, Interlocked.Read(ref cycles));
@@ -204,6 +223,18 @@ public static class LiveRunner
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The network part of the run's account claim: the venue (<c>paper@URL</c>, <c>testnet</c>, <c>mainnet</c>); with
+    /// only shadow traders, <c>shadow@</c> + the venue. Such a run never writes to the account (each shadow trader
+    /// trades its own paper account), so it does not hold the live account's one-process lock: it can run beside
+    /// the live process of the same account, and its journal folder is a shadow run's (refused to a live run).
+    /// </summary>
+    internal static string ClaimNetwork(HalyardConfig config)
+    {
+        var venue = config.Exchange.Provider == ExchangeProvider.Paper ? "paper@" + config.Exchange.BaseUrl : Names.Of(config.Exchange.Provider);
+        return config.Traders.Count > 0 && config.Traders.All(t => t.Shadow) ? "shadow@" + venue : venue;
     }
 
     /// <summary>

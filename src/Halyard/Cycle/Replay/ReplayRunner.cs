@@ -3,6 +3,7 @@ using Halyard.Cycle.Configuration;
 using Halyard.Cycle.Performance;
 using Halyard.Cycle.Reporting;
 using Halyard.Cycle.Scheduling;
+using Halyard.Cycle.Shadow;
 using Halyard.Decisions.Llm;
 using Halyard.Domain;
 using Halyard.Execution.Ledger;
@@ -90,9 +91,9 @@ public static class ReplayRunner
 
         var folder = Path.GetFullPath(request.OutDirectory ?? config.Replay.Out);
         Directory.CreateDirectory(folder);
-        foreach (var file in RunFiles)
+        foreach (var file in RunFiles.Concat(Directory.EnumerateFiles(folder, ShadowVenues.AuditPrefix + "*" + ShadowVenues.AuditSuffix).Select(Path.GetFileName)))
         {
-            File.Delete(Path.Combine(folder, file));
+            File.Delete(Path.Combine(folder, file!));
         }
 
         var clock = new ReplayClock(window.From);
@@ -126,6 +127,19 @@ public static class ReplayRunner
                 live = session.Value;
             }
 
+            var fees = (config.PaperExchange.Fees.TakerBps, config.PaperExchange.Fees.MakerBps);
+            var madeShadows = await ShadowVenues.CreateAsync(config, new ShadowVenuesOptions(venue.Reader, clock, folder, fees, WeightBudgetMode.Fail), cancellationToken).ConfigureAwait(false);
+            if (!madeShadows.IsSuccess)
+            {
+                if (live is not null)
+                {
+                    await live.DisposeAsync().ConfigureAwait(false);
+                }
+
+                return madeShadows.Error;
+            }
+
+            using var shadows = madeShadows.Value;
             try
             {
                 var runtime = new TraderRuntime
@@ -138,8 +152,9 @@ public static class ReplayRunner
                     Clock = clock,
                     Wall = request.Wall,
                     Environment = request.Environment,
-                    Fees = (config.PaperExchange.Fees.TakerBps, config.PaperExchange.Fees.MakerBps),
+                    Fees = fees,
                     DecorateChatClient = request.DecorateChatClient,
+                    Shadows = shadows,
                 };
                 var created = TraderFactory.Create(config, runtime);
                 if (!created.IsSuccess)
@@ -152,9 +167,10 @@ public static class ReplayRunner
                 live?.Attach(traders);
                 var driver = live is null ? null : new ReplayEventDriver(engine, clock, live);
                 long cycles = 0;
-                var scheduler = driver is null
-                    ? new ReplayScheduler(clock, clock.AdvanceTo, window.To)
-                    : new ReplayScheduler(clock, driver.AdvanceToAsync, window.To);
+                Func<DateTimeOffset, Task> advance = driver is null ? due => { clock.AdvanceTo(due); return Task.CompletedTask; } : driver.AdvanceToAsync;
+                var scheduler = shadows.IsEmpty
+                    ? (driver is null ? new ReplayScheduler(clock, clock.AdvanceTo, window.To) : new ReplayScheduler(clock, driver.AdvanceToAsync, window.To))
+                    : new ReplayScheduler(clock, due => AdvanceWithShadowsAsync(clock, advance, shadows, config.Execution.ShadowPricePoll, due, cancellationToken), window.To);
                 var manager = new Manager(traders, scheduler)
                 {
                     CycleCompleted = record => progress?.Report(new ReplayProgress(record.Timestamp, window, Interlocked.Increment(ref cycles))),
@@ -165,6 +181,18 @@ public static class ReplayRunner
                 var infoRequests = venue.Timer.InfoRequests;
                 var typedReads = venue.Typed?.Counts.Total;
                 summary = await SummarizeAsync(venue, journal, config, window, measured, cancellationToken).ConfigureAwait(false);
+                if (!shadows.IsEmpty)
+                {
+                    var records = journal.ReadAll().Records;
+                    var figures = new List<ShadowTraderFigures>();
+                    foreach (var shadow in shadows.Venues.OrderBy(v => v.TraderId, StringComparer.Ordinal))
+                    {
+                        figures.Add(await shadow.FiguresAsync(records, window.From, window.To, cancellationToken).ConfigureAwait(false));
+                    }
+
+                    summary = summary with { ShadowTraders = figures };
+                }
+
                 summary = summary with { LiveState = await LiveStateOf(venue, live, driver, summary, (infoRequests, typedReads), journal, window, cancellationToken).ConfigureAwait(false) };
                 if (engine.SlippageOf(account) is { } slippage)
                 {
@@ -184,6 +212,23 @@ public static class ReplayRunner
         summary = summary with { ActionsSha256 = sha, ExchangeRequests = requests };
         await File.WriteAllTextAsync(Path.Combine(folder, SummaryFileName), summary.ToJson(), cancellationToken).ConfigureAwait(false);
         return new ReplayResult(summary, folder, window);
+    }
+
+    /// <summary>
+    /// The replay's advance with shadow traders: the live venue's prices are read every <paramref name="poll"/> of
+    /// replay time on the way to <paramref name="due"/> (as a live run's pump reads them), so the shadow accounts'
+    /// marks move, and their stops trigger, between cycles.
+    /// </summary>
+    private static async Task AdvanceWithShadowsAsync(ReplayClock clock, Func<DateTimeOffset, Task> advance, ShadowVenues shadows, TimeSpan poll, DateTimeOffset due, CancellationToken ct)
+    {
+        for (var next = clock.GetUtcNow() + poll; next < due; next += poll)
+        {
+            await advance(next).ConfigureAwait(false);
+            await shadows.PollAsync(ct).ConfigureAwait(false);
+        }
+
+        await advance(due).ConfigureAwait(false);
+        await shadows.PollAsync(ct).ConfigureAwait(false);
     }
 
     /// <summary>The replay's WebSocket live state: the in-process <c>/ws</c>, no heartbeat (a virtual clock; reads flush instead), the engine caught up before each read.</summary>

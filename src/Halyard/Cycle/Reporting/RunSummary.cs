@@ -7,6 +7,41 @@ namespace Halyard.Cycle.Reporting;
 /// <summary>Milliseconds at three percentiles (nearest rank); null with no sample.</summary>
 public sealed record LatencyStats(int Samples, double? P50Ms, double? P95Ms, double? P99Ms, double? MaxMs);
 
+/// <summary>One shadow trader's paper account over the run (docs/running.md, "Shadow traders").</summary>
+public sealed record ShadowTraderFigures
+{
+    public required string TraderId { get; init; }
+
+    /// <summary>The paper account's address (never the live account).</summary>
+    public required string Account { get; init; }
+
+    public decimal InitialEquityUsd { get; init; }
+
+    public decimal FinalEquityUsd { get; init; }
+
+    /// <summary>Final − initial equity: realized and unrealized PnL, net of fees and funding.</summary>
+    public decimal NetPnlUsd { get; init; }
+
+    public decimal NetPnlPct { get; init; }
+
+    public decimal FeesUsd { get; init; }
+
+    public decimal FundingUsd { get; init; }
+
+    /// <summary>Orders sent to the paper account (entries, closes, stops, targets, flattens).</summary>
+    public int OrdersSent { get; init; }
+
+    public int ClosedTrades { get; init; }
+
+    public decimal? WinRatePct { get; init; }
+
+    /// <summary>Fills of the trader's own stop-loss and take-profit triggers, which fired on a live price move (a trigger filled through several book levels counts each fill).</summary>
+    public int TriggerFills { get; init; }
+
+    /// <summary>Positions still open at the end.</summary>
+    public int OpenPositions { get; init; }
+}
+
 /// <summary>
 /// <c>summary.json</c> of a run folder: what happened (cycles, decisions, verdicts, orders, venue
 /// rejections, the hourly open peak), how well (PnL net of fees and funding, Sharpe, win rate,
@@ -46,8 +81,11 @@ public sealed record RunSummary
     /// <summary>Every <c>/exchange</c> request the venue received (orders, cancels, leverage).</summary>
     public int ExchangeRequests { get; init; }
 
-    /// <summary>Would-be orders of shadow traders (not sent).</summary>
-    public int ShadowOrders { get; init; }
+    /// <summary>
+    /// The shadow traders, each on its own paper account at the live prices: their figures, to compare with the live
+    /// ones before switching one on. The other figures of the summary are the live traders' only.
+    /// </summary>
+    public IReadOnlyList<ShadowTraderFigures> ShadowTraders { get; init; } = [];
 
     public IReadOnlyDictionary<string, int> VenueRejectionsByClass { get; init; } = new Dictionary<string, int>();
 

@@ -42,6 +42,9 @@ public sealed record SummaryInputs
     public string? ActionsSha256 { get; init; }
 
     public int ExchangeRequests { get; init; }
+
+    /// <summary>The shadow traders' paper-account figures.</summary>
+    public IReadOnlyList<ShadowTraderFigures> ShadowTraders { get; init; } = [];
 }
 
 /// <summary>Computes <see cref="RunSummary"/> from the journal records and the venue's fills.</summary>
@@ -53,12 +56,13 @@ public static class SummaryBuilder
     public static RunSummary Build(SummaryInputs inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var records = inputs.Records;
+        // The live figures: a shadow trader's records (its own paper account) are summarised apart (ShadowTraders).
+        IReadOnlyList<DecisionCycleRecord> records = [.. inputs.Records.Where(r => !r.Gating.Shadow)];
         var actions = records.SelectMany(r => r.Actions.Select(a => (r.Timestamp, Action: a))).ToArray();
         var sent = actions.Where(a => a.Action.Attempts > 0).ToArray();
         var rejections = sent.Where(a => a.Action.ErrorClass is not null).ToArray();
         var opens = actions
-            .Where(a => OrderEventNames.ActionOf(a.Action.Action) == OrderEventAction.Entry && OrderEventNames.ResultOf(a.Action.Result) is OrderEventResult.Filled or OrderEventResult.PartiallyFilled or OrderEventResult.Shadow)
+            .Where(a => OrderEventNames.ActionOf(a.Action.Action) == OrderEventAction.Entry && OrderEventNames.ResultOf(a.Action.Result) is OrderEventResult.Filled or OrderEventResult.PartiallyFilled)
             .Select(a => a.Timestamp)
             .Order()
             .ToArray();
@@ -87,7 +91,7 @@ public static class SummaryBuilder
             VerdictsRejectedByReason = Count(records.SelectMany(r => r.Verdicts).Where(v => v.IsRejected).Select(v => v.ReasonCodes.Count > 0 ? v.ReasonCodes[0] : "unknown")),
             OrdersSent = sent.Count(a => IsOrder(a.Action)),
             ExchangeRequests = inputs.ExchangeRequests,
-            ShadowOrders = actions.Count(a => OrderEventNames.ResultOf(a.Action.Result) == OrderEventResult.Shadow),
+            ShadowTraders = inputs.ShadowTraders,
             VenueRejectionsByClass = Count(rejections.Select(a => a.Action.ErrorClass!)),
             RejectionRatePct = Round(report.Rejections.RatePct),
             VenueRejectionRatePct = sent.Length == 0 ? null : Round(rejections.Length * 100m / sent.Length),

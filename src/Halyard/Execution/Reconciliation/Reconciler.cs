@@ -55,10 +55,7 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
             var newest = fills.Max(f => f.Time);
             if (s.Ledger.Checkpoint(s.TraderId) is not { } old || newest > old)
             {
-                if (!s.Shadow)
-                {
-                    s.Ledger.SaveCheckpoint(s.TraderId, newest);
-                }
+                s.Ledger.SaveCheckpoint(s.TraderId, newest);
             }
         }
 
@@ -321,13 +318,6 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
         }
 
         var action = new ScheduleCancelAction((s.Now + window).ToUnixTimeMilliseconds());
-        if (s.Shadow)
-        {
-            log.Add(new OrderEvent { Symbol = "*", Action = OrderEventAction.ScheduleCancel, Result = OrderEventResult.Shadow });
-            report.DeadMansSwitch = "shadow";
-            return;
-        }
-
         if (_deadMansSwitchRefused is { } refused)
         {
             // Each request counts against the account's address-based budget; a refusal (volume required) does

@@ -35,11 +35,6 @@ internal sealed class CloseWorkflow(WorkflowServices s, PositionCloser closer)
             result.Latency = new OrderLatency(s.Time.GetElapsedTime(decisionTs, sent), s.Time.GetElapsedTime(sent, first.Answered ?? s.Time.GetTimestamp()));
         }
 
-        if (s.Shadow)
-        {
-            return result.Build(IntentResult.Shadow);
-        }
-
         if (!run.Flat)
         {
             // The position keeps its stop (nothing protective was cancelled); the cycle opens nothing while a

@@ -24,7 +24,7 @@ internal sealed class EntryWorkflow(WorkflowServices s, ProtectionWorkflow prote
         var key = IntentCloids.Entry(intent, s.CloidScope);
         var result = new OutcomeBuilder(intent, log, key.Value);
 
-        if (!s.Shadow && s.Ledger.Find(key.Value) is { } existing)
+        if (s.Ledger.Find(key.Value) is { } existing)
         {
             var resumed = await ResumeAsync(existing, result, intent.ScaleIn, ct).ConfigureAwait(false);
             if (resumed is not null)
@@ -64,7 +64,7 @@ internal sealed class EntryWorkflow(WorkflowServices s, ProtectionWorkflow prote
             return result.Failure(refusal);
         }
 
-        var leverageError = await s.Leverage.EnsureAsync(rules, intent.Leverage, log, s.Shadow, ct).ConfigureAwait(false);
+        var leverageError = await s.Leverage.EnsureAsync(rules, intent.Leverage, log, ct).ConfigureAwait(false);
         if (leverageError is not null)
         {
             return result.Failure(leverageError);
@@ -89,14 +89,6 @@ internal sealed class EntryWorkflow(WorkflowServices s, ProtectionWorkflow prote
             CreatedAt = s.Now,
             UpdatedAt = s.Now,
         };
-
-        if (s.Shadow)
-        {
-            log.Shadow(OrderEventAction.Entry, orders.Wire(rules, side, first.Value, wireCloid));
-            var shadowEntry = entry with { FilledSize = requested, AveragePrice = first.Value.Price.Value };
-            var (shadowProtection, _) = await protection.ProtectAsync(shadowEntry, rules, first.Value.Price.Value, null, log, ct).ConfigureAwait(false);
-            return result.Build(IntentResult.Shadow) with { Protection = shadowProtection };
-        }
 
         entry = s.Save(entry);
         if (s.Ledger is ResilientLedger { Problem: { } notDurable })

@@ -64,17 +64,11 @@ internal sealed class LeverageCache(VenueGateway venue, OrchestratorOptions opti
     }
 
     /// <summary>Ensures the leverage; logs the update when one is sent. Returns the error that stops the open, if any.</summary>
-    public async Task<Error?> EnsureAsync(InstrumentRules rules, int requested, ActionLog log, bool shadow, CancellationToken ct)
+    public async Task<Error?> EnsureAsync(InstrumentRules rules, int requested, ActionLog log, CancellationToken ct)
     {
         var update = await NeededAsync(rules, requested, ct).ConfigureAwait(false);
         if (update is null)
         {
-            return null;
-        }
-
-        if (shadow)
-        {
-            log.Add(new OrderEvent { Symbol = rules.Name, Action = OrderEventAction.SetLeverage, Qty = update.Leverage, Result = OrderEventResult.Shadow });
             return null;
         }
 

@@ -78,17 +78,6 @@ internal sealed class PositionCloser(WorkflowServices s)
             }
 
             var leg = new OrderLeg(role, cloid, (_, c2) => BuildAsync(rules, position.Side, position.AbsSize, cloid, c2));
-            if (s.Shadow)
-            {
-                var wire = await leg.Build(1, ct).ConfigureAwait(false);
-                if (wire.IsSuccess)
-                {
-                    log.Shadow(role, wire.Value);
-                }
-
-                return new CloseRun(false, true, fills.ToImmutable(), null, false, null, cloids.ToImmutable(), false);
-            }
-
             var outcome = (await s.Submitter.SubmitAsync([leg], RetryProfile.Protective, ct).ConfigureAwait(false))[0];
             log.Leg(outcome);
             first ??= outcome;
@@ -132,16 +121,6 @@ internal sealed class PositionCloser(WorkflowServices s)
             return true;
         }
 
-        if (s.Shadow)
-        {
-            foreach (var order in orders)
-            {
-                log.Add(new OrderEvent { Symbol = order.Coin, Action = action, OrderId = order.Oid, Cloid = order.Cloid?.Value, Qty = order.Size, Result = OrderEventResult.Shadow });
-            }
-
-            return true;
-        }
-
         var allGone = true;
         foreach (var group in orders.GroupBy(o => o.Coin))
         {
@@ -173,10 +152,6 @@ internal sealed class PositionCloser(WorkflowServices s)
         log.Leg(outcome);
         return outcome;
     }
-
-    /// <summary>The wire of a reduce-only IOC for <paramref name="coins"/>, priced from a fresh mid (shadow mode logs it).</summary>
-    public ValueTask<Result<OrderWire>> WireAsync(InstrumentRules rules, PositionSide side, decimal coins, Cloid? cloid, CancellationToken ct) =>
-        BuildAsync(rules, side, coins, cloid, ct);
 
     private async ValueTask<Result<OrderWire>> BuildAsync(InstrumentRules rules, PositionSide positionSide, decimal coins, Cloid? cloid, CancellationToken ct)
     {

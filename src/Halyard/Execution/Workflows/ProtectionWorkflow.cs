@@ -87,20 +87,6 @@ internal sealed class ProtectionWorkflow(WorkflowServices s, PositionCloser clos
             OrderCloids = [.. entry.OrderCloids, .. legs.Where(l => l.Cloid is not null).Select(l => l.Cloid!.Value.Value).Where(c => !entry.OrderCloids.Contains(c))],
         };
 
-        if (s.Shadow)
-        {
-            foreach (var leg in legs)
-            {
-                var built = await leg.Build(1, ct).ConfigureAwait(false);
-                if (built.IsSuccess)
-                {
-                    log.Shadow(leg.Role, built.Value);
-                }
-            }
-
-            return (new ProtectionState(ProtectionStatus.Shadow, entry.FilledSize, stop, legs.Count > 1 ? takeProfit : null), entry);
-        }
-
         entry = s.Save(entry);
         var outcomes = await s.Submitter.SubmitAsync(legs, RetryProfile.Protective, ct).ConfigureAwait(false);
         foreach (var outcome in outcomes)
@@ -143,18 +129,15 @@ internal sealed class ProtectionWorkflow(WorkflowServices s, PositionCloser clos
     {
         IReadOnlyList<OpenOrder> earlier = [];
         var unread = false;
-        if (!s.Shadow)
+        var open = await s.Venue.OpenOrdersAsync(RetryProfile.Protective, ct).ConfigureAwait(false);
+        if (!open.IsSuccess)
         {
-            var open = await s.Venue.OpenOrdersAsync(RetryProfile.Protective, ct).ConfigureAwait(false);
-            if (!open.IsSuccess)
-            {
-                unread = true;
-                log.ReadFailed(OrderEventAction.ReadOpenOrders, open.Error);
-            }
-            else
-            {
-                earlier = [.. open.Value.Where(o => o.Coin == rules.Name && o.IsTrigger && o.ReduceOnly && (o.Cloid is { } c ? entry.OrderCloids.Contains(c.Value) : !s.Idempotent))];
-            }
+            unread = true;
+            log.ReadFailed(OrderEventAction.ReadOpenOrders, open.Error);
+        }
+        else
+        {
+            earlier = [.. open.Value.Where(o => o.Coin == rules.Name && o.IsTrigger && o.ReduceOnly && (o.Cloid is { } c ? entry.OrderCloids.Contains(c.Value) : !s.Idempotent))];
         }
 
         var (state, saved) = await ProtectAsync(entry with { Status = LedgerStatus.Open }, rules, reference, null, log, ct, flattenOnFailure).ConfigureAwait(false);
@@ -177,12 +160,6 @@ internal sealed class ProtectionWorkflow(WorkflowServices s, PositionCloser clos
     /// <summary>Closes the position because it cannot be protected; cancels the symbol's orders (a placed take-profit) too.</summary>
     public async Task<(ProtectionState State, LedgerEntry Entry)> FlattenAsync(LedgerEntry entry, InstrumentRules rules, string reason, ActionLog log, CancellationToken ct)
     {
-        if (s.Shadow)
-        {
-            log.Add(new OrderEvent { Symbol = rules.Name, Action = OrderEventAction.Flatten, Qty = entry.FilledSize, Result = OrderEventResult.Shadow, ErrorDetail = reason });
-            return (new ProtectionState(ProtectionStatus.Shadow, entry.FilledSize, entry.StopLoss, entry.TakeProfit, Reason: "would flatten: " + reason), entry);
-        }
-
         var role = "flatten." + entry.ProtectionGeneration.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var run = await closer.CloseAsync(
             rules,

@@ -73,17 +73,6 @@ internal sealed class ReduceWorkflow(WorkflowServices s, PositionCloser closer, 
         }
 
         var cloid = s.Idempotent ? IntentCloids.Reduce(intent, s.CloidScope) : (Cloid?)null;
-        if (s.Shadow)
-        {
-            var wire = await closer.WireAsync(rules, position.Side, coins, cloid, ct).ConfigureAwait(false);
-            if (wire.IsSuccess && wire.Value is { } w)
-            {
-                log.Shadow(OrderEventAction.Reduce, w);
-            }
-
-            return result.Build(IntentResult.Shadow) with { Detail = $"would close {coins} of {position.AbsSize} {rules.Name}" };
-        }
-
         // Resting entries could re-open what is being reduced; the triggers (the stop) stay.
         await closer.CancelSymbolOrdersAsync(rules.Name, OrderEventAction.Cancel, log, ct, o => !(o.IsTrigger && o.ReduceOnly)).ConfigureAwait(false);
         var startedAt = s.Now;

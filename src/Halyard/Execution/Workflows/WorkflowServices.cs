@@ -27,19 +27,13 @@ internal sealed class WorkflowServices
 
     public bool Idempotent => Options.Features.IdempotentRetries;
 
-    public bool Shadow => Options.Features.Shadow;
-
     public DateTimeOffset Now => Time.GetUtcNow();
 
-    /// <summary>Saves the entry unless shadow mode or idempotency is off (no cloid, nothing to key it by).</summary>
+    /// <summary>Saves the entry, stamped now.</summary>
     public LedgerEntry Save(LedgerEntry entry)
     {
         var stamped = entry with { UpdatedAt = Now };
-        if (!Shadow)
-        {
-            Ledger.Save(stamped);
-        }
-
+        Ledger.Save(stamped);
         return stamped;
     }
 }

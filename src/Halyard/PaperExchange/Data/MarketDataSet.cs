@@ -58,6 +58,21 @@ public sealed class MarketDataSet
         _snapshot = new Lazy<VenueSnapshot>(() => LoadSnapshot(snapshotPath), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
+    /// <summary>No recorded candles or funding, only a universe: the data of an engine on a live price feed.</summary>
+    public static MarketDataSet UniverseOnly(VenueSnapshot universe)
+    {
+        ArgumentNullException.ThrowIfNull(universe);
+        return new MarketDataSet(universe);
+    }
+
+    private MarketDataSet(VenueSnapshot universe)
+    {
+        _source = new NoFiles();
+        Description = "live universe";
+        Coins = [];
+        _snapshot = new Lazy<VenueSnapshot>(universe);
+    }
+
     /// <summary>The data bundled in <c>Halyard.dll</c> (see <c>data/SOURCES.md</c>).</summary>
     public static MarketDataSet Embedded => EmbeddedData.Value;
 
@@ -177,5 +192,12 @@ public sealed class MarketDataSet
             : fileName.EndsWith(".csv", StringComparison.Ordinal) ? fileName[..^".csv".Length]
             : string.Empty;
         return stem.Length > 0 && !stem.Contains('/', StringComparison.Ordinal);
+    }
+
+    private sealed class NoFiles : IDataSource
+    {
+        public IReadOnlyList<string> Files => [];
+
+        public Stream Open(string path) => throw new FileNotFoundException(path);
     }
 }

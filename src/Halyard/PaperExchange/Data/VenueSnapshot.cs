@@ -43,6 +43,13 @@ public sealed class VenueSnapshot
 
     public UniverseAsset? Find(string coin) => _byName.GetValueOrDefault(coin);
 
+    /// <summary>A universe read from a live venue (asset id = index; no margin tables: the maintenance margin follows the leverage caps).</summary>
+    public static VenueSnapshot Of(IReadOnlyList<UniverseAsset> universe)
+    {
+        ArgumentNullException.ThrowIfNull(universe);
+        return new VenueSnapshot(universe, "[]");
+    }
+
     public static VenueSnapshot Parse(Stream json)
     {
         using var document = JsonDocument.Parse(json);

@@ -319,7 +319,7 @@ internal sealed class MarketStepper(VenueState state, Matching matching, Bookkee
     private void Consider(ref PendingEvent best, EventKind kind, Account account, OrderState? order, int asset, decimal level, bool above, long from, long to)
     {
         var market = state.Market;
-        var time = FirstStepBeyond(t => market.Mark(asset, t), from, to, market.GridMs, level, above);
+        var time = market.FirstBeyond(asset, from, to, level, above);
         if (time is null || market.Mark(asset, time.Value) is not { } mark)
         {
             return;

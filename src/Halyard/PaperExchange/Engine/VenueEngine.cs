@@ -32,11 +32,11 @@ internal sealed class VenueEngine
     private readonly StreamHub _streams;
     private int _sessions;
 
-    public VenueEngine(MarketDataSet data, PaperExchangeOptions options, TimeProvider time, ProtocolClock protocol, ISignerRecovery recovery)
+    public VenueEngine(MarketDataSet data, PaperExchangeOptions options, TimeProvider time, ProtocolClock protocol, ISignerRecovery recovery, LivePriceFeed? feed = null)
     {
         _time = time;
         _protocol = protocol;
-        var market = new MarketView(data, options.PriceInterval, options.Book);
+        var market = new MarketView(data, options.PriceInterval, options.Book, feed);
         _state = new VenueState(market, options, NowMs());
         var margin = new MarginCalculator(_state);
         var bookkeeper = new Bookkeeper(_state);

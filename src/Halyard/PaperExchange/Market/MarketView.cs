@@ -21,10 +21,13 @@ internal sealed class MarketView
     private readonly CoinSources?[] _sources;
     private readonly bool[] _hasData;
     private readonly (decimal Mid, decimal LevelNotional, SyntheticBook Book)?[] _lastBooks;
+    private readonly LivePriceFeed? _feed;
 
-    public MarketView(MarketDataSet data, string priceInterval, BookOptions book)
+    /// <param name="feed">Live-price mode: marks, funding and volumes come from the feed, not from the data's candles.</param>
+    public MarketView(MarketDataSet data, string priceInterval, BookOptions book, LivePriceFeed? feed = null)
     {
         _data = data;
+        _feed = feed;
         _book = book;
         _priceIntervalMs = CandleIntervalNames.Milliseconds(priceInterval);
         Snapshot = data.Snapshot;
@@ -53,13 +56,20 @@ internal sealed class MarketView
     public bool IsValidAsset(int assetId) => assetId >= 0 && assetId < _hasData.Length;
 
     /// <summary>True when the bundled data has candles for the asset (otherwise it is served as delisted).</summary>
-    public bool HasData(int assetId) => IsValidAsset(assetId) && _hasData[assetId];
+    public bool HasData(int assetId) =>
+        IsValidAsset(assetId) && (_feed is { } feed ? !Asset(assetId).IsDelisted && feed.HasPrice(Asset(assetId).Name) : _hasData[assetId]);
+
 
     public int? FindAsset(string coin) => Snapshot.Find(coin)?.AssetId;
 
     /// <summary>The exact (unrounded) mark at <paramref name="timeMs"/> (the price of its 3 s step), or null before the asset's data begins.</summary>
     public decimal? Mark(int assetId, long timeMs)
     {
+        if (_feed is { } feed)
+        {
+            return IsValidAsset(assetId) ? feed.PriceAt(Asset(assetId).Name, timeMs) : null;
+        }
+
         if (!HasData(assetId))
         {
             return null;
@@ -89,6 +99,14 @@ internal sealed class MarketView
     }
 
     /// <summary>
+    /// The first time in [from, to] at which the mark is at or beyond <paramref name="level"/>: on the candle path, the
+    /// start of the first 3 s step beyond it; in live-price mode, the first recorded price beyond it.
+    /// </summary>
+    public long? FirstBeyond(int assetId, long from, long to, decimal level, bool above) => _feed is { } feed
+        ? feed.FirstBeyond(Asset(assetId).Name, from, to, level, above)
+        : Engine.MarketStepper.FirstStepBeyond(t => Mark(assetId, t), from, to, GridMs, level, above);
+
+    /// <summary>
     /// The synthetic book around <paramref name="mid"/> at <paramref name="timeMs"/> (its depth follows the recorded
     /// volume of the last 24 h); the last one built per asset is reused while the mid and the depth are unchanged.
     /// </summary>
@@ -116,6 +134,11 @@ internal sealed class MarketView
     /// </summary>
     public decimal StepVolume(int assetId, long timeMs)
     {
+        if (_feed is { } feed)
+        {
+            return HasData(assetId) && feed.ContextAt(Asset(assetId).Name, timeMs) is { } context ? context.DayBaseVolume * MarkPath.StepMs / DayMs : 0m;
+        }
+
         if (!HasData(assetId))
         {
             return 0m;
@@ -139,6 +162,11 @@ internal sealed class MarketView
     /// <summary>The latest funding print at or before <paramref name="timeMs"/> (the rate a <c>metaAndAssetCtxs</c> shows).</summary>
     public decimal? CurrentFunding(int assetId, long timeMs)
     {
+        if (_feed is { } feed)
+        {
+            return HasData(assetId) ? feed.ContextAt(Asset(assetId).Name, timeMs)?.Funding : null;
+        }
+
         var funding = FundingSeriesOf(assetId);
         var index = funding?.LastIndexAtOrBefore(timeMs) ?? -1;
         return index >= 0 ? funding!.Rate(index) : null;
@@ -147,7 +175,7 @@ internal sealed class MarketView
     /// <summary>The rate settled at the top of hour <paramref name="hourMs"/>: the print of that hour (venue timestamps jitter by ms), else the previous one.</summary>
     public decimal? FundingForHour(int assetId, long hourMs) => CurrentFunding(assetId, hourMs + 59_999);
 
-    public FundingSeries? FundingSeriesOf(int assetId) => HasData(assetId) ? _data.Funding(Asset(assetId).Name) : null;
+    public FundingSeries? FundingSeriesOf(int assetId) => _feed is null && HasData(assetId) ? _data.Funding(Asset(assetId).Name) : null;
 
     /// <summary>Open interest in coins: the snapshot's open-interest notional held constant, converted at the current mark.</summary>
     public decimal OpenInterest(int assetId, decimal mark)
@@ -159,6 +187,11 @@ internal sealed class MarketView
     /// <summary>Notional and base volume of the completed price-interval candles of the last 24 hours.</summary>
     public (decimal Notional, decimal Base) DayVolume(int assetId, long timeMs)
     {
+        if (_feed is { } feed)
+        {
+            return HasData(assetId) && feed.ContextAt(Asset(assetId).Name, timeMs) is { } context ? (context.DayNotionalVolume, context.DayBaseVolume) : (0m, 0m);
+        }
+
         if (!HasData(assetId))
         {
             return (0m, 0m);

@@ -128,6 +128,15 @@ public class ConfigCrossCheckTests
     }
 
     [Fact]
+    public void Parse_AdoptWithOneLiveTraderAndAShadowTrader_Accepted()
+    {
+        // A shadow trader trades its own paper account: it shares nothing on the live account to adopt by mistake.
+        var result = ConfigTestText.Parse("execution:\n  external_positions: adopt\ntraders:\n  - id: live\n    allocation_pct: 40\n  - id: paper\n    allocation_pct: 40\n    shadow: true\n    shadow_equity: 5000\n");
+        Assert.DoesNotContain(result.Errors, e => e.Path == "execution.external_positions");
+        Assert.Equal(5000m, result.Config!.Traders[1].ShadowEquity);
+    }
+
+    [Fact]
     public void Parse_SlTpOrchestrationOff_WarnedAboutUnprotectedPositions()
     {
         var result = ConfigTestText.Parse("features:\n  sltp_orchestration: false\n");

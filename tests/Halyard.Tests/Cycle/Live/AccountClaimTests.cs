@@ -27,6 +27,28 @@ public class AccountClaimTests
     }
 
     [Fact]
+    public void Acquire_ShadowOnlyRunBesideTheLiveRunOfTheSameAccount_IsAllowed_TwoLiveRunsAreNot()
+    {
+        using var liveFolder = new TempDirectory();
+        using var shadowFolder = new TempDirectory();
+        using var locks = new TempDirectory();
+        var starter = Halyard.Cycle.Configuration.HalyardConfig.Default();
+        var testnet = starter with { Exchange = starter.Exchange with { Provider = Halyard.Cycle.Configuration.ExchangeProvider.Testnet } };
+        var shadowOnly = testnet with { Traders = [testnet.Traders[0] with { Shadow = true }] };
+        var mixed = testnet with { Traders = [testnet.Traders[0] with { AllocationPct = 50m }, testnet.Traders[0] with { Id = "s", AllocationPct = 50m, Shadow = true }] };
+
+        Assert.Equal("testnet", LiveRunner.ClaimNetwork(testnet));
+        Assert.Equal("testnet", LiveRunner.ClaimNetwork(mixed)); // a live trader in the process: the account's lock
+        Assert.Equal("shadow@testnet", LiveRunner.ClaimNetwork(shadowOnly));
+
+        using var live = AccountClaim.Acquire(liveFolder.Path, LiveRunner.ClaimNetwork(testnet), Account, locks.Path).Value;
+        var shadow = AccountClaim.Acquire(shadowFolder.Path, LiveRunner.ClaimNetwork(shadowOnly), Account, locks.Path);
+        Assert.True(shadow.IsSuccess, shadow.Error?.Message);
+        shadow.Value.Dispose();
+        Assert.False(AccountClaim.Acquire(shadowFolder.Path, LiveRunner.ClaimNetwork(mixed), Account, locks.Path).IsSuccess);
+    }
+
+    [Fact]
     public void Acquire_FolderOfAnotherAccount_IsRefusedAndTheScopeIsKept()
     {
         using var folder = new TempDirectory();

@@ -34,6 +34,43 @@ public class LiveRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_WithAShadowTrader_ItTradesItsOwnPaperAccountAtTheLiveEquityAndTheLiveLogHasNothingOfIt()
+    {
+        using var dir = new TempDirectory();
+        var starter = HalyardConfig.Default();
+        var live = starter.Traders[0] with { Id = "live", Name = "live", AllocationPct = 50m };
+        var config = starter with
+        {
+            Traders = [live, live with { Id = "paper", Name = "paper", Shadow = true }],
+            Journal = new JournalConfig { Dir = dir.File("journal") },
+        };
+        using var stop = new CancellationTokenSource();
+        var seen = 0;
+
+        var run = await LiveRunner.RunAsync(
+            new LiveRequest { Config = config, CycleCompleted = _ => { if (Interlocked.Increment(ref seen) == 2) { stop.Cancel(); } } },
+            stop.Token).WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.True(run.IsSuccess, run.Error?.Message);
+        var records = JsonlJournal.Read(dir.File("journal/cycles.jsonl")).Records;
+        var paper = records.Where(r => r.TraderId == "paper").ToArray();
+        Assert.NotEmpty(paper);
+        Assert.All(paper, r => Assert.True(r.Gating.Shadow));
+        Assert.All(records.Where(r => r.TraderId == "live"), r => Assert.False(r.Gating.Shadow));
+
+        // Its own account, funded with the live account's equity at the start (shadow_equity unset); the record shows its 50 % share.
+        Assert.Equal(config.PaperExchange.InitialEquity * 0.5m, paper[0].AccountSnapshot!.AccountValue);
+        Assert.True(File.Exists(dir.File("journal/shadow-paper.exchange.jsonl")));
+        var liveLog = await File.ReadAllTextAsync(dir.File("journal/exchange.jsonl"));
+        foreach (var cloid in paper.SelectMany(r => r.Actions).Where(a => a.Cloid is not null).Select(a => a.Cloid!))
+        {
+            Assert.DoesNotContain(cloid, liveLog, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.All(paper.SelectMany(r => r.Actions), a => Assert.Equal("shadow", a.Venue));
+    }
+
+    [Fact]
     public async Task RunAsync_EmbeddedPaperOnAnExistingJournal_RefusesToMixRuns()
     {
         using var dir = new TempDirectory();

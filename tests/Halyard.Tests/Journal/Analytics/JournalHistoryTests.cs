@@ -23,7 +23,7 @@ public class JournalHistoryTests
         // Verdicts: BTC adjusted (pass), DOGE rejected "liquidity_below_threshold" (risk), ETH hold (not judged).
         // Actions: set_leverage ok, entry filled, stop_loss invalid_param "Order has invalid price." (precision): all sent.
         var record = JournalSamples.Record(1);
-        var unsent = record with { Actions = [.. record.Actions, new ActionRecord { Symbol = "BTC", Action = "entry", Result = "shadow", Attempts = 0 }] };
+        var unsent = record with { Actions = [.. record.Actions, new ActionRecord { Symbol = "BTC", Action = "entry", Result = "refused", Attempts = 0 }] };
 
         var judgements = JournalHistory.Judgements([unsent]);
 

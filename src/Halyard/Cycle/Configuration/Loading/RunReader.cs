@@ -77,6 +77,7 @@ internal static class RunReader
             ExpiresAfter = r.Value("expires_after", d.ExpiresAfter, ExpiryOrOff),
             OnStop = r.Value("on_stop", d.OnStop, Scalars.Enum(("keep", StopPolicy.Keep), ("flatten", StopPolicy.Flatten))),
             ShutdownGrace = r.Value("shutdown_grace", d.ShutdownGrace, Scalars.Duration(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(30))),
+            ShadowPricePoll = r.Value("shadow_price_poll", d.ShadowPricePoll, Scalars.Duration(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10))),
             ClosedAfterMissingReads = r.Value("closed_after_missing_reads", d.ClosedAfterMissingReads, Scalars.Int(1, 10)),
         };
         r.Finish();

@@ -56,6 +56,7 @@ internal static class TraderReader
             MarketProvider = r.Value("market_provider", d.MarketProvider, MarketProviders),
             AllocationPct = r.Value("allocation_pct", d.AllocationPct, Scalars.Positive(100m, "a percentage > 0 and <= 100")),
             Shadow = r.Value("shadow", d.Shadow, Scalars.Bool),
+            ShadowEquity = r.OptionalValue("shadow_equity", Scalars.Positive(1_000_000_000m, "USD > 0")),
             RiskParams = ReadRiskParams(r.Mapping("risk_params", ConfigSchema.RiskParams)),
             ExecGuards = ReadExecGuards(r.Mapping("exec_guards", ConfigSchema.ExecGuards)),
             Memory = ReadMemory(r.Mapping("memory", ConfigSchema.Memory)),

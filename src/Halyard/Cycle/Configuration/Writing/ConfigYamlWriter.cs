@@ -49,6 +49,7 @@ internal static class ConfigYamlWriter
             y.Key(4, s, "market_provider", Names.Of(t.MarketProvider));
             y.Key(4, s, "allocation_pct", Names.Of(t.AllocationPct));
             y.Key(4, s, "shadow", Names.Of(t.Shadow));
+            Optional(y, 4, s, "shadow_equity", t.ShadowEquity is { } se ? Names.Of(se) : null, "10000");
             y.Open(4, s, "risk_params");
             var r = t.RiskParams;
             var rs = ConfigSchema.RiskParams;
@@ -219,6 +220,7 @@ internal static class ConfigYamlWriter
         y.Key(2, s, "expires_after", e.ExpiresAfter is { } ttl ? Names.Of(ttl) : "off");
         y.Key(2, s, "on_stop", e.OnStop == StopPolicy.Keep ? "keep" : "flatten");
         y.Key(2, s, "shutdown_grace", Names.Of(e.ShutdownGrace));
+        y.Key(2, s, "shadow_price_poll", Names.Of(e.ShadowPricePoll));
         y.Key(2, s, "closed_after_missing_reads", Names.Of(e.ClosedAfterMissingReads));
     }
 
