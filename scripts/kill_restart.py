@@ -74,9 +74,14 @@ class Monitor(threading.Thread):
         self.max_live_stops = 0  # most live stops one intent had at once (2 while a replacement is in place)
         self.stop = threading.Event()
         self.lock = threading.Lock()
-        self.since = {}          # coin -> real time the position became uncovered
+        self.since = {}          # coin -> (real time the position became uncovered, cycle records then, kills then)
         self.max_gap = 0.0
+        self.max_gap_alive = 0.0  # the longest spell that no kill interrupted
         self.gaps = []
+        self.kills = 0           # set by the driver right before each SIGKILL
+        self.cycle_ended_uncovered = []  # (coin, cycle records at the start, at the end): a cycle finished leaving it without a stop
+        self._cycles_size = -1
+        self._cycles = 0
         self.positions_seen = set()
         self.dup_open_cloids = 0
         self.polls = 0
@@ -144,8 +149,30 @@ class Monitor(threading.Thread):
             elif n > 1:
                 self.two_live.add((intent, kind))
 
+    def cycle_records(self):
+        """Complete lines of cycles.jsonl (one per finished cycle), re-counted only when the file grew."""
+        path = os.path.join(self.journal, "cycles.jsonl")
+        try:
+            size = os.path.getsize(path)
+        except OSError:
+            return 0
+        if size != self._cycles_size:
+            self._cycles_size = size
+            self._cycles = sum(1 for l in lines(path)[:-1] if l.strip())
+        return self._cycles
+
+    def end_gap(self, coin, now):
+        start, _, kills = self.since.pop(coin)
+        gap = now - start
+        self.gaps.append(gap)
+        self.max_gap = max(self.max_gap, gap)
+        if kills == self.kills:
+            self.max_gap_alive = max(self.max_gap_alive, gap)
+
     def run(self):
         while not self.stop.is_set():
+            cycles = self.cycle_records()   # before the read: a record counted here was written before the state read
+            kills = self.kills
             try:
                 ch, oo = self.state()
             except Exception:
@@ -162,16 +189,17 @@ class Monitor(threading.Thread):
                 for coin, (size, cover) in held.items():
                     self.positions_seen.add(coin)
                     if cover + 1e-12 < size:
-                        self.since.setdefault(coin, now)
+                        start = self.since.setdefault(coin, (now, cycles, kills))
+                        # A cycle record written after the spell began (no kill since): that cycle ended with the
+                        # position still without its stop. Spells across a kill are the first-cycle check's.
+                        if start[2] == kills and kills == self.kills and cycles > start[1] \
+                                and not any(c == coin and s == start[1] for c, s, _ in self.cycle_ended_uncovered):
+                            self.cycle_ended_uncovered.append((coin, start[1], cycles))
                     elif coin in self.since:
-                        gap = now - self.since.pop(coin)
-                        self.gaps.append(gap)
-                        self.max_gap = max(self.max_gap, gap)
+                        self.end_gap(coin, now)
                 for coin in list(self.since):
                     if coin not in held:
-                        gap = now - self.since.pop(coin)   # closed before it was covered
-                        self.gaps.append(gap)
-                        self.max_gap = max(self.max_gap, gap)
+                        self.end_gap(coin, now)   # closed before it was covered
             time.sleep(0.05)
 
     def open_gaps(self):
@@ -224,7 +252,16 @@ def main():
         kills = restarts = mid_send = 0
         first_cycle_unprotected = []
 
+        def tail(offset, n=3):
+            """The last lines a run printed (its output starts at offset in run.out)."""
+            run_log.flush()
+            with open(os.path.join(a.work, "run.out"), "rb") as f:
+                f.seek(offset)
+                out = [l.decode("utf-8", "replace").strip() for l in f.read().split(b"\n") if l.strip()]
+            return " | ".join(out[-n:])
+
         def start():
+            run_log.flush()
             return subprocess.Popen(["dotnet", a.cli, "run", "--config", os.path.join(a.work, "run.yaml")],
                                     stdout=run_log, stderr=subprocess.STDOUT, env=env)
 
@@ -238,10 +275,11 @@ def main():
 
         for i in range(a.kills):
             before = len([l for l in lines(cycles_path) if l.strip()])
+            offset = os.path.getsize(os.path.join(a.work, "run.out"))
             proc = start()
             restarts += 1 if i > 0 else 0
             if not wait_first_cycle(proc, before):
-                failures.append(f"run {i}: no first cycle (exit {proc.poll()})")
+                failures.append(f"run {i}: no first cycle (exit {proc.poll()}): {tail(offset)}")
             elif i > 0:
                 late = {c: g for c, g in mon.open_gaps().items()}
                 time.sleep(0.2)   # one monitor poll after the first cycle's record
@@ -259,6 +297,7 @@ def main():
             else:
                 time.sleep(rnd.uniform(0.5, 6))
             kept.append([l for l in lines(cycles_path)[:-1] if l.strip()])
+            mon.kills += 1
             proc.send_signal(signal.SIGKILL)
             proc.wait()
             kills += 1
@@ -315,6 +354,8 @@ def main():
         failures.append(f"{mon.dup_open_cloids} poll(s) saw two open orders with one cloid")
     if mon.two_live:
         failures.append(f"{len(mon.two_live)} intent(s) seen with two live orders of one kind: {sorted(mon.two_live)[:5]}")
+    if mon.cycle_ended_uncovered:
+        failures.append(f"a cycle ended with a position without its stop (coin, cycle records when the spell began, then): {mon.cycle_ended_uncovered[:5]}")
     if first_cycle_unprotected:
         failures.append(f"unprotected after the first cycle of a restart: {first_cycle_unprotected}")
 
@@ -343,7 +384,8 @@ def main():
 
     print(f"kills: {kills} (mid-send: {mid_send}), restarts: {restarts}, SIGTERM runs: {len(term_exits)}")
     print(f"venue /exchange requests: {requests}, cloids accepted: {len(accepted)}, accepted twice: {duplicates}")
-    print(f"positions seen (coins): {len(mon.positions_seen)}, unprotected spells: {len(mon.gaps)}, max seconds unprotected after a fill: {mon.max_gap:.2f}")
+    print(f"positions seen (coins): {len(mon.positions_seen)}, unprotected spells: {len(mon.gaps)}, max seconds unprotected after a fill: {mon.max_gap:.2f} "
+          f"(no kill in between: {mon.max_gap_alive:.2f}), cycles that ended with one: {len(mon.cycle_ended_uncovered)}")
     print(f"first cycle after a restart left a position unprotected: {len(first_cycle_unprotected)}")
     print(f"intents known from the ledgers: {len(set(mon.intent_of.values()))}, intents with two live entries or closes: {len(mon.two_live)}, most live stops of one intent at once: {mon.max_live_stops}")
     print(f"journal records: {len(final)} (unparseable lines: {unreadable}, fsynced records lost: {lost}); ledgers: {len(ledgers)} (unparseable lines, torn by a kill: {ledger_bad})")

@@ -81,6 +81,13 @@ public sealed class Watchdog : IAsyncDisposable
             return;
         }
 
+        if (trader.ReadError is { } unread)
+        {
+            // Without the open orders every position would look bare: no verdict (and no alert) from a failed read.
+            OperationsLog.WatchdogReadFailed(_log, unread);
+            return;
+        }
+
         var bare = trader.Positions.Where(p => p.StopLoss is null).Select(p => p.Coin).ToHashSet(StringComparer.Ordinal);
         foreach (var key in _unprotectedSince.Keys.Where(k => k.Trader == traderId && !bare.Contains(k.Coin)).ToArray())
         {

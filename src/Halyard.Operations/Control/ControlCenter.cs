@@ -73,6 +73,8 @@ public sealed class ControlCenter
                     .ToArray()
                 : [];
             decimal? paperEquity = ownAccount.IsSuccess ? ownAccount.Value.AccountValue : null;
+            var readError = !ownAccount.IsSuccess ? "account: " + ownAccount.Error.Message
+                : !ownOrders.IsSuccess ? "open orders: " + ownOrders.Error.Message : null;
             var closed = t.State.Trades.Closed;
             traders.Add(new TraderStatus
             {
@@ -86,6 +88,7 @@ public sealed class ControlCenter
                 LastError = failed?.ErrorMessage,
                 LastErrorAt = failed?.Timestamp,
                 Positions = positions,
+                ReadError = readError,
                 Equity = paper is not null ? paperEquity : last?.AccountSnapshot?.AccountValue,
                 Shadow = paper is null ? null : new ShadowStatus(
                     paper.Account,

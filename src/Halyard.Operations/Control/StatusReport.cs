@@ -39,6 +39,12 @@ public sealed record TraderStatus
 
     public IReadOnlyList<PositionStatus> Positions { get; init; } = [];
 
+    /// <summary>
+    /// Set when this trader's account or open-orders read failed: <see cref="Positions"/> is then empty or lacks its
+    /// stops and targets (unknown, not absent).
+    /// </summary>
+    public string? ReadError { get; init; }
+
     /// <summary>A shadow trader's own paper account (its <see cref="Positions"/> and <see cref="Equity"/> are that account's); null: a live trader.</summary>
     public ShadowStatus? Shadow { get; init; }
 }

@@ -8,8 +8,10 @@ namespace Halyard.Tests.Operations;
 
 /// <summary>
 /// The operator's status and flatten of a shadow trader, on a real <c>halyard run</c> (embedded paper exchange as the
-/// live venue). One trader only: two traders' first cycles spend most of the embedded venue's IP weight budget
-/// (1,200 a minute), and the operator's reads then wait for the window (about a minute; the same with two live traders).
+/// live venue). One trader only: two traders' first cycles (20 candle requests each, weight 20 apiece) spend most of the
+/// client's own weight budget (1,200 a minute, as the venue's per-IP limit), and the operator's reads then wait for
+/// the window (measured 2026-12-03: the same test with a live trader beside the shadow one took 61 s, 81 requests
+/// served and no 429; the paper exchange's resync loop that once spent the budget too is gone).
 /// </summary>
 public class ShadowControlTests
 {

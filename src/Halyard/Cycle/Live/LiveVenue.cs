@@ -14,6 +14,9 @@ namespace Halyard.Cycle.Live;
 /// <summary>The venue of a live run, its clock and what must be disposed with it.</summary>
 public sealed class LiveVenue : IDisposable
 {
+    /// <summary>Attempts of each start-up probe read of a standalone paper exchange (transient answers are retried).</summary>
+    private const int ProbeAttempts = 5;
+
     private readonly PaperExchangeEngine? _engine;
     private readonly CancellationTokenSource _pump = new();
 
@@ -88,7 +91,7 @@ public sealed class LiveVenue : IDisposable
             // clearinghouseState carries the venue's exact now (the order book's time is per price step). A first
             // read warms the path up; each timed read is placed at the midpoint of its round trip.
             var account = (identity.VaultAddress ?? identity.Account).Value;
-            var warm = await probe.Info.GetClearinghouseStateAsync(account, cancellationToken).ConfigureAwait(false);
+            var warm = await ProbeReadAsync(probe, account, cancellationToken).ConfigureAwait(false);
             if (!warm.IsSuccess)
             {
                 return warm.Error with { Message = $"the paper exchange at {endpoint.BaseUrl} did not answer: {warm.Error.Message}" };
@@ -114,14 +117,46 @@ public sealed class LiveVenue : IDisposable
         return new LiveVenue(connection, clock, null, $"{Names.Of(exchange.Provider)} at {endpoint.BaseUrl} as {identity.Account}{rate}", null, HyperliquidSocket.ClientConnector(endpoint.WebSocketUrl));
     }
 
-    /// <summary>The venue's now from one account read, and the real timestamp of the read's midpoint.</summary>
+    /// <summary>The venue's now from one account read, and the real timestamp of the read's midpoint (of the attempt that answered).</summary>
     private static async Task<(DateTimeOffset? VenueNow, long RealAt)> TimedReadAsync(VenueConnection probe, string account, CancellationToken ct)
     {
-        var before = TimeProvider.System.GetTimestamp();
-        var read = await probe.Info.GetClearinghouseStateAsync(account, ct).ConfigureAwait(false);
-        var after = TimeProvider.System.GetTimestamp();
-        return (read.IsSuccess ? read.Value.Time : null, before + ((after - before) / 2));
+        for (var attempt = 1; ; attempt++)
+        {
+            var before = TimeProvider.System.GetTimestamp();
+            var read = await probe.Info.GetClearinghouseStateAsync(account, ct).ConfigureAwait(false);
+            var after = TimeProvider.System.GetTimestamp();
+            if (read.IsSuccess || attempt == ProbeAttempts || !Retryable(read.Error))
+            {
+                return (read.IsSuccess ? read.Value.Time : null, before + ((after - before) / 2));
+            }
+
+            await Task.Delay(ProbeBackoff(read.Error), TimeProvider.System, ct).ConfigureAwait(false);
+        }
     }
+
+    /// <summary>
+    /// One account read of the start-up probe, retried (at most <see cref="ProbeAttempts"/> times) on a transient answer:
+    /// a 429 after its <c>Retry-After</c> (at most 30 s), a 5xx or a lost connection after 1 s: a restart must not fail because the venue shed one request (a restarted process shares
+    /// the address's weight budget with whatever ran before it).
+    /// </summary>
+    private static async Task<Result<AccountSnapshot>> ProbeReadAsync(VenueConnection probe, string account, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var read = await probe.Info.GetClearinghouseStateAsync(account, ct).ConfigureAwait(false);
+            if (read.IsSuccess || attempt == ProbeAttempts || !Retryable(read.Error))
+            {
+                return read;
+            }
+
+            await Task.Delay(ProbeBackoff(read.Error), TimeProvider.System, ct).ConfigureAwait(false);
+        }
+    }
+
+    private static bool Retryable(Error error) => error.Class.IsTransient() || error.Class == ErrorClass.ExchangeDown;
+
+    private static TimeSpan ProbeBackoff(Error error) =>
+        error.RetryAfter is { } after && after > TimeSpan.Zero ? TimeSpan.FromTicks(Math.Min(after.Ticks, TimeSpan.FromSeconds(30).Ticks)) : TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// The venue clock's rate from how far it moved in <paramref name="real"/>: 1 unless clearly faster, else the
