@@ -61,6 +61,20 @@ public class ShadowTraderTests
         Assert.NotEmpty(sent);
         Assert.All(records.SelectMany(r => r.Actions), a => Assert.Equal("shadow", a.Venue));
         Assert.Contains(records, r => r.PositionsSnapshot.Count > 0);
+
+        // The paper account's own fills prove a position gone: the sibling of a fired stop or target is cancelled in the
+        // first cycle that no longer sees the position (read through the live venue's fills, it waited one more read).
+        var orphans = 0;
+        for (var k = 1; k < records.Count; k++)
+        {
+            foreach (var cancel in records[k].Actions.Where(a => a.Action == "cancel_orphan"))
+            {
+                orphans++;
+                Assert.Contains(records[k - 1].PositionsSnapshot, p => p.Coin == cancel.Symbol);
+            }
+        }
+
+        Assert.True(orphans > 0, "no stop or target fired, so no sibling was left to cancel");
         Assert.Contains(records, r => r.AccountSnapshot is { } a && a.AccountValue != 10_000m);
     }
 
