@@ -22,6 +22,7 @@ internal sealed class CandleBuilder(MarketView market)
     private readonly Lock _gate = new();
     private readonly Dictionary<string, NativeSeries> _natives = new(StringComparer.Ordinal);
     private readonly Dictionary<(CandleSeries Series, long IntervalMs), CandleRange> _ranges = [];
+    private readonly Dictionary<CandleSeries, (int Index, long NowMs, int SzDecimals, CandleBar Bar)> _partials = [];
 
     public List<CandleBar> Build(int assetId, string interval, long startMs, long endMs, long nowMs)
     {
@@ -122,7 +123,7 @@ internal sealed class CandleBuilder(MarketView market)
                 continue;
             }
 
-            var partial = Partial(series, current, nowMs, szDecimals);
+            var partial = KeptPartial(series, current, nowMs, szDecimals);
             if (from == current)
             {
                 return partial;
@@ -185,6 +186,22 @@ internal sealed class CandleBuilder(MarketView market)
 
             _ranges[(series, intervalMs)] = new CandleRange(from, to, high, low);
             return (high, low);
+        }
+    }
+
+    /// <summary>The finer candle in progress, kept for the other intervals asked at the same instant (a cycle asks 3m and 4h).</summary>
+    private CandleBar KeptPartial(CandleSeries series, int index, long nowMs, int szDecimals)
+    {
+        lock (_gate)
+        {
+            if (_partials.TryGetValue(series, out var kept) && kept.Index == index && kept.NowMs == nowMs && kept.SzDecimals == szDecimals)
+            {
+                return kept.Bar;
+            }
+
+            var bar = Partial(series, index, nowMs, szDecimals);
+            _partials[series] = (index, nowMs, szDecimals, bar);
+            return bar;
         }
     }
 
