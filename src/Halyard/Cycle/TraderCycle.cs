@@ -148,12 +148,17 @@ public sealed class TraderCycle
 
         // 4. Performance → Executor, gate and circuit breakers. The gate reads its own Sharpe (per cycle, over
         // cycles with exposure) only when a new return came in: an idle trader's old loss never re-arms it.
-        var report = PerformanceAnalyzer.AnalyzePerformance(State.History.Inputs(State.Trades, account.Positions), _setup.AnalyticsWindow);
+        // A maker that does not read the figures (the baseline without its prompt) gets the gate's state only.
+        var report = _s.DecisionStep.Maker.ReadsPerformance
+            ? PerformanceAnalyzer.AnalyzePerformance(State.History.Inputs(State.Trades, account.Positions), _setup.AnalyticsWindow)
+            : null;
         var gateSharpe = State.History.GateSharpe;
         var gate = _setup.Gating ? State.Gate.ObserveSharpe(gateSharpe.Fresh ? gateSharpe.Sharpe : null) : State.Gate.Evaluate();
         var breakerActions = await new BreakerStep(_setup, _s, State).RunAsync(account, now, ct).ConfigureAwait(false);
         var breakers = State.Breakers.Tripped;
-        _s.DecisionStep.UpdatePerformance(report.ToView(_setup.Gating && gate.SharpePaused) with { GateSharpe = gateSharpe.Sharpe });
+        var gated = _setup.Gating && gate.SharpePaused;
+        var view = report?.ToView(gated) ?? PerformanceView.Empty with { Gated = gated };
+        _s.DecisionStep.UpdatePerformance(view with { GateSharpe = gateSharpe.Sharpe });
 
         // 5. Decisions, then the Validator (first check). While opens are paused the model is told its
         // budget of new opens is zero, so it does not propose what the Validator would refuse.

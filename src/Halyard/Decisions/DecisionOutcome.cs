@@ -82,5 +82,12 @@ public interface IDecisionMaker
 {
     string Name { get; }
 
+    /// <summary>
+    /// Whether the maker reads the performance figures of <see cref="DecisionContext.Performance"/> (the prompt's
+    /// performance section); when not, the cycle skips the analytics and hands only the gate's state
+    /// (<see cref="PerformanceView.Gated"/>, <see cref="PerformanceView.GateSharpe"/>), which the gating reads.
+    /// </summary>
+    bool ReadsPerformance => true;
+
     Task<DecisionOutcome> DecideAsync(DecisionContext context, CancellationToken cancellationToken);
 }

@@ -15,19 +15,33 @@ public sealed class CompositeJournal : IJournal
     private readonly JournalOptions _options;
     private readonly PlanCompactor _plans = new();
     private readonly LineBuffer _lines = new();
+    private readonly SqliteJournal _index;
+    private readonly BackgroundIndex? _background;
     private bool _indexBehind;
 
     public CompositeJournal(JsonlJournal primary, SqliteJournal index, JournalOptions? options = null)
     {
         Primary = primary ?? throw new ArgumentNullException(nameof(primary));
-        Index = index ?? throw new ArgumentNullException(nameof(index));
+        _index = index ?? throw new ArgumentNullException(nameof(index));
         _options = options ?? JournalOptions.Default;
-        Index.ReadLinesFrom(primary);
+        _index.ReadLinesFrom(primary);
+
+        // Without fsync (a replay) the index's rows are inserted on a thread of their own, in order; every read
+        // waits for them first. With fsync (the live loop) each record is in both files when Append returns.
+        _background = _options.FsyncEachRecord ? null : new BackgroundIndex(_index);
     }
 
     public JsonlJournal Primary { get; }
 
-    public SqliteJournal Index { get; }
+    /// <summary>The index, with every record appended so far in it.</summary>
+    public SqliteJournal Index
+    {
+        get
+        {
+            _background?.Drain();
+            return _index;
+        }
+    }
 
     /// <summary>Records the primary held and the index lacked when the journal was opened (now indexed).</summary>
     public int Reindexed { get; private init; }
@@ -69,19 +83,28 @@ public sealed class CompositeJournal : IJournal
             _plans.Stored(record);
             try
             {
+                if (_background?.TakeFailure() == true)
+                {
+                    // A background insert failed: re-indexing from cycles.jsonl covers this record too (it is there already).
+                    Reindex(Primary, Index);
+                    return;
+                }
+
                 if (_indexBehind)
                 {
                     Reindex(Primary, Index);
                     _indexBehind = false;
                 }
 
-                if (Index.ReferencesLines)
+                var json = _index.ReferencesLines ? null : System.Text.Encoding.UTF8.GetString(line[..^1]);
+                JsonlLine? place = json is null ? new JsonlLine(offset, line.Length - 1) : null;
+                if (_background is { } background)
                 {
-                    Index.Append(record, null, new JsonlLine(offset, line.Length - 1));
+                    background.Enqueue(record, json, place);
                 }
                 else
                 {
-                    Index.Append(record, System.Text.Encoding.UTF8.GetString(line[..^1]), null);
+                    _index.Append(record, json, place);
                 }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
@@ -100,7 +123,8 @@ public sealed class CompositeJournal : IJournal
 
     public void Dispose()
     {
-        Index.Dispose();
+        _background?.Dispose();
+        _index.Dispose();
         Primary.Dispose();
     }
 

@@ -79,11 +79,11 @@ public sealed class CandidateSelector
         var chosen = new List<Candidate>();
         for (var i = 0; i < ranked.Length; i++)
         {
-            var (context, score) = ranked[i];
+            var (context, score, move) = ranked[i];
             var isHeld = heldSet.Contains(context.Coin);
             if (i < _options.MaxCandidates || isHeld)
             {
-                chosen.Add(new Candidate(context.Coin, context, isHeld, i + 1, score, MovePct(context)));
+                chosen.Add(new Candidate(context.Coin, context, isHeld, i + 1, score, move));
             }
         }
 
@@ -112,24 +112,53 @@ public sealed class CandidateSelector
         && context.MarkPrice > 0m
         && context.OpenInterestUsd >= _options.LiquidityThresholdUsd;
 
-    private (AssetContext Context, double Score)[] Rank(AssetContext[] eligible)
+    private (AssetContext Context, double Score, decimal Move)[] Rank(AssetContext[] eligible)
     {
-        var volumes = eligible.Select(c => c.DayNotionalVolume).Order().ToArray();
-        var moves = eligible.Select(MovePct).Order().ToArray();
+        // Each coin's move is computed once; the sorted copies serve the percentiles (only "strictly below" is
+        // counted, so the order among equal values does not matter).
+        var moves = new decimal[eligible.Length];
+        var volumes = new decimal[eligible.Length];
+        for (var i = 0; i < eligible.Length; i++)
+        {
+            moves[i] = MovePct(eligible[i]);
+            volumes[i] = eligible[i].DayNotionalVolume;
+        }
+
+        var sortedMoves = (decimal[])moves.Clone();
+        Array.Sort(volumes);
+        Array.Sort(sortedMoves);
 
         // Counts stay integers and the score is one division, so equal scores compare equal exactly
         // (with equal weights) and the tie-breaks below decide, not rounding noise.
         var scale = (_options.VolumeWeight + _options.MovementWeight) * Math.Max(1, eligible.Length - 1);
-        return eligible
-            .Select(c => (Context: c, Score: eligible.Length <= 1
+        var ranked = new (AssetContext Context, double Score, decimal Move)[eligible.Length];
+        for (var i = 0; i < eligible.Length; i++)
+        {
+            var c = eligible[i];
+            var score = eligible.Length <= 1
                 ? 1.0
                 : ((_options.VolumeWeight * LowerBound(volumes, c.DayNotionalVolume))
-                    + (_options.MovementWeight * LowerBound(moves, MovePct(c)))) / scale))
-            .OrderByDescending(r => r.Score)
-            .ThenByDescending(r => r.Context.DayNotionalVolume)
-            .ThenByDescending(r => r.Context.OpenInterestUsd)
-            .ThenBy(r => r.Context.Coin, StringComparer.Ordinal)
-            .ToArray();
+                    + (_options.MovementWeight * LowerBound(sortedMoves, moves[i]))) / scale;
+            ranked[i] = (c, score, moves[i]);
+        }
+
+        // Score desc, day volume desc, open interest USD desc, coin name: a total order (names are unique).
+        Array.Sort(ranked, static (a, b) =>
+        {
+            var order = b.Score.CompareTo(a.Score);
+            if (order == 0)
+            {
+                order = b.Context.DayNotionalVolume.CompareTo(a.Context.DayNotionalVolume);
+            }
+
+            if (order == 0)
+            {
+                order = b.Context.OpenInterestUsd.CompareTo(a.Context.OpenInterestUsd);
+            }
+
+            return order != 0 ? order : string.CompareOrdinal(a.Context.Coin, b.Context.Coin);
+        });
+        return ranked;
     }
 
     /// <summary>How many of the sorted values are strictly below <paramref name="value"/>.</summary>

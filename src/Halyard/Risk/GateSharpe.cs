@@ -15,6 +15,7 @@ public sealed class GateSharpe
     private readonly int _window;
     private readonly int _minReturns;
     private (decimal Equity, bool Holding)? _last;
+    private (double? Value, bool Known) _sharpe;
 
     public GateSharpe(int window, int minReturns)
     {
@@ -30,8 +31,19 @@ public sealed class GateSharpe
     /// <summary>True when the last <see cref="Observe"/> added a return (the trader had exposure).</summary>
     public bool Fresh { get; private set; }
 
-    /// <summary>mean / population std of the window's returns; null below the minimum sample or with zero deviation.</summary>
-    public double? Sharpe => Compute(_returns.ToArray(), _minReturns);
+    /// <summary>mean / population std of the window's returns; null below the minimum sample or with zero deviation (computed once per new return).</summary>
+    public double? Sharpe
+    {
+        get
+        {
+            if (!_sharpe.Known)
+            {
+                _sharpe = (Compute(_returns.ToArray(), _minReturns), true);
+            }
+
+            return _sharpe.Value;
+        }
+    }
 
     /// <summary>Feeds one cycle's equity and whether the trader held a position at that cycle.</summary>
     public void Observe(decimal equity, bool holding)
@@ -46,6 +58,7 @@ public sealed class GateSharpe
             }
 
             Fresh = true;
+            _sharpe = default;
         }
 
         _last = (equity, holding);

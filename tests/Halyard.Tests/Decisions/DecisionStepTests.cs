@@ -62,6 +62,15 @@ public class DecisionStepTests
         Assert.Contains("confidence 75 < minimum 80", gated.Decisions[0].Reasoning, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ReadsPerformance_TheBaselineOnlyWhenItRendersItsPrompt_OtherMakersByDefault()
+    {
+        var time = new FakeTimeProvider(Some.Now);
+        Assert.False(((IDecisionMaker)new BaselineDecisionMaker(new BaselineOptions(), new PromptBuilder(), time)).ReadsPerformance);
+        Assert.True(((IDecisionMaker)new BaselineDecisionMaker(new BaselineOptions(), new PromptBuilder(), time, includePrompt: true)).ReadsPerformance);
+        Assert.True(((IDecisionMaker)new RecordingMaker()).ReadsPerformance);
+    }
+
     private sealed class RecordingMaker : IDecisionMaker
     {
         public List<DecisionContext> Seen { get; } = [];

@@ -67,4 +67,44 @@ public class CompositeJournalTests
         Assert.Equal([5L, 6L], journal.ReadLast("t01", 2).Select(r => r.Cycle));
         Assert.Equal([5L, 6L], journal.Index.ReadLast("t01", 2).Select(r => r.Cycle));
     }
+
+    [Fact]
+    public void Append_WithoutFsync_TheIndexInsertsInOrderOnItsOwnThread_AndEveryReadSeesEveryRecord()
+    {
+        using var dir = new TempDirectory();
+        using (var journal = CompositeJournal.OpenRunFolder(dir.Path, Fast))
+        {
+            // More than one batch of the index, two traders interleaved: each read right after the appends.
+            for (var c = 1; c <= SqliteJournal.BatchSize + 44; c++)
+            {
+                journal.Append(JournalSamples.Record(c, "t01"));
+                journal.Append(JournalSamples.Record(c, "t02"));
+            }
+
+            Assert.Equal(SqliteJournal.BatchSize + 44, journal.LastCycle("t02"));
+            var all = journal.ReadAll().Records;
+            Assert.Equal((SqliteJournal.BatchSize + 44) * 2, all.Count);
+            Assert.Equal(
+                Enumerable.Range(1, SqliteJournal.BatchSize + 44).SelectMany(c => new[] { ("t01", (long)c), ("t02", (long)c) }),
+                all.Select(r => (r.TraderId, r.Cycle)));
+        }
+
+        using var index = SqliteJournal.Open(dir.File("journal.db"), Fast);
+        Assert.Equal((SqliteJournal.BatchSize + 44) * 2, index.ReadAll().Records.Count);
+    }
+
+    [Fact]
+    public void Append_WithoutFsync_AnIndexInsertRefusedOnItsThread_StopsNothing_AndTheIndexHoldsEachRecordOnce()
+    {
+        using var dir = new TempDirectory();
+        using var journal = CompositeJournal.OpenRunFolder(dir.Path, Fast);
+        journal.Append(JournalSamples.Record(1));
+        journal.Append(JournalSamples.Record(1)); // the same cycle again: the index refuses the row (on its thread)
+        journal.Index.ReadAll(); // waits for that insert
+        journal.Append(JournalSamples.Record(2));
+        journal.Append(JournalSamples.Record(3));
+
+        Assert.Equal([1L, 1L, 2L, 3L], journal.Primary.ReadAll().Records.Select(r => r.Cycle));
+        Assert.Equal([1L, 2L, 3L], journal.ReadAll().Records.Select(r => r.Cycle));
+    }
 }

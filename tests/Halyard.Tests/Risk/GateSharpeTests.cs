@@ -50,6 +50,25 @@ public class GateSharpeTests
     }
 
     [Fact]
+    public void Sharpe_ReadBetweenObservations_IsAlwaysThatOfTheCurrentWindow()
+    {
+        var sut = new GateSharpe(window: 3, minReturns: 2);
+        sut.Observe(100m, holding: true);
+        sut.Observe(101m, holding: true);
+        sut.Observe(100m, holding: false);   // closed this cycle: the return still counts
+        var first = sut.Sharpe;
+        Assert.Equal(GateSharpe.Compute([(101m / 100m) - 1m, (100m / 101m) - 1m], 2), first);
+        Assert.Equal(first, sut.Sharpe);
+
+        sut.Observe(100m, holding: false);   // flat and idle: no new return, the same Sharpe
+        Assert.Equal(first, sut.Sharpe);
+
+        sut.Observe(103m, holding: true);    // new returns: the window moves on
+        sut.Observe(104m, holding: true);
+        Assert.Equal(GateSharpe.Compute([(100m / 101m) - 1m, (103m / 100m) - 1m, (104m / 103m) - 1m], 2), sut.Sharpe);
+    }
+
+    [Fact]
     public void Observe_OpenAfterFlat_FirstReturnCounts()
     {
         var sut = new GateSharpe(window: 10, minReturns: 2);

@@ -52,7 +52,10 @@ public sealed class LiveStateSession : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(venue);
         ArgumentNullException.ThrowIfNull(options);
         var account = venue.Identity.Account.Value;
-        var shadow = new AccountShadow(new AccountShadowOptions(venue.Info, account, options.Connector, options.Socket, clock));
+        var polls = venue.Typed is { } typed
+            ? new AccountShadowOptions(venue.Info, account, options.Connector, options.Socket, clock) { PollAccount = typed.GetAccountAsync, PollOrders = typed.GetOpenOrdersAsync }
+            : new AccountShadowOptions(venue.Info, account, options.Connector, options.Socket, clock);
+        var shadow = new AccountShadow(polls);
         var reader = new LiveStateReader(venue.Reader, shadow, new LiveStateOptions(clock, options.CrossCheckEvery, options.MaxAge, options.FlushTimeout, options.CatchUp));
         var session = new LiveStateSession(shadow, reader);
         using var start = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -18,6 +18,9 @@ public sealed class BaselineDecisionMaker(BaselineOptions options, PromptBuilder
 
     public string Name => "baseline";
 
+    /// <summary>The rules read only the gate's state; the figures reach the prompt, rendered only when asked for.</summary>
+    public bool ReadsPerformance => includePrompt;
+
     public Task<DecisionOutcome> DecideAsync(DecisionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

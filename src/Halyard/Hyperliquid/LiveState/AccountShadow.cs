@@ -10,7 +10,17 @@ namespace Halyard.Hyperliquid.LiveState;
 /// <param name="Connector">Opens the WebSocket (venue URL, or the paper exchange in-process).</param>
 /// <param name="Socket">Heartbeat and backoff.</param>
 /// <param name="Clock">Stamps resyncs.</param>
-public sealed record AccountShadowOptions(InfoClient Info, string Account, WebSocketConnector Connector, HyperliquidSocketOptions Socket, TimeProvider Clock);
+public sealed record AccountShadowOptions(InfoClient Info, string Account, WebSocketConnector Connector, HyperliquidSocketOptions Socket, TimeProvider Clock)
+{
+    /// <summary>
+    /// How the shadow polls the account (its snapshots, cross-checks and resyncs); null: <c>clearinghouseState</c> through
+    /// <see cref="Info"/>. A replay passes its typed in-process reads (the same answers, no HTTP).
+    /// </summary>
+    public Func<CancellationToken, Task<Result<AccountSnapshot>>>? PollAccount { get; init; }
+
+    /// <summary>How the shadow polls the resting orders; null: <c>frontendOpenOrders</c> through <see cref="Info"/>.</summary>
+    public Func<CancellationToken, Task<Result<IReadOnlyList<OpenOrder>>>>? PollOrders { get; init; }
+}
 
 /// <summary>
 /// The account's live state (the design's P2 shadow state): an HTTP snapshot (<c>clearinghouseState</c> and
@@ -307,13 +317,17 @@ public sealed class AccountShadow : IAsyncDisposable
 
     private async Task<(AccountSnapshot Account, IReadOnlyList<OpenOrder> Orders)?> PollAsync(CancellationToken ct)
     {
-        var account = await _options.Info.GetClearinghouseStateAsync(_options.Account, ct).ConfigureAwait(false);
+        var account = _options.PollAccount is { } pollAccount
+            ? await pollAccount(ct).ConfigureAwait(false)
+            : await _options.Info.GetClearinghouseStateAsync(_options.Account, ct).ConfigureAwait(false);
         if (!account.IsSuccess)
         {
             return null;
         }
 
-        var orders = await _options.Info.GetFrontendOpenOrdersAsync(_options.Account, ct).ConfigureAwait(false);
+        var orders = _options.PollOrders is { } pollOrders
+            ? await pollOrders(ct).ConfigureAwait(false)
+            : await _options.Info.GetFrontendOpenOrdersAsync(_options.Account, ct).ConfigureAwait(false);
         return orders.IsSuccess ? (account.Value, orders.Value) : null;
     }
 

@@ -56,11 +56,10 @@ internal sealed class RollingWindow<T>
     public T[] ToArray()
     {
         var copy = new T[Count];
-        for (var i = 0; i < Count; i++)
-        {
-            copy[i] = this[i];
-        }
-
+        var start = (_next - Count + _items.Length) % _items.Length;
+        var first = Math.Min(Count, _items.Length - start);
+        Array.Copy(_items, start, copy, 0, first);
+        Array.Copy(_items, 0, copy, first, Count - first);
         return copy;
     }
 }

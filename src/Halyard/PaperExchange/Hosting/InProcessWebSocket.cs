@@ -12,10 +12,16 @@ namespace Halyard.PaperExchange.Hosting;
 /// </summary>
 internal static class InProcessWebSocket
 {
+    /// <summary>
+    /// A reader waiting for bytes continues on the writer's thread when they are flushed (no thread-pool hop per frame).
+    /// No lock is held while either end writes: the server's frames leave its outbox from their own send loop.
+    /// </summary>
+    private static readonly PipeOptions Options = new(readerScheduler: PipeScheduler.Inline, writerScheduler: PipeScheduler.Inline, useSynchronizationContext: false);
+
     public static (WebSocket Client, WebSocket Server) CreatePair()
     {
-        var toServer = new Pipe();
-        var toClient = new Pipe();
+        var toServer = new Pipe(Options);
+        var toClient = new Pipe(Options);
         var client = WebSocket.CreateFromStream(
             new DuplexPipeStream(toClient.Reader, toServer.Writer),
             new WebSocketCreationOptions { IsServer = false, KeepAliveInterval = TimeSpan.Zero });

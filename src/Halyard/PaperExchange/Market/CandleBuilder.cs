@@ -10,11 +10,19 @@ internal readonly record struct CandleBar(long OpenMs, decimal Open, decimal Hig
 /// interval or are aggregated exactly from a finer native interval that divides it (15m/30m from 5m,
 /// 2h/8h/12h/1d from 1h); the candle in progress at the virtual time is built from the finest series
 /// that covers it, along the mark path up to now (volume pro rata). At most the latest 5000 candles.
+/// A replay asks for the same candle in progress every cycle: the high and low of its completed finer
+/// candles are kept and extended by the candles completed since (the same fold in the same order, so the
+/// same values), and each coin's native series are looked up once.
 /// </summary>
 internal sealed class CandleBuilder(MarketView market)
 {
     public const int MaxCandles = 5000;
     private const long MaxDerivedIntervalMs = 86_400_000;
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, NativeSeries> _natives = new(StringComparer.Ordinal);
+    private readonly Dictionary<(CandleSeries Series, long IntervalMs), CandleRange> _ranges = [];
+    private readonly Dictionary<CandleSeries, (int Index, long NowMs, int SzDecimals, CandleBar Bar)> _partials = [];
 
     public List<CandleBar> Build(int assetId, string interval, long startMs, long endMs, long nowMs)
     {
@@ -52,9 +60,13 @@ internal sealed class CandleBuilder(MarketView market)
 
     private CandleSeries? Source(string coin, string interval, long intervalMs)
     {
-        if (market.Data.Candles(coin, interval) is { } native)
+        var natives = Natives(coin);
+        for (var i = 0; i < natives.Count; i++)
         {
-            return native;
+            if (string.Equals(natives.Name(i), interval, StringComparison.Ordinal))
+            {
+                return natives.Series(i);
+            }
         }
 
         if (intervalMs > MaxDerivedIntervalMs)
@@ -63,12 +75,12 @@ internal sealed class CandleBuilder(MarketView market)
         }
 
         CandleSeries? best = null;
-        foreach (var name in market.Data.NativeIntervals(coin))
+        for (var i = 0; i < natives.Count; i++)
         {
-            var ms = CandleIntervalNames.Milliseconds(name);
+            var ms = natives.Milliseconds(i);
             if (ms < intervalMs && intervalMs % ms == 0)
             {
-                var series = market.Data.Candles(coin, name)!;
+                var series = natives.Series(i);
                 if (best is null || series.FirstOpenMs < best.FirstOpenMs || (series.FirstOpenMs == best.FirstOpenMs && ms > best.IntervalMs))
                 {
                     best = series;
@@ -93,13 +105,16 @@ internal sealed class CandleBuilder(MarketView market)
 
     private CandleBar? InProgress(string coin, long open, long intervalMs, long nowMs, int szDecimals)
     {
-        foreach (var name in market.Data.NativeIntervals(coin))
+        var natives = Natives(coin);
+        for (var i = 0; i < natives.Count; i++)
         {
-            var series = market.Data.Candles(coin, name)!;
-            if (series.IntervalMs > intervalMs || intervalMs % series.IntervalMs != 0)
+            var ms = natives.Milliseconds(i);
+            if (ms > intervalMs || intervalMs % ms != 0)
             {
                 continue;
             }
+
+            var series = natives.Series(i);
 
             var current = series.IndexContaining(nowMs);
             var from = series.FirstIndexAtOrAfter(open);
@@ -108,23 +123,86 @@ internal sealed class CandleBuilder(MarketView market)
                 continue;
             }
 
-            var partial = Partial(series, current, nowMs, szDecimals);
+            var partial = KeptPartial(series, current, nowMs, szDecimals);
             if (from == current)
             {
                 return partial;
             }
 
-            var done = Aggregate(series, from, current);
+            var (high, low) = HighLow(series, intervalMs, from, current);
+            var volume = series.CumulativeVolume(current) - series.CumulativeVolume(from);
             return new CandleBar(
                 open,
-                done.Open,
-                Math.Max(done.High, partial.High),
-                Math.Min(done.Low, partial.Low),
+                series.Open(from),
+                Math.Max(high, partial.High),
+                Math.Min(low, partial.Low),
                 partial.Close,
-                done.Volume + partial.Volume);
+                volume + partial.Volume);
         }
 
         return null;
+    }
+
+    /// <summary>The native intervals of a coin, in <see cref="CandleIntervalNames.All"/> order (the data set's files do not change).</summary>
+    private NativeSeries Natives(string coin)
+    {
+        lock (_gate)
+        {
+            if (!_natives.TryGetValue(coin, out var natives))
+            {
+                natives = new NativeSeries(market.Data, coin);
+                _natives[coin] = natives;
+            }
+
+            return natives;
+        }
+    }
+
+    /// <summary>
+    /// The highest high and lowest low of candles [<paramref name="from"/>, <paramref name="to"/>) of the series, folded
+    /// left to right as <see cref="Aggregate"/> folds them: continued from the last fold of the same candle in progress
+    /// when that started at <paramref name="from"/> and ended at or before <paramref name="to"/>.
+    /// </summary>
+    private (decimal High, decimal Low) HighLow(CandleSeries series, long intervalMs, int from, int to)
+    {
+        lock (_gate)
+        {
+            int next;
+            decimal high, low;
+            if (_ranges.TryGetValue((series, intervalMs), out var kept) && kept.From == from && kept.To <= to)
+            {
+                (next, high, low) = (kept.To, kept.High, kept.Low);
+            }
+            else
+            {
+                (next, high, low) = (from + 1, series.High(from), series.Low(from));
+            }
+
+            for (var i = next; i < to; i++)
+            {
+                high = Math.Max(high, series.High(i));
+                low = Math.Min(low, series.Low(i));
+            }
+
+            _ranges[(series, intervalMs)] = new CandleRange(from, to, high, low);
+            return (high, low);
+        }
+    }
+
+    /// <summary>The finer candle in progress, kept for the other intervals asked at the same instant (a cycle asks 3m and 4h).</summary>
+    private CandleBar KeptPartial(CandleSeries series, int index, long nowMs, int szDecimals)
+    {
+        lock (_gate)
+        {
+            if (_partials.TryGetValue(series, out var kept) && kept.Index == index && kept.NowMs == nowMs && kept.SzDecimals == szDecimals)
+            {
+                return kept.Bar;
+            }
+
+            var bar = Partial(series, index, nowMs, szDecimals);
+            _partials[series] = (index, nowMs, szDecimals, bar);
+            return bar;
+        }
     }
 
     private static CandleBar Partial(CandleSeries series, int index, long nowMs, int szDecimals)
@@ -153,4 +231,34 @@ internal sealed class CandleBuilder(MarketView market)
         var volume = series.CumulativeVolume(to) - series.CumulativeVolume(from);
         return new CandleBar(series.OpenTime(from), series.Open(from), high, low, series.Close(to - 1), volume);
     }
+}
+
+/// <summary>The fold of candles [From, To) of a series: their highest high and lowest low.</summary>
+internal readonly record struct CandleRange(int From, int To, decimal High, decimal Low);
+
+/// <summary>A coin's native intervals, each series parsed on first use (by the data set) and then kept.</summary>
+internal sealed class NativeSeries
+{
+    private readonly MarketDataSet _data;
+    private readonly string _coin;
+    private readonly string[] _names;
+    private readonly long[] _milliseconds;
+    private readonly CandleSeries?[] _series;
+
+    public NativeSeries(MarketDataSet data, string coin)
+    {
+        _data = data;
+        _coin = coin;
+        _names = [.. data.NativeIntervals(coin)];
+        _milliseconds = [.. _names.Select(CandleIntervalNames.Milliseconds)];
+        _series = new CandleSeries?[_names.Length];
+    }
+
+    public int Count => _names.Length;
+
+    public string Name(int index) => _names[index];
+
+    public long Milliseconds(int index) => _milliseconds[index];
+
+    public CandleSeries Series(int index) => _series[index] ??= _data.Candles(_coin, _names[index])!;
 }

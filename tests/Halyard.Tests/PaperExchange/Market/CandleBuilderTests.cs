@@ -56,6 +56,33 @@ public sealed class CandleBuilderTests
         Assert.Equal(0, unknown.GetArrayLength());
     }
 
+    [Fact]
+    public void Build_OneBuilderAskedEveryThreeMinutes_AnswersAsAFreshBuilderDoes_ScaleIncluded()
+    {
+        // The builder keeps the completed part of a candle in progress and the finer candle in progress between
+        // calls: across 4h and 1d boundaries its answers equal those of a builder that keeps nothing.
+        var market = new Halyard.PaperExchange.Market.MarketView(Halyard.PaperExchange.Data.MarketDataSet.Embedded, "5m", new Halyard.PaperExchange.BookOptions());
+        var kept = new Halyard.PaperExchange.Market.CandleBuilder(market);
+        var btc = market.FindAsset("BTC")!.Value;
+        var eth = market.FindAsset("ETH")!.Value;
+        var checkedBars = 0;
+        for (var now = T0.AddHours(-3).ToUnixTimeMilliseconds(); now < T0.AddHours(6).ToUnixTimeMilliseconds(); now += 180_000)
+        {
+            foreach (var asset in new[] { btc, eth })
+            {
+                foreach (var (interval, ms) in new[] { ("15m", 900_000L), ("1h", 3_600_000L), ("4h", 14_400_000L), ("1d", 86_400_000L) })
+                {
+                    var expected = new Halyard.PaperExchange.Market.CandleBuilder(market).Build(asset, interval, now - (2 * ms), now, now);
+                    var actual = kept.Build(asset, interval, now - (2 * ms), now, now);
+                    Assert.Equal(string.Join(";", expected), string.Join(";", actual));
+                    checkedBars += actual.Count;
+                }
+            }
+        }
+
+        Assert.True(checkedBars > 1000);
+    }
+
     private static Halyard.PaperExchange.Data.CandleSeries MarketDataSet5m() =>
         Halyard.PaperExchange.Data.MarketDataSet.Embedded.Candles("BTC", "5m")!;
 
