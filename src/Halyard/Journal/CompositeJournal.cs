@@ -46,6 +46,18 @@ public sealed class CompositeJournal : IJournal
     /// <summary>Records the primary held and the index lacked when the journal was opened (now indexed).</summary>
     public int Reindexed { get; private init; }
 
+    /// <summary>True while the index misses records of <c>cycles.jsonl</c> (an insert failed; the next append catches up).</summary>
+    public bool IndexBehind
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _indexBehind;
+            }
+        }
+    }
+
     /// <summary>Opens <c>cycles.jsonl</c> and <c>journal.db</c> in <paramref name="directory"/> (created when missing) and re-indexes.</summary>
     public static CompositeJournal OpenRunFolder(string directory, JournalOptions? options = null)
     {
@@ -92,8 +104,11 @@ public sealed class CompositeJournal : IJournal
 
                 if (_indexBehind)
                 {
+                    // Covers this record too (it is in cycles.jsonl already): appending it again would be refused as a
+                    // duplicate and leave the index "behind" for good, re-reading the whole file at every append.
                     Reindex(Primary, Index);
                     _indexBehind = false;
+                    return;
                 }
 
                 var json = _index.ReferencesLines ? null : System.Text.Encoding.UTF8.GetString(line[..^1]);

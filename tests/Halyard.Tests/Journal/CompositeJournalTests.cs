@@ -94,6 +94,24 @@ public class CompositeJournalTests
     }
 
     [Fact]
+    public void Append_WithFsync_AnIndexInsertRefused_TheNextAppendCatchesUpOnce()
+    {
+        using var dir = new TempDirectory();
+        using var journal = CompositeJournal.OpenRunFolder(dir.Path, new JournalOptions(FsyncEachRecord: true));
+        journal.Append(JournalSamples.Record(1));
+        journal.Append(JournalSamples.Record(1)); // the same cycle again: the index refuses the row
+        Assert.True(journal.IndexBehind);
+
+        journal.Append(JournalSamples.Record(2)); // re-indexes from cycles.jsonl, this record included
+        Assert.False(journal.IndexBehind);
+        journal.Append(JournalSamples.Record(3));
+        Assert.False(journal.IndexBehind);
+
+        Assert.Equal([1L, 1L, 2L, 3L], journal.Primary.ReadAll().Records.Select(r => r.Cycle));
+        Assert.Equal([1L, 2L, 3L], journal.ReadAll().Records.Select(r => r.Cycle));
+    }
+
+    [Fact]
     public void Append_WithoutFsync_AnIndexInsertRefusedOnItsThread_StopsNothing_AndTheIndexHoldsEachRecordOnce()
     {
         using var dir = new TempDirectory();
