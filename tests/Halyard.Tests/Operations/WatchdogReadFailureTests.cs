@@ -11,6 +11,7 @@ using Halyard.Operations.Metrics;
 using Halyard.PaperExchange;
 using Halyard.PaperExchange.Clock;
 using Halyard.PaperExchange.Hosting;
+using Halyard.Tests.Cycle.Live;
 using Halyard.Tests.Journal;
 using Halyard.Tests.PaperExchange.Conformance;
 using Microsoft.Extensions.Logging;
@@ -34,12 +35,7 @@ public sealed class WatchdogReadFailureTests
         using var engine = new PaperExchangeEngine(new PaperExchangeOptions { Accounts = [new FundedAccount(key.Address.Value, 10_000m)] }, clock, protocolTime: TimeProvider.System);
         await using var server = await PaperExchangeServer.StartAsync(engine, 0, CancellationToken.None);
         using var dir = new TempDirectory();
-        const string variable = "HALYARD_WATCHDOG_TEST_KEY";
-        var config = HalyardConfig.Default() with
-        {
-            Exchange = new ExchangeConfig { Provider = ExchangeProvider.Paper, BaseUrl = server.BaseAddress, Signer = new SignerConfig { KeyEnv = variable } },
-            Journal = new JournalConfig { Dir = dir.File("journal") },
-        };
+        var config = LoopbackPaper.Config(server.BaseAddress, dir.File("journal"));
         var records = new LiveRecords();
         var opened = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var sessionReady = new TaskCompletionSource<LiveSession>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -48,7 +44,7 @@ public sealed class WatchdogReadFailureTests
             new LiveRequest
             {
                 Config = config,
-                Environment = name => name == variable ? ConformanceVenue.AccountKeyHex : null,
+                Environment = LoopbackPaper.Environment,
                 Attach = (session, _) => { sessionReady.TrySetResult(session); return Task.FromResult<IAsyncDisposable?>(null); },
                 CycleCompleted = r =>
                 {

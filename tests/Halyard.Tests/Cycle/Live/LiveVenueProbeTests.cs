@@ -26,14 +26,9 @@ public sealed class LiveVenueProbeTests
         using var engine = new PaperExchangeEngine(options, clock, null);
         await using var server = await PaperExchangeServer.StartAsync(engine, 0, CancellationToken.None);
         using var dir = new TempDirectory();
-        const string variable = "HALYARD_PROBE_TEST_KEY";
-        var config = HalyardConfig.Default() with
-        {
-            Exchange = new ExchangeConfig { Provider = ExchangeProvider.Paper, BaseUrl = server.BaseAddress, Signer = new SignerConfig { KeyEnv = variable } },
-            Journal = new JournalConfig { Dir = dir.File("journal") },
-        };
+        var config = LoopbackPaper.Config(server.BaseAddress, dir.File("journal"));
 
-        var connected = await LiveVenue.ConnectAsync(config, dir.File("run"), name => name == variable ? ConformanceVenue.AccountKeyHex : null, CancellationToken.None);
+        var connected = await LiveVenue.ConnectAsync(config, dir.File("run"), LoopbackPaper.Environment, CancellationToken.None);
 
         Assert.True(connected.IsSuccess, connected.IsSuccess ? null : connected.Error.Message);
         using var venue = connected.Value;
