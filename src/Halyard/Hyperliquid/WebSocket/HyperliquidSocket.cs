@@ -271,10 +271,9 @@ public sealed class HyperliquidSocket : IAsyncDisposable
                     continue;
                 }
 
-                var text = Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length);
+                var parsed = WsMessageParser.Parse(message.GetBuffer().AsMemory(0, (int)message.Length));
                 message.SetLength(0);
                 Interlocked.Increment(ref _received);
-                var parsed = WsMessageParser.Parse(text);
                 if (parsed is null)
                 {
                     continue;
