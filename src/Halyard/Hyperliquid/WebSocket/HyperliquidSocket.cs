@@ -259,8 +259,7 @@ public sealed class HyperliquidSocket : IAsyncDisposable
                     return "closed by the server (" + socket.CloseStatus + ")";
                 }
 
-                message.Write(buffer, 0, result.Count);
-                if (message.Length > _options.MaxMessageBytes)
+                if (message.Length + result.Count > _options.MaxMessageBytes)
                 {
                     socket.Abort();
                     return "message over " + _options.MaxMessageBytes + " bytes";
@@ -268,13 +267,21 @@ public sealed class HyperliquidSocket : IAsyncDisposable
 
                 if (!result.EndOfMessage)
                 {
+                    message.Write(buffer, 0, result.Count);
                     continue;
                 }
 
-                var text = Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length);
+                // A message that came in one receive is parsed where it landed; a longer one from its pieces.
+                ReadOnlyMemory<byte> frame = buffer.AsMemory(0, result.Count);
+                if (message.Length > 0)
+                {
+                    message.Write(buffer, 0, result.Count);
+                    frame = message.GetBuffer().AsMemory(0, (int)message.Length);
+                }
+
+                var parsed = WsMessageParser.Parse(frame);
                 message.SetLength(0);
                 Interlocked.Increment(ref _received);
-                var parsed = WsMessageParser.Parse(text);
                 if (parsed is null)
                 {
                     continue;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Halyard.Hyperliquid.Info;
 using Halyard.Hyperliquid.Info.Wire;
@@ -19,22 +20,31 @@ public static class WsMessageParser
     public static WsMessage? Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text == WsChannels.Greeting)
-        {
-            return null;
-        }
+        return text == WsChannels.Greeting ? null : Parse(Encoding.UTF8.GetBytes(text), text);
+    }
 
+    /// <summary>
+    /// The same from the frame's UTF-8 bytes, parsed in place (no string of the frame unless the message keeps its
+    /// text: <see cref="WsUnknown"/>, <see cref="WsMalformed"/>). The bytes are not read after this returns.
+    /// </summary>
+    public static WsMessage? Parse(ReadOnlyMemory<byte> utf8) =>
+        utf8.Span.SequenceEqual(GreetingUtf8) ? null : Parse(utf8, null);
+
+    private static ReadOnlySpan<byte> GreetingUtf8 => "Websocket connection established."u8;
+
+    private static WsMessage Parse(ReadOnlyMemory<byte> utf8, string? text)
+    {
         try
         {
-            using var document = JsonDocument.Parse(text);
+            using var document = JsonDocument.Parse(utf8);
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("channel", out var channelElement) || channelElement.ValueKind != JsonValueKind.String)
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("channel"u8, out var channelElement) || channelElement.ValueKind != JsonValueKind.String)
             {
-                return new WsMalformed(text, "no channel");
+                return new WsMalformed(text ?? Text(utf8), "no channel");
             }
 
             var channel = channelElement.GetString()!;
-            root.TryGetProperty("data", out var data);
+            root.TryGetProperty("data"u8, out var data);
             return channel switch
             {
                 WsChannels.Pong => new WsPong(),
@@ -48,22 +58,24 @@ public static class WsMessageParser
                 WsChannels.L2Book => new WsL2Book(InfoMapper.ToBook(Required(data, Json.L2BookWire))),
                 WsChannels.Candle => Candle(data),
                 WsChannels.Post => Post(data),
-                _ => new WsUnknown(channel, text),
+                _ => new WsUnknown(channel, text ?? Text(utf8)),
             };
         }
         catch (JsonException ex)
         {
-            return new WsMalformed(text, ex.Message);
+            return new WsMalformed(text ?? Text(utf8), ex.Message);
         }
         catch (InfoFormatException ex)
         {
-            return new WsMalformed(text, ex.Message);
+            return new WsMalformed(text ?? Text(utf8), ex.Message);
         }
         catch (InvalidOperationException ex)
         {
-            return new WsMalformed(text, ex.Message);
+            return new WsMalformed(text ?? Text(utf8), ex.Message);
         }
     }
+
+    private static string Text(ReadOnlyMemory<byte> utf8) => Encoding.UTF8.GetString(utf8.Span);
 
     private static WsSubscriptionAck Ack(JsonElement data)
     {

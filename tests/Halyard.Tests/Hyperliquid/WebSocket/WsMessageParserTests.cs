@@ -106,6 +106,33 @@ public sealed class WsMessageParserTests
     }
 
     [Fact]
+    public void Parse_FromUtf8Bytes_GivesTheMessagesOfTheText()
+    {
+        var files = System.IO.Directory.GetFiles(Path.Combine(Fixtures.Directory, "ws"), "*.json").Select(Path.GetFileName).ToArray();
+        Assert.NotEmpty(files);
+        foreach (var file in files)
+        {
+            var text = Fixtures.Text(Path.Combine("ws", file!)).Trim();
+            var fromText = WsMessageParser.Parse(text)!;
+            var fromBytes = WsMessageParser.Parse(System.Text.Encoding.UTF8.GetBytes(text).AsMemory())!;
+            Assert.IsType(fromText.GetType(), fromBytes);
+            Assert.IsNotType<WsMalformed>(fromBytes);
+            Assert.Equal(System.Text.Json.JsonSerializer.Serialize(fromText, fromText.GetType()), System.Text.Json.JsonSerializer.Serialize(fromBytes, fromBytes.GetType()));
+        }
+    }
+
+    [Fact]
+    public void Parse_FromUtf8Bytes_GreetingIsNullAndUnknownOrBadFramesKeepTheirText()
+    {
+        Assert.Null(WsMessageParser.Parse(System.Text.Encoding.UTF8.GetBytes(WsChannels.Greeting).AsMemory()));
+        const string trades = "{\"channel\":\"trades\",\"data\":[]}";
+        Assert.Equal(trades, Assert.IsType<WsUnknown>(WsMessageParser.Parse(System.Text.Encoding.UTF8.GetBytes(trades).AsMemory())).Text);
+        const string bad = "{\"channel\":\"allMids\",\"data\":{}}";
+        Assert.Equal(bad, Assert.IsType<WsMalformed>(WsMessageParser.Parse(System.Text.Encoding.UTF8.GetBytes(bad).AsMemory())).Text);
+        Assert.IsType<WsMalformed>(WsMessageParser.Parse(new byte[] { (byte)'{', 0xFF, (byte)'}' }.AsMemory()));
+    }
+
+    [Fact]
     public void Subscription_RoundTripsThroughItsJson()
     {
         foreach (var subscription in new[] { WsSubscription.UserEvents("0x7B7F72A413E40FCBC7A6A5EC1A3E1CF3BD5F4A65"), WsSubscription.Candle("BTC", "5m"), WsSubscription.AllMids(), WsSubscription.L2Book("ETH") })
