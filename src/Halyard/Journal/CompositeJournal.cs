@@ -95,17 +95,11 @@ public sealed class CompositeJournal : IJournal
             _plans.Stored(record);
             try
             {
-                if (_background?.TakeFailure() == true)
+                // An insert failed (in place, or on the background thread): re-indexing from cycles.jsonl covers this
+                // record too (it is there already). Appending it again would be refused as a duplicate and leave the
+                // index behind for good, re-reading the whole file at every append.
+                if (_background?.TakeFailure() == true | _indexBehind)
                 {
-                    // A background insert failed: re-indexing from cycles.jsonl covers this record too (it is there already).
-                    Reindex(Primary, Index);
-                    return;
-                }
-
-                if (_indexBehind)
-                {
-                    // Covers this record too (it is in cycles.jsonl already): appending it again would be refused as a
-                    // duplicate and leave the index "behind" for good, re-reading the whole file at every append.
                     Reindex(Primary, Index);
                     _indexBehind = false;
                     return;

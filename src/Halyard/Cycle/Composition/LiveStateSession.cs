@@ -52,10 +52,8 @@ public sealed class LiveStateSession : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(venue);
         ArgumentNullException.ThrowIfNull(options);
         var account = venue.Identity.Account.Value;
-        var polls = venue.Typed is { } typed
-            ? new AccountShadowOptions(venue.Info, account, options.Connector, options.Socket, clock) { PollAccount = typed.GetAccountAsync, PollOrders = typed.GetOpenOrdersAsync }
-            : new AccountShadowOptions(venue.Info, account, options.Connector, options.Socket, clock);
-        var shadow = new AccountShadow(polls);
+        var polls = new AccountShadowOptions(venue.Info, account, options.Connector, options.Socket, clock);
+        var shadow = new AccountShadow(venue.Typed is { } typed ? polls with { PollAccount = typed.GetAccountAsync, PollOrders = typed.GetOpenOrdersAsync } : polls);
         var reader = new LiveStateReader(venue.Reader, shadow, new LiveStateOptions(clock, options.CrossCheckEvery, options.MaxAge, options.FlushTimeout, options.CatchUp));
         var session = new LiveStateSession(shadow, reader);
         using var start = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -91,7 +91,7 @@ public sealed class LiveVenue : IDisposable
             // clearinghouseState carries the venue's exact now (the order book's time is per price step). A first
             // read warms the path up; each timed read is placed at the midpoint of its round trip.
             var account = (identity.VaultAddress ?? identity.Account).Value;
-            var warm = await ProbeReadAsync(probe, account, cancellationToken).ConfigureAwait(false);
+            var (warm, _) = await ProbeReadAsync(probe, account, cancellationToken).ConfigureAwait(false);
             if (!warm.IsSuccess)
             {
                 return warm.Error with { Message = $"the paper exchange at {endpoint.BaseUrl} did not answer: {warm.Error.Message}" };
@@ -120,6 +120,18 @@ public sealed class LiveVenue : IDisposable
     /// <summary>The venue's now from one account read, and the real timestamp of the read's midpoint (of the attempt that answered).</summary>
     private static async Task<(DateTimeOffset? VenueNow, long RealAt)> TimedReadAsync(VenueConnection probe, string account, CancellationToken ct)
     {
+        var (read, realAt) = await ProbeReadAsync(probe, account, ct).ConfigureAwait(false);
+        return (read.IsSuccess ? read.Value.Time : null, realAt);
+    }
+
+    /// <summary>
+    /// One account read of the start-up probe and the real timestamp of its answering attempt's midpoint, retried (at
+    /// most <see cref="ProbeAttempts"/> times) on a transient answer: a 429 after its <c>Retry-After</c> (at most 30 s),
+    /// a 5xx or a lost connection after 1 s. A restart must not fail because the venue shed one request (a restarted
+    /// process shares the address's weight budget with whatever ran before it).
+    /// </summary>
+    private static async Task<(Result<AccountSnapshot> Read, long RealAt)> ProbeReadAsync(VenueConnection probe, string account, CancellationToken ct)
+    {
         for (var attempt = 1; ; attempt++)
         {
             var before = TimeProvider.System.GetTimestamp();
@@ -127,26 +139,7 @@ public sealed class LiveVenue : IDisposable
             var after = TimeProvider.System.GetTimestamp();
             if (read.IsSuccess || attempt == ProbeAttempts || !Retryable(read.Error))
             {
-                return (read.IsSuccess ? read.Value.Time : null, before + ((after - before) / 2));
-            }
-
-            await Task.Delay(ProbeBackoff(read.Error), TimeProvider.System, ct).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>
-    /// One account read of the start-up probe, retried (at most <see cref="ProbeAttempts"/> times) on a transient answer:
-    /// a 429 after its <c>Retry-After</c> (at most 30 s), a 5xx or a lost connection after 1 s: a restart must not fail because the venue shed one request (a restarted process shares
-    /// the address's weight budget with whatever ran before it).
-    /// </summary>
-    private static async Task<Result<AccountSnapshot>> ProbeReadAsync(VenueConnection probe, string account, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var read = await probe.Info.GetClearinghouseStateAsync(account, ct).ConfigureAwait(false);
-            if (read.IsSuccess || attempt == ProbeAttempts || !Retryable(read.Error))
-            {
-                return read;
+                return (read, before + ((after - before) / 2));
             }
 
             await Task.Delay(ProbeBackoff(read.Error), TimeProvider.System, ct).ConfigureAwait(false);

@@ -27,8 +27,8 @@ public sealed record AccountShadowOptions(InfoClient Info, string Account, WebSo
 /// <c>frontendOpenOrders</c>) followed by pushed events (<c>orderUpdates</c>, <c>userFills</c>,
 /// <c>clearinghouseState</c>, <c>allMids</c>). An account push older than the state in hand (sent before an HTTP
 /// snapshot was taken) is skipped. A gap — a reconnect (subscriptions and pushes do not survive one), or a
-/// position the pushed fills do not explain (a lost message) — turns the shadow unsynced and resyncs it from HTTP once the new subscriptions are live; every resync is
-/// recorded with what the shadow had wrong. Listeners hear every change in the order the venue pushed it.
+/// position the pushed fills do not explain (a lost message) — turns the shadow unsynced and resyncs it from HTTP
+/// once the new subscriptions are live; every resync is recorded with what the shadow had wrong. Listeners hear every change in the order the venue pushed it.
 /// </summary>
 public sealed class AccountShadow : IAsyncDisposable
 {

@@ -30,7 +30,7 @@ public static class WsMessageParser
     public static WsMessage? Parse(ReadOnlyMemory<byte> utf8) =>
         utf8.Span.SequenceEqual(GreetingUtf8) ? null : Parse(utf8, null);
 
-    private static ReadOnlySpan<byte> GreetingUtf8 => "Websocket connection established."u8;
+    private static readonly byte[] GreetingUtf8 = Encoding.UTF8.GetBytes(WsChannels.Greeting);
 
     private static WsMessage Parse(ReadOnlyMemory<byte> utf8, string? text)
     {
