@@ -25,8 +25,43 @@ internal static class PriceMath
 
     public static int MaxPriceDecimals(int szDecimals) => Math.Max(0, PerpMaxDecimals - szDecimals);
 
-    /// <summary>The value with no trailing zeros in its scale.</summary>
-    public static decimal Normalize(decimal value) => value / 1.000000000000000000000000000000000m;
+    /// <summary>
+    /// The value with no trailing zeros in its scale: what <c>value / 1.000000000000000000000000000000000m</c> gives,
+    /// computed by stripping the zeros off the integer mantissa (a decimal division costs ~10 times more; zero still
+    /// goes through the division, which decides its sign and scale).
+    /// </summary>
+    public static decimal Normalize(decimal value)
+    {
+        var scale = value.Scale;
+        if (scale == 0 || value == 0m)
+        {
+            return scale == 0 && value != 0m ? value : value / 1.000000000000000000000000000000000m;
+        }
+
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        var negative = bits[3] < 0;
+        if (bits[2] == 0)
+        {
+            var low = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
+            while (scale > 0 && low % 10 == 0)
+            {
+                low /= 10;
+                scale--;
+            }
+
+            return new decimal((int)(uint)low, (int)(uint)(low >> 32), 0, negative, (byte)scale);
+        }
+
+        var mantissa = ((UInt128)(uint)bits[2] << 64) | ((UInt128)(uint)bits[1] << 32) | (uint)bits[0];
+        while (scale > 0 && mantissa % 10 == 0)
+        {
+            mantissa /= 10;
+            scale--;
+        }
+
+        return new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), (int)(uint)(mantissa >> 64), negative, (byte)scale);
+    }
 
     public static int DecimalPlaces(decimal value) => Normalize(value).Scale;
 
