@@ -51,11 +51,14 @@ internal static class MarkPath
     }
 
     /// <summary>Highest and lowest mark of candle <paramref name="index"/> over [open time, <paramref name="timeMs"/>].</summary>
-    public static (decimal High, decimal Low) RangeUntil(CandleSeries series, int index, long timeMs)
+    public static (decimal High, decimal Low) RangeUntil(CandleSeries series, int index, long timeMs) =>
+        RangeUntil(series, index, timeMs, PriceAt(series, index, timeMs));
+
+    /// <summary>The same, with the mark at <paramref name="timeMs"/> (<see cref="PriceAt"/>) already computed by the caller.</summary>
+    public static (decimal High, decimal Low) RangeUntil(CandleSeries series, int index, long timeMs, decimal now)
     {
         var start = series.OpenTime(index);
         var quarterMs = series.IntervalMs / Quarters;
-        var now = PriceAt(series, index, timeMs);
         var high = now;
         var low = now;
         for (var point = 0; point < Quarters; point++)

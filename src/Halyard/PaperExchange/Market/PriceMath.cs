@@ -105,9 +105,16 @@ internal static class PriceMath
     /// <summary>The price grid step at <paramref name="price"/> (&gt; 0): 5 significant figures, capped by the decimals rule, 1 from 10 000 up.</summary>
     public static decimal Tick(decimal price, int szDecimals)
     {
+        var decimals = TickDecimals(price, szDecimals);
+        return decimals <= 0 ? 1m : NegativePowersOfTen[Math.Min(decimals, NegativePowersOfTen.Length - 1)];
+    }
+
+    /// <summary>The decimals of <see cref="Tick"/> (0 or less: the tick is 1).</summary>
+    private static int TickDecimals(decimal price, int szDecimals)
+    {
         if (price >= 10_000m)
         {
-            return 1m;
+            return 0;
         }
 
         // 5 significant figures: decimals = 4 - e where 10^e <= price < 10^(e+1).
@@ -133,8 +140,7 @@ internal static class PriceMath
             decimals = 4 + e;
         }
 
-        decimals = Math.Min(decimals, MaxPriceDecimals(szDecimals));
-        return decimals <= 0 ? 1m : NegativePowersOfTen[Math.Min(decimals, NegativePowersOfTen.Length - 1)];
+        return Math.Min(decimals, MaxPriceDecimals(szDecimals));
     }
 
     /// <summary>The largest valid price ≤ <paramref name="price"/> (at least one tick).</summary>
@@ -172,8 +178,11 @@ internal static class PriceMath
 
         // A positive price never rounds to zero (a price under half the finest tick the asset's decimals allow
         // becomes that tick): zero is not a price.
-        var tick = Tick(price, szDecimals);
-        return Normalize(Math.Max(tick, decimal.Round(price / tick, MidpointRounding.AwayFromZero) * tick));
+        // round(price / tick) × tick with the tick a power of ten: the division is exact (it only moves the
+        // decimal point), so rounding to the tick's decimals gives the same value without dividing.
+        var decimals = Math.Clamp(TickDecimals(price, szDecimals), 0, NegativePowersOfTen.Length - 1);
+        var tick = decimals == 0 ? 1m : NegativePowersOfTen[decimals];
+        return Normalize(Math.Max(tick, decimal.Round(price, decimals, MidpointRounding.AwayFromZero)));
     }
 
     public static decimal RoundSizeDown(decimal size, int szDecimals) =>

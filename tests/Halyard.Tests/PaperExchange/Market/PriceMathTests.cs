@@ -87,6 +87,29 @@ public sealed class PriceMathTests
     }
 
     [Fact]
+    public void RoundToValid_AnyPrice_GivesTheBitsOfRoundingThePriceOverTheTick()
+    {
+        static void AssertSameBits(decimal price, int szDecimals)
+        {
+            var tick = PriceMath.Tick(price, szDecimals);
+            var divided = PriceMath.Normalize(Math.Max(tick, decimal.Round(price / tick, MidpointRounding.AwayFromZero) * tick));
+            Assert.Equal(decimal.GetBits(divided), decimal.GetBits(PriceMath.RoundToValid(price, szDecimals)));
+        }
+
+        Gen.Select(Gen.Long[1, long.MaxValue], Gen.Byte[0, 28], Gen.Int[0, 5]).Sample((mantissa, scale, szDecimals) =>
+            AssertSameBits(new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, false, scale), szDecimals));
+        Gen.Select(Gen.Int, Gen.Int, Gen.Int[1, int.MaxValue], Gen.Byte[20, 28], Gen.Int[0, 5]).Sample((lo, mid, hi, scale, szDecimals) =>
+            AssertSameBits(new decimal(lo, mid, hi, false, scale), szDecimals));
+        foreach (var price in (decimal[])[0.5m, 1.5m, 2.5m, 0.000125m, 9999.5m, 10_000m, 10_000.5m, 123_456.5m, 0.00000001m, 1.23455m, 0.0123455m])
+        {
+            for (var szDecimals = 0; szDecimals <= 5; szDecimals++)
+            {
+                AssertSameBits(price, szDecimals);
+            }
+        }
+    }
+
+    [Fact]
     public void Normalize_AnyDecimal_GivesTheBitsOfTheDivisionByOne()
     {
         static void AssertSameBits(decimal value) =>
