@@ -285,6 +285,14 @@ internal sealed class TypedInfoAnswers(MarketView market, VenueState state, Marg
         TotalMarginUsed = Usd(used),
     };
 
+    /// <summary>The <c>WsOrder</c> of <paramref name="order"/> as it is now (an <c>orderUpdates</c> entry), as the client parses <see cref="AccountInfoWriter.OrderWithStatus"/>.</summary>
+    public static OrderStatusEntryWire OrderWithStatus(OrderState order) => new()
+    {
+        Order = FrontendOrder(order),
+        Status = order.Status,
+        StatusTimestamp = order.StatusTimestamp,
+    };
+
     private static InfoOrderWire FrontendOrder(OrderState order)
     {
         List<InfoOrderWire> children = [];
@@ -319,7 +327,8 @@ internal sealed class TypedInfoAnswers(MarketView market, VenueState state, Marg
         };
     }
 
-    private static UserFillWire Fill(Account account, FillRecord fill) => new()
+    /// <summary>One fill as the client parses <see cref="AccountInfoWriter.WriteFill"/>.</summary>
+    public static UserFillWire Fill(Account account, FillRecord fill) => new()
     {
         Coin = fill.Coin,
         Px = PriceMath.AsParsed(fill.Px),
