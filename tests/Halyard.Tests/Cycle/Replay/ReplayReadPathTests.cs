@@ -65,7 +65,7 @@ public sealed class ReplayReadPathTests
     }
 
     /// <summary>Each raw line of the run's <c>cycles.jsonl</c> without <see cref="WallClockFields"/>, re-serialised as it was otherwise.</summary>
-    private static List<string> DeterministicLines(string folder) =>
+    internal static List<string> DeterministicLines(string folder) =>
         [.. File.ReadLines(Path.Combine(folder, CompositeJournal.JsonlFileName)).Where(l => l.Length > 0).Select(Deterministic)];
 
     private static string Deterministic(string line)
