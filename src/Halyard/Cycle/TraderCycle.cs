@@ -387,7 +387,15 @@ public sealed class TraderCycle
 
     private static string? Problem(params string?[] problems)
     {
-        var text = string.Join("; ", problems.Where(p => p is not null));
-        return text.Length == 0 ? null : text;
+        string? text = null;
+        foreach (var problem in problems)
+        {
+            if (problem is not null)
+            {
+                text = text is null ? problem : text + "; " + problem;
+            }
+        }
+
+        return text is { Length: > 0 } ? text : null;
     }
 }

@@ -66,8 +66,19 @@ public sealed class TraderMemory
     }
 
     /// <summary>Adds made to each held position (the Validator's max_adds_per_position).</summary>
-    public IReadOnlyDictionary<string, int> Adds() =>
-        _plans.Where(kv => kv.Value.Adds > 0).ToDictionary(kv => kv.Key, kv => kv.Value.Adds, StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, int> Adds()
+    {
+        Dictionary<string, int>? adds = null;
+        foreach (var (coin, plan) in _plans)
+        {
+            if (plan.Adds > 0)
+            {
+                (adds ??= new(StringComparer.Ordinal))[coin] = plan.Adds;
+            }
+        }
+
+        return adds is null ? System.Collections.ObjectModel.ReadOnlyDictionary<string, int>.Empty : adds;
+    }
 
     /// <summary>How a coin's position was closed (the trade's record is matched by coin and time).</summary>
     public void NoteClose(string coin, DateTimeOffset at, string how)
@@ -87,7 +98,16 @@ public sealed class TraderMemory
         ArgumentNullException.ThrowIfNull(account);
         _suggestions = _next;
         _next = [];
-        foreach (var coin in _plans.Keys.Where(c => account.PositionOf(c) is null).ToArray())
+        List<string>? gone = null;
+        foreach (var coin in _plans.Keys)
+        {
+            if (account.PositionOf(coin) is null)
+            {
+                (gone ??= []).Add(coin);
+            }
+        }
+
+        foreach (var coin in gone ?? [])
         {
             _plans.Remove(coin);
             _planRecordsStale = true;

@@ -13,7 +13,8 @@ namespace Halyard.Journal;
 /// the disk refuses stops the writer at that record (nothing after it is written); the next <see cref="Append"/>
 /// writes the waiting records again and, when the disk still refuses, throws that failure without taking its
 /// record (for <see cref="ResilientJournal"/>, which holds it): in a replay a failing disk surfaces at the append
-/// after the writer met it.
+/// after the writer met it. The writer reads a record after <see cref="Append"/> returned: a record and the lists
+/// it holds must not change once appended (the cycle builds new ones each time).
 /// </para>
 /// </summary>
 public sealed class CompositeJournal : IJournal
