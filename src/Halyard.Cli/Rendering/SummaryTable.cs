@@ -57,7 +57,7 @@ internal static class SummaryTable
         if (s.LiveState is { } live)
         {
             Section("state reads");
-            Row("account state", live.WebSocket ? "WebSocket shadow state (features.websocket)" : "polled each cycle");
+            Row("account state", live.WebSocket ? "WebSocket shadow state (features.websocket), pushes " + (live.Pushes == "typed" ? "typed (replay.pushes, in process, no JSON)" : "as JSON frames") : "polled each cycle");
             Row("/info requests", Inv($"{live.InfoRequests} ({live.InfoRequestsPerCycle:0.00} per cycle)"));
             if (live.Reads == "typed")
             {

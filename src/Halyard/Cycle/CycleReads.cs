@@ -54,11 +54,13 @@ internal static class CycleReads
     /// </summary>
     public static async Task<MarketRead> ReadMarketAsync(TraderServices s, VenueView venue, AccountSnapshot account, TraderSetup setup, CancellationToken ct)
     {
+        var owners = s.Ownership.Owners();
+        var positions = venue.Account.Positions;
         var contexts = new List<AssetContext>(venue.Assets.Count);
         foreach (var context in venue.Assets.Values)
         {
-            var owner = s.Ownership.OwnerOf(context.Coin);
-            if (owner == setup.TraderId || (owner is null && venue.Account.PositionOf(context.Coin) is null))
+            var owner = owners.GetValueOrDefault(context.Coin);
+            if (owner == setup.TraderId || (owner is null && !HasPosition(positions, context.Coin)))
             {
                 contexts.Add(context);
             }
@@ -77,6 +79,20 @@ internal static class CycleReads
             ? null
             : "market data: " + string.Join(", ", batch.Failures.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Coin} {f.Interval.Name} ({f.Error.Class}: {f.Error.Message})")));
         return new MarketRead(selection.Coins, snapshots, problem);
+    }
+
+    /// <summary>True when the account shows a position in <paramref name="coin"/> (<see cref="AccountSnapshot.PositionOf"/> without a delegate per coin).</summary>
+    private static bool HasPosition(IReadOnlyList<Position> positions, string coin)
+    {
+        for (var i = 0; i < positions.Count; i++)
+        {
+            if (positions[i].Size != 0 && positions[i].Coin == coin)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The read's error, its message naming the endpoint (the cycle journals it as its error message).</summary>

@@ -46,6 +46,15 @@ public sealed class PositionOwnership
         }
     }
 
+    /// <summary>Every owned coin and its owner, as of now (one lock for a whole pass over the universe).</summary>
+    public IReadOnlyDictionary<string, string> Owners()
+    {
+        lock (_gate)
+        {
+            return new Dictionary<string, string>(_owners, StringComparer.Ordinal);
+        }
+    }
+
     /// <summary>The coins <paramref name="traderId"/> owns.</summary>
     public IReadOnlyList<string> CoinsOf(string traderId)
     {

@@ -30,7 +30,7 @@ public sealed record OrchestratorSetup(
     Microsoft.Extensions.Logging.ILogger? Log = null,
     string? CloidScope = null,
     IPushedState? Pushed = null,
-    IFillHistorySource? Fills = null);
+    IPolledState? Polled = null);
 
 /// <summary>
 /// The Execution Orchestrator (design: "Execution Orchestrator"): approved intents in, outcomes out. Opens
@@ -68,7 +68,7 @@ public sealed class Orchestrator
         var account = (identity.VaultAddress ?? identity.Account).Value;
         var random = setup.Jitter ?? new Random(JitterSeed(setup.TraderId));
         var runner = new RetryRunner(setup.Options, setup.Time, random, setup.Log, setup.TraderId);
-        var venue = new VenueGateway(setup.Exchange, setup.Info, account, runner, setup.Time, setup.Pushed, setup.Fills);
+        var venue = new VenueGateway(setup.Exchange, setup.Info, account, runner, setup.Time, setup.Pushed, setup.Polled);
         _ledger = new ResilientLedger(setup.Ledger);
         _services = new WorkflowServices
         {

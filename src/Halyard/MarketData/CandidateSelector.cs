@@ -67,31 +67,40 @@ public sealed class CandidateSelector
         ArgumentNullException.ThrowIfNull(contexts);
         ArgumentNullException.ThrowIfNull(rulesByName);
         ArgumentNullException.ThrowIfNull(held);
+        // One pass: the first context of a coin wins, and the eligible ones keep the order of the contexts.
         var byCoin = new Dictionary<string, AssetContext>(contexts.Count, StringComparer.Ordinal);
-        foreach (var context in contexts)
+        var eligibleList = new List<AssetContext>();
+        for (var i = 0; i < contexts.Count; i++)
         {
-            byCoin.TryAdd(context.Coin, context);
+            var context = contexts[i];
+            if (byCoin.TryAdd(context.Coin, context) && IsEligible(context, rulesByName))
+            {
+                eligibleList.Add(context);
+            }
         }
 
-        var eligible = byCoin.Values.Where(c => IsEligible(c, rulesByName)).ToArray();
+        var eligible = eligibleList.ToArray();
         var ranked = Rank(eligible);
-        var heldSet = new HashSet<string>(held, StringComparer.Ordinal);
-        var chosen = new List<Candidate>();
+        var heldSet = held.Count == 0 ? null : new HashSet<string>(held, StringComparer.Ordinal);
+        var chosen = new List<Candidate>(Math.Min(ranked.Length, _options.MaxCandidates) + held.Count);
         for (var i = 0; i < ranked.Length; i++)
         {
             var (context, score, move) = ranked[i];
-            var isHeld = heldSet.Contains(context.Coin);
+            var isHeld = heldSet is not null && heldSet.Contains(context.Coin);
             if (i < _options.MaxCandidates || isHeld)
             {
                 chosen.Add(new Candidate(context.Coin, context, isHeld, i + 1, score, move));
             }
         }
 
-        var rankedCoins = new HashSet<string>(ranked.Select(r => r.Context.Coin), StringComparer.Ordinal);
-        foreach (var coin in heldSet.Where(c => !rankedCoins.Contains(c)).Order(StringComparer.Ordinal))
+        if (heldSet is not null)
         {
-            var context = byCoin.GetValueOrDefault(coin);
-            chosen.Add(new Candidate(coin, context, IsHeld: true, Rank: null, Score: null, context is null ? 0m : MovePct(context)));
+            var rankedCoins = new HashSet<string>(ranked.Select(r => r.Context.Coin), StringComparer.Ordinal);
+            foreach (var coin in heldSet.Where(c => !rankedCoins.Contains(c)).Order(StringComparer.Ordinal))
+            {
+                var context = byCoin.GetValueOrDefault(coin);
+                chosen.Add(new Candidate(coin, context, IsHeld: true, Rank: null, Score: null, context is null ? 0m : MovePct(context)));
+            }
         }
 
         return new CandidateSelection(chosen, byCoin.Count, eligible.Length);

@@ -100,21 +100,36 @@ public sealed class PaperExchangeEngine : IDisposable
     /// <summary>
     /// The in-process <c>/ws</c>: a connector for <see cref="Hyperliquid.WebSocket.HyperliquidSocket"/> that opens a
     /// WebSocket pair over memory (no port) and serves the server end from this engine, with the socket faults.
+    /// With <paramref name="typedPushes"/> (only when <see cref="ServesTypedPushes"/>) the pushes are handed to the
+    /// client as messages instead of JSON frames (a <see cref="Hyperliquid.WebSocket.HandOffWebSocket"/>; docs/websocket.md).
     /// </summary>
-    public Hyperliquid.WebSocket.WebSocketConnector InProcessWebSocket(TimeProvider wall)
+    public Hyperliquid.WebSocket.WebSocketConnector InProcessWebSocket(TimeProvider wall, bool typedPushes = false)
     {
         ArgumentNullException.ThrowIfNull(wall);
+        if (typedPushes && !ServesTypedPushes)
+        {
+            throw new ArgumentException("The paper exchange injects socket faults: typed pushes would skip them.", nameof(typedPushes));
+        }
+
         return ct =>
         {
             ct.ThrowIfCancellationRequested();
             var (client, server) = Hosting.InProcessWebSocket.CreatePair();
-            _ = Task.Run(() => ServeWebSocketAsync(server, wall, idleTimeout: null, _sockets.Token), CancellationToken.None);
-            return Task.FromResult(client);
+            var handOff = typedPushes ? new Hyperliquid.WebSocket.WsHandOff() : null;
+            _ = Task.Run(() => ServeAsync(server, wall, idleTimeout: null, handOff, _sockets.Token), CancellationToken.None);
+            return Task.FromResult(handOff is null ? client : new Hyperliquid.WebSocket.HandOffWebSocket(client, handOff));
         };
     }
 
+    /// <summary>True when <c>/ws</c> meets no injected fault (<c>paper_exchange.faults.socket</c> unset): only then may pushes be typed.</summary>
+    public bool ServesTypedPushes => !_faultOptions.Socket.Any;
+
     /// <summary>Serves one accepted <c>/ws</c> connection until it closes (both hostings call this).</summary>
-    public async Task ServeWebSocketAsync(System.Net.WebSockets.WebSocket socket, TimeProvider wall, TimeSpan? idleTimeout, CancellationToken cancellationToken)
+    public Task ServeWebSocketAsync(System.Net.WebSockets.WebSocket socket, TimeProvider wall, TimeSpan? idleTimeout, CancellationToken cancellationToken) =>
+        ServeAsync(socket, wall, idleTimeout, null, cancellationToken);
+
+    private async Task ServeAsync(
+        System.Net.WebSockets.WebSocket socket, TimeProvider wall, TimeSpan? idleTimeout, Hyperliquid.WebSocket.WsHandOff? handOff, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(socket);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _sockets.Token);
@@ -125,7 +140,7 @@ public sealed class PaperExchangeEngine : IDisposable
 
         try
         {
-            var options = new StreamServeOptions(wall, idleTimeout, _faultOptions.Socket, _faultOptions.Seed, _socketCounter);
+            var options = new StreamServeOptions(wall, idleTimeout, _faultOptions.Socket, _faultOptions.Seed, _socketCounter, handOff);
             await StreamConnection.ServeAsync(socket, _streamEngine, options, linked.Token).ConfigureAwait(false);
         }
         finally

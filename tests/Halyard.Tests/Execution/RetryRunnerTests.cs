@@ -62,6 +62,46 @@ public class RetryRunnerTests
     }
 
     [Theory]
+    [InlineData(ErrorClass.Unknown, false, 2)]
+    [InlineData(ErrorClass.Temporary, false, 3)]
+    [InlineData(ErrorClass.ExchangeDown, true, 5)]
+    [InlineData(ErrorClass.InvalidParam, true, 1)]
+    public async Task RunAsync_EveryAttemptFails_MakesTheAttemptsOfTheRulesCountingTheFirst(ErrorClass errorClass, bool protective, int expected)
+    {
+        var profile = protective ? RetryProfile.Protective : RetryProfile.Opening;
+        var clock = new FakeTimeProvider();
+        var runner = new RetryRunner(new OrchestratorOptions(), clock, new Random(1));
+        var calls = 0;
+
+        var run = await Support.ClockDriver.RunAsync(
+            clock,
+            runner.RunAsync(profile, _ => { calls++; return ValueTask.FromResult<Error?>(new Error(errorClass, "x")); }, CancellationToken.None),
+            TimeSpan.FromMilliseconds(50));
+
+        Assert.Equal((expected, expected, errorClass), (calls, run.Attempts, run.Error!.Class));
+    }
+
+    [Fact]
+    public async Task RunAsync_FirstAttemptSucceeds_OneCallWithoutWaiting()
+    {
+        var clock = new FakeTimeProvider();
+        var runner = new RetryRunner(new OrchestratorOptions(), clock, new Random(1));
+        var calls = 0;
+
+        var run = await runner.RunAsync(RetryProfile.Protective, _ => { calls++; return ValueTask.FromResult<Error?>(null); }, CancellationToken.None);
+
+        Assert.Equal((true, 1, 1), (run.Succeeded, run.Attempts, calls));
+    }
+
+    [Fact]
+    public async Task RunAsync_AttemptThrows_TheExceptionReachesTheCaller()
+    {
+        var runner = new RetryRunner(new OrchestratorOptions(), new FakeTimeProvider(), new Random(1));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => runner.RunAsync(RetryProfile.Opening, _ => throw new InvalidOperationException("bug"), CancellationToken.None));
+    }
+
+    [Theory]
     [InlineData(ErrorClass.Temporary, false, 3)]
     [InlineData(ErrorClass.Temporary, true, 5)]
     [InlineData(ErrorClass.Unknown, false, 2)]

@@ -92,6 +92,22 @@ public class CandidateSelectorTests
     }
 
     [Fact]
+    public void Select_CoinListedTwice_TheFirstContextCountsOnce()
+    {
+        static AssetContext Coin(string name, decimal oi) => new(name, 10m, 10m, 10m, oi, 0m, 10m, 1_000m, null);
+        AssetContext[] contexts = [Coin("AAA", 100m), Coin("BBB", 0m), Coin("BBB", 500m), Coin("CCC", 300m)];
+        var rules = contexts.DistinctBy(c => c.Coin).Select((c, i) => new InstrumentRules(c.Coin, i, 2, 10)).ToArray();
+        var selector = new CandidateSelector(new CandidateOptions { LiquidityThresholdUsd = 1m });
+
+        var selection = selector.Select(contexts, rules, ["BBB"]);
+
+        Assert.Equal((3, 2), (selection.UniverseSize, selection.EligibleCount));
+        Assert.Equal(["CCC", "AAA", "BBB"], selection.Coins);
+        Assert.Same(contexts[1], selection.Candidates[^1].Context);
+        Assert.Null(selection.Candidates[^1].Rank);
+    }
+
+    [Fact]
     public void Select_CoinMissingFromRules_NotRanked()
     {
         var withoutBtc = Mainnet.Rules.Where(r => r.Name != "BTC").ToArray();

@@ -54,7 +54,7 @@ public sealed class LiveStateSession : IAsyncDisposable
         var account = venue.Identity.Account.Value;
         var polls = new AccountShadowOptions(venue.Info, account, options.Connector, options.Socket, clock);
         var shadow = new AccountShadow(venue.Typed is { } typed ? polls with { PollAccount = typed.GetAccountAsync, PollOrders = typed.GetOpenOrdersAsync } : polls);
-        var reader = new LiveStateReader(venue.Reader, shadow, new LiveStateOptions(clock, options.CrossCheckEvery, options.MaxAge, options.FlushTimeout, options.CatchUp));
+        var reader = new LiveStateReader(venue.Reader, shadow, new LiveStateOptions(clock, options.CrossCheckEvery, options.MaxAge, options.FlushTimeout, options.CatchUp, venue.Timer));
         var session = new LiveStateSession(shadow, reader);
         using var start = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         start.CancelAfter(options.StartTimeout);

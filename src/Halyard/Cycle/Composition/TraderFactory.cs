@@ -109,7 +109,7 @@ public static class TraderFactory
                     Log: runtime.Loggers.CreateLogger("Halyard.Execution"),
                     CloidScope: runtime.CloidScope,
                     Pushed: shadow is null ? runtime.LiveState : null,
-                    Fills: shadow is null ? runtime.Venue.Typed : null))),
+                    Polled: shadow is null ? runtime.Venue.Typed : null))),
                 Log = runtime.Loggers.CreateLogger("Halyard.Cycle"),
                 Journal = runtime.Journal,
                 VenueTimer = connection.Timer,

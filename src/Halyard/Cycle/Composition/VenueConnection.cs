@@ -70,7 +70,7 @@ public sealed class VenueConnection : IDisposable
         Exchange = new ExchangeClient(http, options.Identity, new NonceGenerator(options.Protocol ?? options.Clock), new ExchangeClientOptions { IsMainnet = options.Endpoint.IsMainnet, ExpiresAfter = options.ExpiresAfter });
         if (options.TypedReads is { } engine)
         {
-            var typed = new TypedVenueReader(engine, http.Budget, options.Clock, options.Identity.Account.Value);
+            var typed = new TypedVenueReader(engine, http.Budget, options.Clock, options.Identity.Account.Value, Timer);
             Typed = typed;
             Reader = typed;
             CandleSource = typed;

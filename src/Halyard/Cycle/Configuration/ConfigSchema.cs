@@ -232,7 +232,8 @@ public static class ConfigSchema
         ("from", "start date or time, UTC (omit: 30 days before `to`, or the start of the data)"),
         ("to", "end date or time, UTC, exclusive (omit: end of the data)"),
         ("out", "run folder"),
-        ("reads", "typed (in process, no JSON) | http (every read an /info request); orders always go over HTTP"));
+        ("reads", "typed (in process, no JSON) | http (every read an /info request); orders always go over HTTP"),
+        ("pushes", "typed (WebSocket pushes handed over in process, no JSON; with reads: typed and no socket faults) | json"));
 
     public static SchemaSection Logging { get; } = S(
         "logging",

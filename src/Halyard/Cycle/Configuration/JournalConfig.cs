@@ -36,6 +36,9 @@ public sealed record ReplayConfig
     /// <summary>How the cycles read the venue: typed in process (the default) or HTTP <c>/info</c> requests; orders always go over HTTP.</summary>
     public ReplayReads Reads { get; init; } = ReplayReads.Typed;
 
+    /// <summary>How the WebSocket pushes reach the shadow state: typed in process (the default, with typed reads and no socket faults) or JSON frames.</summary>
+    public ReplayPushes Pushes { get; init; } = ReplayPushes.Typed;
+
     /// <summary>The problems of these options, each naming its key (empty: valid); the configuration loader reports them.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -54,4 +57,17 @@ public enum ReplayReads
 
     /// <summary>Every read an HTTP <c>/info</c> request through the client, as <c>halyard run</c> reads.</summary>
     Http,
+}
+
+/// <summary><c>replay.pushes</c>: how the in-process paper exchange's <c>/ws</c> pushes reach a replay's WebSocket state (docs/websocket.md).</summary>
+public enum ReplayPushes
+{
+    /// <summary>
+    /// Handed over as messages, in the socket's order, without JSON (proven equal to <see cref="Json"/> by a test);
+    /// only with <see cref="ReplayReads.Typed"/> and no <c>paper_exchange.faults.socket</c>, else JSON.
+    /// </summary>
+    Typed,
+
+    /// <summary>Every push a JSON text frame the client parses, as <c>halyard run</c> receives them.</summary>
+    Json,
 }

@@ -118,7 +118,7 @@ public static class ReplayRunner
             LiveStateSession? live = null;
             if (config.Features.WebSocket)
             {
-                var session = await LiveStateSession.StartAsync(venue, LiveStateOptionsFor(config, engine, request.Wall), clock, cancellationToken).ConfigureAwait(false);
+                var session = await LiveStateSession.StartAsync(venue, LiveStateOptionsFor(config, engine, TypedPushes(config, engine), request.Wall), clock, cancellationToken).ConfigureAwait(false);
                 if (!session.IsSuccess)
                 {
                     return session.Error with { Message = "features.websocket: " + session.Error.Message };
@@ -194,7 +194,8 @@ public static class ReplayRunner
                     summary = summary with { ShadowTraders = figures };
                 }
 
-                summary = summary with { LiveState = await LiveStateOf(venue, live, driver, summary, (infoRequests, typedReads), journal, window, cancellationToken).ConfigureAwait(false) };
+                var pushes = live is null ? "none" : TypedPushes(config, engine) ? "typed" : "json";
+                summary = summary with { LiveState = await LiveStateOf(venue, live, driver, summary, (infoRequests, typedReads, pushes), journal, window, cancellationToken).ConfigureAwait(false) };
                 if (engine.SlippageOf(account) is { } slippage)
                 {
                     summary = summary with { SlippageUsd = slippage.TakerVsMarkUsd, TriggerSlippageUsd = slippage.TriggersVsTriggerPriceUsd };
@@ -232,15 +233,19 @@ public static class ReplayRunner
         await shadows.PollAsync(ct).ConfigureAwait(false);
     }
 
+    /// <summary><c>replay.pushes: typed</c> takes effect with typed reads and a socket without injected faults (else the pushes are JSON).</summary>
+    private static bool TypedPushes(HalyardConfig config, PaperExchangeEngine engine) =>
+        config.Replay.Pushes == ReplayPushes.Typed && config.Replay.Reads == ReplayReads.Typed && engine.ServesTypedReads && engine.ServesTypedPushes;
+
     /// <summary>The replay's WebSocket live state: the in-process <c>/ws</c>, no heartbeat (a virtual clock; reads flush instead), the engine caught up before each read.</summary>
-    private static LiveStateSessionOptions LiveStateOptionsFor(HalyardConfig config, PaperExchangeEngine engine, TimeProvider wall) => new(
-        engine.InProcessWebSocket(wall),
+    private static LiveStateSessionOptions LiveStateOptionsFor(HalyardConfig config, PaperExchangeEngine engine, bool typedPushes, TimeProvider wall) => new(
+        engine.InProcessWebSocket(wall, typedPushes),
         new HyperliquidSocketOptions { Time = wall, PingInterval = null, ReconnectDelay = TimeSpan.FromMilliseconds(10) },
         config.Features.WebSocketCrossCheck,
         engine.SynchronizeAndCountPushes);
 
     private static async Task<LiveStateFigures> LiveStateOf(
-        VenueConnection venue, LiveStateSession? live, ReplayEventDriver? driver, RunSummary summary, (long Http, long? Typed) reads, IJournal journal, ReplayWindow window, CancellationToken ct)
+        VenueConnection venue, LiveStateSession? live, ReplayEventDriver? driver, RunSummary summary, (long Http, long? Typed, string Pushes) reads, IJournal journal, ReplayWindow window, CancellationToken ct)
     {
         var history = await venue.Info.GetHistoricalOrdersAsync(venue.Identity.Account.Value, ct).ConfigureAwait(false);
         var records = journal.ReadAll().Records;
@@ -251,6 +256,7 @@ public static class ReplayRunner
             InfoRequests = reads.Http,
             InfoRequestsPerCycle = PerCycle(reads.Http, summary.Cycles),
             Reads = reads.Typed is null ? "http" : "typed",
+            Pushes = reads.Pushes,
             TypedReads = reads.Typed ?? 0,
             TypedReadsPerCycle = PerCycle(reads.Typed ?? 0, summary.Cycles),
             SiblingLiveAfterFire = history.IsSuccess ? LiveStateFigures.SiblingLive(history.Value, window.To, TimeSpan.FromSeconds(30)) : new SiblingLiveStats(0, null, null),

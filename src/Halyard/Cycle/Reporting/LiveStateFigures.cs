@@ -27,6 +27,12 @@ public sealed record LiveStateFigures
     /// </summary>
     public string Reads { get; init; } = "http";
 
+    /// <summary>
+    /// How the WebSocket pushes reached the shadow state: <c>typed</c> (the replay's in-process hand-off: the messages
+    /// themselves, no JSON), <c>json</c> (text frames parsed by the client) or <c>none</c> (no WebSocket).
+    /// </summary>
+    public string Pushes { get; init; } = "none";
+
     /// <summary>Reads served by the typed path during the cycles (one per read the HTTP path would send as an <c>/info</c> request).</summary>
     public long TypedReads { get; init; }
 

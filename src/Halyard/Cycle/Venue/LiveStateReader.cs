@@ -18,7 +18,11 @@ namespace Halyard.Cycle.Venue;
 /// (the replay's in-process paper exchange: a read then skips the ping round trip when nothing new was pushed); null
 /// live, where the venue pushes by itself and every read waits for a ping round trip.
 /// </param>
-public sealed record LiveStateOptions(TimeProvider Clock, TimeSpan CrossCheckEvery, TimeSpan MaxAge, TimeSpan FlushTimeout, Func<long>? CatchUp = null);
+/// <param name="Timer">
+/// Takes each catch-up (the venue publishing, the ping round trip) as time outside the process, as it does an HTTP
+/// read's round trip, so the decision-to-order latency stays our own time; null: not measured.
+/// </param>
+public sealed record LiveStateOptions(TimeProvider Clock, TimeSpan CrossCheckEvery, TimeSpan MaxAge, TimeSpan FlushTimeout, Func<long>? CatchUp = null, VenueTimer? Timer = null);
 
 /// <summary>What the live state did so far: reads served from the shadow, polls instead, cross-checks and resyncs.</summary>
 /// <param name="PushedReads">Account, order and mid reads served from the shadow (no request).</param>
@@ -176,6 +180,24 @@ public sealed class LiveStateReader(IVenueReader polled, AccountShadow shadow, L
     /// in-process venue says nothing was pushed since the last one); false when the socket is down or silent.
     /// </summary>
     public async Task<bool> CaughtUpAsync(CancellationToken cancellationToken)
+    {
+        if (options.Timer is not { } timer)
+        {
+            return await CatchUpAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var started = timer.Wall.GetTimestamp();
+        try
+        {
+            return await CatchUpAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            timer.AddOutside(started, timer.Wall.GetTimestamp());
+        }
+    }
+
+    private async Task<bool> CatchUpAsync(CancellationToken cancellationToken)
     {
         if (options.CatchUp is not { } catchUp)
         {

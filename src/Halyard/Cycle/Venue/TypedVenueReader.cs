@@ -23,12 +23,13 @@ public sealed record TypedReadCounts(IReadOnlyDictionary<string, long> ByType)
 /// never come here: they travel the real path (sign → HTTP handler → signature recovery → engine → JSON → client).
 /// The same replay both ways journals the same cycles (a test compares them).
 /// </summary>
-public sealed class TypedVenueReader : IVenueReader, ICandleSource, Execution.IFillHistorySource
+public sealed class TypedVenueReader : IVenueReader, ICandleSource, Execution.IPolledState
 {
     private readonly PaperExchangeEngine _engine;
     private readonly WeightBudget _budget;
     private readonly TimeProvider _clock;
     private readonly string _user;
+    private readonly VenueTimer? _timer;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, long> _counts = new(StringComparer.Ordinal);
     // What was mapped last, each swapped whole (a reference: concurrent readers see the old or the new one).
@@ -39,8 +40,10 @@ public sealed class TypedVenueReader : IVenueReader, ICandleSource, Execution.IF
     /// <param name="budget">The client's weight budget (the one the HTTP client of the same venue takes from).</param>
     /// <param name="clock">The traders' clock (a 429's block lasts until its time + Retry-After).</param>
     /// <param name="account">The account read (the master address).</param>
-    public TypedVenueReader(PaperExchangeEngine engine, WeightBudget budget, TimeProvider clock, string account)
+    /// <param name="timer">Takes the engine's part of each read as time outside the process (as for an HTTP read); null: not measured.</param>
+    public TypedVenueReader(PaperExchangeEngine engine, WeightBudget budget, TimeProvider clock, string account, VenueTimer? timer = null)
     {
+        _timer = timer;
         _engine = engine ?? throw new ArgumentNullException(nameof(engine));
         _budget = budget ?? throw new ArgumentNullException(nameof(budget));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
@@ -63,12 +66,17 @@ public sealed class TypedVenueReader : IVenueReader, ICandleSource, Execution.IF
         }
     }
 
-    public Task<Result<AccountSnapshot>> GetAccountAsync(CancellationToken cancellationToken) =>
-        ReadAsync("clearinghouseState", (a, now) => a.ClearinghouseState(_user, now), wire => InfoMapper.ToAccount(wire, _clock.GetUtcNow()), null, cancellationToken);
+    public Task<Result<AccountSnapshot>> GetAccountAsync(CancellationToken cancellationToken) => AccountOf(_user, cancellationToken);
 
-    public Task<Result<IReadOnlyList<OpenOrder>>> GetOpenOrdersAsync(CancellationToken cancellationToken) =>
-        ReadAsync<IReadOnlyList<InfoOrderWire>, IReadOnlyList<OpenOrder>>(
-            "frontendOpenOrders", (a, _) => a.FrontendOpenOrders(_user), list => list.Select(InfoMapper.ToOpenOrder).ToArray(), null, cancellationToken);
+    public Task<Result<IReadOnlyList<OpenOrder>>> GetOpenOrdersAsync(CancellationToken cancellationToken) => OpenOrdersOf(_user, cancellationToken);
+
+    /// <summary>The Orchestrator's account reads (a close's flat check), typed.</summary>
+    public Task<Result<AccountSnapshot>> GetAccountAsync(string account, CancellationToken cancellationToken) =>
+        AccountOf(InfoRequest.Account(account).ToLowerInvariant(), cancellationToken);
+
+    /// <summary>The Orchestrator's open-order reads (a close's cancels, reconciliation), typed.</summary>
+    public Task<Result<IReadOnlyList<OpenOrder>>> GetOpenOrdersAsync(string account, CancellationToken cancellationToken) =>
+        OpenOrdersOf(InfoRequest.Account(account).ToLowerInvariant(), cancellationToken);
 
     public Task<Result<PerpUniverse>> GetUniverseAsync(CancellationToken cancellationToken) =>
         ReadAsync<(MetaWire Meta, IReadOnlyList<AssetCtxWire> Contexts), PerpUniverse>(
@@ -83,7 +91,7 @@ public sealed class TypedVenueReader : IVenueReader, ICandleSource, Execution.IF
         return history.Map<IReadOnlyList<UserFill>>(h => [.. h.Fills.OrderBy(f => f.Time).ThenBy(f => f.Tid ?? 0)]);
     }
 
-    /// <summary>The Orchestrator's fill reads (the reconciliation's): the same <c>userFillsByTime</c> pages, typed.</summary>
+    /// <summary>The Orchestrator's fill reads (a close's PnL, the reconciliation's): the same <c>userFillsByTime</c> pages, typed.</summary>
     public Task<Result<UserFillHistory>> GetFillHistoryAsync(FillHistoryQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -118,6 +126,13 @@ public sealed class TypedVenueReader : IVenueReader, ICandleSource, Execution.IF
             list => list.Count,
             cancellationToken);
     }
+
+    private Task<Result<AccountSnapshot>> AccountOf(string user, CancellationToken cancellationToken) =>
+        ReadAsync("clearinghouseState", (a, now) => a.ClearinghouseState(user, now), wire => InfoMapper.ToAccount(wire, _clock.GetUtcNow()), null, cancellationToken);
+
+    private Task<Result<IReadOnlyList<OpenOrder>>> OpenOrdersOf(string user, CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<InfoOrderWire>, IReadOnlyList<OpenOrder>>(
+            "frontendOpenOrders", (a, _) => a.FrontendOpenOrders(user), list => list.Select(InfoMapper.ToOpenOrder).ToArray(), null, cancellationToken);
 
     private static IReadOnlyList<Candle> ToCandles(IReadOnlyList<CandleWire> wires)
     {
@@ -188,7 +203,9 @@ public sealed class TypedVenueReader : IVenueReader, ICandleSource, Execution.IF
             _counts[type] = _counts.GetValueOrDefault(type) + 1;
         }
 
+        var started = _timer?.Wall.GetTimestamp() ?? 0;
         var answer = _engine.ReadTyped(type, read);
+        _timer?.AddOutside(started, _timer.Wall.GetTimestamp());
         if (!answer.IsSuccess)
         {
             if (answer.Error.RetryAfter is { } wait)

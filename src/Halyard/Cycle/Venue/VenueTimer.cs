@@ -26,6 +26,15 @@ public sealed class VenueTimer : DelegatingHandler
         return probe;
     }
 
+    /// <summary>The wall clock the intervals are measured on.</summary>
+    public TimeProvider Wall => _wall;
+
+    /// <summary>
+    /// Counts an interval spent in the venue without HTTP (the replay's typed reads: the in-process paper exchange
+    /// answering) as outside time of the current async flow, as the HTTP request it stands for would be.
+    /// </summary>
+    public void AddOutside(long start, long end) => _current.Value?.Add(start, end);
+
     /// <summary><c>/info</c> requests sent so far (every attempt; the replay's summary divides them by the cycles).</summary>
     public long InfoRequests => Interlocked.Read(ref _infoRequests);
 

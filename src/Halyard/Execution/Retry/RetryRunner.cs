@@ -47,22 +47,38 @@ internal sealed class RetryRunner
     public async Task<RetryRun> RunAsync(RetryProfile profile, Func<CancellationToken, ValueTask<Error?>> attempt, CancellationToken cancellationToken)
     {
         var state = new RunState(attempt, _options.AttemptsFor(profile), profile);
+        if (!cancellationToken.IsCancellationRequested)
+        {
+            // The first attempt outside the pipeline: almost every operation succeeds (or fails for good) at once, and
+            // then the pipeline would only add its overhead. One to repeat is handed to the pipeline as its first
+            // outcome, so the waits, the log and the attempts that follow are the pipeline's, as before.
+            var first = await AttemptAsync(state, cancellationToken).ConfigureAwait(false);
+            if (!first.Retry)
+            {
+                return new RetryRun(first.Error, state.Attempts);
+            }
+
+            state.Pending = first;
+        }
+
         var pipeline = profile == RetryProfile.Protective ? _protective : _opening;
         var last = await pipeline.ExecuteAsync(
-            static async (s, ct) =>
-            {
-                var error = await s.Attempt(ct).ConfigureAwait(false);
-                s.Attempts++;
-                if (error?.Class == ErrorClass.Unknown)
-                {
-                    s.Unknowns++;
-                }
-
-                return new Attempt(error, error is not null && RetryRules.ShouldRetry(error.Class, s.Attempts, s.Unknowns, s.MaxAttempts, s.Profile));
-            },
+            static (s, ct) => s.TakePending() is { } pending ? ValueTask.FromResult(pending) : AttemptAsync(s, ct),
             state,
             cancellationToken).ConfigureAwait(false);
         return new RetryRun(last.Error, state.Attempts);
+    }
+
+    private static async ValueTask<Attempt> AttemptAsync(RunState s, CancellationToken ct)
+    {
+        var error = await s.Attempt(ct).ConfigureAwait(false);
+        s.Attempts++;
+        if (error?.Class == ErrorClass.Unknown)
+        {
+            s.Unknowns++;
+        }
+
+        return new Attempt(error, error is not null && RetryRules.ShouldRetry(error.Class, s.Attempts, s.Unknowns, s.MaxAttempts, s.Profile));
     }
 
     private ResiliencePipeline<Attempt> Build(int maxAttempts, TimeProvider time, RetryProfile profile)
@@ -122,5 +138,15 @@ internal sealed class RetryRunner
         public int Attempts { get; set; }
 
         public int Unknowns { get; set; }
+
+        /// <summary>An outcome made before the pipeline ran, which its first execution returns.</summary>
+        public Attempt? Pending { get; set; }
+
+        public Attempt? TakePending()
+        {
+            var pending = Pending;
+            Pending = null;
+            return pending;
+        }
     }
 }

@@ -27,7 +27,7 @@ internal sealed record CancelRun(ImmutableArray<Error?> Errors, int Attempts, Ti
 /// effects, so they are simply repeated; cancels are idempotent (a second cancel of a cancelled order answers
 /// "never placed, already canceled, or filled", which means gone). Orders go through <see cref="OrderSubmitter"/>.
 /// </summary>
-internal sealed class VenueGateway(ExchangeClient exchange, InfoClient info, string account, RetryRunner runner, TimeProvider time, IPushedState? pushed = null, IFillHistorySource? fills = null)
+internal sealed class VenueGateway(ExchangeClient exchange, InfoClient info, string account, RetryRunner runner, TimeProvider time, IPushedState? pushed = null, IPolledState? polled = null)
 {
     /// <summary>The cancel answer for an order that is no longer open (cancelled, filled, or never placed).</summary>
     public const string MissingOrderPrefix = "Order was never placed, already canceled, or filled";
@@ -43,10 +43,10 @@ internal sealed class VenueGateway(ExchangeClient exchange, InfoClient info, str
     public TimeProvider Time => time;
 
     public Task<Result<AccountSnapshot>> AccountAsync(RetryProfile profile, CancellationToken ct) =>
-        ReadAsync(profile, c => info.GetClearinghouseStateAsync(account, c), ct);
+        ReadAsync(profile, c => polled is null ? info.GetClearinghouseStateAsync(account, c) : polled.GetAccountAsync(account, c), ct);
 
     public Task<Result<IReadOnlyList<OpenOrder>>> OpenOrdersAsync(RetryProfile profile, CancellationToken ct) =>
-        ReadAsync(profile, c => info.GetFrontendOpenOrdersAsync(account, c), ct);
+        ReadAsync(profile, c => polled is null ? info.GetFrontendOpenOrdersAsync(account, c) : polled.GetOpenOrdersAsync(account, c), ct);
 
     /// <summary>The account as pushed (no request) when the pushed state is usable, else polled: for reads that verify nothing we just did.</summary>
     public async Task<Result<AccountSnapshot>> StateAccountAsync(RetryProfile profile, CancellationToken ct) =>
@@ -73,7 +73,7 @@ internal sealed class VenueGateway(ExchangeClient exchange, InfoClient info, str
     public async Task<Result<IReadOnlyList<UserFill>>> FillsAsync(DateTimeOffset since, RetryProfile profile, CancellationToken ct)
     {
         var query = new FillHistoryQuery(account, since, null);
-        var read = await ReadAsync(profile, c => fills is null ? info.GetUserFillHistoryAsync(query, c) : fills.GetFillHistoryAsync(query, c), ct).ConfigureAwait(false);
+        var read = await ReadAsync(profile, c => polled is null ? info.GetUserFillHistoryAsync(query, c) : polled.GetFillHistoryAsync(query, c), ct).ConfigureAwait(false);
         return read.Map(h => h.Fills);
     }
 
@@ -90,7 +90,7 @@ internal sealed class VenueGateway(ExchangeClient exchange, InfoClient info, str
             profile,
             async c =>
             {
-                var mids = await info.GetAllMidsAsync(c).ConfigureAwait(false);
+                var mids = polled is null ? await info.GetAllMidsAsync(c).ConfigureAwait(false) : await polled.GetMidsAsync(c).ConfigureAwait(false);
                 return mids.IsSuccess ? MidOf(mids.Value, coin) : mids.Error;
             },
             ct).ConfigureAwait(false);

@@ -238,6 +238,7 @@ public sealed class HyperliquidSocket : IAsyncDisposable
 
     private async Task<string> ReceiveAsync(NetWebSocket socket, CancellationToken stop)
     {
+        var handOff = (socket as HandOffWebSocket)?.HandOff;
         var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
         using var message = new MemoryStream();
         try
@@ -279,7 +280,10 @@ public sealed class HyperliquidSocket : IAsyncDisposable
                     frame = message.GetBuffer().AsMemory(0, (int)message.Length);
                 }
 
-                var parsed = WsMessageParser.Parse(frame);
+                // In process, a typed push's marker stands for the message the server handed over (in the same order).
+                var parsed = handOff is not null && result.MessageType == WebSocketMessageType.Binary && frame.Span.SequenceEqual(WsHandOff.Marker.Span)
+                    ? handOff.Take() ?? new WsMalformed(string.Empty, "a typed push's marker without its message")
+                    : WsMessageParser.Parse(frame);
                 message.SetLength(0);
                 Interlocked.Increment(ref _received);
                 if (parsed is null)

@@ -49,7 +49,7 @@ internal sealed class VenueEngine
         var accountWriter = new AccountInfoWriter(_state, margin);
         _info = new InfoProcessor(marketWriter, accountWriter);
         _typed = new TypedInfoAnswers(market, _state, margin, marketWriter.Candles);
-        _streams = new StreamHub(_state, accountWriter, marketWriter);
+        _streams = new StreamHub(_state, accountWriter, marketWriter, _typed);
     }
 
     public long StartMs => _state.StartMs;
@@ -138,12 +138,12 @@ internal sealed class VenueEngine
         }
     }
 
-    /// <summary>A new <c>/ws</c> session (pushes start with it).</summary>
-    public StreamSession Attach()
+    /// <summary>A new <c>/ws</c> session (pushes start with it); typed when <paramref name="handOff"/> is set.</summary>
+    public StreamSession Attach(WsHandOff? handOff)
     {
         lock (_gate)
         {
-            var session = new StreamSession(_sessions++);
+            var session = new StreamSession(_sessions++, handOff);
             _streams.Add(session);
             return session;
         }

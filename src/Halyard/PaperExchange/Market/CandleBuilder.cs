@@ -207,14 +207,15 @@ internal sealed class CandleBuilder(MarketView market)
 
     private static CandleBar Partial(CandleSeries series, int index, long nowMs, int szDecimals)
     {
-        var (high, low) = MarkPath.RangeUntil(series, index, nowMs);
+        var close = MarkPath.PriceAt(series, index, nowMs);
+        var (high, low) = MarkPath.RangeUntil(series, index, nowMs, close);
         var fraction = (decimal)(nowMs - series.OpenTime(index)) / series.IntervalMs;
         return new CandleBar(
             series.OpenTime(index),
             series.Open(index),
             PriceMath.RoundToValid(high, szDecimals),
             PriceMath.RoundToValid(low, szDecimals),
-            PriceMath.RoundToValid(MarkPath.PriceAt(series, index, nowMs), szDecimals),
+            PriceMath.RoundToValid(close, szDecimals),
             PriceMath.RoundSizeDown(series.Volume(index) * fraction, szDecimals));
     }
 

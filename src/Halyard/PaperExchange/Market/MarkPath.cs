@@ -21,20 +21,7 @@ internal static class MarkPath
     public static long StepStart(long timeMs) => timeMs - Mod(timeMs, StepMs);
 
     /// <summary>The price of path point <paramref name="point"/> (0..4) of candle <paramref name="index"/>.</summary>
-    public static decimal PointPrice(CandleSeries series, int index, int point)
-    {
-        var open = series.Open(index);
-        var high = series.High(index);
-        var low = series.Low(index);
-        var lowFirst = open - low <= high - open;
-        return point switch
-        {
-            0 => open,
-            1 => lowFirst ? low : high,
-            2 => lowFirst ? high : low,
-            _ => series.Close(index),
-        };
-    }
+    public static decimal PointPrice(CandleSeries series, int index, int point) => PointPrice(series, index, point, LowFirst(series, index));
 
     /// <summary>The mark at <paramref name="timeMs"/> (the price of its 3 s step), which must lie inside candle <paramref name="index"/>.</summary>
     public static decimal PriceAt(CandleSeries series, int index, long timeMs)
@@ -43,19 +30,38 @@ internal static class MarkPath
         var quarterMs = series.IntervalMs / Quarters;
         var offset = Math.Max(0, StepStart(timeMs) - start);
         var point = (int)Math.Min(Quarters - 1, offset / quarterMs);
-        var from = PointPrice(series, index, point);
-        var to = PointPrice(series, index, point + 1);
         var within = offset - (point * quarterMs);
-        var length = point == Quarters - 1 ? series.IntervalMs - (point * quarterMs) : quarterMs;
-        return within == 0 || from == to ? from : from + ((to - from) * within / length);
+        if (point == Quarters - 1)
+        {
+            return series.Close(index); // the close, held until the candle ends
+        }
+
+        if (point == 0 && within == 0)
+        {
+            return series.Open(index);
+        }
+
+        var lowFirst = LowFirst(series, index);
+        var from = PointPrice(series, index, point, lowFirst);
+        if (within == 0)
+        {
+            return from;
+        }
+
+        var to = PointPrice(series, index, point + 1, lowFirst);
+        return from == to ? from : from + ((to - from) * within / quarterMs);
     }
 
     /// <summary>Highest and lowest mark of candle <paramref name="index"/> over [open time, <paramref name="timeMs"/>].</summary>
-    public static (decimal High, decimal Low) RangeUntil(CandleSeries series, int index, long timeMs)
+    public static (decimal High, decimal Low) RangeUntil(CandleSeries series, int index, long timeMs) =>
+        RangeUntil(series, index, timeMs, PriceAt(series, index, timeMs));
+
+    /// <summary>The same, with the mark at <paramref name="timeMs"/> (<see cref="PriceAt"/>) already computed by the caller.</summary>
+    public static (decimal High, decimal Low) RangeUntil(CandleSeries series, int index, long timeMs, decimal now)
     {
         var start = series.OpenTime(index);
         var quarterMs = series.IntervalMs / Quarters;
-        var now = PriceAt(series, index, timeMs);
+        var lowFirst = LowFirst(series, index);
         var high = now;
         var low = now;
         for (var point = 0; point < Quarters; point++)
@@ -65,13 +71,28 @@ internal static class MarkPath
                 break;
             }
 
-            var price = PointPrice(series, index, point);
+            var price = PointPrice(series, index, point, lowFirst);
             high = Math.Max(high, price);
             low = Math.Min(low, price);
         }
 
         return (high, low);
     }
+
+    /// <summary>True when the path visits the low before the high (the extreme nearer to the open first; ties: the low).</summary>
+    private static bool LowFirst(CandleSeries series, int index)
+    {
+        var open = series.Open(index);
+        return open - series.Low(index) <= series.High(index) - open;
+    }
+
+    private static decimal PointPrice(CandleSeries series, int index, int point, bool lowFirst) => point switch
+    {
+        0 => series.Open(index),
+        1 => lowFirst ? series.Low(index) : series.High(index),
+        2 => lowFirst ? series.High(index) : series.Low(index),
+        _ => series.Close(index),
+    };
 
     private static long Mod(long value, long divisor)
     {

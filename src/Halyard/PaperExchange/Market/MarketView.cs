@@ -19,6 +19,7 @@ internal sealed class MarketView
     private readonly BookOptions _book;
     private readonly long _priceIntervalMs;
     private readonly CoinSources?[] _sources;
+    private readonly FundingSource?[] _funding;
     private readonly bool[] _hasData;
     private readonly (decimal Mid, decimal LevelNotional, SyntheticBook Book)?[] _lastBooks;
     private readonly LivePriceFeed? _feed;
@@ -33,6 +34,7 @@ internal sealed class MarketView
         Snapshot = data.Snapshot;
         var count = Snapshot.Universe.Count;
         _sources = new CoinSources?[count];
+        _funding = new FundingSource?[count];
         _hasData = new bool[count];
         _lastBooks = new (decimal, decimal, SyntheticBook)?[count];
         var coins = new HashSet<string>(data.Coins, StringComparer.Ordinal);
@@ -175,7 +177,23 @@ internal sealed class MarketView
     /// <summary>The rate settled at the top of hour <paramref name="hourMs"/>: the print of that hour (venue timestamps jitter by ms), else the previous one.</summary>
     public decimal? FundingForHour(int assetId, long hourMs) => CurrentFunding(assetId, hourMs + 59_999);
 
-    public FundingSeries? FundingSeriesOf(int assetId) => _feed is null && HasData(assetId) ? _data.Funding(Asset(assetId).Name) : null;
+    /// <summary>The funding history of an asset with data (looked up once per asset: the data set's files do not change).</summary>
+    public FundingSeries? FundingSeriesOf(int assetId)
+    {
+        if (_feed is not null || !HasData(assetId))
+        {
+            return null;
+        }
+
+        var source = Volatile.Read(ref _funding[assetId]);
+        if (source is null)
+        {
+            source = new FundingSource(_data.Funding(Asset(assetId).Name));
+            Volatile.Write(ref _funding[assetId], source);
+        }
+
+        return source.Series;
+    }
 
     /// <summary>Open interest in coins: the snapshot's open-interest notional held constant, converted at the current mark.</summary>
     public decimal OpenInterest(int assetId, decimal mark)
@@ -255,4 +273,6 @@ internal sealed class MarketView
     }
 
     private sealed record CoinSources(CandleSeries[] Series);
+
+    private sealed record FundingSource(FundingSeries? Series);
 }

@@ -16,6 +16,9 @@ internal sealed class TypedInfoAnswers(MarketView market, VenueState state, Marg
     private MetaWire? _meta;
     private (long TimeMs, AssetCtxWire[] Contexts)? _contexts;
     private AssetCtxWire?[]? _frozen;
+    private (decimal Mark, decimal Mid)?[]? _midOf;
+    private List<(string Coin, decimal Mid)>? _midsScratch;
+    private Dictionary<string, decimal>? _mids;
 
     /// <summary>The <c>meta</c> half of <c>metaAndAssetCtxs</c> (built once: the universe does not change within a run).</summary>
     public MetaWire Meta() => _meta ??= new MetaWire
@@ -81,20 +84,49 @@ internal sealed class TypedInfoAnswers(MarketView market, VenueState state, Marg
         return wires;
     }
 
-    /// <summary><c>allMids</c>: the synthetic book's mid of every asset with data.</summary>
+    /// <summary>
+    /// <c>allMids</c>: the synthetic book's mid of every asset with data. A mid depends on the asset and its mark only, so
+    /// each asset's last (mark, mid) is kept and reused while the mark is the same to the digit; when no mid changed,
+    /// the previous answer itself is returned (the answers are read-only). Called on every push of the mids.
+    /// </summary>
     public IReadOnlyDictionary<string, decimal> AllMids(long nowMs)
     {
-        var mids = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var kept = _midOf ??= new (decimal Mark, decimal Mid)?[market.AssetCount];
+        var current = _midsScratch ??= new List<(string Coin, decimal Mid)>(market.AssetCount);
+        current.Clear();
         for (var id = 0; id < market.AssetCount; id++)
         {
-            if (market.Mark(id, nowMs) is { } mark)
+            if (market.Mark(id, nowMs) is not { } mark)
             {
-                mids[market.Asset(id).Name] = PriceMath.AsParsed(SyntheticBook.MidOf(market.Top(id, mark)));
+                continue;
             }
+
+            if (kept[id] is not { } memo || !SameDigits(memo.Mark, mark))
+            {
+                memo = (mark, PriceMath.AsParsed(SyntheticBook.MidOf(market.Top(id, mark))));
+                kept[id] = memo;
+            }
+
+            current.Add((market.Asset(id).Name, memo.Mid));
         }
 
+        if (_mids is { } previous && previous.Count == current.Count && current.TrueForAll(m => previous.TryGetValue(m.Coin, out var p) && SameDigits(p, m.Mid)))
+        {
+            return previous;
+        }
+
+        var mids = new Dictionary<string, decimal>(current.Count, StringComparer.Ordinal);
+        foreach (var (coin, mid) in current)
+        {
+            mids[coin] = mid;
+        }
+
+        _mids = mids;
         return mids;
     }
+
+    /// <summary>The same value written with the same digits (a client parsing "1.50" and "1.5" gets different decimals).</summary>
+    private static bool SameDigits(decimal a, decimal b) => a == b && a.Scale == b.Scale;
 
     /// <summary><c>clearinghouseState</c> of <paramref name="user"/> (lower case); an unknown user is an empty account.</summary>
     public ClearinghouseStateWire ClearinghouseState(string user, long nowMs)
@@ -285,6 +317,14 @@ internal sealed class TypedInfoAnswers(MarketView market, VenueState state, Marg
         TotalMarginUsed = Usd(used),
     };
 
+    /// <summary>The <c>WsOrder</c> of <paramref name="order"/> as it is now (an <c>orderUpdates</c> entry), as the client parses <see cref="AccountInfoWriter.OrderWithStatus"/>.</summary>
+    public static OrderStatusEntryWire OrderWithStatus(OrderState order) => new()
+    {
+        Order = FrontendOrder(order),
+        Status = order.Status,
+        StatusTimestamp = order.StatusTimestamp,
+    };
+
     private static InfoOrderWire FrontendOrder(OrderState order)
     {
         List<InfoOrderWire> children = [];
@@ -319,7 +359,8 @@ internal sealed class TypedInfoAnswers(MarketView market, VenueState state, Marg
         };
     }
 
-    private static UserFillWire Fill(Account account, FillRecord fill) => new()
+    /// <summary>One fill as the client parses <see cref="AccountInfoWriter.WriteFill"/>.</summary>
+    public static UserFillWire Fill(Account account, FillRecord fill) => new()
     {
         Coin = fill.Coin,
         Px = PriceMath.AsParsed(fill.Px),

@@ -7,14 +7,14 @@ namespace Halyard.PaperExchange.Streaming;
 
 /// <summary>What a connection needs from the engine (each call takes the engine's lock).</summary>
 internal sealed record StreamEngine(
-    Func<StreamSession> Attach,
+    Func<WsHandOff?, StreamSession> Attach,
     Action<StreamSession> Detach,
     Action<StreamSession, WsSubscription, JsonElement> Subscribe,
     Action<StreamSession, WsSubscription, JsonElement> Unsubscribe,
     Func<string, ReadOnlyMemory<byte>, CancellationToken, Task<PaperResponse>> Post);
 
-/// <summary>How one connection is served: the host's wall clock, the venue's idle timeout, the socket faults.</summary>
-internal sealed record StreamServeOptions(TimeProvider Wall, TimeSpan? IdleTimeout, SocketFaultOptions Faults, int Seed, SocketFaultCounter Counter);
+/// <summary>How one connection is served: the host's wall clock, the venue's idle timeout, the socket faults, and where typed pushes go (null: JSON frames).</summary>
+internal sealed record StreamServeOptions(TimeProvider Wall, TimeSpan? IdleTimeout, SocketFaultOptions Faults, int Seed, SocketFaultCounter Counter, WsHandOff? HandOff = null);
 
 /// <summary>
 /// Serves one <c>/ws</c> connection in the venue's protocol: <c>subscribe</c>/<c>unsubscribe</c> (acked on
@@ -26,7 +26,7 @@ internal static class StreamConnection
 {
     public static async Task ServeAsync(WebSocket socket, StreamEngine engine, StreamServeOptions options, CancellationToken ct)
     {
-        var session = engine.Attach();
+        var session = engine.Attach(options.HandOff);
         options.Counter.SessionOpened();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var sending = SendAsync(socket, session, options, stop.Token);
@@ -183,7 +183,7 @@ internal static class StreamConnection
         var faults = options.Faults;
         var random = new Random(options.Seed + session.Number);
         var silent = false;
-        await foreach (var (frame, isData) in session.Outbox.ReadAllAsync(ct).ConfigureAwait(false))
+        await foreach (var (frame, message, isData) in session.Outbox.ReadAllAsync(ct).ConfigureAwait(false))
         {
             if (isData && faults.Any)
             {
@@ -225,7 +225,16 @@ internal static class StreamConnection
 
             try
             {
-                await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, ct).ConfigureAwait(false);
+                if (message is not null)
+                {
+                    // A typed push: the message goes to the client's side of the hand-off, its marker on the socket (in order).
+                    session.HandOff!.Put(message);
+                    await socket.SendAsync(WsHandOff.Marker, WebSocketMessageType.Binary, endOfMessage: true, ct).ConfigureAwait(false);
+                }
+                else
+                {
+                    await socket.SendAsync(frame!.AsMemory(), WebSocketMessageType.Text, endOfMessage: true, ct).ConfigureAwait(false);
+                }
             }
             catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException)
             {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Halyard.Hyperliquid.Info;
 using Halyard.Hyperliquid.WebSocket;
 using Halyard.PaperExchange.Engine;
 using Halyard.PaperExchange.Market;
@@ -11,8 +12,12 @@ namespace Halyard.PaperExchange.Streaming;
 /// sends every session what changed for its subscriptions (order status changes, new fills, funding and
 /// liquidations, the account), and on every advance of virtual time the market channels. Events carry their
 /// own virtual timestamps, so what is pushed is what happened on the replay clock, in order.
+/// A typed session (<see cref="StreamSession.IsTyped"/>) gets the <c>clearinghouseState</c>, <c>allMids</c>,
+/// <c>orderUpdates</c> and <c>userFills</c> pushes as the messages its client would parse from their frames, built
+/// from the wire records of <see cref="TypedInfoAnswers"/> and mapped by the client's own <see cref="InfoMapper"/>;
+/// every other frame (acks, pongs, errors, posts, <c>userEvents</c>, <c>l2Book</c>, <c>candle</c>) stays JSON.
 /// </summary>
-internal sealed class StreamHub(VenueState state, AccountInfoWriter accounts, MarketInfoWriter market)
+internal sealed class StreamHub(VenueState state, AccountInfoWriter accounts, MarketInfoWriter market, TypedInfoAnswers typed)
 {
     private readonly List<StreamSession> _sessions = [];
     private readonly Dictionary<string, (int Fills, int Fundings)> _cursors = new(StringComparer.Ordinal);
@@ -40,12 +45,14 @@ internal sealed class StreamHub(VenueState state, AccountInfoWriter accounts, Ma
         session.Queued = _queued;
         _sessions.Add(session);
         state.Changes.Enabled = true;
+        state.Changes.Typed = _sessions.Exists(s => s.IsTyped);
     }
 
     public void Remove(StreamSession session)
     {
         _sessions.Remove(session);
         state.Changes.Enabled = _sessions.Count > 0;
+        state.Changes.Typed = _sessions.Exists(s => s.IsTyped);
         if (_sessions.Count == 0)
         {
             state.Changes.Take();
@@ -68,6 +75,12 @@ internal sealed class StreamHub(VenueState state, AccountInfoWriter accounts, Ma
             case WsChannels.UserFills:
                 var account = state.Accounts.GetValueOrDefault(subscription.User!);
                 var fills = account?.Fills ?? [];
+                if (session.IsTyped)
+                {
+                    session.Send(new WsUserFills(subscription.User!, Fills(account, Math.Max(0, fills.Count - AccountInfoWriter.MaxFills)), IsSnapshot: true));
+                    break;
+                }
+
                 session.Send(StreamFrames.Frame(WsChannels.UserFills, w =>
                 {
                     w.WriteStartObject();
@@ -83,8 +96,14 @@ internal sealed class StreamHub(VenueState state, AccountInfoWriter accounts, Ma
                     w.WriteEndObject();
                 }), isData: true);
                 break;
+            case WsChannels.ClearinghouseState when session.IsTyped:
+                session.Send(ClearinghouseMessage(subscription.User!, nowMs));
+                break;
             case WsChannels.ClearinghouseState:
                 session.Send(Clearinghouse(subscription.User!, nowMs), isData: true);
+                break;
+            case WsChannels.AllMids when session.IsTyped:
+                session.Send(new WsAllMids(typed.AllMids(nowMs)));
                 break;
             case WsChannels.AllMids:
             case WsChannels.L2Book:
@@ -121,11 +140,16 @@ internal sealed class StreamHub(VenueState state, AccountInfoWriter accounts, Ma
             return;
         }
 
+        WsAllMids? mids = null;
         foreach (var session in _sessions)
         {
             foreach (var subscription in session.Subscriptions)
             {
-                if (subscription.Type is WsChannels.AllMids or WsChannels.L2Book or WsChannels.Candle)
+                if (subscription.Type == WsChannels.AllMids && session.IsTyped)
+                {
+                    session.Send(mids ??= new WsAllMids(typed.AllMids(nowMs)));
+                }
+                else if (subscription.Type is WsChannels.AllMids or WsChannels.L2Book or WsChannels.Candle)
                 {
                     session.Send(MarketFrame(subscription, nowMs), isData: true);
                 }
@@ -133,7 +157,7 @@ internal sealed class StreamHub(VenueState state, AccountInfoWriter accounts, Ma
         }
     }
 
-    private void PublishAccount(Account account, List<byte[]>? orders, bool ticked, long nowMs)
+    private void PublishAccount(Account account, List<OrderChange>? orders, bool ticked, long nowMs)
     {
         var user = account.Address;
         var (fillCursor, fundingCursor) = _cursors.GetValueOrDefault(user);
@@ -147,23 +171,36 @@ internal sealed class StreamHub(VenueState state, AccountInfoWriter accounts, Ma
         }
 
         byte[]? ordersFrame = null, fillsFrame = null, userFillsFrame = null, clearinghouse = null;
+        WsMessage? ordersMessage = null, userFillsMessage = null, clearinghouseMessage = null;
         foreach (var session in _sessions)
         {
             if (orders is { Count: > 0 } && session.Has(WsChannels.OrderUpdates, user))
             {
-                session.Send(ordersFrame ??= StreamFrames.Frame(WsChannels.OrderUpdates, w =>
+                // Typed when every change was captured typed (a change made before the typed session came goes as JSON).
+                if (session.IsTyped && orders.TrueForAll(o => o.Typed is not null))
                 {
-                    w.WriteStartArray();
-                    foreach (var order in orders)
+                    session.Send(ordersMessage ??= new WsOrderUpdates(orders.ConvertAll(o => InfoMapper.ToReport(o.Typed!))));
+                }
+                else
+                {
+                    session.Send(ordersFrame ??= StreamFrames.Frame(WsChannels.OrderUpdates, w =>
                     {
-                        w.WriteRawValue(order, skipInputValidation: true);
-                    }
+                        w.WriteStartArray();
+                        foreach (var order in orders)
+                        {
+                            w.WriteRawValue(order.Json, skipInputValidation: true);
+                        }
 
-                    w.WriteEndArray();
-                }), isData: true);
+                        w.WriteEndArray();
+                    }), isData: true);
+                }
             }
 
-            if (newFills > 0 && session.Has(WsChannels.UserFills, user))
+            if (newFills > 0 && session.Has(WsChannels.UserFills, user) && session.IsTyped)
+            {
+                session.Send(userFillsMessage ??= new WsUserFills(user, Fills(account, fillCursor), IsSnapshot: false));
+            }
+            else if (newFills > 0 && session.Has(WsChannels.UserFills, user))
             {
                 session.Send(userFillsFrame ??= StreamFrames.Frame(WsChannels.UserFills, w =>
                 {
@@ -180,7 +217,11 @@ internal sealed class StreamHub(VenueState state, AccountInfoWriter accounts, Ma
                 SendUserEvents(session, account, fillCursor, fundingCursor, ref fillsFrame);
             }
 
-            if ((changed || ticked) && session.Has(WsChannels.ClearinghouseState, user))
+            if ((changed || ticked) && session.Has(WsChannels.ClearinghouseState, user) && session.IsTyped)
+            {
+                session.Send(clearinghouseMessage ??= ClearinghouseMessage(user, nowMs));
+            }
+            else if ((changed || ticked) && session.Has(WsChannels.ClearinghouseState, user))
             {
                 session.Send(clearinghouse ??= Clearinghouse(user, nowMs), isData: true);
             }
@@ -246,6 +287,27 @@ internal sealed class StreamHub(VenueState state, AccountInfoWriter accounts, Ma
 
         w.WriteEndArray();
     }
+
+    /// <summary>The fills of <paramref name="account"/> from <paramref name="from"/> on, as the client maps them from their frame.</summary>
+    private static UserFill[] Fills(Account? account, int from)
+    {
+        if (account is null)
+        {
+            return [];
+        }
+
+        var fills = new UserFill[account.Fills.Count - from];
+        for (var i = 0; i < fills.Length; i++)
+        {
+            fills[i] = InfoMapper.ToFill(TypedInfoAnswers.Fill(account, account.Fills[from + i]));
+        }
+
+        return fills;
+    }
+
+    /// <summary>The <c>clearinghouseState</c> push as the client parses it (its account time is the answer's <c>time</c>).</summary>
+    private WsClearinghouseState ClearinghouseMessage(string user, long nowMs) =>
+        new(user, InfoMapper.ToAccount(typed.ClearinghouseState(user, nowMs), DateTimeOffset.FromUnixTimeMilliseconds(nowMs)));
 
     private byte[] Clearinghouse(string user, long nowMs) => StreamFrames.Frame(WsChannels.ClearinghouseState, w =>
     {

@@ -66,6 +66,55 @@ public sealed class MarkPathTests
         }
     }
 
+    [Fact]
+    public void PriceAtAndRangeUntil_EveryStepOfRealCandles_AreThePathFormulaBitForBit()
+    {
+        var candles = MarketDataSet.Embedded.Candles("ETH", "5m")!;
+        for (var i = 1000; i < 1300; i++)
+        {
+            for (var t = candles.OpenTime(i); t < candles.OpenTime(i) + FiveMinutes; t += 1_500)
+            {
+                Assert.Equal(decimal.GetBits(ReferencePriceAt(candles, i, t)), decimal.GetBits(MarkPath.PriceAt(candles, i, t)));
+                var (high, low) = MarkPath.RangeUntil(candles, i, t);
+                var reference = ReferenceRangeUntil(candles, i, t);
+                Assert.Equal(decimal.GetBits(reference.High), decimal.GetBits(high));
+                Assert.Equal(decimal.GetBits(reference.Low), decimal.GetBits(low));
+            }
+        }
+    }
+
+    /// <summary>The path as documented, point by point (each point decides low-first on its own).</summary>
+    private static decimal ReferencePoint(CandleSeries series, int index, int point)
+    {
+        var (open, high, low) = (series.Open(index), series.High(index), series.Low(index));
+        var lowFirst = open - low <= high - open;
+        return point switch { 0 => open, 1 => lowFirst ? low : high, 2 => lowFirst ? high : low, _ => series.Close(index) };
+    }
+
+    private static decimal ReferencePriceAt(CandleSeries series, int index, long timeMs)
+    {
+        var quarterMs = series.IntervalMs / MarkPath.Quarters;
+        var offset = Math.Max(0, MarkPath.StepStart(timeMs) - series.OpenTime(index));
+        var point = (int)Math.Min(MarkPath.Quarters - 1, offset / quarterMs);
+        var (from, to) = (ReferencePoint(series, index, point), ReferencePoint(series, index, point + 1));
+        var within = offset - (point * quarterMs);
+        var length = point == MarkPath.Quarters - 1 ? series.IntervalMs - (point * quarterMs) : quarterMs;
+        return within == 0 || from == to ? from : from + ((to - from) * within / length);
+    }
+
+    private static (decimal High, decimal Low) ReferenceRangeUntil(CandleSeries series, int index, long timeMs)
+    {
+        var now = ReferencePriceAt(series, index, timeMs);
+        var (high, low) = (now, now);
+        for (var point = 0; point < MarkPath.Quarters && series.OpenTime(index) + (point * (series.IntervalMs / MarkPath.Quarters)) <= timeMs; point++)
+        {
+            high = Math.Max(high, ReferencePoint(series, index, point));
+            low = Math.Min(low, ReferencePoint(series, index, point));
+        }
+
+        return (high, low);
+    }
+
     internal static CandleSeries Series(params (decimal O, decimal H, decimal L, decimal C)[] bars) =>
         new("TEST", "5m", new CandleColumns(
             [.. bars.Select((_, i) => i * FiveMinutes)],

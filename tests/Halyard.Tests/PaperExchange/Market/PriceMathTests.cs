@@ -86,6 +86,49 @@ public sealed class PriceMathTests
         });
     }
 
+    [Fact]
+    public void RoundToValid_AnyPrice_GivesTheBitsOfRoundingThePriceOverTheTick()
+    {
+        static void AssertSameBits(decimal price, int szDecimals)
+        {
+            var tick = PriceMath.Tick(price, szDecimals);
+            var divided = PriceMath.Normalize(Math.Max(tick, decimal.Round(price / tick, MidpointRounding.AwayFromZero) * tick));
+            Assert.Equal(decimal.GetBits(divided), decimal.GetBits(PriceMath.RoundToValid(price, szDecimals)));
+        }
+
+        Gen.Select(Gen.Long[1, long.MaxValue], Gen.Byte[0, 28], Gen.Int[0, 5]).Sample((mantissa, scale, szDecimals) =>
+            AssertSameBits(new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, false, scale), szDecimals));
+        Gen.Select(Gen.Int, Gen.Int, Gen.Int[1, int.MaxValue], Gen.Byte[20, 28], Gen.Int[0, 5]).Sample((lo, mid, hi, scale, szDecimals) =>
+            AssertSameBits(new decimal(lo, mid, hi, false, scale), szDecimals));
+        foreach (var price in (decimal[])[0.5m, 1.5m, 2.5m, 0.000125m, 9999.5m, 10_000m, 10_000.5m, 123_456.5m, 0.00000001m, 1.23455m, 0.0123455m])
+        {
+            for (var szDecimals = 0; szDecimals <= 5; szDecimals++)
+            {
+                AssertSameBits(price, szDecimals);
+            }
+        }
+    }
+
+    [Fact]
+    public void Normalize_AnyDecimal_GivesTheBitsOfTheDivisionByOne()
+    {
+        static void AssertSameBits(decimal value) =>
+            Assert.Equal(decimal.GetBits(value / 1.000000000000000000000000000000000m), decimal.GetBits(PriceMath.Normalize(value)));
+
+        Gen.Decimal.Sample(AssertSameBits);
+        Gen.Select(Gen.Int, Gen.Int, Gen.Int[0, 3], Gen.Bool, Gen.Byte[0, 28]).Sample((lo, mid, hi, negative, scale) =>
+            AssertSameBits(new decimal(lo, mid, hi, negative, scale)));
+        Gen.Select(Gen.Long[0, 10_000_000_000L], Gen.Int[0, 12], Gen.Bool, Gen.Byte[0, 28]).Sample((digits, zeros, negative, scale) =>
+        {
+            var mantissa = (UInt128)digits * UInt128.Parse("1" + new string('0', zeros), System.Globalization.CultureInfo.InvariantCulture);
+            AssertSameBits(new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), (int)(uint)(mantissa >> 64), negative, scale));
+        });
+        foreach (var value in (decimal[])[0m, -0m, 0.000m, new decimal(0, 0, 0, true, 5), 1m, -1m, 100m, 1.50m, -2.500m, 0.0000000000000000000000000010m, decimal.MaxValue, decimal.MinValue, 79228162514264337593543950330m, 7.9228162514264337593543950330m])
+        {
+            AssertSameBits(value);
+        }
+    }
+
     /// <summary>Same value and same text (so the same scale) as <c>decimal.Parse(PriceMath.Format(value))</c>, the client's parse.</summary>
     private static void AssertSameAsParsed(decimal value)
     {

@@ -118,6 +118,7 @@ internal static class RunReader
             To = r.OptionalValue("to", Scalars.UtcTime),
             Out = r.Value("out", d.Out, Scalars.Path),
             Reads = r.Value("reads", d.Reads, Scalars.Enum(("typed", ReplayReads.Typed), ("http", ReplayReads.Http))),
+            Pushes = r.Value("pushes", d.Pushes, Scalars.Enum(("typed", ReplayPushes.Typed), ("json", ReplayPushes.Json))),
         };
         if (replay is { From: { } from, To: { } to } && from >= to)
         {

@@ -236,6 +236,7 @@ internal static class ConfigYamlWriter
         Optional(y, 2, ConfigSchema.Replay, "to", r.To is { } to ? Names.Of(to) : null, "2025-10-31");
         y.Key(2, ConfigSchema.Replay, "out", YamlLines.Quote(r.Out));
         y.Key(2, ConfigSchema.Replay, "reads", r.Reads == ReplayReads.Http ? "http" : "typed");
+        y.Key(2, ConfigSchema.Replay, "pushes", r.Pushes == ReplayPushes.Json ? "json" : "typed");
     }
 
     private static void Operations(YamlLines y, HalyardConfig config)

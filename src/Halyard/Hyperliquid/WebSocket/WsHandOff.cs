@@ -1,0 +1,28 @@
+using System.Collections.Concurrent;
+
+namespace Halyard.Hyperliquid.WebSocket;
+
+/// <summary>
+/// The typed pushes of one in-process connection (a replay's paper exchange, <c>replay.pushes: typed</c>): the server
+/// puts a message here and then sends <see cref="Marker"/> on the socket in its place; the client takes the oldest
+/// message here when it receives the marker. Both sides keep the socket's order (the server's send loop is
+/// sequential, the client's receive loop too), so a typed push arrives exactly where its JSON frame would have,
+/// between the same acks and pongs; only the serialisation and the parse are skipped.
+/// </summary>
+public sealed class WsHandOff
+{
+    /// <summary>The frame that stands for a typed push: one binary byte (the venue sends text frames only).</summary>
+    public static readonly ReadOnlyMemory<byte> Marker = new byte[] { 0x1E };
+
+    private readonly ConcurrentQueue<WsMessage> _messages = new();
+
+    /// <summary>Called by the server just before it sends <see cref="Marker"/>.</summary>
+    public void Put(WsMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        _messages.Enqueue(message);
+    }
+
+    /// <summary>Called by the client on receiving <see cref="Marker"/>: the message it stands for.</summary>
+    public WsMessage? Take() => _messages.TryDequeue(out var message) ? message : null;
+}
