@@ -8,8 +8,8 @@ from collections import Counter
 
 RULES = [
     ("JIT compiler (background tier-up and first calls)", lambda c, st: "Tiered" in c or any("libclrjit" in d for _, d in st)),
-    ("journal index thread (SQLite inserts)", lambda c, st: "journal" in c or has(st, "BackgroundIndex")),
-    ("journal line (serialise, write cycles.jsonl)", lambda c, st: has(st, r"Halyard\.Journal\.(CompositeJournal|ResilientJournal)::Append")),
+    ("journal writer thread (serialise, write cycles.jsonl, SQLite inserts)", lambda c, st: "journal" in c or has(st, "BackgroundWriter")),
+    ("journal on the cycle (hand-over; the line itself with fsync)", lambda c, st: has(st, r"Halyard\.Journal\.(CompositeJournal|ResilientJournal)::Append")),
     ("WebSocket client: receive and parse pushes", lambda c, st: has(st, r"HyperliquidSocket\+<ReceiveAsync>")),
     ("paper exchange: build and send pushes", lambda c, st: has(st, r"StreamHub|StreamSession|StreamConnection")),
     ("replay driver: step to venue events, settle", lambda c, st: has(st, r"ReplayEventDriver|LiveStateSession")),

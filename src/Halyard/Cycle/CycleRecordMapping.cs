@@ -17,7 +17,7 @@ internal sealed record CycleRecordParts(
     GatingRecord Gating,
     string? Problem,
     bool Failed,
-    IReadOnlyDictionary<string, PositionPlan>? Plans = null);
+    IReadOnlyList<PlanRecord>? Plans = null);
 
 /// <summary>Maps a cycle's parts onto the journal's <see cref="DecisionCycleRecord"/> (schema: <c>docs/decision-log.md</c>).</summary>
 internal static class CycleRecordMapping
@@ -36,18 +36,47 @@ internal static class CycleRecordMapping
             ParseOutcome = ParseOutcomeOf(outcome, p.Baseline),
             Decisions = [.. outcome.Decisions.Select(DecisionRecord.From)],
             // Hold and wait are always accepted and carry nothing to judge: only open and close verdicts are kept.
-            Verdicts = [.. p.Verdicts.Where(v => v.Verdict.Decision.Action is not (DecisionAction.Hold or DecisionAction.Wait)).Select(ToRecord)],
+            Verdicts = Judged(p.Verdicts),
             AccountSnapshot = AccountRecord.From(p.Account),
             PositionsSnapshot = PositionRecord.From(p.Account),
-            Plans = ToRecords(p.Plans),
+            Plans = p.Plans,
             Candidates = p.Market.Candidates,
-            MarketSnapDigest = [.. p.Market.Candidates.Where(p.Market.Snapshots.ContainsKey).Select(c => MarketDigestEntry.From(p.Market.Snapshots[c]))],
+            MarketSnapDigest = Digest(p.Market),
             Actions = p.Actions,
             TokenUsage = usage.Total > 0 ? new TokenUsageRecord(usage.Input, usage.Output, usage.Total) : null,
             Gating = p.Gating,
             Success = !p.Failed,
             ErrorMessage = Join(outcome.Error is { } e ? "decision maker: " + e.Kind + ": " + e.Message : null, p.Problem),
         };
+    }
+
+    private static IReadOnlyList<VerdictRecord> Judged(IReadOnlyList<FinalVerdict> verdicts)
+    {
+        List<VerdictRecord>? judged = null;
+        foreach (var v in verdicts)
+        {
+            if (v.Verdict.Decision.Action is not (DecisionAction.Hold or DecisionAction.Wait))
+            {
+                (judged ??= []).Add(ToRecord(v));
+            }
+        }
+
+        return judged ?? [];
+    }
+
+    /// <summary>The snapshot digest of each candidate that has a snapshot, in the candidates' order.</summary>
+    private static IReadOnlyList<MarketDigestEntry> Digest(MarketRead market)
+    {
+        var digest = new List<MarketDigestEntry>(market.Candidates.Count);
+        foreach (var coin in market.Candidates)
+        {
+            if (market.Snapshots.TryGetValue(coin, out var snapshot))
+            {
+                digest.Add(MarketDigestEntry.From(snapshot));
+            }
+        }
+
+        return digest;
     }
 
     /// <summary>The journal's parse outcome: <c>not_asked</c> for the baseline, else how the model's answer was read.</summary>

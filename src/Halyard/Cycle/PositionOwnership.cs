@@ -60,7 +60,17 @@ public sealed class PositionOwnership
     {
         lock (_gate)
         {
-            return _owners.Where(kv => kv.Value == traderId).Select(kv => kv.Key).Order(StringComparer.Ordinal).ToArray();
+            var coins = new List<string>(_owners.Count);
+            foreach (var (coin, owner) in _owners)
+            {
+                if (owner == traderId)
+                {
+                    coins.Add(coin);
+                }
+            }
+
+            coins.Sort(StringComparer.Ordinal);
+            return coins;
         }
     }
 

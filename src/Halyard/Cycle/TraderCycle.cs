@@ -24,6 +24,7 @@ public sealed class TraderCycle
     private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly ResilientJournal _journal;
     private readonly LastVenueView _lastVenue = new();
+    private IReadOnlyDictionary<string, InstrumentRules>? _instrumentsHanded;
 
     public TraderCycle(TraderSetup setup, TraderServices services, TraderState? state = null)
     {
@@ -126,7 +127,12 @@ public sealed class TraderCycle
 
         var venue = read.Value;
 
-        _s.Orders.UpdateInstruments(venue.Instruments.Values);
+        // The rules by coin are the same dictionary while the universe stands still (every cycle of a replay): handed once.
+        if (!ReferenceEquals(venue.Instruments, _instrumentsHanded))
+        {
+            _s.Orders.UpdateInstruments(venue.Instruments.Values);
+            _instrumentsHanded = venue.Instruments;
+        }
         // The reconciliation reuses these reads when they were taken at one instant (a replay: its clock stands
         // still within a cycle) and it finds that instant still on its clock; otherwise (live) it reads again.
         var reconcile = await _s.Orders.ReconcileAsync(
@@ -179,7 +185,9 @@ public sealed class TraderCycle
             GatingEnabled = _setup.Gating,
             BreakersTripped = breakers,
             OpensInLastHour = State.OpensInLastHour(now),
-            Memory = State.Memory.View(State.Trades.Closed, State.Trades.OpenPositions(account.Positions), _setup.RecentTrades, _setup.PlanReasoningChars),
+            Memory = _s.DecisionStep.Maker.ReadsMemory
+                ? State.Memory.View(State.Trades.Closed, State.Trades.OpenPositions(account.Positions), _setup.RecentTrades, _setup.PlanReasoningChars)
+                : TradeMemory.Empty,
             TakerFeeBps = _setup.TakerFeeBps,
             MakerFeeBps = _setup.MakerFeeBps,
             SlippageBps = _setup.SlippageBps,
@@ -234,7 +242,7 @@ public sealed class TraderCycle
             GatingNow(),
             Problem(syncProblem, market.Problem, execution.Problem),
             execution.VenueDown,
-            State.Memory.Plans));
+            State.Memory.PlanRecords()));
     }
 
     /// <summary>
@@ -355,19 +363,39 @@ public sealed class TraderCycle
     /// <summary>The decisions to judge, with their index in the proposed list: all, or only the first open or close.</summary>
     internal static IReadOnlyList<(int Index, TradingDecision Decision)> Considered(IReadOnlyList<TradingDecision> decisions, bool multiDecision)
     {
-        var all = decisions.Select((d, i) => (i, d)).ToArray();
         if (multiDecision)
         {
+            var all = new (int, TradingDecision)[decisions.Count];
+            for (var i = 0; i < all.Length; i++)
+            {
+                all[i] = (i, decisions[i]);
+            }
+
             return all;
         }
 
-        var first = Array.FindIndex(all, x => x.d.IsOpen || x.d.IsClose);
-        return first < 0 ? [] : [all[first]];
+        for (var i = 0; i < decisions.Count; i++)
+        {
+            if (decisions[i].IsOpen || decisions[i].IsClose)
+            {
+                return [(i, decisions[i])];
+            }
+        }
+
+        return [];
     }
 
     private static string? Problem(params string?[] problems)
     {
-        var text = string.Join("; ", problems.Where(p => p is not null));
-        return text.Length == 0 ? null : text;
+        string? text = null;
+        foreach (var problem in problems)
+        {
+            if (problem is not null)
+            {
+                text = text is null ? problem : text + "; " + problem;
+            }
+        }
+
+        return text is { Length: > 0 } ? text : null;
     }
 }

@@ -1,5 +1,6 @@
 using Halyard.Decisions;
 using Halyard.Domain;
+using Halyard.Journal;
 using Halyard.Journal.Analytics;
 
 namespace Halyard.Cycle;
@@ -16,13 +17,34 @@ public sealed class TraderMemory
     private readonly List<(string Coin, DateTimeOffset At, string How)> _hows = [];
     private List<SizeDownSuggestion> _suggestions = [];
     private List<SizeDownSuggestion> _next = [];
+    private IReadOnlyList<PlanRecord>? _planRecords;
+    private bool _planRecordsStale = true;
 
-    public void RememberPlan(string coin, PositionPlan plan) => _plans[coin] = plan;
+    public void RememberPlan(string coin, PositionPlan plan)
+    {
+        _plans[coin] = plan;
+        _planRecordsStale = true;
+    }
 
     public PositionPlan? PlanOf(string coin) => _plans.GetValueOrDefault(coin);
 
     /// <summary>Every plan held now, by coin (journaled each cycle, reloaded after a restart).</summary>
     public IReadOnlyDictionary<string, PositionPlan> Plans => _plans;
+
+    /// <summary>
+    /// The plans as journaled (<see cref="CycleRecordMapping.ToRecords"/>), mapped again only after they changed: the
+    /// same list while they stand still, so the journal's plan compaction recognises them at once.
+    /// </summary>
+    public IReadOnlyList<PlanRecord>? PlanRecords()
+    {
+        if (_planRecordsStale)
+        {
+            _planRecords = CycleRecordMapping.ToRecords(_plans);
+            _planRecordsStale = false;
+        }
+
+        return _planRecords;
+    }
 
     /// <summary>
     /// A scale-in filled: the plan keeps its entry reasoning and age; the add's stop and target (and its invalidation,
@@ -40,11 +62,23 @@ public sealed class TraderMemory
                 Adds = plan.Adds + 1,
             }
             : add with { Adds = 1 };
+        _planRecordsStale = true;
     }
 
     /// <summary>Adds made to each held position (the Validator's max_adds_per_position).</summary>
-    public IReadOnlyDictionary<string, int> Adds() =>
-        _plans.Where(kv => kv.Value.Adds > 0).ToDictionary(kv => kv.Key, kv => kv.Value.Adds, StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, int> Adds()
+    {
+        Dictionary<string, int>? adds = null;
+        foreach (var (coin, plan) in _plans)
+        {
+            if (plan.Adds > 0)
+            {
+                (adds ??= new(StringComparer.Ordinal))[coin] = plan.Adds;
+            }
+        }
+
+        return adds is null ? System.Collections.ObjectModel.ReadOnlyDictionary<string, int>.Empty : adds;
+    }
 
     /// <summary>How a coin's position was closed (the trade's record is matched by coin and time).</summary>
     public void NoteClose(string coin, DateTimeOffset at, string how)
@@ -64,9 +98,19 @@ public sealed class TraderMemory
         ArgumentNullException.ThrowIfNull(account);
         _suggestions = _next;
         _next = [];
-        foreach (var coin in _plans.Keys.Where(c => account.PositionOf(c) is null).ToArray())
+        List<string>? gone = null;
+        foreach (var coin in _plans.Keys)
+        {
+            if (account.PositionOf(coin) is null)
+            {
+                (gone ??= []).Add(coin);
+            }
+        }
+
+        foreach (var coin in gone ?? [])
         {
             _plans.Remove(coin);
+            _planRecordsStale = true;
         }
     }
 

@@ -89,5 +89,11 @@ public interface IDecisionMaker
     /// </summary>
     bool ReadsPerformance => true;
 
+    /// <summary>
+    /// Whether the maker reads <see cref="DecisionContext.Memory"/> (the prompt's plans and recent trades); when not,
+    /// the cycle hands <see cref="TradeMemory.Empty"/> instead of building the view.
+    /// </summary>
+    bool ReadsMemory => true;
+
     Task<DecisionOutcome> DecideAsync(DecisionContext context, CancellationToken cancellationToken);
 }

@@ -23,8 +23,10 @@ public interface IJournal : IDisposable
 /// <summary>How the journal writes.</summary>
 /// <param name="FsyncEachRecord">
 /// True: each record is forced to the disk before <see cref="IJournal.Append"/> returns (survives a
-/// power loss). False: each record is handed to the operating system before returning (survives a kill
-/// of the process, not of the machine) — for replays, where speed matters and the run can be redone.
+/// power loss). False: each record is handed to the operating system soon after (survives a kill of the
+/// process once written, not of the machine) — for replays, where speed matters and the run can be redone;
+/// <see cref="CompositeJournal"/> then writes on a thread of its own (a kill loses the records still waiting
+/// there, at most <see cref="BackgroundWriter.MaxQueued"/>).
 /// </param>
 /// <param name="KeepFullPrompt">When false the full prompt is dropped and only its digest is kept.</param>
 /// <param name="IndexCopiesRecords">

@@ -36,8 +36,13 @@ public sealed record BreakerState(
     public bool DrawdownTripped => DrawdownTrippedAt is not null;
 
     /// <summary>The breakers stopping new opens now, in a stable order.</summary>
-    public IReadOnlyList<string> Tripped =>
-        [.. new[] { DailyTripped ? BreakerNames.DailyLoss : null, DrawdownTripped ? BreakerNames.Drawdown : null }.OfType<string>()];
+    public IReadOnlyList<string> Tripped => (DailyTripped, DrawdownTripped) switch
+    {
+        (true, true) => [BreakerNames.DailyLoss, BreakerNames.Drawdown],
+        (true, false) => [BreakerNames.DailyLoss],
+        (false, true) => [BreakerNames.Drawdown],
+        _ => [],
+    };
 
     /// <summary>Loss from the day's opening equity, in percent (negative: a gain).</summary>
     public decimal DailyLossPct(decimal equity) => DayOpenEquity > 0m ? (DayOpenEquity - equity) / DayOpenEquity * 100m : 0m;

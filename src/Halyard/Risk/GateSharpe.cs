@@ -16,6 +16,7 @@ public sealed class GateSharpe
     private readonly int _minReturns;
     private (decimal Equity, bool Holding)? _last;
     private (double? Value, bool Known) _sharpe;
+    private decimal[] _buffer = [];
 
     public GateSharpe(int window, int minReturns)
     {
@@ -38,7 +39,13 @@ public sealed class GateSharpe
         {
             if (!_sharpe.Known)
             {
-                _sharpe = (Compute(_returns.ToArray(), _minReturns), true);
+                if (_buffer.Length < _returns.Count)
+                {
+                    _buffer = new decimal[_window];
+                }
+
+                _returns.CopyTo(_buffer, 0);
+                _sharpe = (Compute(_buffer.AsSpan(0, _returns.Count), _minReturns), true);
             }
 
             return _sharpe.Value;
@@ -68,14 +75,33 @@ public sealed class GateSharpe
     public static double? Compute(IReadOnlyList<decimal> returns, int minReturns)
     {
         ArgumentNullException.ThrowIfNull(returns);
-        var n = returns.Count;
+        return Compute([.. returns], minReturns);
+    }
+
+    /// <summary>The same sums, in the same order, as <c>Enumerable.Sum</c> (from <c>0m</c>, left to right): the same value and scale.</summary>
+    private static double? Compute(ReadOnlySpan<decimal> returns, int minReturns)
+    {
+        var n = returns.Length;
         if (n < Math.Max(2, minReturns))
         {
             return null;
         }
 
-        var mean = returns.Sum() / n;
-        var variance = returns.Sum(r => (r - mean) * (r - mean)) / n;
+        var sum = 0m;
+        foreach (var r in returns)
+        {
+            sum += r;
+        }
+
+        var mean = sum / n;
+        var squares = 0m;
+        foreach (var r in returns)
+        {
+            var d = r - mean;
+            squares += d * d;
+        }
+
+        var variance = squares / n;
         return variance > 0m ? (double)mean / Math.Sqrt((double)variance) : null;
     }
 }

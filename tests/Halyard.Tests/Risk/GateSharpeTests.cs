@@ -69,6 +69,31 @@ public class GateSharpeTests
     }
 
     [Fact]
+    public void Sharpe_WindowMovedOn_IsTheLinqFormulaOverTheKeptReturns_ToTheLastBit()
+    {
+        // Equity with many digits: returns of 28 significant digits, so any change in the order or the rounding of
+        // the sums would show in the last bits of the double.
+        var sut = new GateSharpe(window: 5, minReturns: 2);
+        var returns = new List<decimal>();
+        var equity = 10_000.123456m;
+        var last = equity;
+        sut.Observe(equity, holding: true);
+        for (var i = 1; i <= 12; i++)
+        {
+            equity = decimal.Round(equity * (1m + (((i * 37) % 11) - 5) / 997m), 6);
+            sut.Observe(equity, holding: true);
+            returns.Add((equity / last) - 1m);
+            last = equity;
+        }
+
+        var kept = returns.TakeLast(5).ToArray();
+        var mean = kept.Sum() / kept.Length;
+        var variance = kept.Sum(r => (r - mean) * (r - mean)) / kept.Length;
+        Assert.Equal((double)mean / Math.Sqrt((double)variance), sut.Sharpe);
+        Assert.Equal(GateSharpe.Compute(kept, 2), sut.Sharpe);
+    }
+
+    [Fact]
     public void Observe_OpenAfterFlat_FirstReturnCounts()
     {
         var sut = new GateSharpe(window: 10, minReturns: 2);

@@ -36,10 +36,11 @@ public sealed class TraderHistory
     public void Add(DecisionCycleRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        foreach (var point in JournalHistory.EquityCurve([record]))
+        // JournalHistory.EquityCurve of this one record, without building a list for it.
+        if (record.AccountSnapshot is { } account)
         {
-            _equity.Enqueue(point);
-            GateSharpe.Observe(point.Equity, record.PositionsSnapshot.Count > 0);
+            _equity.Enqueue(new EquityPoint(record.Timestamp, account.AccountValue));
+            GateSharpe.Observe(account.AccountValue, record.PositionsSnapshot.Count > 0);
         }
 
         foreach (var judgement in JournalHistory.Judgements([record]))

@@ -177,6 +177,7 @@ public static class ReplayRunner
                 };
                 var cost = RunCost.Start(request.Wall);
                 await manager.RunAsync(window.From, cancellationToken).ConfigureAwait(false);
+                journal.Flush(); // the journal's writer thread done: its work is part of the run's cost
                 var measured = cost.Stop();
                 var infoRequests = venue.Timer.InfoRequests;
                 var typedReads = venue.Typed?.Counts.Total;

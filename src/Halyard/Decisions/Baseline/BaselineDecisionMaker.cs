@@ -21,6 +21,9 @@ public sealed class BaselineDecisionMaker(BaselineOptions options, PromptBuilder
     /// <summary>The rules read only the gate's state; the figures reach the prompt, rendered only when asked for.</summary>
     public bool ReadsPerformance => includePrompt;
 
+    /// <summary>The trade memory reaches the prompt only, as the figures do.</summary>
+    public bool ReadsMemory => includePrompt;
+
     public Task<DecisionOutcome> DecideAsync(DecisionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

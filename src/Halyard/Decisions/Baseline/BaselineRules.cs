@@ -16,20 +16,30 @@ internal static class BaselineRules
     public static IReadOnlyList<TradingDecision> Decide(DecisionContext ctx, BaselineOptions o)
     {
         var decisions = new List<TradingDecision>();
-        foreach (var p in ctx.Positions.Where(p => p.Size != 0m))
+        foreach (var p in ctx.Positions)
         {
-            decisions.Add(Manage(ctx, p));
+            if (p.Size != 0m)
+            {
+                decisions.Add(Manage(ctx, p));
+            }
         }
 
         var opens = 0;
         var headroom = ctx.MarginHeadroomUsd;
         string? budgetUsed = null;
-        foreach (var coin in ctx.Candidates.Distinct(StringComparer.Ordinal).Where(c => ctx.PositionOf(c) is null))
+        var seen = new HashSet<string>(ctx.Candidates.Count, StringComparer.Ordinal);
+        foreach (var coin in ctx.Candidates)
         {
+            // Each candidate once (the first time it is listed), and only the coins not held.
+            if (!seen.Add(coin) || ctx.PositionOf(coin) is not null)
+            {
+                continue;
+            }
+
             if (opens >= ctx.MaxNewOpensThisCycle)
             {
                 // One text for every coin beyond the budget (the journal writes it once per record).
-                budgetUsed ??= Inv($"budget: {ctx.MaxNewOpensThisCycle} new open(s) allowed this cycle, already used");
+                budgetUsed ??= string.Create(CultureInfo.InvariantCulture, $"budget: {ctx.MaxNewOpensThisCycle} new open(s) allowed this cycle, already used");
                 decisions.Add(Wait(coin, budgetUsed));
                 continue;
             }
@@ -62,7 +72,7 @@ internal static class BaselineRules
 
         if (isLong ? s.Price < s.Ema50H4 : s.Price > s.Ema50H4)
         {
-            return new TradingDecision(p.Coin, close, Confidence: 75, Reasoning: Inv($"invalidation hit: price {F(s.Price)} {(isLong ? "below" : "above")} the 4h EMA50 {F(s.Ema50H4)}"));
+            return new TradingDecision(p.Coin, close, Confidence: 75, Reasoning: string.Create(CultureInfo.InvariantCulture, $"invalidation hit: price {F(s.Price)} {(isLong ? "below" : "above")} the 4h EMA50 {F(s.Ema50H4)}"));
         }
 
         return new TradingDecision(p.Coin, DecisionAction.Hold, Reasoning: $"trend intact ({s.TrendText}); price on the right side of the 4h EMA50");
@@ -77,12 +87,12 @@ internal static class BaselineRules
 
         if (ctx.InCooldown(coin, out var until))
         {
-            return Wait(coin, Inv($"cooldown after close until {until.UtcDateTime:HH:mm:ss}Z"));
+            return Wait(coin, string.Create(CultureInfo.InvariantCulture, $"cooldown after close until {until.UtcDateTime:HH:mm:ss}Z"));
         }
 
         if (snap.OpenInterestUsd < ctx.LiquidityThresholdUsd)
         {
-            return Wait(coin, Inv($"open interest {snap.OpenInterestUsd:0} USD below the liquidity threshold {ctx.LiquidityThresholdUsd:0}"));
+            return Wait(coin, string.Create(CultureInfo.InvariantCulture, $"open interest {snap.OpenInterestUsd:0} USD below the liquidity threshold {ctx.LiquidityThresholdUsd:0}"));
         }
 
         if (!ctx.AssetMeta.TryGetValue(coin, out var rules))
@@ -99,20 +109,18 @@ internal static class BaselineRules
         var (rsiMin, rsiMax) = direction > 0 ? (o.LongRsiMin, o.LongRsiMax) : (o.ShortRsiMin, o.ShortRsiMax);
         if (s.Rsi14 < rsiMin || s.Rsi14 > rsiMax)
         {
-            return Wait(coin, Inv($"{s.TrendText}, but intraday RSI14 {F(s.Rsi14)} is outside [{F(rsiMin)}, {F(rsiMax)}]"));
+            return Wait(coin, string.Create(CultureInfo.InvariantCulture, $"{s.TrendText}, but intraday RSI14 {F(s.Rsi14)} is outside [{F(rsiMin)}, {F(rsiMax)}]"));
         }
 
         var confirmations = s.Confirmations(direction);
         var confidence = Math.Min(100, o.BaseConfidence + (o.ConfirmationConfidence * confirmations.Count));
         if (confidence < ctx.EffectiveMinConfidence)
         {
-            return Wait(coin, Inv($"{s.TrendText}; {confirmations.Count} of 3 confirmations, confidence {confidence} < minimum {ctx.EffectiveMinConfidence}"));
+            return Wait(coin, string.Create(CultureInfo.InvariantCulture, $"{s.TrendText}; {confirmations.Count} of 3 confirmations, confidence {confidence} < minimum {ctx.EffectiveMinConfidence}"));
         }
 
         return Sizing.Open(ctx, o, coin, rules, snap.Price, s, direction, confidence, confirmations, headroom);
     }
 
     internal static TradingDecision Wait(string coin, string why) => new(coin, DecisionAction.Wait, Reasoning: why);
-
-    internal static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Halyard.Domain;
 using Halyard.Domain.Precision;
 using static Halyard.Decisions.Baseline.BaselineRules;
@@ -38,7 +39,7 @@ internal static class Sizing
         var risk = Math.Abs(price - stop);
         if (stop <= 0m || take <= 0m || risk == 0m || Math.Abs(take - price) / risk < l.MinRiskRewardRatio)
         {
-            return Wait(coin, Inv($"no valid stop/target at {o.StopAtrMultiple}×ATR14 {F(s.Atr14H4)} from price {price}"));
+            return Wait(coin, string.Create(CultureInfo.InvariantCulture, $"no valid stop/target at {o.StopAtrMultiple}×ATR14 {F(s.Atr14H4)} from price {price}"));
         }
 
         var (minMult, maxMult) = l.IsMajor(coin)
@@ -48,7 +49,7 @@ internal static class Sizing
         var high = Math.Min(maxMult * ctx.Equity, l.MaxPositionSizeUsd);
         if (low > high)
         {
-            return Wait(coin, Inv($"no size fits: band minimum {minMult * ctx.Equity:0.00} USD (+buffer) exceeds the limit {high:0.00} USD"));
+            return Wait(coin, string.Create(CultureInfo.InvariantCulture, $"no size fits: band minimum {minMult * ctx.Equity:0.00} USD (+buffer) exceeds the limit {high:0.00} USD"));
         }
 
         var size = decimal.Round(low, 2, MidpointRounding.ToPositiveInfinity);
@@ -56,7 +57,7 @@ internal static class Sizing
         var lossCap = l.MaxLossPerTradePct / 100m * ctx.Equity;
         if (size * lossPerUsd > lossCap)
         {
-            return Wait(coin, Inv($"the stop {stop} is {Math.Abs(price - stop) / price * 100m:0.00} % away: the smallest allowed size {size:0.00} USD would lose {size * lossPerUsd:0.00} USD at it, above max_loss_per_trade_pct {l.MaxLossPerTradePct} % of equity ({lossCap:0.00} USD)"));
+            return Wait(coin, string.Create(CultureInfo.InvariantCulture, $"the stop {stop} is {Math.Abs(price - stop) / price * 100m:0.00} % away: the smallest allowed size {size:0.00} USD would lose {size * lossPerUsd:0.00} USD at it, above max_loss_per_trade_pct {l.MaxLossPerTradePct} % of equity ({lossCap:0.00} USD)"));
         }
 
         var cap = ctx.LeverageCap(coin);
@@ -64,17 +65,17 @@ internal static class Sizing
         var leverage = Math.Max(o.DefaultLeverage, needed);
         if (leverage > cap)
         {
-            return Wait(coin, Inv($"margin headroom {headroom:0.00} USD would need {(needed == int.MaxValue ? "unbounded" : needed.ToString(System.Globalization.CultureInfo.InvariantCulture))}x for {size:0.00} USD, above the cap {cap}x"));
+            return Wait(coin, string.Create(CultureInfo.InvariantCulture, $"margin headroom {headroom:0.00} USD would need {(needed == int.MaxValue ? "unbounded" : needed.ToString(System.Globalization.CultureInfo.InvariantCulture))}x for {size:0.00} USD, above the cap {cap}x"));
         }
 
         leverage = Math.Min(leverage, cap);
         var riskUsd = decimal.Round(size * risk / price, 2);
-        var reasoning = Inv($"{s.TrendText}; {string.Join("; ", confirmations)}; intraday RSI14 {F(s.Rsi14)}. ") +
-            Inv($"Stop {o.StopAtrMultiple}×ATR14(4h) {F(s.Atr14H4)} from {price} at {stop}; target {take} (reward/risk {Math.Abs(take - price) / risk:0.00}). ") +
-            Inv($"Size {size} USD (band {minMult}–{maxMult}× equity, cap {l.MaxPositionSizeUsd}); leverage {leverage}x uses {size / leverage:0.00} of {headroom:0.00} USD margin headroom.");
+        var reasoning = string.Create(CultureInfo.InvariantCulture, $"{s.TrendText}; {string.Join("; ", confirmations)}; intraday RSI14 {F(s.Rsi14)}. ") +
+            string.Create(CultureInfo.InvariantCulture, $"Stop {o.StopAtrMultiple}×ATR14(4h) {F(s.Atr14H4)} from {price} at {stop}; target {take} (reward/risk {Math.Abs(take - price) / risk:0.00}). ") +
+            string.Create(CultureInfo.InvariantCulture, $"Size {size} USD (band {minMult}–{maxMult}× equity, cap {l.MaxPositionSizeUsd}); leverage {leverage}x uses {size / leverage:0.00} of {headroom:0.00} USD margin headroom.");
         var invalidation = isLong
-            ? Inv($"4h EMA20 crosses below EMA50, or price closes below the 4h EMA50 {F(s.Ema50H4)}")
-            : Inv($"4h EMA20 crosses above EMA50, or price closes above the 4h EMA50 {F(s.Ema50H4)}");
+            ? string.Create(CultureInfo.InvariantCulture, $"4h EMA20 crosses below EMA50, or price closes below the 4h EMA50 {F(s.Ema50H4)}")
+            : string.Create(CultureInfo.InvariantCulture, $"4h EMA20 crosses above EMA50, or price closes above the 4h EMA50 {F(s.Ema50H4)}");
         return new TradingDecision(
             coin,
             isLong ? DecisionAction.OpenLong : DecisionAction.OpenShort,

@@ -41,26 +41,24 @@ internal sealed record TrendSignals(
         var list = new List<string>();
         if (Math.Sign(Price - Ema20H4) == direction)
         {
-            list.Add(Invariant($"price {F(Price)} {(direction > 0 ? "above" : "below")} 4h EMA20 {F(Ema20H4)}"));
+            list.Add(string.Create(CultureInfo.InvariantCulture, $"price {F(Price)} {(direction > 0 ? "above" : "below")} 4h EMA20 {F(Ema20H4)}"));
         }
 
         if (Math.Sign(Macd - MacdSignal) == direction)
         {
-            list.Add(Invariant($"intraday MACD {F(Macd)} {(direction > 0 ? "above" : "below")} signal {F(MacdSignal)}"));
+            list.Add(string.Create(CultureInfo.InvariantCulture, $"intraday MACD {F(Macd)} {(direction > 0 ? "above" : "below")} signal {F(MacdSignal)}"));
         }
 
         if (Math.Sign(Ema20Intraday - Ema50Intraday) == direction)
         {
-            list.Add(Invariant($"intraday EMA20 {F(Ema20Intraday)} {(direction > 0 ? "above" : "below")} EMA50 {F(Ema50Intraday)}"));
+            list.Add(string.Create(CultureInfo.InvariantCulture, $"intraday EMA20 {F(Ema20Intraday)} {(direction > 0 ? "above" : "below")} EMA50 {F(Ema50Intraday)}"));
         }
 
         return list;
     }
 
     public string TrendText =>
-        Invariant($"4h EMA20 {F(Ema20H4)} {(Up ? ">" : Down ? "<" : "=")} EMA50 {F(Ema50H4)} ({(Up ? "uptrend" : Down ? "downtrend" : "no trend")})");
+        string.Create(CultureInfo.InvariantCulture, $"4h EMA20 {F(Ema20H4)} {(Up ? ">" : Down ? "<" : "=")} EMA50 {F(Ema50H4)} ({(Up ? "uptrend" : Down ? "downtrend" : "no trend")})");
 
     internal static string F(double v) => Prompting.PromptFormat.Sig(v);
-
-    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }
