@@ -16,6 +16,7 @@ internal sealed class TypedInfoAnswers(MarketView market, VenueState state, Marg
     private MetaWire? _meta;
     private (long TimeMs, AssetCtxWire[] Contexts)? _contexts;
     private AssetCtxWire?[]? _frozen;
+    private FundingInForce? _funding;
 
     /// <summary>The <c>meta</c> half of <c>metaAndAssetCtxs</c> (built once: the universe does not change within a run).</summary>
     public MetaWire Meta() => _meta ??= new MetaWire
@@ -213,7 +214,7 @@ internal sealed class TypedInfoAnswers(MarketView market, VenueState state, Marg
 
         var reported = PriceMath.RoundToValid(mark, asset.SzDecimals);
         var (bid, ask) = market.Top(id, mark);
-        var funding = market.CurrentFunding(id, nowMs) ?? 0m;
+        var funding = (_funding ??= new FundingInForce(market)).At(id, nowMs) ?? 0m;
         var prevDay = market.Mark(id, nowMs - MarketView.DayMs) is { } before ? PriceMath.RoundToValid(before, asset.SzDecimals) : reported;
         var (notional, baseVolume) = market.DayVolume(id, nowMs);
         return new AssetCtxWire
