@@ -19,6 +19,7 @@ internal sealed class TypedInfoAnswers(MarketView market, VenueState state, Marg
     private (decimal Mark, decimal Mid)?[]? _midOf;
     private List<(string Coin, decimal Mid)>? _midsScratch;
     private Dictionary<string, decimal>? _mids;
+    private FundingInForce? _funding;
 
     /// <summary>The <c>meta</c> half of <c>metaAndAssetCtxs</c> (built once: the universe does not change within a run).</summary>
     public MetaWire Meta() => _meta ??= new MetaWire
@@ -245,7 +246,7 @@ internal sealed class TypedInfoAnswers(MarketView market, VenueState state, Marg
 
         var reported = PriceMath.RoundToValid(mark, asset.SzDecimals);
         var (bid, ask) = market.Top(id, mark);
-        var funding = market.CurrentFunding(id, nowMs) ?? 0m;
+        var funding = (_funding ??= new FundingInForce(market)).At(id, nowMs) ?? 0m;
         var prevDay = market.Mark(id, nowMs - MarketView.DayMs) is { } before ? PriceMath.RoundToValid(before, asset.SzDecimals) : reported;
         var (notional, baseVolume) = market.DayVolume(id, nowMs);
         return new AssetCtxWire
