@@ -192,7 +192,15 @@ public static class ConfigSchema
             ("down_after", "the venue goes down this long after the start (omit: never)"),
             ("down_for", "how long the outage lasts"),
             ("info", "the same rates for /info requests"),
+            ("socket", "what happens to /ws pushes"),
         ]);
+
+    public static SchemaSection FaultsSocket { get; } = S(
+        "paper_exchange.faults.socket",
+        ("drop", "probability 0..1 that a pushed message is lost"),
+        ("disconnect", "probability 0..1 that the connection is aborted instead of a push"),
+        ("silence", "probability 0..1 that the connection goes silent from a push on (no pushes, no pongs)"),
+        ("delay", "held on every pushed message (host wall clock)"));
 
     public static SchemaSection FaultsInfo { get; } = S(
         "paper_exchange.faults.info",
@@ -254,7 +262,7 @@ public static class ConfigSchema
     public static IReadOnlyList<SchemaSection> All { get; } =
     [
         Root, Trader, RiskParams, ExecGuards, Memory, TraderDecisionMaker, DecisionMaker, Features, Exchange, Signer,
-        PaperExchange, Fund, Fees, Faults, FaultsInfo, Execution, MarketData, Journal, Replay,
+        PaperExchange, Fund, Fees, Faults, FaultsInfo, FaultsSocket, Execution, MarketData, Journal, Replay,
         Logging, Alerts, Control,
     ];
 

@@ -66,7 +66,25 @@ public sealed record FaultConfig
     /// <summary>How long an outage lasts.</summary>
     public TimeSpan DownFor { get; init; } = TimeSpan.Zero;
 
-    public bool Any => Exchange.Any || Info.Any || DownAfter is not null;
+    /// <summary><c>faults.socket</c>: what happens to the <c>/ws</c> pushes.</summary>
+    public SocketFaultConfig Socket { get; init; } = new();
+
+    public bool Any => Exchange.Any || Info.Any || DownAfter is not null || Socket.Any;
+}
+
+/// <summary>
+/// <c>paper_exchange.faults.socket</c>: per pushed data message (acks and pongs are never dropped), the chance it is
+/// lost, that the connection is aborted instead, or that the connection goes silent from then on (probabilities 0–1,
+/// summing to ≤ 1); and a delay held on every data message.
+/// </summary>
+public sealed record SocketFaultConfig
+{
+    public decimal Drop { get; init; }
+    public decimal Disconnect { get; init; }
+    public decimal Silence { get; init; }
+    public TimeSpan Delay { get; init; } = TimeSpan.Zero;
+
+    public bool Any => Drop + Disconnect + Silence > 0m || Delay > TimeSpan.Zero;
 }
 
 /// <summary>Per-request fault probabilities (0–1, at most one fault per request, so they sum to ≤ 1) and added latency.</summary>

@@ -1,4 +1,5 @@
 using Halyard.PaperExchange;
+using Halyard.PaperExchange.Streaming;
 
 namespace Halyard.Cycle.Configuration;
 
@@ -35,6 +36,7 @@ public static class PaperExchangeConfigMapping
                 RetryAfter = config.Faults.RetryAfter,
                 DownAfter = config.Faults.DownAfter,
                 DownFor = config.Faults.DownFor,
+                Socket = new SocketFaultOptions((double)config.Faults.Socket.Drop, (double)config.Faults.Socket.Disconnect, (double)config.Faults.Socket.Silence, config.Faults.Socket.Delay),
             },
         };
     }

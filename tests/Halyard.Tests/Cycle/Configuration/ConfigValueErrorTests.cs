@@ -47,6 +47,8 @@ public class ConfigValueErrorTests
         { "paper_exchange:\n  faults:\n    timeout: 1.01\n", "paper_exchange.faults.timeout", "1.01", "a probability from 0 to 1" },
         { "paper_exchange:\n  faults:\n    http_5xx: 0.6\n    timeout: 0.5\n", "paper_exchange.faults", "1.1", "a sum <= 1" },
         { "paper_exchange:\n  faults:\n    info:\n      malformed: 2\n", "paper_exchange.faults.info.malformed", "2", "a probability" },
+        { "paper_exchange:\n  faults:\n    socket:\n      drop: 1.5\n", "paper_exchange.faults.socket.drop", "1.5", "a probability" },
+        { "paper_exchange:\n  faults:\n    socket:\n      drop: 0.6\n      silence: 0.5\n", "paper_exchange.faults.socket", "1.1", "a sum <= 1" },
         { "paper_exchange:\n  faults:\n    seed: -1\n", "paper_exchange.faults.seed", "-1", "an integer >= 0" },
         { "execution:\n  entry: market\n", "execution.entry", "market", "ioc | gtc" },
         { "execution:\n  slippage_bps: 0\n", "execution.slippage_bps", "0", "> 0 and <= 1000" },

@@ -217,4 +217,27 @@ public class HalyardConfigLoaderTests
         Assert.Equal((TimeSpan.FromHours(1), TimeSpan.FromMinutes(10)), (faults.DownAfter, faults.DownFor));
         Assert.True(faults.Any);
     }
+
+    [Fact]
+    public void Parse_SocketFaults_ReachThePaperExchangesOptions()
+    {
+        var config = ConfigTestText.Valid("""
+            paper_exchange:
+              faults:
+                seed: 7
+                socket:
+                  drop: 0.1
+                  disconnect: 0.02
+                  silence: 0.01
+                  delay: 250ms
+            """);
+        var socket = config.PaperExchange.Faults.Socket;
+        Assert.Equal((0.1m, 0.02m, 0.01m, TimeSpan.FromMilliseconds(250)), (socket.Drop, socket.Disconnect, socket.Silence, socket.Delay));
+        Assert.True(config.PaperExchange.Faults.Any);
+
+        var options = config.PaperExchange.ToOptions("0x" + new string('a', 40)).Faults;
+        Assert.Equal(new Halyard.PaperExchange.Streaming.SocketFaultOptions(0.1, 0.02, 0.01, TimeSpan.FromMilliseconds(250)), options.Socket);
+        Assert.Equal(7, options.Seed);
+        Assert.False(HalyardConfig.Default().PaperExchange.Faults.Socket.Any);
+    }
 }

@@ -129,6 +129,7 @@ internal static class VenueReader
             DownAfter = r.OptionalValue("down_after", Scalars.Duration(TimeSpan.Zero, oneYear)),
             DownFor = r.Value("down_for", d.DownFor, Scalars.Duration(TimeSpan.Zero, oneYear)),
             Info = ReadInfoRates(r.Mapping("info", ConfigSchema.FaultsInfo)),
+            Socket = ReadSocket(r.Mapping("socket", ConfigSchema.FaultsSocket)),
         };
         if (faults.DownAfter is not null && faults.DownFor == TimeSpan.Zero)
         {
@@ -141,6 +142,25 @@ internal static class VenueReader
 
         r.Finish();
         return faults;
+    }
+
+    private static SocketFaultConfig ReadSocket(MappingReader r)
+    {
+        var socket = new SocketFaultConfig
+        {
+            Drop = r.Value("drop", 0m, Scalars.Probability),
+            Disconnect = r.Value("disconnect", 0m, Scalars.Probability),
+            Silence = r.Value("silence", 0m, Scalars.Probability),
+            Delay = r.Value("delay", TimeSpan.Zero, Scalars.Duration(TimeSpan.Zero, TimeSpan.FromMinutes(5))),
+        };
+        var total = socket.Drop + socket.Disconnect + socket.Silence;
+        if (total > 1m)
+        {
+            r.ErrorHere(Names.Of(total), "drop + disconnect + silence per pushed message add up to more than 1; allowed: a sum <= 1 (at most one fault per message)");
+        }
+
+        r.Finish();
+        return socket;
     }
 
     private static FaultRates ReadInfoRates(MappingReader r)

@@ -191,6 +191,12 @@ internal static class ConfigYamlWriter
         y.Key(4, fs, "down_for", Names.Of(p.Faults.DownFor));
         y.Open(4, fs, "info");
         Rates(y, 6, ConfigSchema.FaultsInfo, p.Faults.Info);
+        y.Open(4, fs, "socket");
+        var ss = ConfigSchema.FaultsSocket;
+        y.Key(6, ss, "drop", Names.Of(p.Faults.Socket.Drop));
+        y.Key(6, ss, "disconnect", Names.Of(p.Faults.Socket.Disconnect));
+        y.Key(6, ss, "silence", Names.Of(p.Faults.Socket.Silence));
+        y.Key(6, ss, "delay", Names.Of(p.Faults.Socket.Delay));
     }
 
     private static void Rates(YamlLines y, int i, SchemaSection s, FaultRates r)
