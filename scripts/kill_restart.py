@@ -170,6 +170,9 @@ class Monitor(threading.Thread):
             self.max_gap_alive = max(self.max_gap_alive, gap)
 
     def run(self):
+        # A spell first seen by this poll began after the previous poll's read: a kill since then may have come
+        # after the fill, so the spell counts from the kills the previous poll saw (not "no kill in between").
+        previous_kills = self.kills
         while not self.stop.is_set():
             cycles = self.cycle_records()   # before the read: a record counted here was written before the state read
             kills = self.kills
@@ -189,7 +192,7 @@ class Monitor(threading.Thread):
                 for coin, (size, cover) in held.items():
                     self.positions_seen.add(coin)
                     if cover + 1e-12 < size:
-                        start = self.since.setdefault(coin, (now, cycles, kills))
+                        start = self.since.setdefault(coin, (now, cycles, previous_kills))
                         # A cycle record written after the spell began (no kill since): that cycle ended with the
                         # position still without its stop. Spells across a kill are the first-cycle check's.
                         if start[2] == kills and kills == self.kills and cycles > start[1] \
@@ -200,6 +203,7 @@ class Monitor(threading.Thread):
                 for coin in list(self.since):
                     if coin not in held:
                         self.end_gap(coin, now)   # closed before it was covered
+            previous_kills = kills
             time.sleep(0.05)
 
     def open_gaps(self):
