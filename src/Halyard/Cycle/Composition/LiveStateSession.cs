@@ -93,19 +93,51 @@ public sealed class LiveStateSession : IAsyncDisposable
         for (var round = 0; round < 100; round++)
         {
             var reactions = Volatile.Read(ref _reactions);
-            var started = reactions.Sum(r => r.Started);
-            await Task.WhenAll(reactions.Select(r => r.WhenIdleAsync())).ConfigureAwait(false);
+            var started = Started(reactions);
+            await WhenIdleAsync(reactions).ConfigureAwait(false);
             if (!await Reader.CaughtUpAsync(cancellationToken).ConfigureAwait(false))
             {
                 return; // the socket is down: the reads poll until it is back
             }
 
-            await Task.WhenAll(reactions.Select(r => r.WhenIdleAsync())).ConfigureAwait(false);
-            if (reactions.Sum(r => r.Started) == started)
+            await WhenIdleAsync(reactions).ConfigureAwait(false);
+            if (Started(reactions) == started)
             {
                 return;
             }
         }
+    }
+
+    private static long Started(IReadOnlyList<Reactions.TraderReactions> reactions)
+    {
+        var started = 0L;
+        for (var i = 0; i < reactions.Count; i++)
+        {
+            started += reactions[i].Started;
+        }
+
+        return started;
+    }
+
+    /// <summary>Completes when every trader's reactions are idle (without a WhenAll when there is one trader, or none waits).</summary>
+    private static Task WhenIdleAsync(IReadOnlyList<Reactions.TraderReactions> reactions)
+    {
+        if (reactions.Count == 1)
+        {
+            return reactions[0].WhenIdleAsync();
+        }
+
+        List<Task>? waiting = null;
+        for (var i = 0; i < reactions.Count; i++)
+        {
+            var idle = reactions[i].WhenIdleAsync();
+            if (!idle.IsCompletedSuccessfully)
+            {
+                (waiting ??= []).Add(idle);
+            }
+        }
+
+        return waiting is null ? Task.CompletedTask : Task.WhenAll(waiting);
     }
 
     public ValueTask DisposeAsync() => Shadow.DisposeAsync();

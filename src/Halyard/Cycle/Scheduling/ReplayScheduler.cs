@@ -110,12 +110,12 @@ public sealed class ReplayScheduler : ICycleScheduler
         List<TaskCompletionSource<bool>>? finished = null;
         lock (_gate)
         {
-            if (_advancing || _members.Count == 0 || _members.Any(m => m.Waiter is null))
+            next = _advancing ? null : Earliest(_members);
+            if (next is null)
             {
                 return;
             }
 
-            next = _members.OrderBy(m => m.Due).ThenBy(m => m.TraderId, StringComparer.Ordinal).First();
             if (next.Due >= End)
             {
                 _ended = true;
@@ -166,6 +166,26 @@ public sealed class ReplayScheduler : ICycleScheduler
         {
             _ = ReleaseAfterAsync(next, advance);
         }
+    }
+
+    /// <summary>The member due first (ties in trader-id order), or null when there is none or one is not waiting.</summary>
+    private static Lease? Earliest(List<Lease> members)
+    {
+        Lease? earliest = null;
+        foreach (var member in members)
+        {
+            if (member.Waiter is null)
+            {
+                return null;
+            }
+
+            if (earliest is null || member.Due < earliest.Due || (member.Due == earliest.Due && string.CompareOrdinal(member.TraderId, earliest.TraderId) < 0))
+            {
+                earliest = member;
+            }
+        }
+
+        return earliest;
     }
 
     private static Func<DateTimeOffset, Task> Synchronous(TimeProvider clock, Action<DateTimeOffset> advanceTo)

@@ -127,7 +127,11 @@ public sealed class HyperliquidSocket : IAsyncDisposable
                 _pongWaiters.Enqueue(waiter);
             }
 
-            await socket.SendAsync(Ping, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+            // In process with typed pushes the server takes the ping without its frame (its pong comes back in order).
+            if (socket is not HandOffWebSocket { HandOff: var handOff } || !handOff.TryPing())
+            {
+                await socket.SendAsync(Ping, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or InvalidOperationException)
         {

@@ -8,6 +8,8 @@ namespace Halyard.Hyperliquid.WebSocket;
 /// message here when it receives the marker. Both sides keep the socket's order (the server's send loop is
 /// sequential, the client's receive loop too), so a typed push arrives exactly where its JSON frame would have,
 /// between the same acks and pongs; only the serialisation and the parse are skipped.
+/// The client's ping goes the same way (<see cref="TryPing"/>): the server queues its pong in its outbox at once, after
+/// every push queued before, as it does when its receive loop reads a ping frame; the pong comes back as a typed push.
 /// </summary>
 public sealed class WsHandOff
 {
@@ -15,12 +17,31 @@ public sealed class WsHandOff
     public static readonly ReadOnlyMemory<byte> Marker = new byte[] { 0x1E };
 
     private readonly ConcurrentQueue<WsMessage> _messages = new();
+    private Action? _ping;
 
     /// <summary>Called by the server just before it sends <see cref="Marker"/>.</summary>
     public void Put(WsMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
         _messages.Enqueue(message);
+    }
+
+    /// <summary>Called by the server while it serves the connection: <paramref name="pong"/> queues a pong (null: no longer served).</summary>
+    public void AnswerPings(Action? pong) => Volatile.Write(ref _ping, pong);
+
+    /// <summary>
+    /// Called by the client in place of sending a ping frame: the server queues its pong now. False when no server
+    /// answers (not yet served, or no more): the client then sends the ping frame.
+    /// </summary>
+    public bool TryPing()
+    {
+        if (Volatile.Read(ref _ping) is not { } ping)
+        {
+            return false;
+        }
+
+        ping();
+        return true;
     }
 
     /// <summary>Called by the client on receiving <see cref="Marker"/>: the message it stands for.</summary>

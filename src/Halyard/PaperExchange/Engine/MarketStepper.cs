@@ -367,9 +367,17 @@ internal sealed class MarketStepper(VenueState state, Matching matching, Bookkee
     /// itself, or the start of a later 3 s step. The interval lies inside one grid piece, where the steps' prices lie on one
     /// line (so the first step beyond is found by bisection); only a step on the grid point closing the piece can gap.
     /// </summary>
-    internal static long? FirstStepBeyond(Func<long, decimal?> markAt, long from, long to, long gridMs, decimal level, bool above)
+    internal static long? FirstStepBeyond(Func<long, decimal?> markAt, long from, long to, long gridMs, decimal level, bool above) =>
+        FirstStepBeyond(new MarksOf(markAt), from, to, gridMs, level, above);
+
+    /// <summary>
+    /// <see cref="FirstStepBeyond(Func{long, decimal?}, long, long, long, decimal, bool)"/> over marks read through a struct
+    /// (the market's own: no delegate made and called per trigger and segment).
+    /// </summary>
+    internal static long? FirstStepBeyond<TMarks>(TMarks marks, long from, long to, long gridMs, decimal level, bool above)
+        where TMarks : struct, IMarks
     {
-        bool Beyond(long t) => markAt(t) is { } mark && (above ? mark >= level : mark <= level);
+        bool Beyond(long t) => marks.At(t) is { } mark && (above ? mark >= level : mark <= level);
 
         if (Beyond(from))
         {
@@ -406,6 +414,17 @@ internal sealed class MarketStepper(VenueState state, Matching matching, Bookkee
         }
 
         return last != linearEnd && Beyond(last) ? last : null;
+    }
+
+    /// <summary>The stepped mark of one asset at a time.</summary>
+    internal interface IMarks
+    {
+        decimal? At(long timeMs);
+    }
+
+    private readonly struct MarksOf(Func<long, decimal?> markAt) : IMarks
+    {
+        public decimal? At(long timeMs) => markAt(timeMs);
     }
 
     private enum EventKind

@@ -106,7 +106,13 @@ internal sealed class MarketView
     /// </summary>
     public long? FirstBeyond(int assetId, long from, long to, decimal level, bool above) => _feed is { } feed
         ? feed.FirstBeyond(Asset(assetId).Name, from, to, level, above)
-        : Engine.MarketStepper.FirstStepBeyond(t => Mark(assetId, t), from, to, GridMs, level, above);
+        : Engine.MarketStepper.FirstStepBeyond(new AssetMarks(this, assetId), from, to, GridMs, level, above);
+
+    /// <summary>One asset's marks, read by the stepper's search without a delegate.</summary>
+    private readonly struct AssetMarks(MarketView market, int assetId) : Engine.MarketStepper.IMarks
+    {
+        public decimal? At(long timeMs) => market.Mark(assetId, timeMs);
+    }
 
     /// <summary>
     /// The synthetic book around <paramref name="mid"/> at <paramref name="timeMs"/> (its depth follows the recorded

@@ -24,10 +24,14 @@ internal sealed record StreamServeOptions(TimeProvider Wall, TimeSpan? IdleTimeo
 /// </summary>
 internal static class StreamConnection
 {
+    /// <summary>The pong of a typed ping (<see cref="WsHandOff.TryPing"/>): what the client parses from the pong frame.</summary>
+    private static readonly WsPong TypedPong = new();
+
     public static async Task ServeAsync(WebSocket socket, StreamEngine engine, StreamServeOptions options, CancellationToken ct)
     {
         var session = engine.Attach(options.HandOff);
         options.Counter.SessionOpened();
+        options.HandOff?.AnswerPings(() => session.Send(TypedPong, isData: false));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var sending = SendAsync(socket, session, options, stop.Token);
         try
@@ -36,6 +40,7 @@ internal static class StreamConnection
         }
         finally
         {
+            options.HandOff?.AnswerPings(null);
             engine.Detach(session);
             session.Complete();
             await stop.CancelAsync().ConfigureAwait(false);

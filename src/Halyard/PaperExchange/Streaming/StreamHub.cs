@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Halyard.Hyperliquid.Info;
 using Halyard.Hyperliquid.WebSocket;
@@ -20,7 +21,8 @@ namespace Halyard.PaperExchange.Streaming;
 internal sealed class StreamHub(VenueState state, AccountInfoWriter accounts, MarketInfoWriter market, TypedInfoAnswers typed)
 {
     private readonly List<StreamSession> _sessions = [];
-    private readonly Dictionary<string, (int Fills, int Fundings)> _cursors = new(StringComparer.Ordinal);
+    /// <summary>How many fills and fundings of each account were pushed (by reference: no address hashed per push).</summary>
+    private readonly Dictionary<Account, (int Fills, int Fundings)> _cursors = new(ReferenceEqualityComparer.Instance);
     private long _lastTickMs = long.MinValue;
 
     private readonly System.Runtime.CompilerServices.StrongBox<long> _queued = new();
@@ -38,7 +40,7 @@ internal sealed class StreamHub(VenueState state, AccountInfoWriter accounts, Ma
             _cursors.Clear();
             foreach (var account in state.Accounts.Values)
             {
-                _cursors[account.Address] = (account.Fills.Count, account.Fundings.Count);
+                _cursors[account] = (account.Fills.Count, account.Fundings.Count);
             }
         }
 
@@ -160,10 +162,11 @@ internal sealed class StreamHub(VenueState state, AccountInfoWriter accounts, Ma
     private void PublishAccount(Account account, List<OrderChange>? orders, bool ticked, long nowMs)
     {
         var user = account.Address;
-        var (fillCursor, fundingCursor) = _cursors.GetValueOrDefault(user);
+        ref var cursor = ref CollectionsMarshal.GetValueRefOrAddDefault(_cursors, account, out _);
+        var (fillCursor, fundingCursor) = cursor;
         var newFills = account.Fills.Count - fillCursor;
         var newFundings = account.Fundings.Count - fundingCursor;
-        _cursors[user] = (account.Fills.Count, account.Fundings.Count);
+        cursor = (account.Fills.Count, account.Fundings.Count);
         var changed = orders is { Count: > 0 } || newFills > 0 || newFundings > 0;
         if (!changed && !ticked)
         {
@@ -174,7 +177,13 @@ internal sealed class StreamHub(VenueState state, AccountInfoWriter accounts, Ma
         WsMessage? ordersMessage = null, userFillsMessage = null, clearinghouseMessage = null;
         foreach (var session in _sessions)
         {
-            if (orders is { Count: > 0 } && session.Has(WsChannels.OrderUpdates, user))
+            var channels = session.ChannelsOf(user);
+            if (channels == UserChannels.None)
+            {
+                continue;
+            }
+
+            if (orders is { Count: > 0 } && (channels & UserChannels.OrderUpdates) != 0)
             {
                 // Typed when every change was captured typed (a change made before the typed session came goes as JSON).
                 if (session.IsTyped && orders.TrueForAll(o => o.Typed is not null))
@@ -196,11 +205,11 @@ internal sealed class StreamHub(VenueState state, AccountInfoWriter accounts, Ma
                 }
             }
 
-            if (newFills > 0 && session.Has(WsChannels.UserFills, user) && session.IsTyped)
+            if (newFills > 0 && (channels & UserChannels.UserFills) != 0 && session.IsTyped)
             {
                 session.Send(userFillsMessage ??= new WsUserFills(user, Fills(account, fillCursor), IsSnapshot: false));
             }
-            else if (newFills > 0 && session.Has(WsChannels.UserFills, user))
+            else if (newFills > 0 && (channels & UserChannels.UserFills) != 0)
             {
                 session.Send(userFillsFrame ??= StreamFrames.Frame(WsChannels.UserFills, w =>
                 {
@@ -212,16 +221,16 @@ internal sealed class StreamHub(VenueState state, AccountInfoWriter accounts, Ma
                 }), isData: true);
             }
 
-            if (session.Has(WsChannels.UserEventsType, user))
+            if ((channels & UserChannels.UserEvents) != 0)
             {
                 SendUserEvents(session, account, fillCursor, fundingCursor, ref fillsFrame);
             }
 
-            if ((changed || ticked) && session.Has(WsChannels.ClearinghouseState, user) && session.IsTyped)
+            if ((channels & UserChannels.ClearinghouseState) != 0 && session.IsTyped)
             {
                 session.Send(clearinghouseMessage ??= ClearinghouseMessage(user, nowMs));
             }
-            else if ((changed || ticked) && session.Has(WsChannels.ClearinghouseState, user))
+            else if ((channels & UserChannels.ClearinghouseState) != 0)
             {
                 session.Send(clearinghouse ??= Clearinghouse(user, nowMs), isData: true);
             }

@@ -22,6 +22,9 @@ internal sealed class StreamSession(int number, WsHandOff? handOff = null)
 
     private readonly Dictionary<string, WsSubscription> _subscriptions = new(StringComparer.Ordinal);
 
+    /// <summary>The user channels held, by user (what <see cref="ChannelsOf"/> reads on every push, without building a key).</summary>
+    private readonly Dictionary<string, UserChannels> _users = new(StringComparer.Ordinal);
+
     /// <summary>The session's number in the engine (seeds its fault draws).</summary>
     public int Number { get; } = number;
 
@@ -31,16 +34,53 @@ internal sealed class StreamSession(int number, WsHandOff? handOff = null)
     public bool IsTyped => HandOff is not null;
 
     /// <summary>Read under the engine's lock only.</summary>
-    public IEnumerable<WsSubscription> Subscriptions => _subscriptions.Values;
+    public Dictionary<string, WsSubscription>.ValueCollection Subscriptions => _subscriptions.Values;
 
     public ChannelReader<StreamOut> Outbox => _outbox.Reader;
 
-    public bool Add(WsSubscription subscription) => _subscriptions.TryAdd(subscription.Key, subscription);
+    public bool Add(WsSubscription subscription)
+    {
+        if (!_subscriptions.TryAdd(subscription.Key, subscription))
+        {
+            return false;
+        }
 
-    public void Remove(WsSubscription subscription) => _subscriptions.Remove(subscription.Key);
+        if (subscription.User is { } user && ChannelOf(subscription.Type) is var channel and not UserChannels.None)
+        {
+            _users[user] = _users.GetValueOrDefault(user) | channel;
+        }
 
-    /// <summary>True when the session holds the user subscription of <paramref name="type"/> for <paramref name="user"/>.</summary>
-    public bool Has(string type, string user) => _subscriptions.Count > 0 && _subscriptions.ContainsKey(type + "|" + user + "||");
+        return true;
+    }
+
+    public void Remove(WsSubscription subscription)
+    {
+        if (_subscriptions.Remove(subscription.Key) && subscription.User is { } user && ChannelOf(subscription.Type) is var channel and not UserChannels.None)
+        {
+            var left = _users.GetValueOrDefault(user) & ~channel;
+            if (left == UserChannels.None)
+            {
+                _users.Remove(user);
+            }
+            else
+            {
+                _users[user] = left;
+            }
+        }
+    }
+
+    /// <summary>The user channels the session holds for <paramref name="user"/>.</summary>
+    public UserChannels ChannelsOf(string user) => _users.Count > 0 && _users.TryGetValue(user, out var channels) ? channels : UserChannels.None;
+
+    /// <summary>The flag of a user channel's subscription type; None for the others.</summary>
+    public static UserChannels ChannelOf(string type) => type switch
+    {
+        WsChannels.OrderUpdates => UserChannels.OrderUpdates,
+        WsChannels.UserFills => UserChannels.UserFills,
+        WsChannels.UserEventsType => UserChannels.UserEvents,
+        WsChannels.ClearinghouseState => UserChannels.ClearinghouseState,
+        _ => UserChannels.None,
+    };
 
     /// <summary>The hub's count of data messages queued to every session (set when the hub adds the session; acks and pongs not counted).</summary>
     public System.Runtime.CompilerServices.StrongBox<long>? Queued { get; set; }
@@ -48,14 +88,17 @@ internal sealed class StreamSession(int number, WsHandOff? handOff = null)
     public void Send(byte[] frame, bool isData) => Queue(new StreamOut(frame, null, isData));
 
     /// <summary>A typed push (a typed session only).</summary>
-    public void Send(WsMessage message)
+    public void Send(WsMessage message) => Send(message, isData: true);
+
+    /// <summary>A typed message (a typed session only): a push, or (<paramref name="isData"/> false) a pong.</summary>
+    public void Send(WsMessage message, bool isData)
     {
         if (HandOff is null)
         {
             throw new InvalidOperationException("A JSON session takes frames, not messages.");
         }
 
-        Queue(new StreamOut(null, message, IsData: true));
+        Queue(new StreamOut(null, message, isData));
     }
 
     public void Complete() => _outbox.Writer.TryComplete();
@@ -67,4 +110,15 @@ internal sealed class StreamSession(int number, WsHandOff? handOff = null)
             Interlocked.Increment(ref queued.Value);
         }
     }
+}
+
+/// <summary>The user channels one session holds for one user.</summary>
+[Flags]
+internal enum UserChannels
+{
+    None = 0,
+    OrderUpdates = 1,
+    UserFills = 2,
+    UserEvents = 4,
+    ClearinghouseState = 8,
 }
