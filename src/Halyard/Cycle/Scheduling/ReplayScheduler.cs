@@ -59,7 +59,8 @@ public sealed class ReplayScheduler : ICycleScheduler
     private ValueTask<bool> Wait(Lease lease, DateTimeOffset due, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        var waiter = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Completed inline only where the releasing thread is done with everything else (see Release); else on the pool.
+        var waiter = new TaskCompletionSource<bool>();
         lock (_gate)
         {
             if (_ended)
@@ -76,7 +77,7 @@ public sealed class ReplayScheduler : ICycleScheduler
             lease.Registration = ct.Register(() => Cancel(lease, waiter, ct));
         }
 
-        Dispatch();
+        Dispatch(lease);
         return new ValueTask<bool>(waiter.Task);
     }
 
@@ -90,7 +91,7 @@ public sealed class ReplayScheduler : ICycleScheduler
             }
         }
 
-        waiter.TrySetCanceled(ct);
+        ThreadPool.UnsafeQueueUserWorkItem(static state => state.Waiter.TrySetCanceled(state.Token), (Waiter: waiter, Token: ct), preferLocal: false);
     }
 
     private void Leave(Lease lease)
@@ -100,14 +101,17 @@ public sealed class ReplayScheduler : ICycleScheduler
             _members.Remove(lease);
         }
 
-        Dispatch();
+        Dispatch(null);
     }
 
-    /// <summary>When every member waits: end the schedule, or advance to the earliest due and release that member.</summary>
-    private void Dispatch()
+    /// <summary>
+    /// When every member waits: end the schedule, or advance to the earliest due and release that member.
+    /// <paramref name="caller"/> is the member whose wait called this (its waiter has no continuation yet), null on a leave.
+    /// </summary>
+    private void Dispatch(Lease? caller)
     {
         Lease? next;
-        List<TaskCompletionSource<bool>>? finished = null;
+        List<(Lease Member, TaskCompletionSource<bool> Waiter)>? finished = null;
         lock (_gate)
         {
             next = _advancing ? null : Earliest(_members);
@@ -119,7 +123,7 @@ public sealed class ReplayScheduler : ICycleScheduler
             if (next.Due >= End)
             {
                 _ended = true;
-                finished = [.. _members.Select(m => m.Waiter!)];
+                finished = [.. _members.Select(m => (m, m.Waiter!))];
                 foreach (var member in _members)
                 {
                     member.Waiter = null;
@@ -135,9 +139,9 @@ public sealed class ReplayScheduler : ICycleScheduler
 
         if (finished is not null)
         {
-            foreach (var waiter in finished)
+            foreach (var (member, waiter) in finished)
             {
-                waiter.TrySetResult(false);
+                Complete(waiter, false, null, inline: member == caller);
             }
 
             return;
@@ -160,11 +164,11 @@ public sealed class ReplayScheduler : ICycleScheduler
 
         if (advance.IsCompletedSuccessfully)
         {
-            Release(next, null);
+            Release(next, null, inline: next == caller);
         }
         else
         {
-            _ = ReleaseAfterAsync(next, advance);
+            _ = ReleaseAfterAsync(next, advance, caller);
         }
     }
 
@@ -203,8 +207,9 @@ public sealed class ReplayScheduler : ICycleScheduler
         };
     }
 
-    private async Task ReleaseAfterAsync(Lease next, Task advance)
+    private async Task ReleaseAfterAsync(Lease next, Task advance, Lease? caller)
     {
+        var finishedBefore = advance.IsCompleted;
         Exception? failure = null;
         try
         {
@@ -215,11 +220,15 @@ public sealed class ReplayScheduler : ICycleScheduler
             failure = ex;
         }
 
-        Release(next, failure);
+        // The advance's last continuation: this thread has nothing left to do, so the released cycle runs on it (no hop).
+        Release(next, failure, inline: !finishedBefore || next == caller);
     }
 
-    /// <summary>Lets <paramref name="next"/> run its cycle (or fails its wait when the advance failed: a bug).</summary>
-    private void Release(Lease next, Exception? failure)
+    /// <summary>
+    /// Lets <paramref name="next"/> run its cycle (or fails its wait when the advance failed: a bug): on this thread when
+    /// <paramref name="inline"/> (its continuation runs here, now), else on the thread pool.
+    /// </summary>
+    private void Release(Lease next, Exception? failure, bool inline)
     {
         TaskCompletionSource<bool>? release;
         lock (_gate)
@@ -231,13 +240,27 @@ public sealed class ReplayScheduler : ICycleScheduler
 
         next.Registration.Dispose();
         Interlocked.Increment(ref _dispatched);
+        if (release is not null)
+        {
+            Complete(release, true, failure, inline);
+        }
+    }
+
+    private static void Complete(TaskCompletionSource<bool> waiter, bool result, Exception? failure, bool inline)
+    {
+        if (!inline)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static state => Complete(state.Waiter, state.Result, state.Failure, inline: true), (Waiter: waiter, Result: result, Failure: failure), preferLocal: false);
+            return;
+        }
+
         if (failure is null)
         {
-            release?.TrySetResult(true);
+            waiter.TrySetResult(result);
         }
         else
         {
-            release?.TrySetException(failure);
+            waiter.TrySetException(failure);
         }
     }
 
