@@ -12,7 +12,9 @@ RULES = [
     ("journal on the cycle (hand-over; the line itself with fsync)", lambda c, st: has(st, r"Halyard\.Journal\.(CompositeJournal|ResilientJournal)::Append")),
     ("WebSocket client: receive and parse pushes", lambda c, st: has(st, r"HyperliquidSocket\+<ReceiveAsync>")),
     ("paper exchange: build and send pushes", lambda c, st: has(st, r"StreamHub|StreamSession|StreamConnection")),
-    ("replay driver: step to venue events, settle", lambda c, st: has(st, r"ReplayEventDriver|LiveStateSession")),
+    # The cycle released after an asynchronous advance runs on the advance's thread, under the driver's frames: only
+    # what the driver calls itself (no trader loop frame nearer the leaf) is the driver's.
+    ("replay driver: step to venue events, settle", lambda c, st: nearer(st, r"ReplayEventDriver|LiveStateSession", r"TraderLoop\+<RunAsync>")),
     ("market reads: candles, candidates, snapshots", lambda c, st: has(st, r"ReadMarketAsync")),
     ("venue reads: account, orders, universe", lambda c, st: has(st, r"ReadVenueAsync")),
     ("reconciliation", lambda c, st: has(st, r"ReconcileAsync")),
@@ -24,6 +26,16 @@ RULES = [
 
 def has(stack, pattern):
     return any(re.search(pattern, symbol) for symbol, _ in stack)
+
+
+def nearer(stack, pattern, other):
+    """True when a frame of pattern comes before (nearer the leaf than) any frame of other."""
+    for symbol, _ in stack:
+        if re.search(other, symbol):
+            return False
+        if re.search(pattern, symbol):
+            return True
+    return False
 
 
 def samples(lines):
