@@ -69,6 +69,28 @@ public sealed class TypedPushTests
     }
 
     [Fact]
+    public async Task InProcess_TypedFlush_ItsPongComesAfterEveryPushQueuedBefore()
+    {
+        using var harness = new PaperHarness();
+        await using var typed = new SocketProbe(harness.Engine.InProcessWebSocket(TimeProvider.System, typedPushes: true), harness.Clock);
+        await typed.StartAsync(Subscriptions);
+        Assert.True(await typed.Socket.FlushAsync(CancellationToken.None));
+
+        for (var i = 1; i <= 3; i++)
+        {
+            harness.Advance(TimeSpan.FromMinutes(5));
+            harness.Engine.Synchronize(); // queues the account and the mids of the new time
+            var now = harness.Clock.GetUtcNow();
+            Assert.True(await typed.Socket.FlushAsync(CancellationToken.None));
+
+            var messages = typed.Messages;
+            Assert.IsType<WsPong>(messages[^1]);
+            Assert.Contains(messages.Take(messages.Count - 1), m => m is WsClearinghouseState { Account.Time: var at } && at == now);
+            Assert.Equal(i + 1, messages.Count(m => m is WsPong));
+        }
+    }
+
+    [Fact]
     public void InProcess_TypedPushesWithSocketFaults_AreRefused()
     {
         var options = new PaperExchangeOptions { Faults = new FaultOptions { Seed = 7, Socket = new SocketFaultOptions(Drop: 0.5) } };
