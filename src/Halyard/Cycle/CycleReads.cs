@@ -55,7 +55,7 @@ internal static class CycleReads
     public static async Task<MarketRead> ReadMarketAsync(TraderServices s, VenueView venue, AccountSnapshot account, TraderSetup setup, CancellationToken ct)
     {
         var owners = s.Ownership.Owners();
-        var positions = venue.Account.Positions;
+        var positions = OpenCoins(venue.Account.Positions);
         var contexts = new List<AssetContext>(venue.Assets.Count);
         foreach (var context in venue.Assets.Values)
         {
@@ -81,12 +81,33 @@ internal static class CycleReads
         return new MarketRead(selection.Coins, snapshots, problem);
     }
 
-    /// <summary>True when the account shows a position in <paramref name="coin"/> (<see cref="AccountSnapshot.PositionOf"/> without a delegate per coin).</summary>
-    private static bool HasPosition(IReadOnlyList<Position> positions, string coin)
+    /// <summary>The coins in which the account shows a position (size not zero).</summary>
+    private static string[] OpenCoins(IReadOnlyList<Position> positions)
     {
+        var count = 0;
         for (var i = 0; i < positions.Count; i++)
         {
-            if (positions[i].Size != 0 && positions[i].Coin == coin)
+            count += positions[i].Size != 0 ? 1 : 0;
+        }
+
+        var coins = new string[count];
+        for (int i = 0, j = 0; i < positions.Count; i++)
+        {
+            if (positions[i].Size != 0)
+            {
+                coins[j++] = positions[i].Coin;
+            }
+        }
+
+        return coins;
+    }
+
+    /// <summary>True when <paramref name="coin"/> is one of <paramref name="openCoins"/> (<see cref="AccountSnapshot.PositionOf"/> without a delegate per coin).</summary>
+    private static bool HasPosition(string[] openCoins, string coin)
+    {
+        foreach (var open in openCoins)
+        {
+            if (string.Equals(open, coin, StringComparison.Ordinal))
             {
                 return true;
             }
