@@ -54,13 +54,11 @@ internal static class CycleReads
     /// </summary>
     public static async Task<MarketRead> ReadMarketAsync(TraderServices s, VenueView venue, AccountSnapshot account, TraderSetup setup, CancellationToken ct)
     {
-        var owners = s.Ownership.Owners();
-        var positions = OpenCoins(venue.Account.Positions);
+        var excluded = Excluded(s.Ownership.Owners(), venue.Account.Positions, setup.TraderId);
         var contexts = new List<AssetContext>(venue.Assets.Count);
         foreach (var context in venue.Assets.Values)
         {
-            var owner = owners.GetValueOrDefault(context.Coin);
-            if (owner == setup.TraderId || (owner is null && !HasPosition(positions, context.Coin)))
+            if (excluded.Length == 0 || Array.IndexOf(excluded, context.Coin) < 0)
             {
                 contexts.Add(context);
             }
@@ -81,39 +79,32 @@ internal static class CycleReads
         return new MarketRead(selection.Coins, snapshots, problem);
     }
 
-    /// <summary>The coins in which the account shows a position (size not zero).</summary>
-    private static string[] OpenCoins(IReadOnlyList<Position> positions)
+    /// <summary>
+    /// The coins this trader may not trade: owned by another trader, or an account position nobody owns (an external
+    /// one). A coin the trader owns is never excluded. Usually none or a few, so the pass over the universe only
+    /// compares names with them.
+    /// </summary>
+    private static string[] Excluded(IReadOnlyDictionary<string, string> owners, IReadOnlyList<Position> positions, string traderId)
     {
-        var count = 0;
+        var excluded = new List<string>();
+        foreach (var (coin, owner) in owners)
+        {
+            if (owner != traderId)
+            {
+                excluded.Add(coin);
+            }
+        }
+
         for (var i = 0; i < positions.Count; i++)
         {
-            count += positions[i].Size != 0 ? 1 : 0;
-        }
-
-        var coins = new string[count];
-        for (int i = 0, j = 0; i < positions.Count; i++)
-        {
-            if (positions[i].Size != 0)
+            var coin = positions[i].Coin;
+            if (positions[i].Size != 0 && !owners.ContainsKey(coin) && !excluded.Contains(coin, StringComparer.Ordinal))
             {
-                coins[j++] = positions[i].Coin;
+                excluded.Add(coin);
             }
         }
 
-        return coins;
-    }
-
-    /// <summary>True when <paramref name="coin"/> is one of <paramref name="openCoins"/> (<see cref="AccountSnapshot.PositionOf"/> without a delegate per coin).</summary>
-    private static bool HasPosition(string[] openCoins, string coin)
-    {
-        foreach (var open in openCoins)
-        {
-            if (string.Equals(open, coin, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return [.. excluded];
     }
 
     /// <summary>The read's error, its message naming the endpoint (the cycle journals it as its error message).</summary>

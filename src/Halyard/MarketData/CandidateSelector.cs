@@ -93,8 +93,7 @@ public sealed class CandidateSelector
 
         if (heldCoins.Count != 0)
         {
-            var rankedCoins = new HashSet<string>(ranked.Select(r => r.Context.Coin), StringComparer.Ordinal);
-            foreach (var coin in heldCoins.Where(c => !rankedCoins.Contains(c)).Order(StringComparer.Ordinal))
+            foreach (var coin in heldCoins.Where(c => !IsRanked(ranked, c)).Order(StringComparer.Ordinal))
             {
                 var context = FirstOf(contexts, coin);
                 chosen.Add(new Candidate(coin, context, IsHeld: true, Rank: null, Score: null, context is null ? 0m : MovePct(context)));
@@ -131,10 +130,15 @@ public sealed class CandidateSelector
         var first = new bool[count];
         var isEligible = new bool[count];
         var moves = new decimal[count];
+        for (var i = 0; i < count; i++)
+        {
+            seen[i] = contexts[i];
+        }
+
         var sameCoins = kept is not null && ReferenceEquals(kept.Rules, rulesByName) && kept.Contexts.Length == count;
         for (var i = 0; i < count && sameCoins; i++)
         {
-            var coin = contexts[i].Coin;
+            var coin = seen[i].Coin;
             var keptCoin = kept!.Contexts[i].Coin;
             sameCoins = ReferenceEquals(coin, keptCoin) || string.Equals(coin, keptCoin, StringComparison.Ordinal);
         }
@@ -152,8 +156,7 @@ public sealed class CandidateSelector
         var (distinct, eligibleCount) = (0, 0);
         for (var i = 0; i < count; i++)
         {
-            var context = contexts[i];
-            seen[i] = context;
+            var context = seen[i];
             first[i] = byCoin?.TryAdd(context.Coin, context) ?? first[i];
             if (!first[i])
             {
@@ -201,6 +204,20 @@ public sealed class CandidateSelector
         }
 
         return coins;
+    }
+
+    /// <summary>True when <paramref name="coin"/> is among the ranked (eligible) coins.</summary>
+    private static bool IsRanked((AssetContext Context, double Score, decimal Move)[] ranked, string coin)
+    {
+        foreach (var entry in ranked)
+        {
+            if (string.Equals(entry.Context.Coin, coin, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The first context of <paramref name="coin"/>, or null.</summary>
