@@ -127,9 +127,6 @@ public sealed class CandidateSelector
         var kept = _kept;
         var count = contexts.Count;
         var seen = new AssetContext[count];
-        var first = new bool[count];
-        var isEligible = new bool[count];
-        var moves = new decimal[count];
         for (var i = 0; i < count; i++)
         {
             seen[i] = contexts[i];
@@ -143,52 +140,49 @@ public sealed class CandidateSelector
             sameCoins = ReferenceEquals(coin, keptCoin) || string.Equals(coin, keptCoin, StringComparison.Ordinal);
         }
 
-        Dictionary<string, AssetContext>? byCoin = null;
-        if (sameCoins)
-        {
-            Array.Copy(kept!.First, first, count);
-        }
-        else
-        {
-            byCoin = new Dictionary<string, AssetContext>(count, StringComparer.Ordinal);
-        }
-
+        // The same coins at the same positions: the same first contexts (the kept flags are never written again).
+        var first = sameCoins ? kept!.First : new bool[count];
+        var byCoin = sameCoins ? null : new Dictionary<string, AssetContext>(count, StringComparer.Ordinal);
+        var slots = new int[count];
+        Span<decimal> found = count <= 512 ? stackalloc decimal[count] : new decimal[count];
         var (distinct, eligibleCount) = (0, 0);
         for (var i = 0; i < count; i++)
         {
             var context = seen[i];
-            first[i] = byCoin?.TryAdd(context.Coin, context) ?? first[i];
+            slots[i] = -1;
+            if (byCoin is not null)
+            {
+                first[i] = byCoin.TryAdd(context.Coin, context);
+            }
+
             if (!first[i])
             {
                 continue;
             }
 
             distinct++;
-            if (sameCoins && ReferenceEquals(kept!.Contexts[i], context))
+            decimal? move = sameCoins && ReferenceEquals(kept!.Contexts[i], context)
+                ? (kept.Slots[i] >= 0 ? kept.Moves[kept.Slots[i]] : null)
+                : (IsEligible(context, rulesByName) ? MovePct(context) : null);
+            if (move is { } value)
             {
-                (isEligible[i], moves[i]) = (kept.IsEligible[i], kept.Moves[i]);
+                slots[i] = eligibleCount;
+                found[eligibleCount++] = value;
             }
-            else if (IsEligible(context, rulesByName))
-            {
-                (isEligible[i], moves[i]) = (true, MovePct(context));
-            }
-
-            eligibleCount += isEligible[i] ? 1 : 0;
         }
 
-        _kept = new KeptScan(rulesByName, seen, first, isEligible, moves);
         var eligible = new AssetContext[eligibleCount];
-        var eligibleMoves = new decimal[eligibleCount];
-        for (int i = 0, j = 0; i < count; i++)
+        for (var i = 0; i < count; i++)
         {
-            if (isEligible[i])
+            if (slots[i] >= 0)
             {
-                (eligible[j], eligibleMoves[j]) = (seen[i], moves[i]);
-                j++;
+                eligible[slots[i]] = seen[i];
             }
         }
 
-        return new ScanResult(eligible, eligibleMoves, distinct);
+        var moves = found[..eligibleCount].ToArray();
+        _kept = new KeptScan(rulesByName, seen, first, slots, moves);
+        return new ScanResult(eligible, moves, distinct);
     }
 
     /// <summary>The held coins without repeats, in their order.</summary>
@@ -295,7 +289,9 @@ public sealed class CandidateSelector
     }
 
     /// <summary>What one pass found per position of the contexts (see <see cref="Scan"/>).</summary>
-    private sealed record KeptScan(IReadOnlyDictionary<string, InstrumentRules> Rules, AssetContext[] Contexts, bool[] First, bool[] IsEligible, decimal[] Moves);
+    /// <param name="Slots">Per position: the index of the context among the eligible (and of its move), or -1.</param>
+    /// <param name="Moves">The moves of the eligible contexts, in their order (read, never written).</param>
+    private sealed record KeptScan(IReadOnlyDictionary<string, InstrumentRules> Rules, AssetContext[] Contexts, bool[] First, int[] Slots, decimal[] Moves);
 
     private sealed record ScanResult(AssetContext[] Eligible, decimal[] Moves, int Distinct);
 }
