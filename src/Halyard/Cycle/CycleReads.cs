@@ -54,13 +54,11 @@ internal static class CycleReads
     /// </summary>
     public static async Task<MarketRead> ReadMarketAsync(TraderServices s, VenueView venue, AccountSnapshot account, TraderSetup setup, CancellationToken ct)
     {
-        var owners = s.Ownership.Owners();
-        var positions = venue.Account.Positions;
+        var excluded = Excluded(s.Ownership.Owners(), venue.Account.Positions, setup.TraderId);
         var contexts = new List<AssetContext>(venue.Assets.Count);
         foreach (var context in venue.Assets.Values)
         {
-            var owner = owners.GetValueOrDefault(context.Coin);
-            if (owner == setup.TraderId || (owner is null && !HasPosition(positions, context.Coin)))
+            if (excluded.Length == 0 || Array.IndexOf(excluded, context.Coin) < 0)
             {
                 contexts.Add(context);
             }
@@ -81,18 +79,32 @@ internal static class CycleReads
         return new MarketRead(selection.Coins, snapshots, problem);
     }
 
-    /// <summary>True when the account shows a position in <paramref name="coin"/> (<see cref="AccountSnapshot.PositionOf"/> without a delegate per coin).</summary>
-    private static bool HasPosition(IReadOnlyList<Position> positions, string coin)
+    /// <summary>
+    /// The coins this trader may not trade: owned by another trader, or an account position nobody owns (an external
+    /// one). A coin the trader owns is never excluded. Usually none or a few, so the pass over the universe only
+    /// compares names with them.
+    /// </summary>
+    private static string[] Excluded(IReadOnlyDictionary<string, string> owners, IReadOnlyList<Position> positions, string traderId)
     {
-        for (var i = 0; i < positions.Count; i++)
+        var excluded = new List<string>();
+        foreach (var (coin, owner) in owners)
         {
-            if (positions[i].Size != 0 && positions[i].Coin == coin)
+            if (owner != traderId)
             {
-                return true;
+                excluded.Add(coin);
             }
         }
 
-        return false;
+        for (var i = 0; i < positions.Count; i++)
+        {
+            var coin = positions[i].Coin;
+            if (positions[i].Size != 0 && !owners.ContainsKey(coin) && !excluded.Contains(coin, StringComparer.Ordinal))
+            {
+                excluded.Add(coin);
+            }
+        }
+
+        return [.. excluded];
     }
 
     /// <summary>The read's error, its message naming the endpoint (the cycle journals it as its error message).</summary>

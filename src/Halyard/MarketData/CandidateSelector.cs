@@ -42,6 +42,9 @@ public sealed class CandidateSelector
 {
     private readonly CandidateOptions _options;
 
+    // The last scan, swapped whole (a reference: a concurrent call sees the old or the new one).
+    private KeptScan? _kept;
+
     public CandidateSelector(CandidateOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -61,49 +64,43 @@ public sealed class CandidateSelector
         return Select(contexts, rulesByName, held);
     }
 
-    /// <summary>The same, with the rules already by coin name (the cycle's venue view holds them so; the first of a name wins).</summary>
+    /// <summary>
+    /// The same, with the rules already by coin name (the cycle's venue view holds them so; the first of a name wins).
+    /// The rules must not change once passed: what the last call found per position (the first context of its coin or
+    /// not, eligible or not, its move) is reused while the coins sit at the same positions, the same rules are passed
+    /// and a context is the same record as last time (a replay's reader hands the same record for every coin without
+    /// news: most of them every cycle). A test compares the result with a selector that remembers nothing.
+    /// </summary>
     public CandidateSelection Select(IReadOnlyList<AssetContext> contexts, IReadOnlyDictionary<string, InstrumentRules> rulesByName, IReadOnlyCollection<string> held)
     {
         ArgumentNullException.ThrowIfNull(contexts);
         ArgumentNullException.ThrowIfNull(rulesByName);
         ArgumentNullException.ThrowIfNull(held);
-        // One pass: the first context of a coin wins, and the eligible ones keep the order of the contexts.
-        var byCoin = new Dictionary<string, AssetContext>(contexts.Count, StringComparer.Ordinal);
-        var eligibleList = new List<AssetContext>();
-        for (var i = 0; i < contexts.Count; i++)
-        {
-            var context = contexts[i];
-            if (byCoin.TryAdd(context.Coin, context) && IsEligible(context, rulesByName))
-            {
-                eligibleList.Add(context);
-            }
-        }
-
-        var eligible = eligibleList.ToArray();
-        var ranked = Rank(eligible);
-        var heldSet = held.Count == 0 ? null : new HashSet<string>(held, StringComparer.Ordinal);
-        var chosen = new List<Candidate>(Math.Min(ranked.Length, _options.MaxCandidates) + held.Count);
+        var scan = Scan(contexts, rulesByName);
+        var eligible = scan.Eligible;
+        var ranked = Rank(eligible, scan.Moves);
+        var heldCoins = Distinct(held);
+        var chosen = new List<Candidate>(Math.Min(ranked.Length, _options.MaxCandidates) + heldCoins.Count);
         for (var i = 0; i < ranked.Length; i++)
         {
             var (context, score, move) = ranked[i];
-            var isHeld = heldSet is not null && heldSet.Contains(context.Coin);
+            var isHeld = heldCoins.Count != 0 && heldCoins.Contains(context.Coin, StringComparer.Ordinal);
             if (i < _options.MaxCandidates || isHeld)
             {
                 chosen.Add(new Candidate(context.Coin, context, isHeld, i + 1, score, move));
             }
         }
 
-        if (heldSet is not null)
+        if (heldCoins.Count != 0)
         {
-            var rankedCoins = new HashSet<string>(ranked.Select(r => r.Context.Coin), StringComparer.Ordinal);
-            foreach (var coin in heldSet.Where(c => !rankedCoins.Contains(c)).Order(StringComparer.Ordinal))
+            foreach (var coin in heldCoins.Where(c => !IsRanked(ranked, c)).Order(StringComparer.Ordinal))
             {
-                var context = byCoin.GetValueOrDefault(coin);
+                var context = FirstOf(contexts, coin);
                 chosen.Add(new Candidate(coin, context, IsHeld: true, Rank: null, Score: null, context is null ? 0m : MovePct(context)));
             }
         }
 
-        return new CandidateSelection(chosen, byCoin.Count, eligible.Length);
+        return new CandidateSelection(chosen, scan.Distinct, eligible.Length);
     }
 
     /// <summary>|price / prevDayPx − 1| × 100 (price = mid, else mark), 0 without a previous-day price.</summary>
@@ -121,15 +118,123 @@ public sealed class CandidateSelector
         && context.MarkPrice > 0m
         && context.OpenInterestUsd >= _options.LiquidityThresholdUsd;
 
-    private (AssetContext Context, double Score, decimal Move)[] Rank(AssetContext[] eligible)
+    /// <summary>
+    /// One pass over the contexts: the first context of a coin wins, and the eligible ones keep the order of the
+    /// contexts (with their moves). Reuses the last pass's findings where they cannot differ (see <see cref="Select(IReadOnlyList{AssetContext}, IReadOnlyDictionary{string, InstrumentRules}, IReadOnlyCollection{string})"/>).
+    /// </summary>
+    private ScanResult Scan(IReadOnlyList<AssetContext> contexts, IReadOnlyDictionary<string, InstrumentRules> rulesByName)
+    {
+        var kept = _kept;
+        var count = contexts.Count;
+        var seen = new AssetContext[count];
+        for (var i = 0; i < count; i++)
+        {
+            seen[i] = contexts[i];
+        }
+
+        var sameCoins = kept is not null && ReferenceEquals(kept.Rules, rulesByName) && kept.Contexts.Length == count;
+        for (var i = 0; i < count && sameCoins; i++)
+        {
+            var coin = seen[i].Coin;
+            var keptCoin = kept!.Contexts[i].Coin;
+            sameCoins = ReferenceEquals(coin, keptCoin) || string.Equals(coin, keptCoin, StringComparison.Ordinal);
+        }
+
+        // The same coins at the same positions: the same first contexts (the kept flags are never written again).
+        var first = sameCoins ? kept!.First : new bool[count];
+        var byCoin = sameCoins ? null : new Dictionary<string, AssetContext>(count, StringComparer.Ordinal);
+        var slots = new int[count];
+        Span<decimal> found = count <= 512 ? stackalloc decimal[count] : new decimal[count];
+        var (distinct, eligibleCount) = (0, 0);
+        for (var i = 0; i < count; i++)
+        {
+            var context = seen[i];
+            slots[i] = -1;
+            if (byCoin is not null)
+            {
+                first[i] = byCoin.TryAdd(context.Coin, context);
+            }
+
+            if (!first[i])
+            {
+                continue;
+            }
+
+            distinct++;
+            decimal? move = sameCoins && ReferenceEquals(kept!.Contexts[i], context)
+                ? (kept.Slots[i] >= 0 ? kept.Moves[kept.Slots[i]] : null)
+                : (IsEligible(context, rulesByName) ? MovePct(context) : null);
+            if (move is { } value)
+            {
+                slots[i] = eligibleCount;
+                found[eligibleCount++] = value;
+            }
+        }
+
+        var eligible = new AssetContext[eligibleCount];
+        for (var i = 0; i < count; i++)
+        {
+            if (slots[i] >= 0)
+            {
+                eligible[slots[i]] = seen[i];
+            }
+        }
+
+        var moves = found[..eligibleCount].ToArray();
+        _kept = new KeptScan(rulesByName, seen, first, slots, moves);
+        return new ScanResult(eligible, moves, distinct);
+    }
+
+    /// <summary>The held coins without repeats, in their order.</summary>
+    private static List<string> Distinct(IReadOnlyCollection<string> held)
+    {
+        var coins = new List<string>(held.Count);
+        foreach (var coin in held)
+        {
+            if (!coins.Contains(coin, StringComparer.Ordinal))
+            {
+                coins.Add(coin);
+            }
+        }
+
+        return coins;
+    }
+
+    /// <summary>True when <paramref name="coin"/> is among the ranked (eligible) coins.</summary>
+    private static bool IsRanked((AssetContext Context, double Score, decimal Move)[] ranked, string coin)
+    {
+        foreach (var entry in ranked)
+        {
+            if (string.Equals(entry.Context.Coin, coin, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The first context of <paramref name="coin"/>, or null.</summary>
+    private static AssetContext? FirstOf(IReadOnlyList<AssetContext> contexts, string coin)
+    {
+        for (var i = 0; i < contexts.Count; i++)
+        {
+            if (string.Equals(contexts[i].Coin, coin, StringComparison.Ordinal))
+            {
+                return contexts[i];
+            }
+        }
+
+        return null;
+    }
+
+    private (AssetContext Context, double Score, decimal Move)[] Rank(AssetContext[] eligible, decimal[] moves)
     {
         // Each coin's move is computed once; the sorted copies serve the percentiles (only "strictly below" is
         // counted, so the order among equal values does not matter).
-        var moves = new decimal[eligible.Length];
         var volumes = new decimal[eligible.Length];
         for (var i = 0; i < eligible.Length; i++)
         {
-            moves[i] = MovePct(eligible[i]);
             volumes[i] = eligible[i].DayNotionalVolume;
         }
 
@@ -182,4 +287,11 @@ public sealed class CandidateSelector
 
         return lo;
     }
+
+    /// <summary>What one pass found per position of the contexts (see <see cref="Scan"/>).</summary>
+    /// <param name="Slots">Per position: the index of the context among the eligible (and of its move), or -1.</param>
+    /// <param name="Moves">The moves of the eligible contexts, in their order (read, never written).</param>
+    private sealed record KeptScan(IReadOnlyDictionary<string, InstrumentRules> Rules, AssetContext[] Contexts, bool[] First, int[] Slots, decimal[] Moves);
+
+    private sealed record ScanResult(AssetContext[] Eligible, decimal[] Moves, int Distinct);
 }

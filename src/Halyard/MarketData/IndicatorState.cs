@@ -48,6 +48,9 @@ public sealed class IndicatorState
     private readonly Atr _atr14 = new(14);
 
     private readonly RollingWindow<Candle> _candles;
+
+    // The open time and close of each kept candle, beside _candles: look-ups read them without visiting the candles.
+    private readonly RollingWindow<(long OpenTimeMs, decimal Close)> _closes;
     private readonly RollingWindow<double>[] _windows;
     private IndicatorSeries? _series;
 
@@ -61,6 +64,7 @@ public sealed class IndicatorState
         Interval = interval;
         SeriesLength = seriesLength;
         _candles = new RollingWindow<Candle>(Math.Max(seriesLength, candleCapacity));
+        _closes = new RollingWindow<(long OpenTimeMs, decimal Close)>(_candles.Capacity);
         _windows = new RollingWindow<double>[(int)Slot.Count];
         for (var i = 0; i < _windows.Length; i++)
         {
@@ -120,6 +124,7 @@ public sealed class IndicatorState
             _atr3.ReplaceLast(high, low, close);
             _atr14.ReplaceLast(high, low, close);
             _candles.ReplaceNewest(candle);
+            _closes.ReplaceNewest((candle.OpenTimeMs, candle.Close));
         }
         else
         {
@@ -131,6 +136,7 @@ public sealed class IndicatorState
             _atr3.Add(high, low, close);
             _atr14.Add(high, low, close);
             _candles.Append(candle);
+            _closes.Append((candle.OpenTimeMs, candle.Close));
             CandleCount++;
         }
 
@@ -169,18 +175,18 @@ public sealed class IndicatorState
     public bool TryGetClose(long openTimeMs, out decimal close)
     {
         close = 0m;
-        var count = _candles.Count;
+        var count = _closes.Count;
         if (count == 0)
         {
             return false;
         }
 
         // Without gaps the candle sits at a computable offset from the newest; otherwise binary search.
-        var offset = (_candles.Newest.OpenTimeMs - openTimeMs) / Interval.Milliseconds;
+        var offset = (_closes.Newest.OpenTimeMs - openTimeMs) / Interval.Milliseconds;
         var guess = count - 1 - offset;
-        if (guess >= 0 && guess < count && _candles[(int)guess].OpenTimeMs == openTimeMs)
+        if (guess >= 0 && guess < count && _closes[(int)guess] is var hit && hit.OpenTimeMs == openTimeMs)
         {
-            close = _candles[(int)guess].Close;
+            close = hit.Close;
             return true;
         }
 
@@ -188,14 +194,14 @@ public sealed class IndicatorState
         while (lo <= hi)
         {
             var mid = lo + ((hi - lo) / 2);
-            var t = _candles[mid].OpenTimeMs;
-            if (t == openTimeMs)
+            var kept = _closes[mid];
+            if (kept.OpenTimeMs == openTimeMs)
             {
-                close = _candles[mid].Close;
+                close = kept.Close;
                 return true;
             }
 
-            (lo, hi) = t < openTimeMs ? (mid + 1, hi) : (lo, mid - 1);
+            (lo, hi) = kept.OpenTimeMs < openTimeMs ? (mid + 1, hi) : (lo, mid - 1);
         }
 
         return false;

@@ -24,6 +24,7 @@ public sealed class MarketDataFeed
 {
     private readonly CandleCache _cache;
     private readonly MarketSnapshotBuilder _builder;
+    private readonly CandleInterval[] _intervals;
 
     public MarketDataFeed(CandleCache cache, MarketSnapshotBuilder builder)
     {
@@ -31,6 +32,7 @@ public sealed class MarketDataFeed
         ArgumentNullException.ThrowIfNull(builder);
         _cache = cache;
         _builder = builder;
+        _intervals = [builder.Options.Intraday, builder.Options.Slow];
     }
 
     /// <summary>The weight a refresh of <paramref name="coins"/> would cost now (both intervals).</summary>
@@ -65,7 +67,7 @@ public sealed class MarketDataFeed
 
             IndicatorState? intraday = null;
             IndicatorState? fourHour = null;
-            foreach (var interval in (CandleInterval[])[_builder.Options.Intraday, _builder.Options.Slow])
+            foreach (var interval in _intervals)
             {
                 var refresh = await _cache.RefreshAsync(context.Coin, interval, cancellationToken).ConfigureAwait(false);
                 requests += refresh.Request is null ? 0 : 1;

@@ -78,6 +78,35 @@ public class CandleCacheTests
     }
 
     [Fact]
+    public async Task RefreshAsync_TwoCoinsTwoIntervals_EachKeyItsOwnStateAsInACacheOfThatKeyAlone()
+    {
+        var h4 = CandleInterval.FourHours;
+        var candles = new Dictionary<CandleInterval, IReadOnlyList<Candle>> { [M3] = Btc3m, [h4] = CandleFixtures.Load("BTC_4h.csv.gz") };
+        var time = new FakeTimeProvider();
+        CandleCache Cache() => new(new FakeCandleSource(time, candles), time, new MarketSnapshotOptions(), new CandleCacheOptions { LookbackCandles = 300 });
+        var shared = Cache();
+        (string Coin, CandleInterval Interval)[] keys = [("BTC", M3), ("ETH", M3), ("BTC", h4), ("ETH", h4)];
+        var alone = keys.ToDictionary(k => k, _ => Cache());
+        for (var k = 299; k < 330; k++)
+        {
+            time.SetUtcNow(DateTimeOffset.FromUnixTimeMilliseconds(Btc3m[k].OpenTimeMs + Minute));
+            foreach (var key in keys)
+            {
+                var refresh = await shared.RefreshAsync(key.Coin, key.Interval, CancellationToken.None);
+                var single = await alone[key].RefreshAsync(key.Coin, key.Interval, CancellationToken.None);
+                Assert.Equal(single.Request, refresh.Request);
+                Assert.Equal(single.State!.ToSeries().Close, refresh.State!.ToSeries().Close);
+                Assert.Equal(single.State.Last, refresh.State.Last);
+            }
+        }
+
+        Assert.Equal(4, keys.Select(k => shared.Get(k.Coin, k.Interval)).Distinct().Count());
+        Assert.Null(shared.Get("BTC", CandleInterval.Parse("5m")));
+        Assert.Null(shared.Get("SOL", M3));
+        Assert.NotNull(shared.Plan("SOL", M3));
+    }
+
+    [Fact]
     public async Task RefreshAsync_SameInstantTwice_SecondSendsNothing()
     {
         var sut = CreateSut();

@@ -58,8 +58,8 @@ internal sealed class RollingWindow<T>
         var copy = new T[Count];
         var start = (_next - Count + _items.Length) % _items.Length;
         var first = Math.Min(Count, _items.Length - start);
-        Array.Copy(_items, start, copy, 0, first);
-        Array.Copy(_items, 0, copy, first, Count - first);
+        _items.AsSpan(start, first).CopyTo(copy);
+        _items.AsSpan(0, Count - first).CopyTo(copy.AsSpan(first));
         return copy;
     }
 }

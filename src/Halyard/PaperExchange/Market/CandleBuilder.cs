@@ -26,10 +26,9 @@ internal sealed class CandleBuilder(MarketView market)
 
     public List<CandleBar> Build(int assetId, string interval, long startMs, long endMs, long nowMs)
     {
-        var bars = new List<CandleBar>();
         if (!market.HasData(assetId) || !CandleIntervalNames.TryGetMilliseconds(interval, out var intervalMs))
         {
-            return bars;
+            return [];
         }
 
         var coin = market.Asset(assetId).Name;
@@ -37,13 +36,14 @@ internal sealed class CandleBuilder(MarketView market)
         var last = Math.Min(endMs, nowMs);
         if (source is null || last < startMs)
         {
-            return bars;
+            return [];
         }
 
         var first = Math.Max(startMs - (((startMs % intervalMs) + intervalMs) % intervalMs), source.FirstOpenMs - (source.FirstOpenMs % intervalMs));
         var lastOpen = last - (((last % intervalMs) + intervalMs) % intervalMs);
         first = Math.Max(first, lastOpen - ((MaxCandles - 1) * intervalMs));
         var szDecimals = market.Asset(assetId).SzDecimals;
+        var bars = new List<CandleBar>(lastOpen < first ? 0 : (int)((lastOpen - first) / intervalMs) + 1);
         for (var open = first; open <= lastOpen; open += intervalMs)
         {
             var bar = open + intervalMs <= nowMs
