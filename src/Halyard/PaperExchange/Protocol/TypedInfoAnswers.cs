@@ -22,6 +22,7 @@ internal sealed class TypedInfoAnswers(MarketView market, VenueState state, Marg
     private List<(string Coin, decimal Mid)>? _midsScratch;
     private Dictionary<string, decimal>? _mids;
     private FundingInForce? _funding;
+    private FillTimeIndex? _fillTimes;
 
     /// <summary>The <c>meta</c> half of <c>metaAndAssetCtxs</c> (built once: the universe does not change within a run).</summary>
     public MetaWire Meta() => _meta ??= new MetaWire
@@ -237,7 +238,7 @@ internal sealed class TypedInfoAnswers(MarketView market, VenueState state, Marg
         return orders;
     }
 
-    /// <summary><c>userFillsByTime</c>: oldest first within [start, end], at most <see cref="AccountInfoWriter.MaxFills"/>.</summary>
+    /// <summary><c>userFillsByTime</c>: oldest first within [start, end], at most <see cref="AccountInfoWriter.MaxFills"/> (the walk starts where <see cref="FillTimeIndex"/> says).</summary>
     public IReadOnlyList<UserFillWire> FillsByTime(string user, long startMs, long? endMs)
     {
         if (!state.Accounts.TryGetValue(user, out var account))
@@ -246,8 +247,9 @@ internal sealed class TypedInfoAnswers(MarketView market, VenueState state, Marg
         }
 
         var fills = new List<UserFillWire>();
-        foreach (var fill in account.Fills)
+        for (var i = (_fillTimes ??= new FillTimeIndex()).FirstAtOrAfter(account, startMs); i < account.Fills.Count; i++)
         {
+            var fill = account.Fills[i];
             if (fills.Count >= AccountInfoWriter.MaxFills)
             {
                 break;
