@@ -38,7 +38,7 @@ internal sealed class InstantMarks
         return mark;
     }
 
-    /// <summary>The best bid and ask around <paramref name="mark"/> and their mid, each as a client parses it (<see cref="PriceMath.AsParsed"/>).</summary>
+    /// <summary>The best bid and ask around <paramref name="mark"/> (<see cref="MarketView.Top"/>) and their mid as a client parses it.</summary>
     public BookTop Top(int assetId, decimal mark)
     {
         if ((uint)assetId < (uint)_tops.Length && _tops[assetId] is { } kept && SameDigits(kept.Mark, mark))
@@ -47,7 +47,7 @@ internal sealed class InstantMarks
         }
 
         var (bid, ask) = _market.Top(assetId, mark);
-        var top = new BookTop(mark, PriceMath.AsParsed(bid), PriceMath.AsParsed(ask), PriceMath.AsParsed(SyntheticBook.MidOf((bid, ask))));
+        var top = new BookTop(mark, bid, ask, PriceMath.AsParsed(SyntheticBook.MidOf((bid, ask))));
         if ((uint)assetId < (uint)_tops.Length)
         {
             _tops[assetId] = top;
@@ -60,5 +60,5 @@ internal sealed class InstantMarks
     public static bool SameDigits(decimal a, decimal b) => a == b && a.Scale == b.Scale;
 }
 
-/// <summary>The synthetic book's top around <see cref="Mark"/>, as parsed from the venue's text.</summary>
+/// <summary>The synthetic book's best bid and ask around <see cref="Mark"/>, and their mid as parsed from the venue's text.</summary>
 internal readonly record struct BookTop(decimal Mark, decimal Bid, decimal Ask, decimal Mid);

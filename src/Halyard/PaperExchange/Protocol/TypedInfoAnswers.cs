@@ -327,7 +327,7 @@ internal sealed class TypedInfoAnswers(MarketView market, VenueState state, Marg
             OraclePx = PriceMath.AsParsed(reported),
             MarkPx = PriceMath.AsParsed(reported),
             MidPx = top.Mid,
-            ImpactPxs = [top.Bid, top.Ask],
+            ImpactPxs = [PriceMath.AsParsed(top.Bid), PriceMath.AsParsed(top.Ask)],
             DayBaseVlm = PriceMath.AsParsed(baseVolume),
         };
     }
