@@ -13,7 +13,8 @@ public sealed record VenueView(
 {
     /// <param name="previous">
     /// The view of the last cycle, if any: its rules by coin are reused when the universe's instruments are the same
-    /// list (the readers keep the mapped <c>meta</c> while it does not change, so every cycle of a replay).
+    /// list (the readers keep the mapped <c>meta</c> while it does not change, so every cycle of a replay), and the
+    /// positions of its coins while the contexts list the same coins (<see cref="ContextsByCoin"/>).
     /// </param>
     public static VenueView From(AccountSnapshot account, IReadOnlyList<OpenOrder> orders, PerpUniverse universe, (IReadOnlyList<InstrumentRules> Source, VenueView View)? previous = null)
     {
@@ -34,12 +35,7 @@ public sealed record VenueView(
             instruments = byCoin;
         }
 
-        var assets = new Dictionary<string, AssetContext>(universe.Contexts.Count, StringComparer.Ordinal);
-        foreach (var context in universe.Contexts)
-        {
-            assets.TryAdd(context.Coin, context);
-        }
-
+        var assets = ContextsByCoin.Of(universe.Contexts, previous?.View.Assets);
         return new VenueView(account, orders, instruments, assets);
     }
 

@@ -45,6 +45,7 @@ public sealed record LiveStateCounts(long PushedReads, long FallbackPolls, long 
 public sealed class LiveStateReader(IVenueReader polled, AccountShadow shadow, LiveStateOptions options) : IVenueReader, IPushedState
 {
     private readonly Lock _gate = new();
+    private readonly SortedOpenOrders _sortedOrders = new();
     private DateTimeOffset? _lastCrossCheck;
     private int _resyncsJournaled;
     private long _pushed;
@@ -97,7 +98,7 @@ public sealed class LiveStateReader(IVenueReader polled, AccountShadow shadow, L
         Served(await UsableAsync(cancellationToken).ConfigureAwait(false))?.Account;
 
     public async Task<IReadOnlyList<OpenOrder>?> OpenOrdersAsync(CancellationToken cancellationToken) =>
-        Served(await UsableAsync(cancellationToken).ConfigureAwait(false))?.OpenOrders;
+        Served(await UsableAsync(cancellationToken).ConfigureAwait(false)) is { } view ? _sortedOrders.Of(view) : null;
 
     public async Task<IReadOnlyDictionary<string, decimal>?> MidsAsync(CancellationToken cancellationToken)
     {

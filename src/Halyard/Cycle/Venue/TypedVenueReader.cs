@@ -35,6 +35,7 @@ public sealed class TypedVenueReader : IVenueReader, ICandleSource, Execution.IP
     // What was mapped last, each swapped whole (a reference: concurrent readers see the old or the new one).
     private KeptMeta? _meta;
     private KeptContexts? _contexts;
+    private KeptUser? _lastUser;
 
     /// <param name="engine">The in-process paper exchange (<see cref="PaperExchangeEngine.ServesTypedReads"/> must hold).</param>
     /// <param name="budget">The client's weight budget (the one the HTTP client of the same venue takes from).</param>
@@ -72,11 +73,11 @@ public sealed class TypedVenueReader : IVenueReader, ICandleSource, Execution.IP
 
     /// <summary>The Orchestrator's account reads (a close's flat check), typed.</summary>
     public Task<Result<AccountSnapshot>> GetAccountAsync(string account, CancellationToken cancellationToken) =>
-        AccountOf(InfoRequest.Account(account).ToLowerInvariant(), cancellationToken);
+        AccountOf(User(account), cancellationToken);
 
     /// <summary>The Orchestrator's open-order reads (a close's cancels, reconciliation), typed.</summary>
     public Task<Result<IReadOnlyList<OpenOrder>>> GetOpenOrdersAsync(string account, CancellationToken cancellationToken) =>
-        OpenOrdersOf(InfoRequest.Account(account).ToLowerInvariant(), cancellationToken);
+        OpenOrdersOf(User(account), cancellationToken);
 
     public Task<Result<PerpUniverse>> GetUniverseAsync(CancellationToken cancellationToken) =>
         ReadAsync<(MetaWire Meta, IReadOnlyList<AssetCtxWire> Contexts), PerpUniverse>(
@@ -95,7 +96,7 @@ public sealed class TypedVenueReader : IVenueReader, ICandleSource, Execution.IP
     public Task<Result<UserFillHistory>> GetFillHistoryAsync(FillHistoryQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var user = InfoRequest.Account(query.Account).ToLowerInvariant();
+        var user = User(query.Account);
         return FillPager.CollectAsync(
             query,
             (range, ct) => ReadAsync<IReadOnlyList<UserFillWire>, IReadOnlyList<UserFill>>(
@@ -133,6 +134,19 @@ public sealed class TypedVenueReader : IVenueReader, ICandleSource, Execution.IP
     private Task<Result<IReadOnlyList<OpenOrder>>> OpenOrdersOf(string user, CancellationToken cancellationToken) =>
         ReadAsync<IReadOnlyList<InfoOrderWire>, IReadOnlyList<OpenOrder>>(
             "frontendOpenOrders", (a, _) => a.FrontendOpenOrders(user), list => list.Select(InfoMapper.ToOpenOrder).ToArray(), null, cancellationToken);
+
+    /// <summary>The account as the venue keys it (checked, lower case); the last one asked is kept (the Orchestrator asks for the same every cycle).</summary>
+    private string User(string account)
+    {
+        if (Volatile.Read(ref _lastUser) is { } kept && string.Equals(kept.Account, account, StringComparison.Ordinal))
+        {
+            return kept.User;
+        }
+
+        var user = InfoRequest.Account(account).ToLowerInvariant();
+        Volatile.Write(ref _lastUser, new KeptUser(account, user));
+        return user;
+    }
 
     private static IReadOnlyList<Candle> ToCandles(IReadOnlyList<CandleWire> wires)
     {
@@ -232,6 +246,8 @@ public sealed class TypedVenueReader : IVenueReader, ICandleSource, Execution.IP
     }
 
     private sealed record KeptMeta(MetaWire Wire, IReadOnlyList<InstrumentRules> Instruments);
+
+    private sealed record KeptUser(string Account, string User);
 
     private sealed record KeptContexts(IReadOnlyList<AssetCtxWire> Wires, AssetContext[] Contexts);
 }

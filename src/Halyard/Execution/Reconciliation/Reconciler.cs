@@ -26,6 +26,9 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
     /// <summary>The venue's definite refusal of <c>scheduleCancel</c>: it is not sent again by this process.</summary>
     private string? _deadMansSwitchRefused;
 
+    /// <summary>The entries <see cref="Active"/> was last filtered from, and the result.</summary>
+    private ActiveEntries? _active;
+
     public async Task<ReconcileReport> ReconcileAsync(ReconcileRequest request, CancellationToken ct)
     {
         var log = new ActionLog("*", s.Time);
@@ -62,11 +65,28 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
         return report.Build(log);
     }
 
+    /// <summary>
+    /// <see cref="IntentLedgerExtensions.Active"/> of the trader, filtered again only when the ledger hands other entries
+    /// (a ledger hands the same read-only list until its next save: reconciliation asks several times a cycle).
+    /// </summary>
+    private IReadOnlyList<LedgerEntry> Active()
+    {
+        var entries = s.Ledger.Entries(s.TraderId);
+        if (Volatile.Read(ref _active) is { } kept && ReferenceEquals(kept.Source, entries))
+        {
+            return kept.Active;
+        }
+
+        IReadOnlyList<LedgerEntry> active = [.. entries.Where(e => e.MayHoldPosition)];
+        Volatile.Write(ref _active, new ActiveEntries(entries, active));
+        return active;
+    }
+
     /// <summary>Settles the entries whose outcome is unknown; true when there was any (the venue may have changed since the cycle read it).</summary>
     private async Task<bool> SettleEntriesAsync(ActionLog log, ReportBuilder report, CancellationToken ct)
     {
         var any = false;
-        foreach (var entry in s.Ledger.Active(s.TraderId).Where(e => e.NeedsSettling && e.CloidSent))
+        foreach (var entry in Active().Where(e => e.NeedsSettling && e.CloidSent))
         {
             any = true;
             var (rules, _) = await s.Instruments.ResolveAsync(entry.Symbol, RetryProfile.Protective, ct).ConfigureAwait(false);
@@ -92,7 +112,7 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
     /// <summary>An entry sent without a cloid is settled from the position: one of its side on the symbol is its fill.</summary>
     private void SettleWithoutCloid(Dictionary<string, Position> positions, ReportBuilder report)
     {
-        foreach (var entry in s.Ledger.Active(s.TraderId).Where(e => e.NeedsSettling && !e.CloidSent))
+        foreach (var entry in Active().Where(e => e.NeedsSettling && !e.CloidSent))
         {
             report.EntriesSettled++;
             s.Save(positions.TryGetValue(entry.Symbol, out var position) && position.Side == entry.Side
@@ -104,7 +124,7 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
     private async Task<IReadOnlyList<UserFill>?> ReadFillsAsync(ActionLog log, CancellationToken ct)
     {
         var since = s.Ledger.Checkpoint(s.TraderId)
-            ?? s.Ledger.Active(s.TraderId).Select(e => (DateTimeOffset?)e.CreatedAt).Min()
+            ?? Active().Select(e => (DateTimeOffset?)e.CreatedAt).Min()
             ?? s.Now - s.Options.InitialFillLookback;
         var read = await s.Venue.FillsAsync(since, RetryProfile.Protective, ct).ConfigureAwait(false);
         if (!read.IsSuccess)
@@ -123,7 +143,7 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
     /// </summary>
     private void DetectClosed(Dictionary<string, Position> positions, IReadOnlyList<UserFill>? fills, ReportBuilder report)
     {
-        foreach (var entry in s.Ledger.Active(s.TraderId).Where(e => e.Status is LedgerStatus.Open or LedgerStatus.Protected))
+        foreach (var entry in Active().Where(e => e.Status is LedgerStatus.Open or LedgerStatus.Protected))
         {
             if (positions.TryGetValue(entry.Symbol, out var position) && position.Side == entry.Side)
             {
@@ -167,11 +187,11 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
     private async Task<int> CancelOrphansAsync(Dictionary<string, Position> positions, IReadOnlyList<OpenOrder> open, ActionLog log, CancellationToken ct)
     {
         var known = s.Ledger.KnownCloids(s.TraderId);
-        var resting = s.Ledger.Active(s.TraderId).Where(e => e.Status == LedgerStatus.Resting).Select(e => e.Cloid).ToHashSet(StringComparer.Ordinal);
+        var resting = Active().Where(e => e.Status == LedgerStatus.Resting).Select(e => e.Cloid).ToHashSet(StringComparer.Ordinal);
         var adopt = s.Options.ExternalPositions == ExternalPositionPolicy.Adopt;
         // A coin an entry of ours may still hold (a read without the position, not yet proven closed; an entry
         // not settled yet) keeps its triggers: they are reduce-only, harmless without a position.
-        var held = s.Ledger.Active(s.TraderId).Select(e => e.Symbol).ToHashSet(StringComparer.Ordinal);
+        var held = Active().Select(e => e.Symbol).ToHashSet(StringComparer.Ordinal);
         var orphans = open.Where(o =>
         {
             var ours = o.Cloid is { } c && known.Contains(c.Value);
@@ -190,7 +210,7 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
 
     private async Task CheckPositionsAsync(IEnumerable<Position> positions, IReadOnlyList<OpenOrder> open, ReconcileRequest request, ActionLog log, ReportBuilder report, CancellationToken ct)
     {
-        var active = s.Ledger.Active(s.TraderId);
+        var active = Active();
         foreach (var position in positions)
         {
             var entry = active.LastOrDefault(e => e.Symbol == position.Coin && e.Side == position.Side && e.Status is LedgerStatus.Open or LedgerStatus.Protected)
@@ -399,4 +419,6 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
             FailsCycle = Positions.Any(p => p.Managed && p.Protection.Status == ProtectionStatus.Unprotected),
         };
     }
+
+    private sealed record ActiveEntries(IReadOnlyList<LedgerEntry> Source, IReadOnlyList<LedgerEntry> Active);
 }

@@ -88,8 +88,34 @@ internal static class FillPager
     private static Result<UserFillHistory> Done(List<UserFill> fills, bool complete) =>
         Result<UserFillHistory>.Success(new UserFillHistory(Ordered(fills), complete));
 
+    /// <summary>By time, trade id and order id (a stable sort: fills already in that order, as the pages bring them, are kept as they are).</summary>
     private static UserFill[] Ordered(List<UserFill> fills) =>
-        fills.OrderBy(f => f.Time).ThenBy(f => f.Tid ?? 0).ThenBy(f => f.Oid).ToArray();
+        InOrder(fills) ? [.. fills] : fills.OrderBy(f => f.Time).ThenBy(f => f.Tid ?? 0).ThenBy(f => f.Oid).ToArray();
+
+    private static bool InOrder(List<UserFill> fills)
+    {
+        for (var i = 1; i < fills.Count; i++)
+        {
+            var (before, after) = (fills[i - 1], fills[i]);
+            var order = before.Time.CompareTo(after.Time);
+            if (order == 0)
+            {
+                order = (before.Tid ?? 0).CompareTo(after.Tid ?? 0);
+            }
+
+            if (order == 0)
+            {
+                order = before.Oid.CompareTo(after.Oid);
+            }
+
+            if (order > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private readonly record struct FillKey(long? Tid, long Oid, string Hash, DateTimeOffset Time, decimal Price, decimal Size)
     {

@@ -50,6 +50,9 @@ internal sealed class MarketView
 
     public int AssetCount => _hasData.Length;
 
+    /// <summary>Live-price mode: marks come from a feed that grows while the engine runs (otherwise a mark depends on the asset and the time alone).</summary>
+    public bool IsLive => _feed is not null;
+
     /// <summary>The path grid: a quarter of the price interval. Between grid times the mark's 3 s steps lie on one line; at a grid time it may gap (a candle open).</summary>
     public long GridMs => _priceIntervalMs / MarkPath.Quarters;
 

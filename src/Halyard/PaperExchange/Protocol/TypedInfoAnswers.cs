@@ -16,10 +16,13 @@ internal sealed class TypedInfoAnswers(MarketView market, VenueState state, Marg
     private MetaWire? _meta;
     private (long TimeMs, AssetCtxWire[] Contexts)? _contexts;
     private AssetCtxWire?[]? _frozen;
-    private (decimal Mark, decimal Mid)?[]? _midOf;
+    private int[]? _withData;
+    private int[]? _everyAsset;
+    private InstantMarks? _marks;
     private List<(string Coin, decimal Mid)>? _midsScratch;
     private Dictionary<string, decimal>? _mids;
     private FundingInForce? _funding;
+    private FillTimeIndex? _fillTimes;
 
     /// <summary>The <c>meta</c> half of <c>metaAndAssetCtxs</c> (built once: the universe does not change within a run).</summary>
     public MetaWire Meta() => _meta ??= new MetaWire
@@ -44,13 +47,63 @@ internal sealed class TypedInfoAnswers(MarketView market, VenueState state, Marg
         }
 
         var contexts = new AssetCtxWire[market.AssetCount];
-        for (var id = 0; id < contexts.Length; id++)
+        if (market.IsLive)
         {
-            contexts[id] = Context(id, nowMs);
+            for (var id = 0; id < contexts.Length; id++)
+            {
+                contexts[id] = Context(id, nowMs);
+            }
+        }
+        else
+        {
+            // On recorded candles the assets without data are the same every time: their frozen slots are copied and
+            // only the ~10 assets with data are computed.
+            Array.Copy(FrozenSlots(), contexts, contexts.Length);
+            foreach (var id in _withData!)
+            {
+                contexts[id] = Context(id, nowMs);
+            }
         }
 
         _contexts = (nowMs, contexts);
         return contexts;
+    }
+
+    /// <summary>The assets that may have a mark, ascending: on recorded candles those with data, with live prices all.</summary>
+    private int[] MayHaveMark()
+    {
+        if (market.IsLive)
+        {
+            return _everyAsset ??= [.. Enumerable.Range(0, market.AssetCount)];
+        }
+
+        FrozenSlots();
+        return _withData!;
+    }
+
+    /// <summary>The frozen context of every asset without data (null for the others), made once; and the ids of the others.</summary>
+    private AssetCtxWire?[] FrozenSlots()
+    {
+        var frozen = _frozen ??= new AssetCtxWire?[market.AssetCount];
+        if (_withData is null)
+        {
+            var withData = new List<int>();
+            for (var id = 0; id < frozen.Length; id++)
+            {
+                if (market.HasData(id))
+                {
+                    withData.Add(id);
+                }
+                else
+                {
+                    frozen[id] ??= Frozen(PriceMath.AsParsed(market.Asset(id).SnapshotMarkPx));
+                }
+            }
+
+            _withData = [.. withData];
+        }
+
+        return frozen;
     }
 
     /// <summary><c>candleSnapshot</c> of <paramref name="coin"/> (empty for an unknown coin).</summary>
@@ -87,31 +140,26 @@ internal sealed class TypedInfoAnswers(MarketView market, VenueState state, Marg
 
     /// <summary>
     /// <c>allMids</c>: the synthetic book's mid of every asset with data. A mid depends on the asset and its mark only, so
-    /// each asset's last (mark, mid) is kept and reused while the mark is the same to the digit; when no mid changed,
+    /// each asset's last top of book is kept (<see cref="InstantMarks"/>, shared with the asset contexts of the same
+    /// instant) and reused while the mark is the same to the digit; when no mid changed,
     /// the previous answer itself is returned (the answers are read-only). Called on every push of the mids.
     /// </summary>
     public IReadOnlyDictionary<string, decimal> AllMids(long nowMs)
     {
-        var kept = _midOf ??= new (decimal Mark, decimal Mid)?[market.AssetCount];
+        var marks = Marks;
         var current = _midsScratch ??= new List<(string Coin, decimal Mid)>(market.AssetCount);
         current.Clear();
-        for (var id = 0; id < market.AssetCount; id++)
+        foreach (var id in MayHaveMark())
         {
-            if (market.Mark(id, nowMs) is not { } mark)
+            if (marks.Mark(id, nowMs) is not { } mark)
             {
                 continue;
             }
 
-            if (kept[id] is not { } memo || !SameDigits(memo.Mark, mark))
-            {
-                memo = (mark, PriceMath.AsParsed(SyntheticBook.MidOf(market.Top(id, mark))));
-                kept[id] = memo;
-            }
-
-            current.Add((market.Asset(id).Name, memo.Mid));
+            current.Add((market.Asset(id).Name, marks.Top(id, mark).Mid));
         }
 
-        if (_mids is { } previous && previous.Count == current.Count && current.TrueForAll(m => previous.TryGetValue(m.Coin, out var p) && SameDigits(p, m.Mid)))
+        if (_mids is { } previous && Unchanged(previous, current))
         {
             return previous;
         }
@@ -126,8 +174,27 @@ internal sealed class TypedInfoAnswers(MarketView market, VenueState state, Marg
         return mids;
     }
 
-    /// <summary>The same value written with the same digits (a client parsing "1.50" and "1.5" gets different decimals).</summary>
-    private static bool SameDigits(decimal a, decimal b) => a == b && a.Scale == b.Scale;
+    private static bool Unchanged(Dictionary<string, decimal> previous, List<(string Coin, decimal Mid)> current)
+    {
+        if (previous.Count != current.Count)
+        {
+            return false;
+        }
+
+        foreach (var (coin, mid) in current)
+        {
+            if (!previous.TryGetValue(coin, out var before) || !SameDigits(before, mid))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private InstantMarks Marks => _marks ??= new InstantMarks(market);
+
+    private static bool SameDigits(decimal a, decimal b) => InstantMarks.SameDigits(a, b);
 
     /// <summary><c>clearinghouseState</c> of <paramref name="user"/> (lower case); an unknown user is an empty account.</summary>
     public ClearinghouseStateWire ClearinghouseState(string user, long nowMs)
@@ -171,7 +238,7 @@ internal sealed class TypedInfoAnswers(MarketView market, VenueState state, Marg
         return orders;
     }
 
-    /// <summary><c>userFillsByTime</c>: oldest first within [start, end], at most <see cref="AccountInfoWriter.MaxFills"/>.</summary>
+    /// <summary><c>userFillsByTime</c>: oldest first within [start, end], at most <see cref="AccountInfoWriter.MaxFills"/> (the walk starts where <see cref="FillTimeIndex"/> says).</summary>
     public IReadOnlyList<UserFillWire> FillsByTime(string user, long startMs, long? endMs)
     {
         if (!state.Accounts.TryGetValue(user, out var account))
@@ -180,8 +247,9 @@ internal sealed class TypedInfoAnswers(MarketView market, VenueState state, Marg
         }
 
         var fills = new List<UserFillWire>();
-        foreach (var fill in account.Fills)
+        for (var i = (_fillTimes ??= new FillTimeIndex()).FirstAtOrAfter(account, startMs); i < account.Fills.Count; i++)
         {
+            var fill = account.Fills[i];
             if (fills.Count >= AccountInfoWriter.MaxFills)
             {
                 break;
@@ -238,14 +306,14 @@ internal sealed class TypedInfoAnswers(MarketView market, VenueState state, Marg
     private AssetCtxWire Context(int id, long nowMs)
     {
         var asset = market.Asset(id);
-        if (market.Mark(id, nowMs) is not { } mark)
+        if (Marks.Mark(id, nowMs) is not { } mark)
         {
             _frozen ??= new AssetCtxWire?[market.AssetCount];
             return _frozen[id] ??= Frozen(PriceMath.AsParsed(asset.SnapshotMarkPx));
         }
 
         var reported = PriceMath.RoundToValid(mark, asset.SzDecimals);
-        var (bid, ask) = market.Top(id, mark);
+        var top = Marks.Top(id, mark);
         var funding = (_funding ??= new FundingInForce(market)).At(id, nowMs) ?? 0m;
         var prevDay = market.Mark(id, nowMs - MarketView.DayMs) is { } before ? PriceMath.RoundToValid(before, asset.SzDecimals) : reported;
         var (notional, baseVolume) = market.DayVolume(id, nowMs);
@@ -258,8 +326,8 @@ internal sealed class TypedInfoAnswers(MarketView market, VenueState state, Marg
             Premium = PriceMath.AsParsed(funding - MarketView.HourlyInterestRate),
             OraclePx = PriceMath.AsParsed(reported),
             MarkPx = PriceMath.AsParsed(reported),
-            MidPx = PriceMath.AsParsed(SyntheticBook.MidOf((bid, ask))),
-            ImpactPxs = [PriceMath.AsParsed(bid), PriceMath.AsParsed(ask)],
+            MidPx = top.Mid,
+            ImpactPxs = [PriceMath.AsParsed(top.Bid), PriceMath.AsParsed(top.Ask)],
             DayBaseVlm = PriceMath.AsParsed(baseVolume),
         };
     }
