@@ -137,7 +137,7 @@ public sealed class CandidateSelector
         {
             var coin = seen[i].Coin;
             var keptCoin = kept!.Contexts[i].Coin;
-            sameCoins = ReferenceEquals(coin, keptCoin) || string.Equals(coin, keptCoin, StringComparison.Ordinal);
+            sameCoins = string.Equals(coin, keptCoin, StringComparison.Ordinal);
         }
 
         // The same coins at the same positions: the same first contexts (the kept flags are never written again).

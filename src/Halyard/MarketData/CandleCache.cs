@@ -23,8 +23,7 @@ public sealed class CandleCache
     private readonly ICandleSource _source;
     private readonly TimeProvider _time;
     private readonly MarketSnapshotOptions _snapshotOptions;
-    // By coin, then by interval (a coin has a few): the coin's string key hashes without randomisation.
-    private readonly ConcurrentDictionary<string, CoinEntries> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Coin, CandleInterval Interval), Entry> _entries = new();
     private long _requests;
     private long _weight;
 
@@ -51,14 +50,15 @@ public sealed class CandleCache
 
     /// <summary>The indicator state of a key, or null before its first successful refresh.</summary>
     public IndicatorState? Get(string coin, CandleInterval interval) =>
-        Find(coin, interval) is { FetchedThroughMs: not null } entry ? entry.State : null;
+        _entries.TryGetValue((coin, interval), out var entry) && entry.FetchedThroughMs is not null ? entry.State : null;
 
     /// <summary>The request the next <see cref="RefreshAsync"/> of the key would send now, or null when none is needed.</summary>
     public CandleRequest? Plan(string coin, CandleInterval interval)
     {
         ArgumentException.ThrowIfNullOrEmpty(coin);
         ArgumentNullException.ThrowIfNull(interval);
-        return Plan(coin, interval, Find(coin, interval), _time.GetUtcNow().ToUnixTimeMilliseconds());
+        _entries.TryGetValue((coin, interval), out var entry);
+        return Plan(coin, interval, entry, _time.GetUtcNow().ToUnixTimeMilliseconds());
     }
 
     /// <summary>Fetches what is new for the key and applies it to its indicator state.</summary>
@@ -66,7 +66,7 @@ public sealed class CandleCache
     {
         ArgumentException.ThrowIfNullOrEmpty(coin);
         ArgumentNullException.ThrowIfNull(interval);
-        var entry = _entries.GetOrAdd(coin, static _ => new CoinEntries()).GetOrAdd(interval, _snapshotOptions);
+        var entry = _entries.GetOrAdd((coin, interval), static (key, options) => new Entry(options.CreateState(key.Interval)), _snapshotOptions);
         var nowMs = _time.GetUtcNow().ToUnixTimeMilliseconds();
         var plan = Plan(coin, interval, entry, nowMs);
         if (plan is null)
@@ -153,49 +153,6 @@ public sealed class CandleCache
         }
 
         return true;
-    }
-
-    private Entry? Find(string coin, CandleInterval interval) =>
-        _entries.TryGetValue(coin, out var entries) ? entries.Find(interval) : null;
-
-    /// <summary>The entries of one coin by interval: a small array, replaced whole when an interval is added.</summary>
-    private sealed class CoinEntries
-    {
-        private readonly Lock _gate = new();
-        private volatile (CandleInterval Interval, Entry Entry)[] _items = [];
-
-        public Entry? Find(CandleInterval interval)
-        {
-            foreach (var (kept, entry) in _items)
-            {
-                if (ReferenceEquals(kept, interval) || kept == interval)
-                {
-                    return entry;
-                }
-            }
-
-            return null;
-        }
-
-        public Entry GetOrAdd(CandleInterval interval, MarketSnapshotOptions options)
-        {
-            if (Find(interval) is { } found)
-            {
-                return found;
-            }
-
-            lock (_gate)
-            {
-                if (Find(interval) is { } raced)
-                {
-                    return raced;
-                }
-
-                var entry = new Entry(options.CreateState(interval));
-                _items = [.. _items, (interval, entry)];
-                return entry;
-            }
-        }
     }
 
     private sealed class Entry(IndicatorState state)

@@ -48,9 +48,6 @@ public sealed class IndicatorState
     private readonly Atr _atr14 = new(14);
 
     private readonly RollingWindow<Candle> _candles;
-
-    // The open time and close of each kept candle, beside _candles: look-ups read them without visiting the candles.
-    private readonly RollingWindow<(long OpenTimeMs, decimal Close)> _closes;
     private readonly RollingWindow<double>[] _windows;
     private IndicatorSeries? _series;
 
@@ -64,7 +61,6 @@ public sealed class IndicatorState
         Interval = interval;
         SeriesLength = seriesLength;
         _candles = new RollingWindow<Candle>(Math.Max(seriesLength, candleCapacity));
-        _closes = new RollingWindow<(long OpenTimeMs, decimal Close)>(_candles.Capacity);
         _windows = new RollingWindow<double>[(int)Slot.Count];
         for (var i = 0; i < _windows.Length; i++)
         {
@@ -124,7 +120,6 @@ public sealed class IndicatorState
             _atr3.ReplaceLast(high, low, close);
             _atr14.ReplaceLast(high, low, close);
             _candles.ReplaceNewest(candle);
-            _closes.ReplaceNewest((candle.OpenTimeMs, candle.Close));
         }
         else
         {
@@ -136,7 +131,6 @@ public sealed class IndicatorState
             _atr3.Add(high, low, close);
             _atr14.Add(high, low, close);
             _candles.Append(candle);
-            _closes.Append((candle.OpenTimeMs, candle.Close));
             CandleCount++;
         }
 
@@ -175,18 +169,18 @@ public sealed class IndicatorState
     public bool TryGetClose(long openTimeMs, out decimal close)
     {
         close = 0m;
-        var count = _closes.Count;
+        var count = _candles.Count;
         if (count == 0)
         {
             return false;
         }
 
         // Without gaps the candle sits at a computable offset from the newest; otherwise binary search.
-        var offset = (_closes.Newest.OpenTimeMs - openTimeMs) / Interval.Milliseconds;
+        var offset = (_candles.Newest.OpenTimeMs - openTimeMs) / Interval.Milliseconds;
         var guess = count - 1 - offset;
-        if (guess >= 0 && guess < count && _closes[(int)guess] is var hit && hit.OpenTimeMs == openTimeMs)
+        if (guess >= 0 && guess < count && _candles[(int)guess].OpenTimeMs == openTimeMs)
         {
-            close = hit.Close;
+            close = _candles[(int)guess].Close;
             return true;
         }
 
@@ -194,14 +188,14 @@ public sealed class IndicatorState
         while (lo <= hi)
         {
             var mid = lo + ((hi - lo) / 2);
-            var kept = _closes[mid];
-            if (kept.OpenTimeMs == openTimeMs)
+            var t = _candles[mid].OpenTimeMs;
+            if (t == openTimeMs)
             {
-                close = kept.Close;
+                close = _candles[mid].Close;
                 return true;
             }
 
-            (lo, hi) = kept.OpenTimeMs < openTimeMs ? (mid + 1, hi) : (lo, mid - 1);
+            (lo, hi) = t < openTimeMs ? (mid + 1, hi) : (lo, mid - 1);
         }
 
         return false;

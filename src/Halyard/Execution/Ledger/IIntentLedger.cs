@@ -37,8 +37,11 @@ public static class IntentLedgerExtensions
     public static IReadOnlyList<LedgerEntry> Active(this IIntentLedger ledger, string traderId)
     {
         ArgumentNullException.ThrowIfNull(ledger);
-        return ledger.Entries(traderId).Where(e => e.MayHoldPosition).ToArray();
+        return ActiveOf(ledger.Entries(traderId));
     }
+
+    /// <summary>The entries of <paramref name="entries"/> that may hold a position or still need settling.</summary>
+    public static IReadOnlyList<LedgerEntry> ActiveOf(IEnumerable<LedgerEntry> entries) => entries.Where(e => e.MayHoldPosition).ToArray();
 
     /// <summary>Every cloid of <paramref name="entries"/>: their entry cloids and every order cloid.</summary>
     public static IReadOnlySet<string> CloidsOf(IEnumerable<LedgerEntry> entries)

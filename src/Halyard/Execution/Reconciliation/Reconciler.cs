@@ -77,7 +77,7 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
             return kept.Active;
         }
 
-        IReadOnlyList<LedgerEntry> active = [.. entries.Where(e => e.MayHoldPosition)];
+        var active = IntentLedgerExtensions.ActiveOf(entries);
         Volatile.Write(ref _active, new ActiveEntries(entries, active));
         return active;
     }

@@ -183,7 +183,7 @@ internal sealed class TypedInfoAnswers(MarketView market, VenueState state, Marg
 
         foreach (var (coin, mid) in current)
         {
-            if (!previous.TryGetValue(coin, out var before) || !SameDigits(before, mid))
+            if (!previous.TryGetValue(coin, out var before) || !InstantMarks.SameDigits(before, mid))
             {
                 return false;
             }
@@ -193,8 +193,6 @@ internal sealed class TypedInfoAnswers(MarketView market, VenueState state, Marg
     }
 
     private InstantMarks Marks => _marks ??= new InstantMarks(market);
-
-    private static bool SameDigits(decimal a, decimal b) => InstantMarks.SameDigits(a, b);
 
     /// <summary><c>clearinghouseState</c> of <paramref name="user"/> (lower case); an unknown user is an empty account.</summary>
     public ClearinghouseStateWire ClearinghouseState(string user, long nowMs)
