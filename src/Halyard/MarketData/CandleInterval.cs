@@ -59,4 +59,11 @@ public sealed record CandleInterval
             : throw new FormatException($"Unknown candle interval '{name}'; allowed: {string.Join(' ', All.Select(i => i.Name))}.");
 
     public override string ToString() => Name;
+
+    /// <summary>Equal when the name and length are (as the record would compare them); the same instance answers at once.</summary>
+    public bool Equals(CandleInterval? other) =>
+        ReferenceEquals(this, other) || (other is not null && Milliseconds == other.Milliseconds && string.Equals(Name, other.Name, StringComparison.Ordinal));
+
+    /// <summary>The length alone (a name has one length): no hash of the type and the name per look-up of a cache key.</summary>
+    public override int GetHashCode() => Milliseconds.GetHashCode();
 }

@@ -18,6 +18,21 @@ public class CandleIntervalTests
         Assert.Same(interval, CandleInterval.Parse(name));
     }
 
+    [Fact]
+    public void Equality_ByNameAndLength_CopiesIncluded_HashByLength()
+    {
+        var copy = CandleInterval.ThreeMinutes with { };
+        Assert.NotSame(CandleInterval.ThreeMinutes, copy);
+        Assert.Equal(CandleInterval.ThreeMinutes, copy);
+        Assert.True(CandleInterval.ThreeMinutes == copy);
+        Assert.Equal(CandleInterval.ThreeMinutes.GetHashCode(), copy.GetHashCode());
+        Assert.NotEqual(CandleInterval.ThreeMinutes, CandleInterval.FiveMinutes);
+        Assert.False(CandleInterval.ThreeMinutes.Equals(null));
+        var keyed = new Dictionary<(string, CandleInterval), int> { [("BTC", CandleInterval.FourHours)] = 1 };
+        Assert.Equal(1, keyed[("BTC", CandleInterval.FourHours with { })]);
+        Assert.False(keyed.ContainsKey(("BTC", CandleInterval.OneHour)));
+    }
+
     [Theory]
     [InlineData("1M")]
     [InlineData("4H")]

@@ -12,7 +12,8 @@ internal readonly record struct CandleBar(long OpenMs, decimal Open, decimal Hig
 /// that covers it, along the mark path up to now (volume pro rata). At most the latest 5000 candles.
 /// A replay asks for the same candle in progress every cycle: the high and low of its completed finer
 /// candles are kept and extended by the candles completed since (the same fold in the same order, so the
-/// same values), and each coin's native series are looked up once.
+/// same values), the finer candle in progress is kept for the other intervals asked at the same instant, and
+/// each coin's native series and the source of each interval are looked up once (<see cref="CoinCandles"/>, by asset id).
 /// </summary>
 internal sealed class CandleBuilder(MarketView market)
 {
@@ -20,47 +21,70 @@ internal sealed class CandleBuilder(MarketView market)
     private const long MaxDerivedIntervalMs = 86_400_000;
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, NativeSeries> _natives = new(StringComparer.Ordinal);
-    private readonly Dictionary<(CandleSeries Series, long IntervalMs), CandleRange> _ranges = [];
-    private readonly Dictionary<CandleSeries, (int Index, long NowMs, int SzDecimals, CandleBar Bar)> _partials = [];
+    private readonly CoinCandles?[] _coins = new CoinCandles?[market.AssetCount];
 
     public List<CandleBar> Build(int assetId, string interval, long startMs, long endMs, long nowMs)
     {
-        if (!market.HasData(assetId) || !CandleIntervalNames.TryGetMilliseconds(interval, out var intervalMs))
-        {
-            return [];
-        }
-
-        var coin = market.Asset(assetId).Name;
-        var source = Source(coin, interval, intervalMs);
-        var last = Math.Min(endMs, nowMs);
-        if (source is null || last < startMs)
-        {
-            return [];
-        }
-
-        var first = Math.Max(startMs - (((startMs % intervalMs) + intervalMs) % intervalMs), source.FirstOpenMs - (source.FirstOpenMs % intervalMs));
-        var lastOpen = last - (((last % intervalMs) + intervalMs) % intervalMs);
-        first = Math.Max(first, lastOpen - ((MaxCandles - 1) * intervalMs));
-        var szDecimals = market.Asset(assetId).SzDecimals;
-        var bars = new List<CandleBar>(lastOpen < first ? 0 : (int)((lastOpen - first) / intervalMs) + 1);
-        for (var open = first; open <= lastOpen; open += intervalMs)
-        {
-            var bar = open + intervalMs <= nowMs
-                ? Completed(source, open, intervalMs)
-                : InProgress(coin, open, intervalMs, nowMs, szDecimals);
-            if (bar is { } value)
-            {
-                bars.Add(value);
-            }
-        }
-
+        var bars = new List<CandleBar>();
+        Build(assetId, interval, startMs, endMs, nowMs, bars);
         return bars;
     }
 
-    private CandleSeries? Source(string coin, string interval, long intervalMs)
+    /// <summary>Appends the candles of <paramref name="assetId"/> to <paramref name="bars"/> (a caller's list, reused between reads).</summary>
+    public void Build(int assetId, string interval, long startMs, long endMs, long nowMs, List<CandleBar> bars)
     {
-        var natives = Natives(coin);
+        if (!market.HasData(assetId))
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            var coin = _coins[assetId] ??= new CoinCandles(market.Data, market.Asset(assetId));
+            if (!CandleIntervalNames.TryGetMilliseconds(interval, out var intervalMs))
+            {
+                return;
+            }
+
+            var source = Source(coin, interval, intervalMs);
+            var last = Math.Min(endMs, nowMs);
+            if (source is null || last < startMs)
+            {
+                return;
+            }
+
+            var first = Math.Max(startMs - (((startMs % intervalMs) + intervalMs) % intervalMs), source.FirstOpenMs - (source.FirstOpenMs % intervalMs));
+            var lastOpen = last - (((last % intervalMs) + intervalMs) % intervalMs);
+            first = Math.Max(first, lastOpen - ((MaxCandles - 1) * intervalMs));
+            bars.EnsureCapacity(bars.Count + (lastOpen < first ? 0 : (int)((lastOpen - first) / intervalMs) + 1));
+            for (var open = first; open <= lastOpen; open += intervalMs)
+            {
+                var bar = open + intervalMs <= nowMs
+                    ? Completed(source, open, intervalMs)
+                    : InProgress(coin, open, intervalMs, nowMs);
+                if (bar is { } value)
+                {
+                    bars.Add(value);
+                }
+            }
+        }
+    }
+
+    /// <summary>The series an interval's completed candles come from: its native file, else the finer native one that divides it and reaches back furthest.</summary>
+    private static CandleSeries? Source(CoinCandles coin, string interval, long intervalMs)
+    {
+        if (coin.TryGetSource(interval, out var kept))
+        {
+            return kept;
+        }
+
+        var source = FindSource(coin.Natives, interval, intervalMs);
+        coin.KeepSource(interval, source);
+        return source;
+    }
+
+    private static CandleSeries? FindSource(NativeSeries natives, string interval, long intervalMs)
+    {
         for (var i = 0; i < natives.Count; i++)
         {
             if (string.Equals(natives.Name(i), interval, StringComparison.Ordinal))
@@ -103,9 +127,9 @@ internal sealed class CandleBuilder(MarketView market)
         return Aggregate(source, from, to);
     }
 
-    private CandleBar? InProgress(string coin, long open, long intervalMs, long nowMs, int szDecimals)
+    private static CandleBar? InProgress(CoinCandles coin, long open, long intervalMs, long nowMs)
     {
-        var natives = Natives(coin);
+        var natives = coin.Natives;
         for (var i = 0; i < natives.Count; i++)
         {
             var ms = natives.Milliseconds(i);
@@ -123,13 +147,13 @@ internal sealed class CandleBuilder(MarketView market)
                 continue;
             }
 
-            var partial = KeptPartial(series, current, nowMs, szDecimals);
+            var partial = KeptPartial(coin, i, series, current, nowMs);
             if (from == current)
             {
                 return partial;
             }
 
-            var (high, low) = HighLow(series, intervalMs, from, current);
+            var (high, low) = HighLow(coin, i, series, intervalMs, from, current);
             var volume = series.CumulativeVolume(current) - series.CumulativeVolume(from);
             return new CandleBar(
                 open,
@@ -143,79 +167,65 @@ internal sealed class CandleBuilder(MarketView market)
         return null;
     }
 
-    /// <summary>The native intervals of a coin, in <see cref="CandleIntervalNames.All"/> order (the data set's files do not change).</summary>
-    private NativeSeries Natives(string coin)
-    {
-        lock (_gate)
-        {
-            if (!_natives.TryGetValue(coin, out var natives))
-            {
-                natives = new NativeSeries(market.Data, coin);
-                _natives[coin] = natives;
-            }
-
-            return natives;
-        }
-    }
-
     /// <summary>
     /// The highest high and lowest low of candles [<paramref name="from"/>, <paramref name="to"/>) of the series, folded
     /// left to right as <see cref="Aggregate"/> folds them: continued from the last fold of the same candle in progress
     /// when that started at <paramref name="from"/> and ended at or before <paramref name="to"/>.
     /// </summary>
-    private (decimal High, decimal Low) HighLow(CandleSeries series, long intervalMs, int from, int to)
+    private static (decimal High, decimal Low) HighLow(CoinCandles coin, int native, CandleSeries series, long intervalMs, int from, int to)
     {
-        lock (_gate)
+        int next;
+        decimal high, low;
+        if (coin.Range(native, intervalMs) is { } kept && kept.From == from && kept.To <= to)
         {
-            int next;
-            decimal high, low;
-            if (_ranges.TryGetValue((series, intervalMs), out var kept) && kept.From == from && kept.To <= to)
-            {
-                (next, high, low) = (kept.To, kept.High, kept.Low);
-            }
-            else
-            {
-                (next, high, low) = (from + 1, series.High(from), series.Low(from));
-            }
-
-            for (var i = next; i < to; i++)
-            {
-                high = Math.Max(high, series.High(i));
-                low = Math.Min(low, series.Low(i));
-            }
-
-            _ranges[(series, intervalMs)] = new CandleRange(from, to, high, low);
-            return (high, low);
+            (next, high, low) = (kept.To, kept.High, kept.Low);
         }
+        else
+        {
+            (next, high, low) = (from + 1, series.High(from), series.Low(from));
+        }
+
+        for (var i = next; i < to; i++)
+        {
+            high = Math.Max(high, series.High(i));
+            low = Math.Min(low, series.Low(i));
+        }
+
+        coin.KeepRange(native, intervalMs, new CandleRange(from, to, high, low));
+        return (high, low);
     }
 
     /// <summary>The finer candle in progress, kept for the other intervals asked at the same instant (a cycle asks 3m and 4h).</summary>
-    private CandleBar KeptPartial(CandleSeries series, int index, long nowMs, int szDecimals)
+    private static CandleBar KeptPartial(CoinCandles coin, int native, CandleSeries series, int index, long nowMs)
     {
-        lock (_gate)
+        if (coin.TryGetPartial(native, index, nowMs, out var kept))
         {
-            if (_partials.TryGetValue(series, out var kept) && kept.Index == index && kept.NowMs == nowMs && kept.SzDecimals == szDecimals)
-            {
-                return kept.Bar;
-            }
-
-            var bar = Partial(series, index, nowMs, szDecimals);
-            _partials[series] = (index, nowMs, szDecimals, bar);
-            return bar;
+            return kept;
         }
+
+        var bar = Partial(series, index, nowMs, coin.SzDecimals);
+        coin.KeepPartial(native, index, nowMs, bar);
+        return bar;
     }
 
+    /// <summary>
+    /// The candle in progress of a native series at <paramref name="nowMs"/>: its mark path so far, each price on the grid
+    /// (<see cref="PriceMath.RoundToValid"/> depends on the value alone and its result is normalized, so a high or low equal
+    /// to the close is rounded once), and the volume pro rata.
+    /// </summary>
     private static CandleBar Partial(CandleSeries series, int index, long nowMs, int szDecimals)
     {
-        var close = MarkPath.PriceAt(series, index, nowMs);
-        var (high, low) = MarkPath.RangeUntil(series, index, nowMs, close);
+        var (close, high, low) = MarkPath.PriceAndRange(series, index, nowMs);
         var fraction = (decimal)(nowMs - series.OpenTime(index)) / series.IntervalMs;
+        var closeValid = PriceMath.RoundToValid(close, szDecimals);
+        var highValid = high == close ? closeValid : PriceMath.RoundToValid(high, szDecimals);
+        var lowValid = low == close ? closeValid : low == high ? highValid : PriceMath.RoundToValid(low, szDecimals);
         return new CandleBar(
             series.OpenTime(index),
             series.Open(index),
-            PriceMath.RoundToValid(high, szDecimals),
-            PriceMath.RoundToValid(low, szDecimals),
-            PriceMath.RoundToValid(close, szDecimals),
+            highValid,
+            lowValid,
+            closeValid,
             PriceMath.RoundSizeDown(series.Volume(index) * fraction, szDecimals));
     }
 

@@ -24,7 +24,21 @@ internal static class MarkPath
     public static decimal PointPrice(CandleSeries series, int index, int point) => PointPrice(series, index, point, LowFirst(series, index));
 
     /// <summary>The mark at <paramref name="timeMs"/> (the price of its 3 s step), which must lie inside candle <paramref name="index"/>.</summary>
-    public static decimal PriceAt(CandleSeries series, int index, long timeMs)
+    public static decimal PriceAt(CandleSeries series, int index, long timeMs) => PriceAt(series, index, timeMs, lowFirst: null);
+
+    /// <summary>
+    /// <see cref="PriceAt(CandleSeries, int, long)"/> and <see cref="RangeUntil(CandleSeries, int, long, decimal)"/> of the same
+    /// instant, the path's side (<see cref="LowFirst"/>) decided once: what a candle in progress shows.
+    /// </summary>
+    public static (decimal Now, decimal High, decimal Low) PriceAndRange(CandleSeries series, int index, long timeMs)
+    {
+        var lowFirst = LowFirst(series, index);
+        var now = PriceAt(series, index, timeMs, lowFirst);
+        var (high, low) = RangeUntil(series, index, timeMs, now, lowFirst);
+        return (now, high, low);
+    }
+
+    private static decimal PriceAt(CandleSeries series, int index, long timeMs, bool? lowFirst)
     {
         var start = series.OpenTime(index);
         var quarterMs = series.IntervalMs / Quarters;
@@ -41,14 +55,14 @@ internal static class MarkPath
             return series.Open(index);
         }
 
-        var lowFirst = LowFirst(series, index);
-        var from = PointPrice(series, index, point, lowFirst);
+        var side = lowFirst ?? LowFirst(series, index);
+        var from = PointPrice(series, index, point, side);
         if (within == 0)
         {
             return from;
         }
 
-        var to = PointPrice(series, index, point + 1, lowFirst);
+        var to = PointPrice(series, index, point + 1, side);
         return from == to ? from : from + ((to - from) * within / quarterMs);
     }
 
@@ -57,11 +71,13 @@ internal static class MarkPath
         RangeUntil(series, index, timeMs, PriceAt(series, index, timeMs));
 
     /// <summary>The same, with the mark at <paramref name="timeMs"/> (<see cref="PriceAt"/>) already computed by the caller.</summary>
-    public static (decimal High, decimal Low) RangeUntil(CandleSeries series, int index, long timeMs, decimal now)
+    public static (decimal High, decimal Low) RangeUntil(CandleSeries series, int index, long timeMs, decimal now) =>
+        RangeUntil(series, index, timeMs, now, LowFirst(series, index));
+
+    private static (decimal High, decimal Low) RangeUntil(CandleSeries series, int index, long timeMs, decimal now, bool lowFirst)
     {
         var start = series.OpenTime(index);
         var quarterMs = series.IntervalMs / Quarters;
-        var lowFirst = LowFirst(series, index);
         var high = now;
         var low = now;
         for (var point = 0; point < Quarters; point++)

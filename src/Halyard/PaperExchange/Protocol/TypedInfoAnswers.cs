@@ -20,6 +20,7 @@ internal sealed class TypedInfoAnswers(MarketView market, VenueState state, Marg
     private int[]? _everyAsset;
     private InstantMarks? _marks;
     private List<(string Coin, decimal Mid)>? _midsScratch;
+    private List<CandleBar>? _barsScratch;
     private Dictionary<string, decimal>? _mids;
     private FundingInForce? _funding;
     private FillTimeIndex? _fillTimes;
@@ -115,7 +116,14 @@ internal sealed class TypedInfoAnswers(MarketView market, VenueState state, Marg
         }
 
         var closeOffset = (Data.CandleIntervalNames.TryGetMilliseconds(interval, out var ms) ? ms : 0) - 1;
-        var bars = candles.Build(id, interval, startMs, endMs, nowMs);
+        var bars = _barsScratch ??= [];
+        bars.Clear();
+        candles.Build(id, interval, startMs, endMs, nowMs, bars);
+        if (bars.Count == 0)
+        {
+            return [];
+        }
+
         var wires = new CandleWire[bars.Count];
         for (var i = 0; i < wires.Length; i++)
         {
