@@ -90,6 +90,12 @@ internal static class SummaryTable
         {
             Row("signing", backend == "native" ? "native libsecp256k1" : "managed BouncyCastle (native library unavailable)");
         }
+
+        if (s.Code is { } code)
+        {
+            Row("code", (code.ReadyToRun ? "precompiled (ReadyToRun)" : "JIT only (not a Release build of the CLI)") + Inv($"; JIT during the cycles: {code.JitMethods:N0} methods, {code.JitSeconds:0.0} s"));
+        }
+
         if (s.ActionsSha256 is { } sha)
         {
             Row("orders sha256", sha[..16] + "…");

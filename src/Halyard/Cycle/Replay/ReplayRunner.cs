@@ -298,6 +298,7 @@ public static class ReplayRunner
             CpuSeconds = cost.CpuSeconds,
             AllocatedBytes = cost.AllocatedBytes,
             SigningBackend = Ecdsa.Backend == SigningBackend.Native ? "native" : "managed",
+            Code = new CodeFigures(ReadyToRunImage.Holds(typeof(ReplayRunner).Assembly), cost.JitMethods, Math.Round(cost.JitSeconds, 3)),
         });
     }
 

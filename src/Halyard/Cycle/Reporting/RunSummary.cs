@@ -158,6 +158,9 @@ public sealed record RunSummary
     /// <summary>The secp256k1 implementation that signed and recovered (<c>native</c> or <c>managed</c>).</summary>
     public string? SigningBackend { get; init; }
 
+    /// <summary>How the engine's code ran: precompiled (ReadyToRun) or not, and what the JIT still compiled during the cycles.</summary>
+    public CodeFigures? Code { get; init; }
+
     /// <summary>The state reads: WebSocket or polling, /info requests per cycle, disagreements, reactions, how long a fired stop's sibling stayed live.</summary>
     public LiveStateFigures? LiveState { get; init; }
 

@@ -39,6 +39,8 @@ public sealed record SummaryInputs
 
     public string? SigningBackend { get; init; }
 
+    public CodeFigures? Code { get; init; }
+
     public string? ActionsSha256 { get; init; }
 
     public int ExchangeRequests { get; init; }
@@ -119,6 +121,7 @@ public static class SummaryBuilder
             CpuSeconds = inputs.CpuSeconds is { } cpu ? Math.Round(cpu, 3) : null,
             AllocatedBytesPerCycle = inputs.AllocatedBytes is { } bytes && records.Count > 0 ? bytes / records.Count : null,
             SigningBackend = inputs.SigningBackend,
+            Code = inputs.Code,
             ActionsSha256 = inputs.ActionsSha256,
         };
     }
