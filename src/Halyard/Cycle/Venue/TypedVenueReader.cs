@@ -214,7 +214,7 @@ public sealed class TypedVenueReader : IVenueReader, ICandleSource, Execution.IP
 
         lock (_gate)
         {
-            _counts[type] = _counts.GetValueOrDefault(type) + 1;
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_counts, type, out _)++;
         }
 
         var started = _timer?.Wall.GetTimestamp() ?? 0;

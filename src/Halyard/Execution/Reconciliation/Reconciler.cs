@@ -186,6 +186,11 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
 
     private async Task<int> CancelOrphansAsync(Dictionary<string, Position> positions, IReadOnlyList<OpenOrder> open, ActionLog log, CancellationToken ct)
     {
+        if (open.Count == 0)
+        {
+            return 0; // no order, no orphan: the sets below are not built (a flat trader's every cycle)
+        }
+
         var known = s.Ledger.KnownCloids(s.TraderId);
         var resting = Active().Where(e => e.Status == LedgerStatus.Resting).Select(e => e.Cloid).ToHashSet(StringComparer.Ordinal);
         var adopt = s.Options.ExternalPositions == ExternalPositionPolicy.Adopt;
