@@ -46,7 +46,15 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
             return report.Build(log) with { FailsCycle = true, Error = error.Message };
         }
 
-        var positions = account.Value.Positions.Where(p => p.Size != 0m).ToDictionary(p => p.Coin, StringComparer.Ordinal);
+        var positions = new Dictionary<string, Position>(StringComparer.Ordinal);
+        foreach (var p in account.Value.Positions)
+        {
+            if (p.Size != 0m)
+            {
+                positions.Add(p.Coin, p); // a coin twice throws, as ToDictionary did
+            }
+        }
+
         SettleWithoutCloid(positions, report);
         var fills = await ReadFillsAsync(log, ct).ConfigureAwait(false);
         DetectClosed(positions, fills, report);
@@ -361,9 +369,22 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
     }
 
     /// <summary>Total size of reduce-only stop triggers on the closing side of <paramref name="position"/>.</summary>
-    internal static decimal StopCoverage(Position position, IReadOnlyList<OpenOrder> open) =>
-        open.Where(o => o.Coin == position.Coin && o.IsTrigger && o.Side == position.Side.ClosingSide() && IsStop(o, position))
-            .Sum(o => o.Size);
+    internal static decimal StopCoverage(Position position, IReadOnlyList<OpenOrder> open)
+    {
+        // Summed from 0 in the orders' order, as Enumerable.Sum does (the same value and scale).
+        var closing = position.Side.ClosingSide();
+        var sum = 0m;
+        for (var i = 0; i < open.Count; i++)
+        {
+            var o = open[i];
+            if (o.Coin == position.Coin && o.IsTrigger && o.Side == closing && IsStop(o, position))
+            {
+                sum += o.Size;
+            }
+        }
+
+        return sum;
+    }
 
     /// <summary>A stop by the venue's order type ("Stop Market", "Stop Limit"); otherwise by its trigger on the losing side of the entry.</summary>
     internal static bool IsStop(OpenOrder order, Position position)
