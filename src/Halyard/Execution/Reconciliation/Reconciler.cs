@@ -194,31 +194,37 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
 
     private async Task<int> CancelOrphansAsync(Dictionary<string, Position> positions, IReadOnlyList<OpenOrder> open, ActionLog log, CancellationToken ct)
     {
-        if (open.Count == 0)
+        // The sets are built when an order needs them (a protected position's triggers need none of them); nothing is
+        // saved meanwhile, so each is what it would have been when built first.
+        IReadOnlySet<string>? known = null;
+        HashSet<string>? resting = null;
+        HashSet<string>? held = null;
+        var adopt = s.Options.ExternalPositions == ExternalPositionPolicy.Adopt;
+        List<OpenOrder>? orphans = null;
+        foreach (var o in open)
         {
-            return 0; // no order, no orphan: the sets below are not built (a flat trader's every cycle)
+            var ours = o.Cloid is { } c && (known ??= s.Ledger.KnownCloids(s.TraderId)).Contains(c.Value);
+            // A coin an entry of ours may still hold (a read without the position, not yet proven closed; an entry
+            // not settled yet) keeps its triggers: they are reduce-only, harmless without a position.
+            var orphanTrigger = o.IsTrigger && o.ReduceOnly && !positions.ContainsKey(o.Coin) && !(held ??= Held()).Contains(o.Coin) && (ours || adopt);
+            var staleEntry = ours && !o.IsTrigger && !o.ReduceOnly && !(resting ??= Resting()).Contains(o.Cloid!.Value.Value);
+            if (orphanTrigger || staleEntry)
+            {
+                (orphans ??= []).Add(o);
+            }
         }
 
-        var known = s.Ledger.KnownCloids(s.TraderId);
-        var resting = Active().Where(e => e.Status == LedgerStatus.Resting).Select(e => e.Cloid).ToHashSet(StringComparer.Ordinal);
-        var adopt = s.Options.ExternalPositions == ExternalPositionPolicy.Adopt;
-        // A coin an entry of ours may still hold (a read without the position, not yet proven closed; an entry
-        // not settled yet) keeps its triggers: they are reduce-only, harmless without a position.
-        var held = Active().Select(e => e.Symbol).ToHashSet(StringComparer.Ordinal);
-        var orphans = open.Where(o =>
-        {
-            var ours = o.Cloid is { } c && known.Contains(c.Value);
-            var orphanTrigger = o.IsTrigger && o.ReduceOnly && !positions.ContainsKey(o.Coin) && !held.Contains(o.Coin) && (ours || adopt);
-            var staleEntry = ours && !o.IsTrigger && !o.ReduceOnly && !resting.Contains(o.Cloid!.Value.Value);
-            return orphanTrigger || staleEntry;
-        }).ToArray();
-        if (orphans.Length == 0)
+        if (orphans is null)
         {
             return 0;
         }
 
-        await closer.CancelOrdersAsync(orphans, OrderEventAction.CancelOrphan, log, ct).ConfigureAwait(false);
-        return orphans.Length;
+        await closer.CancelOrdersAsync([.. orphans], OrderEventAction.CancelOrphan, log, ct).ConfigureAwait(false);
+        return orphans.Count;
+
+        HashSet<string> Resting() => Active().Where(e => e.Status == LedgerStatus.Resting).Select(e => e.Cloid).ToHashSet(StringComparer.Ordinal);
+
+        HashSet<string> Held() => Active().Select(e => e.Symbol).ToHashSet(StringComparer.Ordinal);
     }
 
     private async Task CheckPositionsAsync(IEnumerable<Position> positions, IReadOnlyList<OpenOrder> open, ReconcileRequest request, ActionLog log, ReportBuilder report, CancellationToken ct)
