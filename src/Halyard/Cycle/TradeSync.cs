@@ -68,8 +68,30 @@ internal sealed class TradeSync(TraderSetup setup, IVenueReader reader, Position
     private static long Hour(DateTimeOffset time) => time.ToUnixTimeMilliseconds() / 3_600_000;
 
     /// <summary>The account's positions as one comparable value: a fill always changes it.</summary>
-    private static string Fingerprint(AccountSnapshot account) =>
-        string.Join(';', account.Positions.Where(p => p.Size != 0m).Select(p => p.Coin + "=" + p.Size.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    internal static string Fingerprint(AccountSnapshot account)
+    {
+        var positions = account.Positions;
+        var text = new System.Text.StringBuilder();
+        var first = true;
+        for (var i = 0; i < positions.Count; i++)
+        {
+            var p = positions[i];
+            if (p.Size == 0m)
+            {
+                continue;
+            }
+
+            if (!first)
+            {
+                text.Append(';');
+            }
+
+            text.Append(p.Coin).Append('=').Append(p.Size.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            first = false;
+        }
+
+        return text.Length == 0 ? string.Empty : text.ToString();
+    }
 
     /// <summary>A coin is freed once it is flat on the venue and its trade has closed (or the fills were read and show no open trade).</summary>
     private void ReleaseFlatCoins(AccountSnapshot account, bool fillsRead)

@@ -128,10 +128,27 @@ public sealed class TraderState
     /// <summary>Drops opens older than an hour and closes older than <paramref name="cooldown"/>: they no longer constrain anything.</summary>
     public void Prune(DateTimeOffset now, TimeSpan cooldown)
     {
-        _recentOpens.RemoveAll(t => t <= now - TimeSpan.FromHours(1));
-        foreach (var coin in _recentlyClosed.Where(kv => kv.Value + cooldown < now).Select(kv => kv.Key).ToArray())
+        if (_recentOpens.Count > 0)
         {
-            _recentlyClosed.Remove(coin);
+            var hourAgo = now - TimeSpan.FromHours(1);
+            _recentOpens.RemoveAll(t => t <= hourAgo);
+        }
+
+        List<string>? expired = null;
+        foreach (var (coin, closedAt) in _recentlyClosed)
+        {
+            if (closedAt + cooldown < now)
+            {
+                (expired ??= []).Add(coin);
+            }
+        }
+
+        if (expired is not null)
+        {
+            foreach (var coin in expired)
+            {
+                _recentlyClosed.Remove(coin);
+            }
         }
     }
 

@@ -12,11 +12,12 @@ internal static class Outcomes
         var error = parse.Outcome == ParseOutcome.Failed
             ? new DecisionError(DecisionErrorKind.Unparseable, ErrorClass.InvalidParam, string.Join("; ", parse.Errors))
             : null;
+        var (valid, flagged) = Split(parse.Decisions);
         return new DecisionOutcome
         {
             Maker = maker,
-            Decisions = parse.ValidDecisions,
-            Flagged = parse.Decisions.Where(d => !d.IsValid).ToArray(),
+            Decisions = valid,
+            Flagged = flagged,
             Cot = parse.Cot,
             Raw = parse.Raw,
             PromptDigest = prompt.Digest,
@@ -28,6 +29,36 @@ internal static class Outcomes
             Latency = latency,
             Attempts = attempts,
         };
+    }
+
+    /// <summary>
+    /// <see cref="ParseResult.ValidDecisions"/> and the flagged ones, in one pass each way without LINQ (every cycle):
+    /// the same decisions in the same order.
+    /// </summary>
+    private static (TradingDecision[] Valid, ParsedDecision[] Flagged) Split(IReadOnlyList<ParsedDecision> decisions)
+    {
+        var validCount = 0;
+        for (var i = 0; i < decisions.Count; i++)
+        {
+            validCount += decisions[i].IsValid ? 1 : 0;
+        }
+
+        var valid = validCount == 0 ? [] : new TradingDecision[validCount];
+        var flagged = validCount == decisions.Count ? [] : new ParsedDecision[decisions.Count - validCount];
+        var (v, f) = (0, 0);
+        for (var i = 0; i < decisions.Count; i++)
+        {
+            if (decisions[i].IsValid)
+            {
+                valid[v++] = decisions[i].Decision;
+            }
+            else
+            {
+                flagged[f++] = decisions[i];
+            }
+        }
+
+        return (valid, flagged);
     }
 
     public static DecisionOutcome Hold(string maker, RenderedPrompt prompt, bool includePrompt, DecisionError error, IReadOnlyList<DecisionAttempt> attempts, TimeSpan latency)

@@ -147,23 +147,27 @@ public sealed class Orchestrator
     }
 
     /// <summary>Reconciles the venue with the ledger (at start and every cycle); see <see cref="ReconcileReport"/>.</summary>
-    public Task<ReconcileReport> ReconcileAsync(ReconcileRequest request, CancellationToken cancellationToken)
+    public async Task<ReconcileReport> ReconcileAsync(ReconcileRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Serialised(
-            async () =>
+        // Serialised as every call is, without the closure and the second state machine of Serialised (every cycle).
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _ledger.TryFlush();
+            var report = await _reconciler.ReconcileAsync(request, cancellationToken).ConfigureAwait(false);
+            var changes = LedgerRecords();
+            var problem = _ledger.Problem;
+            return changes.Length == 0 && problem is null ? report : report with
             {
-                _ledger.TryFlush();
-                var report = await _reconciler.ReconcileAsync(request, cancellationToken).ConfigureAwait(false);
-                var changes = LedgerRecords();
-                var problem = _ledger.Problem;
-                return changes.Length == 0 && problem is null ? report : report with
-                {
-                    Actions = report.Actions.AddRange(changes),
-                    OpensBlocked = problem is null ? report.OpensBlocked : string.Join("; ", new[] { report.OpensBlocked, problem }.Where(p => p is not null)),
-                };
-            },
-            cancellationToken);
+                Actions = report.Actions.AddRange(changes),
+                OpensBlocked = problem is null ? report.OpensBlocked : string.Join("; ", new[] { report.OpensBlocked, problem }.Where(p => p is not null)),
+            };
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     private ExecutionOutcome WithLedgerChanges(ExecutionOutcome outcome)
@@ -174,7 +178,7 @@ public sealed class Orchestrator
 
     /// <summary>The ledger's changes of state as journal lines (<c>ledger</c>: <c>unwritable</c> or <c>writable_again</c>).</summary>
     private ImmutableArray<OrderEvent> LedgerRecords() =>
-        [.. _ledger.DrainChanges().Select(c => new OrderEvent
+        _ledger.DrainChanges() is not { Count: > 0 } drained ? [] : [.. drained.Select(c => new OrderEvent
         {
             Symbol = "*",
             Action = OrderEventAction.Ledger,

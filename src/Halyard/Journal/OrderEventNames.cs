@@ -87,7 +87,8 @@ public static class OrderEventNames
     }
 
     /// <summary>The journal's records of <paramref name="events"/>, in order.</summary>
-    public static IReadOnlyList<ActionRecord> ToRecords(IEnumerable<OrderEvent> events) => [.. events.Select(ToRecord)];
+    public static IReadOnlyList<ActionRecord> ToRecords(IEnumerable<OrderEvent> events) =>
+        events is IReadOnlyCollection<OrderEvent> { Count: 0 } ? [] : [.. events.Select(ToRecord)]; // most cycles: none
 
     private static readonly Dictionary<string, OrderEventAction> Actions =
         Enum.GetValues<OrderEventAction>().ToDictionary(Of, a => a, StringComparer.Ordinal);

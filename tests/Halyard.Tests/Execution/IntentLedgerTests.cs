@@ -97,6 +97,48 @@ public class IntentLedgerTests
         Assert.Equal(new HashSet<string> { "0x01", "0xa" }, cloids);
     }
 
+    [Fact]
+    public void InMemory_SavesBetweenReads_EntriesAndCloidsEqualTheListBuiltAfreshAndEarlierListsUnchanged()
+    {
+        // The kept lists are updated by each save (appended or replaced); a ledger filled with the same saves and read
+        // only at the end builds them from scratch: the two must agree after every save, for each trader.
+        var random = new Random(11);
+        var kept = new InMemoryIntentLedger();
+        var saves = new List<LedgerEntry>();
+        string[] traders = ["t01", "t02"];
+        for (var step = 0; step < 300; step++)
+        {
+            var trader = traders[random.Next(traders.Length)];
+            var cloid = "0x" + random.Next(40).ToString("x2", System.Globalization.CultureInfo.InvariantCulture);
+            var owner = saves.LastOrDefault(e => e.Cloid == cloid)?.TraderId ?? trader;
+            var entry = Entry(cloid, (LedgerStatus)random.Next(4)) with
+            {
+                TraderId = random.Next(25) == 0 ? trader : owner, // now and then a cloid changes trader
+                FilledSize = step,
+                OrderCloids = [cloid, "0xsl" + step],
+            };
+            var before = kept.Entries(owner);
+            var beforeCopy = before.ToArray();
+            kept.Save(entry);
+            saves.Add(entry);
+
+            var fresh = new InMemoryIntentLedger();
+            foreach (var save in saves)
+            {
+                fresh.Save(save);
+            }
+
+            foreach (var t in traders)
+            {
+                Assert.Equal(fresh.Entries(t), kept.Entries(t));
+                Assert.True(fresh.KnownCloids(t).SetEquals(kept.KnownCloids(t)));
+            }
+
+            Assert.Equal(beforeCopy, before);
+            Assert.Equal(entry, kept.Find(cloid));
+        }
+    }
+
     private static LedgerEntry Entry(string cloid, LedgerStatus status) => new()
     {
         Cloid = cloid,

@@ -81,6 +81,44 @@ public class RetryRunnerTests
         Assert.Equal((expected, expected, errorClass), (calls, run.Attempts, run.Error!.Class));
     }
 
+    [Theory]
+    [InlineData(ErrorClass.Unknown, false, 9)]
+    [InlineData(ErrorClass.Temporary, false, 9)]
+    [InlineData(ErrorClass.Temporary, true, 3)]
+    [InlineData(ErrorClass.ExchangeDown, true, 9)]
+    [InlineData(ErrorClass.RateLimited, true, 2)]
+    [InlineData(ErrorClass.InvalidParam, true, 9)]
+    public async Task RunAfterAsync_CallersFirstAttemptFailed_SameAttemptsWaitsAndOutcomeAsRunAsync(ErrorClass errorClass, bool protective, int succeedsAtCall)
+    {
+        // The same failing operation run whole by RunAsync, and by a caller that made the first attempt itself and handed
+        // its error to RunAfterAsync: the same calls at the same virtual times, the same attempts and the same outcome.
+        var profile = protective ? RetryProfile.Protective : RetryProfile.Opening;
+
+        async Task<(RetryRun Run, List<DateTimeOffset> Times)> RunAsync(bool callerFirst)
+        {
+            var clock = new FakeTimeProvider();
+            var runner = new RetryRunner(new OrchestratorOptions(), clock, new Random(7));
+            var times = new List<DateTimeOffset>();
+            var calls = 0;
+            Func<CancellationToken, ValueTask<Error?>> attempt = _ =>
+            {
+                times.Add(clock.GetUtcNow());
+                return ValueTask.FromResult(++calls >= succeedsAtCall ? null : new Error(errorClass, "x " + calls));
+            };
+            var task = callerFirst
+                ? runner.RunAfterAsync(profile, (await attempt(CancellationToken.None))!, attempt, CancellationToken.None)
+                : runner.RunAsync(profile, attempt, CancellationToken.None);
+            return (await Support.ClockDriver.RunAsync(clock, task, TimeSpan.FromMilliseconds(5)), times);
+        }
+
+        var whole = await RunAsync(callerFirst: false);
+        var after = await RunAsync(callerFirst: true);
+
+        Assert.Equal((whole.Run.Attempts, whole.Run.Error?.Class, whole.Run.Error?.Message), (after.Run.Attempts, after.Run.Error?.Class, after.Run.Error?.Message));
+        Assert.Equal(whole.Times, after.Times);
+        Assert.True(whole.Run.Attempts > 1 || errorClass == ErrorClass.InvalidParam);
+    }
+
     [Fact]
     public async Task RunAsync_FirstAttemptSucceeds_OneCallWithoutWaiting()
     {

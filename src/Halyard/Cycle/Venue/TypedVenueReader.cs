@@ -32,6 +32,7 @@ public sealed class TypedVenueReader : IVenueReader, ICandleSource, Execution.IP
     private readonly VenueTimer? _timer;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, long> _counts = new(StringComparer.Ordinal);
+    private readonly MappedFills _fills = new();
     // What was mapped last, each swapped whole (a reference: concurrent readers see the old or the new one).
     private KeptMeta? _meta;
     private KeptContexts? _contexts;
@@ -102,7 +103,7 @@ public sealed class TypedVenueReader : IVenueReader, ICandleSource, Execution.IP
             (range, ct) => ReadAsync<IReadOnlyList<UserFillWire>, IReadOnlyList<UserFill>>(
                 "userFillsByTime",
                 (a, _) => a.FillsByTime(user, InfoRequest.Ms(range.Start), range.End is { } e ? InfoRequest.Ms(e) : null),
-                list => list.Select(InfoMapper.ToFill).ToArray(),
+                _fills.Map,
                 list => list.Count,
                 ct),
             cancellationToken);
@@ -173,11 +174,25 @@ public sealed class TypedVenueReader : IVenueReader, ICandleSource, Execution.IP
 
         var kept = _contexts;
         var contexts = new AssetContext[wires.Count];
-        for (var i = 0; i < contexts.Length; i++)
+        if (kept is not null && kept.Wires is AssetCtxWire[] before && before.Length == contexts.Length && wires is AssetCtxWire[] now && instruments is InstrumentRules[] rules)
         {
-            contexts[i] = kept is not null && kept.Wires.Count == wires.Count && ReferenceEquals(kept.Wires[i], wires[i]) && kept.Contexts[i].Coin == instruments[i].Name
-                ? kept.Contexts[i]
-                : InfoMapper.ToContext(instruments[i], wires[i]);
+            // The same test over the arrays the engine and the meta's mapping hand (no interface call per asset).
+            var keptContexts = kept.Contexts;
+            for (var i = 0; i < contexts.Length; i++)
+            {
+                contexts[i] = ReferenceEquals(before[i], now[i]) && keptContexts[i].Coin == rules[i].Name
+                    ? keptContexts[i]
+                    : InfoMapper.ToContext(rules[i], now[i]);
+            }
+        }
+        else
+        {
+            for (var i = 0; i < contexts.Length; i++)
+            {
+                contexts[i] = kept is not null && kept.Wires.Count == wires.Count && ReferenceEquals(kept.Wires[i], wires[i]) && kept.Contexts[i].Coin == instruments[i].Name
+                    ? kept.Contexts[i]
+                    : InfoMapper.ToContext(instruments[i], wires[i]);
+            }
         }
 
         _contexts = new KeptContexts(wires, contexts);
@@ -214,7 +229,7 @@ public sealed class TypedVenueReader : IVenueReader, ICandleSource, Execution.IP
 
         lock (_gate)
         {
-            _counts[type] = _counts.GetValueOrDefault(type) + 1;
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_counts, type, out _)++;
         }
 
         var started = _timer?.Wall.GetTimestamp() ?? 0;

@@ -2,8 +2,9 @@ namespace Halyard.Execution.Ledger;
 
 /// <summary>
 /// An <see cref="IIntentLedger"/> in memory (replays, tests, or a Manager that persists elsewhere). A trader's
-/// entries and known cloids are built once per change and handed out until the next save (reconciliation reads
-/// them every cycle; the ledger only grows).
+/// entries and known cloids are built once and handed out until the next save (reconciliation reads them every
+/// cycle; the ledger only grows); a save updates the trader's built list in place of building it again (a copy
+/// with the entry appended or replaced) and drops the known cloids.
 /// </summary>
 public sealed class InMemoryIntentLedger : IIntentLedger
 {
@@ -19,15 +20,42 @@ public sealed class InMemoryIntentLedger : IIntentLedger
         ArgumentNullException.ThrowIfNull(entry);
         lock (_gate)
         {
-            if (!_entries.ContainsKey(entry.Cloid))
+            var known = _entries.TryGetValue(entry.Cloid, out var old);
+            if (!known)
             {
                 _order.Add(entry.Cloid);
             }
 
             _entries[entry.Cloid] = entry;
-            _byTrader.Remove(entry.TraderId);
             _cloids.Remove(entry.TraderId);
+            if (known && old!.TraderId != entry.TraderId)
+            {
+                _byTrader.Remove(old.TraderId);
+                _cloids.Remove(old.TraderId);
+                _byTrader.Remove(entry.TraderId);
+            }
+            else if (_byTrader.TryGetValue(entry.TraderId, out var entries))
+            {
+                // The trader's list as EntriesLocked would build it again: a new cloid is the last in save order, a
+                // known one keeps its place. A new array: the one handed out before stays as it was.
+                _byTrader[entry.TraderId] = known ? Replaced(entries, old!, entry) : [.. entries, entry];
+            }
         }
+    }
+
+    private static LedgerEntry[] Replaced(LedgerEntry[] entries, LedgerEntry old, LedgerEntry entry)
+    {
+        var copy = (LedgerEntry[])entries.Clone();
+        for (var i = 0; i < copy.Length; i++)
+        {
+            if (ReferenceEquals(copy[i], old))
+            {
+                copy[i] = entry;
+                return copy;
+            }
+        }
+
+        throw new InvalidOperationException("The ledger's list of trader '" + entry.TraderId + "' lacks its entry " + entry.Cloid + ".");
     }
 
     public LedgerEntry? Find(string cloid)

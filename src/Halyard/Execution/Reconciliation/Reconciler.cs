@@ -46,7 +46,15 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
             return report.Build(log) with { FailsCycle = true, Error = error.Message };
         }
 
-        var positions = account.Value.Positions.Where(p => p.Size != 0m).ToDictionary(p => p.Coin, StringComparer.Ordinal);
+        var positions = new Dictionary<string, Position>(StringComparer.Ordinal);
+        foreach (var p in account.Value.Positions)
+        {
+            if (p.Size != 0m)
+            {
+                positions.Add(p.Coin, p); // a coin twice throws, as ToDictionary did
+            }
+        }
+
         SettleWithoutCloid(positions, report);
         var fills = await ReadFillsAsync(log, ct).ConfigureAwait(false);
         DetectClosed(positions, fills, report);
@@ -186,26 +194,37 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
 
     private async Task<int> CancelOrphansAsync(Dictionary<string, Position> positions, IReadOnlyList<OpenOrder> open, ActionLog log, CancellationToken ct)
     {
-        var known = s.Ledger.KnownCloids(s.TraderId);
-        var resting = Active().Where(e => e.Status == LedgerStatus.Resting).Select(e => e.Cloid).ToHashSet(StringComparer.Ordinal);
+        // The sets are built when an order needs them (a protected position's triggers need none of them); nothing is
+        // saved meanwhile, so each is what it would have been when built first.
+        IReadOnlySet<string>? known = null;
+        HashSet<string>? resting = null;
+        HashSet<string>? held = null;
         var adopt = s.Options.ExternalPositions == ExternalPositionPolicy.Adopt;
-        // A coin an entry of ours may still hold (a read without the position, not yet proven closed; an entry
-        // not settled yet) keeps its triggers: they are reduce-only, harmless without a position.
-        var held = Active().Select(e => e.Symbol).ToHashSet(StringComparer.Ordinal);
-        var orphans = open.Where(o =>
+        List<OpenOrder>? orphans = null;
+        foreach (var o in open)
         {
-            var ours = o.Cloid is { } c && known.Contains(c.Value);
-            var orphanTrigger = o.IsTrigger && o.ReduceOnly && !positions.ContainsKey(o.Coin) && !held.Contains(o.Coin) && (ours || adopt);
-            var staleEntry = ours && !o.IsTrigger && !o.ReduceOnly && !resting.Contains(o.Cloid!.Value.Value);
-            return orphanTrigger || staleEntry;
-        }).ToArray();
-        if (orphans.Length == 0)
+            var ours = o.Cloid is { } c && (known ??= s.Ledger.KnownCloids(s.TraderId)).Contains(c.Value);
+            // A coin an entry of ours may still hold (a read without the position, not yet proven closed; an entry
+            // not settled yet) keeps its triggers: they are reduce-only, harmless without a position.
+            var orphanTrigger = o.IsTrigger && o.ReduceOnly && !positions.ContainsKey(o.Coin) && !(held ??= Held()).Contains(o.Coin) && (ours || adopt);
+            var staleEntry = ours && !o.IsTrigger && !o.ReduceOnly && !(resting ??= Resting()).Contains(o.Cloid!.Value.Value);
+            if (orphanTrigger || staleEntry)
+            {
+                (orphans ??= []).Add(o);
+            }
+        }
+
+        if (orphans is null)
         {
             return 0;
         }
 
-        await closer.CancelOrdersAsync(orphans, OrderEventAction.CancelOrphan, log, ct).ConfigureAwait(false);
-        return orphans.Length;
+        await closer.CancelOrdersAsync([.. orphans], OrderEventAction.CancelOrphan, log, ct).ConfigureAwait(false);
+        return orphans.Count;
+
+        HashSet<string> Resting() => Active().Where(e => e.Status == LedgerStatus.Resting).Select(e => e.Cloid).ToHashSet(StringComparer.Ordinal);
+
+        HashSet<string> Held() => Active().Select(e => e.Symbol).ToHashSet(StringComparer.Ordinal);
     }
 
     private async Task CheckPositionsAsync(IEnumerable<Position> positions, IReadOnlyList<OpenOrder> open, ReconcileRequest request, ActionLog log, ReportBuilder report, CancellationToken ct)
@@ -356,9 +375,22 @@ internal sealed class Reconciler(WorkflowServices s, ProtectionWorkflow protecti
     }
 
     /// <summary>Total size of reduce-only stop triggers on the closing side of <paramref name="position"/>.</summary>
-    internal static decimal StopCoverage(Position position, IReadOnlyList<OpenOrder> open) =>
-        open.Where(o => o.Coin == position.Coin && o.IsTrigger && o.Side == position.Side.ClosingSide() && IsStop(o, position))
-            .Sum(o => o.Size);
+    internal static decimal StopCoverage(Position position, IReadOnlyList<OpenOrder> open)
+    {
+        // Summed from 0 in the orders' order, as Enumerable.Sum does (the same value and scale).
+        var closing = position.Side.ClosingSide();
+        var sum = 0m;
+        for (var i = 0; i < open.Count; i++)
+        {
+            var o = open[i];
+            if (o.Coin == position.Coin && o.IsTrigger && o.Side == closing && IsStop(o, position))
+            {
+                sum += o.Size;
+            }
+        }
+
+        return sum;
+    }
 
     /// <summary>A stop by the venue's order type ("Stop Market", "Stop Limit"); otherwise by its trigger on the losing side of the entry.</summary>
     internal static bool IsStop(OpenOrder order, Position position)

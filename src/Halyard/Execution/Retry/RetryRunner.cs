@@ -61,7 +61,31 @@ internal sealed class RetryRunner
             state.Pending = first;
         }
 
-        var pipeline = profile == RetryProfile.Protective ? _protective : _opening;
+        return await PipelineAsync(state, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The rest of <see cref="RunAsync"/> after a first attempt the caller made itself and that failed with
+    /// <paramref name="firstError"/> (a read's first attempt goes without a closure, a state and this runner: almost
+    /// every read succeeds at once). The same attempts, waits and log follow as when <see cref="RunAsync"/> made it.
+    /// </summary>
+    public Task<RetryRun> RunAfterAsync(RetryProfile profile, Error firstError, Func<CancellationToken, ValueTask<Error?>> attempt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(firstError);
+        var state = new RunState(attempt, _options.AttemptsFor(profile), profile);
+        var first = Counted(state, firstError);
+        if (!first.Retry)
+        {
+            return Task.FromResult(new RetryRun(first.Error, state.Attempts));
+        }
+
+        state.Pending = first;
+        return PipelineAsync(state, cancellationToken);
+    }
+
+    private async Task<RetryRun> PipelineAsync(RunState state, CancellationToken cancellationToken)
+    {
+        var pipeline = state.Profile == RetryProfile.Protective ? _protective : _opening;
         var last = await pipeline.ExecuteAsync(
             static (s, ct) => s.TakePending() is { } pending ? ValueTask.FromResult(pending) : AttemptAsync(s, ct),
             state,
@@ -69,9 +93,12 @@ internal sealed class RetryRunner
         return new RetryRun(last.Error, state.Attempts);
     }
 
-    private static async ValueTask<Attempt> AttemptAsync(RunState s, CancellationToken ct)
+    private static async ValueTask<Attempt> AttemptAsync(RunState s, CancellationToken ct) =>
+        Counted(s, await s.Attempt(ct).ConfigureAwait(false));
+
+    /// <summary>One attempt's outcome counted: the attempts, the unknowns, and whether the policy repeats it.</summary>
+    private static Attempt Counted(RunState s, Error? error)
     {
-        var error = await s.Attempt(ct).ConfigureAwait(false);
         s.Attempts++;
         if (error?.Class == ErrorClass.Unknown)
         {

@@ -105,6 +105,41 @@ internal sealed class VenueGateway(ExchangeClient exchange, InfoClient info, str
     /// </summary>
     public async Task<Result<T>> ReadAsync<T>(RetryProfile profile, Func<CancellationToken, Task<Result<T>>> read, CancellationToken ct)
     {
+        if (ct.IsCancellationRequested)
+        {
+            return await RetriedAsync(profile, read, ct).ConfigureAwait(false);
+        }
+
+        // The first attempt as the runner would make it, without its closure and states: almost every read succeeds at once.
+        var first = await read(ct).ConfigureAwait(false);
+        return first.IsSuccess ? first : await RetriedAfterAsync(profile, read, first.Error, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>A read whose first attempt failed with <paramref name="firstError"/>: the runner repeats it per its policy.</summary>
+    private async Task<Result<T>> RetriedAfterAsync<T>(RetryProfile profile, Func<CancellationToken, Task<Result<T>>> read, Error firstError, CancellationToken ct)
+    {
+        T? value = default;
+        var run = await runner.RunAfterAsync(
+            profile,
+            firstError,
+            async c =>
+            {
+                var result = await read(c).ConfigureAwait(false);
+                if (!result.IsSuccess)
+                {
+                    return result.Error;
+                }
+
+                value = result.Value;
+                return null;
+            },
+            ct).ConfigureAwait(false);
+        return run.Succeeded ? Result<T>.Success(value!) : run.Error with { Attempts = run.Attempts };
+    }
+
+    /// <summary>The whole read under the runner (a cancelled token: the runner decides what that means, as before).</summary>
+    private async Task<Result<T>> RetriedAsync<T>(RetryProfile profile, Func<CancellationToken, Task<Result<T>>> read, CancellationToken ct)
+    {
         T? value = default;
         var run = await runner.RunAsync(
             profile,

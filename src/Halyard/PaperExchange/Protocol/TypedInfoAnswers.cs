@@ -24,6 +24,7 @@ internal sealed class TypedInfoAnswers(MarketView market, VenueState state, Marg
     private Dictionary<string, decimal>? _mids;
     private FundingInForce? _funding;
     private FillTimeIndex? _fillTimes;
+    private FillWires? _fillWires;
 
     /// <summary>The <c>meta</c> half of <c>metaAndAssetCtxs</c> (built once: the universe does not change within a run).</summary>
     public MetaWire Meta() => _meta ??= new MetaWire
@@ -263,7 +264,7 @@ internal sealed class TypedInfoAnswers(MarketView market, VenueState state, Marg
 
             if (fill.Time >= startMs && (endMs is null || fill.Time <= endMs))
             {
-                fills.Add(Fill(account, fill));
+                fills.Add((_fillWires ??= new FillWires()).Of(account, i));
             }
         }
 
