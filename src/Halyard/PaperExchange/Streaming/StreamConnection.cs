@@ -188,62 +188,81 @@ internal static class StreamConnection
         var faults = options.Faults;
         var random = new Random(options.Seed + session.Number);
         var silent = false;
-        await foreach (var (frame, message, isData) in session.Outbox.ReadAllAsync(ct).ConfigureAwait(false))
+        var outbox = session.Outbox;
+        while (await outbox.WaitToReadAsync(ct).ConfigureAwait(false))
         {
-            if (isData && faults.Any)
+            while (outbox.TryRead(out var item))
             {
-                var draw = random.NextDouble();
-                if (draw < faults.Drop)
+                var (frame, message, isData) = item;
+                if (isData && faults.Any)
                 {
-                    options.Counter.Dropped();
+                    var draw = random.NextDouble();
+                    if (draw < faults.Drop)
+                    {
+                        options.Counter.Dropped();
+                        continue;
+                    }
+
+                    if (draw < faults.Drop + faults.Disconnect)
+                    {
+                        options.Counter.Disconnected();
+                        socket.Abort();
+                        return;
+                    }
+
+                    if (!silent && draw < faults.Drop + faults.Disconnect + faults.Silence)
+                    {
+                        options.Counter.Silenced();
+                        silent = true;
+                    }
+
+                    if (faults.Delay > TimeSpan.Zero)
+                    {
+                        await Task.Delay(faults.Delay, options.Wall, ct).ConfigureAwait(false);
+                    }
+                }
+
+                if (silent)
+                {
                     continue;
                 }
 
-                if (draw < faults.Drop + faults.Disconnect)
+                if (isData)
                 {
-                    options.Counter.Disconnected();
-                    socket.Abort();
+                    options.Counter.Pushed();
+                }
+
+                try
+                {
+                    if (message is not null)
+                    {
+                        // A typed push: the message goes to the client's side of the hand-off, its marker on the socket (in
+                        // order). The typed messages queued right behind it go with it, under one marker that counts them
+                        // (a typed session has no socket faults: nothing is drawn per message).
+                        session.HandOff!.Put(message);
+                        var count = 1;
+                        while (count < WsHandOff.MaxPerMarker && outbox.TryPeek(out var next) && next.Message is { } behind && outbox.TryRead(out _))
+                        {
+                            if (next.IsData)
+                            {
+                                options.Counter.Pushed();
+                            }
+
+                            session.HandOff.Put(behind);
+                            count++;
+                        }
+
+                        await socket.SendAsync(WsHandOff.MarkerFor(count), WebSocketMessageType.Binary, endOfMessage: true, ct).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await socket.SendAsync(frame!.AsMemory(), WebSocketMessageType.Text, endOfMessage: true, ct).ConfigureAwait(false);
+                    }
+                }
+                catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException)
+                {
                     return;
                 }
-
-                if (!silent && draw < faults.Drop + faults.Disconnect + faults.Silence)
-                {
-                    options.Counter.Silenced();
-                    silent = true;
-                }
-
-                if (faults.Delay > TimeSpan.Zero)
-                {
-                    await Task.Delay(faults.Delay, options.Wall, ct).ConfigureAwait(false);
-                }
-            }
-
-            if (silent)
-            {
-                continue;
-            }
-
-            if (isData)
-            {
-                options.Counter.Pushed();
-            }
-
-            try
-            {
-                if (message is not null)
-                {
-                    // A typed push: the message goes to the client's side of the hand-off, its marker on the socket (in order).
-                    session.HandOff!.Put(message);
-                    await socket.SendAsync(WsHandOff.Marker, WebSocketMessageType.Binary, endOfMessage: true, ct).ConfigureAwait(false);
-                }
-                else
-                {
-                    await socket.SendAsync(frame!.AsMemory(), WebSocketMessageType.Text, endOfMessage: true, ct).ConfigureAwait(false);
-                }
-            }
-            catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException)
-            {
-                return;
             }
         }
     }
