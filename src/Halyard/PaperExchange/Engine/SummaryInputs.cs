@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Halyard.PaperExchange.Engine;
 
 /// <summary>A summary of an account at a time, with the inputs it was computed from.</summary>
@@ -6,8 +8,8 @@ internal sealed record KeptSummary(long TimeMs, SummaryInputs Inputs, AccountSum
 /// <summary>
 /// Everything of an account that <see cref="MarginCalculator.SummarizeAfresh"/> reads, as it was: the cash; each
 /// position (the object, its size, entry price and isolated margin, the leverage setting of its asset) in the order
-/// the positions are summed; each open order (the object, whether it rests, its remaining size and the leverage
-/// setting of its asset) in the order they are summed. An order's side, limit price, reduce-only flag and asset and a
+/// the positions are summed; each open order (the object, whether it rests, its remaining size and, for a resting
+/// order that is not reduce-only, the leverage of its asset) in the order they are summed. An order's side, limit price, reduce-only flag and asset and a
 /// position's asset never change; the assets' rules and the maintenance fraction are fixed for a run. Numbers are
 /// compared digit for digit (value, scale and sign), so a summary reused on a match has the same digits as a new one.
 /// </summary>
@@ -37,7 +39,8 @@ internal sealed class SummaryInputs
         for (var j = 0; j < orders.Length; j++)
         {
             var order = account.OpenOrders[j];
-            orders[j] = new OrderInput(order, order.IsResting, order.Sz, state.LeverageOf(account, order.Asset));
+            var resting = order.IsResting;
+            orders[j] = new OrderInput(order, resting, order.Sz, HoldsMargin(order, resting) ? state.LeverageOf(account, order.Asset).Value : 0);
         }
 
         return new SummaryInputs(account.Cash, positions, orders);
@@ -67,7 +70,7 @@ internal sealed class SummaryInputs
             var order = account.OpenOrders[j];
             ref readonly var kept = ref _orders[j];
             if (!ReferenceEquals(kept.Order, order) || kept.IsResting != order.IsResting || !Same(kept.Sz, order.Sz)
-                || kept.Leverage != state.LeverageOf(account, order.Asset))
+                || (HoldsMargin(order, kept.IsResting) && kept.Leverage != state.LeverageOf(account, order.Asset).Value))
             {
                 return false;
             }
@@ -77,9 +80,13 @@ internal sealed class SummaryInputs
     }
 
     /// <summary>The same decimal to the bit: equal value, scale and sign (0 and −0, 1.5 and 1.50 differ).</summary>
-    internal static bool Same(decimal a, decimal b) => a.Scale == b.Scale && decimal.IsNegative(a) == decimal.IsNegative(b) && a == b;
+    internal static bool Same(decimal a, decimal b) =>
+        MemoryMarshal.AsBytes(new ReadOnlySpan<decimal>(in a)).SequenceEqual(MemoryMarshal.AsBytes(new ReadOnlySpan<decimal>(in b)));
 
     private readonly record struct PositionInput(PositionState Position, decimal Szi, decimal EntryPx, decimal IsolatedMargin, LeverageSetting Leverage);
 
-    private readonly record struct OrderInput(OrderState Order, bool IsResting, decimal Sz, LeverageSetting Leverage);
+    /// <summary>True for the orders whose margin the summary holds (resting, not reduce-only: see <see cref="MarginCalculator.OpenOrderMargin"/>).</summary>
+    private static bool HoldsMargin(OrderState order, bool resting) => resting && !order.ReduceOnly;
+
+    private readonly record struct OrderInput(OrderState Order, bool IsResting, decimal Sz, int Leverage);
 }

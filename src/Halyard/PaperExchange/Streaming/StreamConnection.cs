@@ -193,7 +193,7 @@ internal static class StreamConnection
         {
             while (outbox.TryRead(out var item))
             {
-                var (frame, message, isData) = item;
+                var (frame, isData) = (item.Frame, item.IsData);
                 if (isData && faults.Any)
                 {
                     var draw = random.NextDouble();
@@ -229,30 +229,31 @@ internal static class StreamConnection
 
                 if (isData)
                 {
-                    options.Counter.Pushed();
+                    options.Counter.Pushed(item.Messages?.Length ?? 1);
                 }
 
                 try
                 {
-                    if (message is not null)
+                    if (item.IsTyped)
                     {
-                        // A typed push: the message goes to the client's side of the hand-off, its marker on the socket (in
-                        // order). The typed messages queued right behind it go with it, under one marker that counts them
-                        // (a typed session has no socket faults: nothing is drawn per message).
-                        session.HandOff!.Put(message);
-                        var count = 1;
-                        while (count < WsHandOff.MaxPerMarker && outbox.TryPeek(out var next) && next.Message is { } behind && outbox.TryRead(out _))
+                        // Typed pushes: the messages go to the client's side of the hand-off, markers on the socket in
+                        // their place (in order). The typed items queued right behind go with them, under markers that
+                        // count them (a typed session has no socket faults: nothing is drawn per message).
+                        var count = Put(session.HandOff!, item);
+                        while (outbox.TryPeek(out var next) && next.IsTyped && outbox.TryRead(out _))
                         {
                             if (next.IsData)
                             {
-                                options.Counter.Pushed();
+                                options.Counter.Pushed(next.Messages?.Length ?? 1);
                             }
 
-                            session.HandOff.Put(behind);
-                            count++;
+                            count += Put(session.HandOff!, next);
                         }
 
-                        await socket.SendAsync(WsHandOff.MarkerFor(count), WebSocketMessageType.Binary, endOfMessage: true, ct).ConfigureAwait(false);
+                        for (; count > 0; count -= WsHandOff.MaxPerMarker)
+                        {
+                            await socket.SendAsync(WsHandOff.MarkerFor(Math.Min(count, WsHandOff.MaxPerMarker)), WebSocketMessageType.Binary, endOfMessage: true, ct).ConfigureAwait(false);
+                        }
                     }
                     else
                     {
@@ -266,6 +267,23 @@ internal static class StreamConnection
             }
         }
     }
+
+    /// <summary>Hands a typed item's messages over; returns how many.</summary>
+    private static int Put(WsHandOff handOff, StreamOut item)
+    {
+        if (item.Message is { } message)
+        {
+            handOff.Put(message);
+            return 1;
+        }
+
+        foreach (var each in item.Messages!)
+        {
+            handOff.Put(each);
+        }
+
+        return item.Messages.Length;
+    }
 }
 
 /// <summary>Counts what the socket faults did (thread-safe).</summary>
@@ -275,7 +293,7 @@ internal sealed class SocketFaultCounter
 
     public void SessionOpened() => Interlocked.Increment(ref _sessions);
 
-    public void Pushed() => Interlocked.Increment(ref _pushed);
+    public void Pushed(int messages = 1) => Interlocked.Add(ref _pushed, messages);
 
     public void Dropped() => Interlocked.Increment(ref _dropped);
 
