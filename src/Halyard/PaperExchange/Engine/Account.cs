@@ -103,9 +103,6 @@ internal sealed class Account
 
     public long? LastThrottledRequestMs { get; set; }
 
-    /// <summary>The margin calculator's last summary of this account and what it was computed from (see <see cref="MarginCalculator.Summarize"/>).</summary>
-    public KeptSummary? KeptSummary { get; set; }
-
     public PositionState? PositionOf(int asset) =>
         Positions.TryGetValue(asset, out var position) && position.Szi != 0 ? position : null;
 

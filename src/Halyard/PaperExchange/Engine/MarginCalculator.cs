@@ -42,33 +42,7 @@ internal sealed class MarginCalculator(VenueState state)
     public decimal MarkOf(PositionState position, long timeMs) =>
         state.Market.Mark(position.Asset, timeMs) ?? position.EntryPx;
 
-    /// <summary>
-    /// <see cref="SummarizeAfresh"/>, reusing the account's last summary when it was made at the same time from the same
-    /// inputs (<see cref="SummaryInputs"/>: cash, positions, leverage settings and resting orders, compared digit for
-    /// digit, in the order they are summed). Within an instant the push of <c>clearinghouseState</c>, the reads, the
-    /// order checks and the stepper's maintenance check and liquidation estimate ask for the same summary; every other
-    /// input is fixed for a run or, on recorded candles, a function of the time (the marks). With live prices the
-    /// marks may change at a time already asked, so nothing is reused.
-    /// </summary>
     public AccountSummary Summarize(Account account, long timeMs)
-    {
-        if (state.Market.IsLive)
-        {
-            return SummarizeAfresh(account, timeMs);
-        }
-
-        if (account.KeptSummary is { } kept && kept.TimeMs == timeMs && kept.Inputs.Match(account, state))
-        {
-            return kept.Summary;
-        }
-
-        var summary = SummarizeAfresh(account, timeMs);
-        account.KeptSummary = new KeptSummary(timeMs, SummaryInputs.Of(account, state), summary);
-        return summary;
-    }
-
-    /// <summary>The account valued at <paramref name="timeMs"/>, computed from its current state (nothing reused).</summary>
-    public AccountSummary SummarizeAfresh(Account account, long timeMs)
     {
         var positions = new List<PositionMetrics>(account.Positions.Count);
         decimal upnlAll = 0, upnlCross = 0, isolatedMargin = 0, crossMargin = 0, isolatedUsed = 0;

@@ -17,9 +17,18 @@ internal sealed class MarketStepper(VenueState state, Matching matching, Bookkee
 
     private long _skipLiquidationUntil = long.MinValue;
 
+    /// <summary>
+    /// The summaries the maintenance check at the last boundary computed (of accounts above maintenance), at
+    /// <see cref="_keptAtMs"/>: the liquidation estimate of the segment starting there reuses them. Dropped when
+    /// anything fires and whenever a public method is entered (a request may have changed the accounts in between).
+    /// </summary>
+    private readonly Dictionary<Account, AccountSummary> _kept = [];
+    private long _keptAtMs = long.MinValue;
+
     /// <summary>Processes everything that happens in (processed, <paramref name="nowMs"/>].</summary>
     public void AdvanceTo(long nowMs)
     {
+        _kept.Clear();
         while (state.ProcessedUntilMs < nowMs)
         {
             var from = state.ProcessedUntilMs;
@@ -46,6 +55,7 @@ internal sealed class MarketStepper(VenueState state, Matching matching, Bookkee
     /// </summary>
     public long? AdvanceToNextEvent(long limitMs)
     {
+        _kept.Clear();
         while (state.ProcessedUntilMs < limitMs)
         {
             var from = state.ProcessedUntilMs;
@@ -82,6 +92,7 @@ internal sealed class MarketStepper(VenueState state, Matching matching, Bookkee
     /// <summary>Fires whatever is already crossed at <paramref name="nowMs"/> (after a request changed the books).</summary>
     public void ProcessInstant(long nowMs)
     {
+        _kept.Clear();
         ProcessEvents(nowMs, nowMs);
     }
 
@@ -149,12 +160,19 @@ internal sealed class MarketStepper(VenueState state, Matching matching, Bookkee
             SettleFunding(timeMs);
         }
 
+        _kept.Clear();
+        _keptAtMs = timeMs;
         foreach (var account in state.Accounts.Values)
         {
             if (timeMs % state.Market.GridMs == 0 || timeMs == account.LiquidationCooldownUntilMs)
             {
-                changed |= LiquidateIfBelowMaintenance(account, timeMs);
+                changed |= LiquidateIfBelowMaintenance(account, timeMs, keep: true);
             }
+        }
+
+        if (changed)
+        {
+            _kept.Clear();
         }
 
         return changed;
@@ -184,7 +202,7 @@ internal sealed class MarketStepper(VenueState state, Matching matching, Bookkee
     /// Under 2/3 of maintenance the backstop takes the group; otherwise it goes through the book (20 % at a time for
     /// large positions, with a cooldown). Returns true when something was liquidated.
     /// </summary>
-    private bool LiquidateIfBelowMaintenance(Account account, long timeMs)
+    private bool LiquidateIfBelowMaintenance(Account account, long timeMs, bool keep = false)
     {
         if (account.Positions.Count == 0)
         {
@@ -225,6 +243,11 @@ internal sealed class MarketStepper(VenueState state, Matching matching, Bookkee
             account.PartiallyLiquidated.Clear();
         }
 
+        if (keep && !below)
+        {
+            _kept[account] = summary;
+        }
+
         return acted;
     }
 
@@ -251,6 +274,7 @@ internal sealed class MarketStepper(VenueState state, Matching matching, Bookkee
             }
 
             time = next.TimeMs;
+            _kept.Clear();
             switch (next.Kind)
             {
                 case EventKind.Trigger:
@@ -306,8 +330,7 @@ internal sealed class MarketStepper(VenueState state, Matching matching, Bookkee
 
     private void ConsiderLiquidation(ref PendingEvent best, Account account, long from, long to)
     {
-        // The maintenance check at the boundary where the segment starts made the same summary (reused while the account is unchanged).
-        var summary = margin.Summarize(account, from);
+        var summary = _keptAtMs == from && _kept.TryGetValue(account, out var kept) ? kept : margin.Summarize(account, from);
         foreach (var metrics in summary.Positions)
         {
             if (margin.LiquidationPrice(account, metrics, summary) is { } price)
