@@ -284,29 +284,45 @@ public sealed class HyperliquidSocket : IAsyncDisposable
                     frame = message.GetBuffer().AsMemory(0, (int)message.Length);
                 }
 
-                // In process, a typed push's marker stands for the message the server handed over (in the same order).
-                var parsed = handOff is not null && result.MessageType == WebSocketMessageType.Binary && frame.Span.SequenceEqual(WsHandOff.Marker.Span)
-                    ? handOff.Take() ?? new WsMalformed(string.Empty, "a typed push's marker without its message")
-                    : WsMessageParser.Parse(frame);
-                message.SetLength(0);
-                Interlocked.Increment(ref _received);
-                if (parsed is null)
+                // In process, a typed push's marker stands for the messages the server handed over (in the same order).
+                var marked = handOff is not null && result.MessageType == WebSocketMessageType.Binary ? WsHandOff.MarkedCount(frame.Span) : 0;
+                if (marked > 0)
                 {
+                    message.SetLength(0);
+                    for (var i = 0; i < marked; i++)
+                    {
+                        await HandleAsync(handOff!.Take() ?? new WsMalformed(string.Empty, "a typed push's marker without its message")).ConfigureAwait(false);
+                    }
+
                     continue;
                 }
 
-                if (parsed is WsPong)
-                {
-                    CompleteOldestWaiter();
-                }
-
-                await _handler(parsed).ConfigureAwait(false);
+                var parsed = WsMessageParser.Parse(frame);
+                message.SetLength(0);
+                await HandleAsync(parsed).ConfigureAwait(false);
             }
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>One message received (null: a frame the parser skips): counted, a pong completes the oldest flush, then the handler.</summary>
+    private ValueTask HandleAsync(WsMessage? parsed)
+    {
+        Interlocked.Increment(ref _received);
+        if (parsed is null)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        if (parsed is WsPong)
+        {
+            CompleteOldestWaiter();
+        }
+
+        return _handler(parsed);
     }
 
     /// <summary>Pings every interval; a ping whose pong does not arrive within the timeout aborts the socket.</summary>

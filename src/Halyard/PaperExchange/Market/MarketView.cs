@@ -22,6 +22,7 @@ internal sealed class MarketView
     private readonly FundingSource?[] _funding;
     private readonly bool[] _hasData;
     private readonly (decimal Mid, decimal LevelNotional, SyntheticBook Book)?[] _lastBooks;
+    private readonly RecentMarks _recentMarks;
     private readonly LivePriceFeed? _feed;
 
     /// <param name="feed">Live-price mode: marks, funding and volumes come from the feed, not from the data's candles.</param>
@@ -37,6 +38,7 @@ internal sealed class MarketView
         _funding = new FundingSource?[count];
         _hasData = new bool[count];
         _lastBooks = new (decimal, decimal, SyntheticBook)?[count];
+        _recentMarks = new RecentMarks(count);
         var coins = new HashSet<string>(data.Coins, StringComparer.Ordinal);
         for (var i = 0; i < count; i++)
         {
@@ -80,6 +82,20 @@ internal sealed class MarketView
             return null;
         }
 
+        // On recorded candles a mark depends on the asset and the time alone: the last few asked per asset are kept.
+        if (_recentMarks.TryGet(assetId, timeMs, out var recent))
+        {
+            return recent;
+        }
+
+        var mark = PathMark(assetId, timeMs);
+        _recentMarks.Put(assetId, timeMs, mark);
+        return mark;
+    }
+
+    /// <summary>The mark on the recorded candles' path (<see cref="Mark"/> without its kept marks).</summary>
+    private decimal? PathMark(int assetId, long timeMs)
+    {
         var sources = Sources(assetId);
         foreach (var series in sources.Series)
         {

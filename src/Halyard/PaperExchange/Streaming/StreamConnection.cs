@@ -188,64 +188,101 @@ internal static class StreamConnection
         var faults = options.Faults;
         var random = new Random(options.Seed + session.Number);
         var silent = false;
-        await foreach (var (frame, message, isData) in session.Outbox.ReadAllAsync(ct).ConfigureAwait(false))
+        var outbox = session.Outbox;
+        while (await outbox.WaitToReadAsync(ct).ConfigureAwait(false))
         {
-            if (isData && faults.Any)
+            while (outbox.TryRead(out var item))
             {
-                var draw = random.NextDouble();
-                if (draw < faults.Drop)
+                var (frame, isData) = (item.Frame, item.IsData);
+                if (isData && faults.Any)
                 {
-                    options.Counter.Dropped();
+                    var draw = random.NextDouble();
+                    if (draw < faults.Drop)
+                    {
+                        options.Counter.Dropped();
+                        continue;
+                    }
+
+                    if (draw < faults.Drop + faults.Disconnect)
+                    {
+                        options.Counter.Disconnected();
+                        socket.Abort();
+                        return;
+                    }
+
+                    if (!silent && draw < faults.Drop + faults.Disconnect + faults.Silence)
+                    {
+                        options.Counter.Silenced();
+                        silent = true;
+                    }
+
+                    if (faults.Delay > TimeSpan.Zero)
+                    {
+                        await Task.Delay(faults.Delay, options.Wall, ct).ConfigureAwait(false);
+                    }
+                }
+
+                if (silent)
+                {
                     continue;
                 }
 
-                if (draw < faults.Drop + faults.Disconnect)
+                if (isData)
                 {
-                    options.Counter.Disconnected();
-                    socket.Abort();
+                    options.Counter.Pushed(item.Messages?.Length ?? 1);
+                }
+
+                try
+                {
+                    if (item.IsTyped)
+                    {
+                        // Typed pushes: the messages go to the client's side of the hand-off, markers on the socket in
+                        // their place (in order). The typed items queued right behind go with them, under markers that
+                        // count them (a typed session has no socket faults: nothing is drawn per message).
+                        var count = Put(session.HandOff!, item);
+                        while (outbox.TryPeek(out var next) && next.IsTyped && outbox.TryRead(out _))
+                        {
+                            if (next.IsData)
+                            {
+                                options.Counter.Pushed(next.Messages?.Length ?? 1);
+                            }
+
+                            count += Put(session.HandOff!, next);
+                        }
+
+                        for (; count > 0; count -= WsHandOff.MaxPerMarker)
+                        {
+                            await socket.SendAsync(WsHandOff.MarkerFor(Math.Min(count, WsHandOff.MaxPerMarker)), WebSocketMessageType.Binary, endOfMessage: true, ct).ConfigureAwait(false);
+                        }
+                    }
+                    else
+                    {
+                        await socket.SendAsync(frame!.AsMemory(), WebSocketMessageType.Text, endOfMessage: true, ct).ConfigureAwait(false);
+                    }
+                }
+                catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException)
+                {
                     return;
                 }
-
-                if (!silent && draw < faults.Drop + faults.Disconnect + faults.Silence)
-                {
-                    options.Counter.Silenced();
-                    silent = true;
-                }
-
-                if (faults.Delay > TimeSpan.Zero)
-                {
-                    await Task.Delay(faults.Delay, options.Wall, ct).ConfigureAwait(false);
-                }
-            }
-
-            if (silent)
-            {
-                continue;
-            }
-
-            if (isData)
-            {
-                options.Counter.Pushed();
-            }
-
-            try
-            {
-                if (message is not null)
-                {
-                    // A typed push: the message goes to the client's side of the hand-off, its marker on the socket (in order).
-                    session.HandOff!.Put(message);
-                    await socket.SendAsync(WsHandOff.Marker, WebSocketMessageType.Binary, endOfMessage: true, ct).ConfigureAwait(false);
-                }
-                else
-                {
-                    await socket.SendAsync(frame!.AsMemory(), WebSocketMessageType.Text, endOfMessage: true, ct).ConfigureAwait(false);
-                }
-            }
-            catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException)
-            {
-                return;
             }
         }
+    }
+
+    /// <summary>Hands a typed item's messages over; returns how many.</summary>
+    private static int Put(WsHandOff handOff, StreamOut item)
+    {
+        if (item.Message is { } message)
+        {
+            handOff.Put(message);
+            return 1;
+        }
+
+        foreach (var each in item.Messages!)
+        {
+            handOff.Put(each);
+        }
+
+        return item.Messages.Length;
     }
 }
 
@@ -256,7 +293,7 @@ internal sealed class SocketFaultCounter
 
     public void SessionOpened() => Interlocked.Increment(ref _sessions);
 
-    public void Pushed() => Interlocked.Increment(ref _pushed);
+    public void Pushed(int messages = 1) => Interlocked.Add(ref _pushed, messages);
 
     public void Dropped() => Interlocked.Increment(ref _dropped);
 

@@ -129,6 +129,27 @@ internal sealed class StreamHub(VenueState state, AccountInfoWriter accounts, Ma
             return;
         }
 
+        // Each typed session's pushes of this publish go as one item (one marker on the socket).
+        foreach (var session in _sessions)
+        {
+            session.Hold();
+        }
+
+        try
+        {
+            PublishHeld(nowMs);
+        }
+        finally
+        {
+            foreach (var session in _sessions)
+            {
+                session.Release();
+            }
+        }
+    }
+
+    private void PublishHeld(long nowMs)
+    {
         var orders = state.Changes.Take();
         var ticked = nowMs > _lastTickMs;
         _lastTickMs = Math.Max(_lastTickMs, nowMs);

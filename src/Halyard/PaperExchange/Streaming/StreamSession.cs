@@ -5,9 +5,14 @@ namespace Halyard.PaperExchange.Streaming;
 
 /// <summary>
 /// One item of a session's outbox: a text frame, or (a typed session only) a message handed over in place of its
-/// frame; <paramref name="IsData"/> for pushed data (what the socket faults act on), not acks and pongs.
+/// frame, or the typed pushes of one publish (<paramref name="Messages"/>); <paramref name="IsData"/> for pushed data
+/// (what the socket faults act on), not acks and pongs.
 /// </summary>
-internal readonly record struct StreamOut(byte[]? Frame, WsMessage? Message, bool IsData);
+internal readonly record struct StreamOut(byte[]? Frame, WsMessage? Message, bool IsData, WsMessage[]? Messages = null)
+{
+    /// <summary>A typed item: one message, or the typed pushes of one publish (<see cref="Messages"/>, all data).</summary>
+    public bool IsTyped => Message is not null || Messages is not null;
+}
 
 /// <summary>
 /// One <c>/ws</c> connection's subscriptions and outbox. The hub fills the outbox under the engine's lock;
@@ -85,7 +90,33 @@ internal sealed class StreamSession(int number, WsHandOff? handOff = null)
     /// <summary>The hub's count of data messages queued to every session (set when the hub adds the session; acks and pongs not counted).</summary>
     public System.Runtime.CompilerServices.StrongBox<long>? Queued { get; set; }
 
-    public void Send(byte[] frame, bool isData) => Queue(new StreamOut(frame, null, isData));
+    /// <summary>The typed pushes held while the hub publishes (see <see cref="Hold"/>); touched under the engine's lock only.</summary>
+    private readonly List<WsMessage> _held = [];
+    private bool _holding;
+
+    /// <summary>
+    /// From now until <see cref="Release"/> (the hub's publish, under the engine's lock) a typed session keeps its typed
+    /// pushes and queues them as one item, so they cross the socket under one marker; a data frame sent meanwhile
+    /// queues the kept ones first (the order stays). Acks and pongs, which may come from other threads, go at once.
+    /// </summary>
+    public void Hold() => _holding = IsTyped;
+
+    /// <summary>Queues what was held since <see cref="Hold"/>.</summary>
+    public void Release()
+    {
+        _holding = false;
+        QueueHeld();
+    }
+
+    public void Send(byte[] frame, bool isData)
+    {
+        if (isData)
+        {
+            QueueHeld();
+        }
+
+        Queue(new StreamOut(frame, null, isData));
+    }
 
     /// <summary>A typed push (a typed session only).</summary>
     public void Send(WsMessage message) => Send(message, isData: true);
@@ -98,7 +129,33 @@ internal sealed class StreamSession(int number, WsHandOff? handOff = null)
             throw new InvalidOperationException("A JSON session takes frames, not messages.");
         }
 
+        if (isData && _holding)
+        {
+            _held.Add(message);
+            return;
+        }
+
+        if (isData)
+        {
+            QueueHeld();
+        }
+
         Queue(new StreamOut(null, message, isData));
+    }
+
+    private void QueueHeld()
+    {
+        if (_held.Count == 0)
+        {
+            return;
+        }
+
+        var item = _held.Count == 1 ? new StreamOut(null, _held[0], IsData: true) : new StreamOut(null, null, IsData: true, [.. _held]);
+        _held.Clear();
+        if (_outbox.Writer.TryWrite(item) && Queued is { } queued)
+        {
+            Interlocked.Add(ref queued.Value, item.Messages?.Length ?? 1);
+        }
     }
 
     public void Complete() => _outbox.Writer.TryComplete();

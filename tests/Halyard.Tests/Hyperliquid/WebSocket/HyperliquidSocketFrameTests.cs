@@ -44,3 +44,76 @@ public sealed class HyperliquidSocketFrameTests
     private static Task Send(System.Net.WebSockets.WebSocket socket, string text) =>
         socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
 }
+
+/// <summary>A typed connection's markers: one marker may stand for several messages handed over, taken in order.</summary>
+public sealed class HandOffMarkerTests
+{
+    [Fact]
+    public void MarkerFor_EveryCount_ReadsBackAsThatCount()
+    {
+        Assert.True(WsHandOff.MarkerFor(1).Span.SequenceEqual(WsHandOff.Marker.Span));
+        for (var count = 1; count <= WsHandOff.MaxPerMarker; count++)
+        {
+            Assert.Equal(count, WsHandOff.MarkedCount(WsHandOff.MarkerFor(count).Span));
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => WsHandOff.MarkerFor(0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => WsHandOff.MarkerFor(WsHandOff.MaxPerMarker + 1));
+        Assert.Equal(0, WsHandOff.MarkedCount([]));
+        Assert.Equal(0, WsHandOff.MarkedCount([0x1E, 0]));
+        Assert.Equal(0, WsHandOff.MarkedCount([0x1E, 1]));
+        Assert.Equal(0, WsHandOff.MarkedCount([0x1F]));
+        Assert.Equal(0, WsHandOff.MarkedCount([0x1E, 2, 3]));
+    }
+
+    [Fact]
+    public async Task Receive_CountedAndSingleMarkers_HandEachMessageInOrderAndCountIt()
+    {
+        var (client, server) = InProcessWebSocket.CreatePair();
+        var handOff = new WsHandOff();
+        await using var probe = new SocketProbe(_ => Task.FromResult<System.Net.WebSockets.WebSocket>(new HandOffWebSocket(client, handOff)), TimeProvider.System);
+        probe.Socket.Start();
+        await probe.WaitForAsync<WsConnected>();
+
+        // Three messages under one marker, one under a single marker, then a text frame and two more under one marker.
+        handOff.Put(Mids("A", 1m));
+        handOff.Put(Mids("B", 2m));
+        handOff.Put(Mids("C", 3m));
+        await Marker(server, 3);
+        handOff.Put(Mids("D", 4m));
+        await Marker(server, 1);
+        await server.SendAsync("""{"channel":"allMids","data":{"mids":{"E":"5.0"}}}"""u8.ToArray(), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+        handOff.Put(Mids("F", 6m));
+        handOff.Put(new WsPong());
+        await Marker(server, 2);
+        await probe.WaitForAsync<WsPong>();
+
+        Assert.Equal(["A", "B", "C", "D", "E", "F"], probe.All<WsAllMids>().Select(m => m.Mids.Keys.Single()));
+        Assert.Empty(probe.All<WsMalformed>());
+        Assert.Equal(7, probe.Socket.Received);
+        Assert.Null(handOff.Take());
+    }
+
+    [Fact]
+    public async Task Receive_MarkerForMoreThanWasHandedOver_TheMissingOnesAreMalformed()
+    {
+        var (client, server) = InProcessWebSocket.CreatePair();
+        var handOff = new WsHandOff();
+        await using var probe = new SocketProbe(_ => Task.FromResult<System.Net.WebSockets.WebSocket>(new HandOffWebSocket(client, handOff)), TimeProvider.System);
+        probe.Socket.Start();
+        await probe.WaitForAsync<WsConnected>();
+
+        handOff.Put(Mids("A", 1m));
+        await Marker(server, 2);
+        await probe.WaitForAsync<WsMalformed>();
+
+        Assert.Single(probe.All<WsAllMids>());
+        Assert.Single(probe.All<WsMalformed>());
+        Assert.Equal(2, probe.Socket.Received);
+    }
+
+    private static WsAllMids Mids(string coin, decimal mid) => new(new Dictionary<string, decimal> { [coin] = mid });
+
+    private static Task Marker(System.Net.WebSockets.WebSocket server, int count) =>
+        server.SendAsync(WsHandOff.MarkerFor(count), WebSocketMessageType.Binary, endOfMessage: true, CancellationToken.None).AsTask();
+}

@@ -91,6 +91,39 @@ public sealed class TypedPushTests
     }
 
     [Fact]
+    public async Task InProcess_TypedPushesOfOnePublishAmongJsonDataFrames_KeepTheJsonConnectionsOrder()
+    {
+        // userEvents and l2Book stay JSON frames on a typed connection: a publish interleaves them with typed pushes,
+        // which it queues together (one marker); the frames must still come where the JSON connection has them.
+        WsSubscription[] subscriptions = [.. Subscriptions, WsSubscription.UserEvents(PaperHarness.Alice), WsSubscription.L2Book("ETH")];
+        using var harness = new PaperHarness();
+        await using var typed = new SocketProbe(harness.Engine.InProcessWebSocket(TimeProvider.System, typedPushes: true), harness.Clock);
+        await using var json = new SocketProbe(harness.Engine.InProcessWebSocket(TimeProvider.System), harness.Clock);
+        await typed.StartAsync(subscriptions);
+        await json.StartAsync(subscriptions);
+        Assert.True(await typed.Socket.FlushAsync(CancellationToken.None));
+        Assert.True(await json.Socket.FlushAsync(CancellationToken.None));
+        var (typedStart, jsonStart) = (typed.Messages.Count, json.Messages.Count);
+
+        var mid = await harness.MidAsync("ETH");
+        await harness.OrderAsync(PaperHarness.Eth, isBuy: true, PaperHarness.Str(decimal.Round(mid * 1.01m, 1)), "0.1", "Ioc");
+        for (var i = 0; i < 3; i++)
+        {
+            harness.Advance(TimeSpan.FromMinutes(5));
+            harness.Engine.Synchronize();
+        }
+
+        Assert.True(await typed.Socket.FlushAsync(CancellationToken.None));
+        Assert.True(await json.Socket.FlushAsync(CancellationToken.None));
+        var typedTail = typed.Messages.Skip(typedStart).Select(Text).ToList();
+        Assert.Equal(json.Messages.Skip(jsonStart).Select(Text).ToList(), typedTail);
+        Assert.Contains(typed.Messages.Skip(typedStart), m => m is WsUserEvent);
+        Assert.Contains(typed.Messages.Skip(typedStart), m => m is WsL2Book);
+        Assert.Contains(typed.Messages.Skip(typedStart), m => m is WsUserFills { IsSnapshot: false });
+        Assert.Empty(typed.All<WsMalformed>());
+    }
+
+    [Fact]
     public void InProcess_TypedPushesWithSocketFaults_AreRefused()
     {
         var options = new PaperExchangeOptions { Faults = new FaultOptions { Seed = 7, Socket = new SocketFaultOptions(Drop: 0.5) } };
