@@ -107,54 +107,36 @@ internal sealed class VenueGateway(ExchangeClient exchange, InfoClient info, str
     {
         if (ct.IsCancellationRequested)
         {
-            return await RetriedAsync(profile, read, ct).ConfigureAwait(false);
+            return await RetriedAsync(profile, read, null, ct).ConfigureAwait(false);
         }
 
         // The first attempt as the runner would make it, without its closure and states: almost every read succeeds at once.
         var first = await read(ct).ConfigureAwait(false);
-        return first.IsSuccess ? first : await RetriedAfterAsync(profile, read, first.Error, ct).ConfigureAwait(false);
+        return first.IsSuccess ? first : await RetriedAsync(profile, read, first.Error, ct).ConfigureAwait(false);
     }
 
-    /// <summary>A read whose first attempt failed with <paramref name="firstError"/>: the runner repeats it per its policy.</summary>
-    private async Task<Result<T>> RetriedAfterAsync<T>(RetryProfile profile, Func<CancellationToken, Task<Result<T>>> read, Error firstError, CancellationToken ct)
+    /// <summary>
+    /// The read under the runner: the whole read (a cancelled token: the runner decides what that means), or, after a
+    /// first attempt that failed with <paramref name="firstError"/>, the attempts its policy still allows.
+    /// </summary>
+    private async Task<Result<T>> RetriedAsync<T>(RetryProfile profile, Func<CancellationToken, Task<Result<T>>> read, Error? firstError, CancellationToken ct)
     {
         T? value = default;
-        var run = await runner.RunAfterAsync(
-            profile,
-            firstError,
-            async c =>
+        async ValueTask<Error?> Attempt(CancellationToken c)
+        {
+            var result = await read(c).ConfigureAwait(false);
+            if (!result.IsSuccess)
             {
-                var result = await read(c).ConfigureAwait(false);
-                if (!result.IsSuccess)
-                {
-                    return result.Error;
-                }
+                return result.Error;
+            }
 
-                value = result.Value;
-                return null;
-            },
-            ct).ConfigureAwait(false);
-        return run.Succeeded ? Result<T>.Success(value!) : run.Error with { Attempts = run.Attempts };
-    }
+            value = result.Value;
+            return null;
+        }
 
-    /// <summary>The whole read under the runner (a cancelled token: the runner decides what that means, as before).</summary>
-    private async Task<Result<T>> RetriedAsync<T>(RetryProfile profile, Func<CancellationToken, Task<Result<T>>> read, CancellationToken ct)
-    {
-        T? value = default;
-        var run = await runner.RunAsync(
-            profile,
-            async c =>
-            {
-                var result = await read(c).ConfigureAwait(false);
-                if (!result.IsSuccess)
-                {
-                    return result.Error;
-                }
-
-                value = result.Value;
-                return null;
-            },
-            ct).ConfigureAwait(false);
+        var run = firstError is null
+            ? await runner.RunAsync(profile, Attempt, ct).ConfigureAwait(false)
+            : await runner.RunAfterAsync(profile, firstError, Attempt, ct).ConfigureAwait(false);
         return run.Succeeded ? Result<T>.Success(value!) : run.Error with { Attempts = run.Attempts };
     }
 
