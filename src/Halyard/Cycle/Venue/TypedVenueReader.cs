@@ -174,25 +174,11 @@ public sealed class TypedVenueReader : IVenueReader, ICandleSource, Execution.IP
 
         var kept = _contexts;
         var contexts = new AssetContext[wires.Count];
-        if (kept is not null && kept.Wires is AssetCtxWire[] before && before.Length == contexts.Length && wires is AssetCtxWire[] now && instruments is InstrumentRules[] rules)
+        for (var i = 0; i < contexts.Length; i++)
         {
-            // The same test over the arrays the engine and the meta's mapping hand (no interface call per asset).
-            var keptContexts = kept.Contexts;
-            for (var i = 0; i < contexts.Length; i++)
-            {
-                contexts[i] = ReferenceEquals(before[i], now[i]) && keptContexts[i].Coin == rules[i].Name
-                    ? keptContexts[i]
-                    : InfoMapper.ToContext(rules[i], now[i]);
-            }
-        }
-        else
-        {
-            for (var i = 0; i < contexts.Length; i++)
-            {
-                contexts[i] = kept is not null && kept.Wires.Count == wires.Count && ReferenceEquals(kept.Wires[i], wires[i]) && kept.Contexts[i].Coin == instruments[i].Name
-                    ? kept.Contexts[i]
-                    : InfoMapper.ToContext(instruments[i], wires[i]);
-            }
+            contexts[i] = kept is not null && kept.Wires.Count == wires.Count && ReferenceEquals(kept.Wires[i], wires[i]) && kept.Contexts[i].Coin == instruments[i].Name
+                ? kept.Contexts[i]
+                : InfoMapper.ToContext(instruments[i], wires[i]);
         }
 
         _contexts = new KeptContexts(wires, contexts);

@@ -74,7 +74,7 @@ internal sealed class MarginCalculator(VenueState state)
             }
         }
 
-        SortByAsset(positions);
+        positions.Sort(static (a, b) => a.Position.Asset.CompareTo(b.Position.Asset));
         var accountValue = account.Cash + upnlAll;
         var crossValue = account.Cash - isolatedMargin + upnlCross;
         var withdrawable = Math.Max(0m, crossValue - crossMargin - Math.Max(0m, upnlCross));
@@ -91,23 +91,6 @@ internal sealed class MarginCalculator(VenueState state)
             withdrawable,
             OpenOrderMargin(account),
             positions);
-    }
-
-    /// <summary>Ascending asset order by insertion (a handful of positions, each asset once: the order any sort gives, without a comparison delegate).</summary>
-    private static void SortByAsset(List<PositionMetrics> positions)
-    {
-        for (var i = 1; i < positions.Count; i++)
-        {
-            var item = positions[i];
-            var j = i - 1;
-            while (j >= 0 && positions[j].Position.Asset > item.Position.Asset)
-            {
-                positions[j + 1] = positions[j];
-                j--;
-            }
-
-            positions[j + 1] = item;
-        }
     }
 
     public PositionMetrics Value(Account account, PositionState position, long timeMs)

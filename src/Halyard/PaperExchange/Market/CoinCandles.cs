@@ -28,13 +28,13 @@ internal sealed class CoinCandles
 
     public NativeSeries Natives { get; }
 
-    /// <summary>The source series kept for <paramref name="interval"/> (the same string instance is checked first: a client asks with its interval's name).</summary>
+    /// <summary>The source series kept for <paramref name="interval"/>.</summary>
     public bool TryGetSource(string interval, out CandleSeries? source)
     {
         var sources = _sources;
         for (var i = 0; i < sources.Length; i++)
         {
-            if (ReferenceEquals(sources[i].Interval, interval) || string.Equals(sources[i].Interval, interval, StringComparison.Ordinal))
+            if (string.Equals(sources[i].Interval, interval, StringComparison.Ordinal))
             {
                 source = sources[i].Source;
                 return true;

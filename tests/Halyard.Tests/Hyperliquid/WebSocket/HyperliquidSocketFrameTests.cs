@@ -69,11 +69,8 @@ public sealed class HandOffMarkerTests
     [Fact]
     public async Task Receive_CountedAndSingleMarkers_HandEachMessageInOrderAndCountIt()
     {
-        var (client, server) = InProcessWebSocket.CreatePair();
-        var handOff = new WsHandOff();
-        await using var probe = new SocketProbe(_ => Task.FromResult<System.Net.WebSockets.WebSocket>(new HandOffWebSocket(client, handOff)), TimeProvider.System);
-        probe.Socket.Start();
-        await probe.WaitForAsync<WsConnected>();
+        var (server, handOff, probe) = await ConnectedThroughHandOffAsync();
+        await using var _ = probe;
 
         // Three messages under one marker, one under a single marker, then a text frame and two more under one marker.
         handOff.Put(Mids("A", 1m));
@@ -97,11 +94,8 @@ public sealed class HandOffMarkerTests
     [Fact]
     public async Task Receive_MarkerForMoreThanWasHandedOver_TheMissingOnesAreMalformed()
     {
-        var (client, server) = InProcessWebSocket.CreatePair();
-        var handOff = new WsHandOff();
-        await using var probe = new SocketProbe(_ => Task.FromResult<System.Net.WebSockets.WebSocket>(new HandOffWebSocket(client, handOff)), TimeProvider.System);
-        probe.Socket.Start();
-        await probe.WaitForAsync<WsConnected>();
+        var (server, handOff, probe) = await ConnectedThroughHandOffAsync();
+        await using var _ = probe;
 
         handOff.Put(Mids("A", 1m));
         await Marker(server, 2);
@@ -110,6 +104,17 @@ public sealed class HandOffMarkerTests
         Assert.Single(probe.All<WsAllMids>());
         Assert.Single(probe.All<WsMalformed>());
         Assert.Equal(2, probe.Socket.Received);
+    }
+
+    /// <summary>A started client socket whose binary frames are read through a hand-off, connected; the server's end.</summary>
+    private static async Task<(System.Net.WebSockets.WebSocket Server, WsHandOff HandOff, SocketProbe Probe)> ConnectedThroughHandOffAsync()
+    {
+        var (client, server) = InProcessWebSocket.CreatePair();
+        var handOff = new WsHandOff();
+        var probe = new SocketProbe(_ => Task.FromResult<System.Net.WebSockets.WebSocket>(new HandOffWebSocket(client, handOff)), TimeProvider.System);
+        probe.Socket.Start();
+        await probe.WaitForAsync<WsConnected>();
+        return (server, handOff, probe);
     }
 
     private static WsAllMids Mids(string coin, decimal mid) => new(new Dictionary<string, decimal> { [coin] = mid });
