@@ -60,9 +60,10 @@ def main():
     cycles = int(sys.argv[1])
     hz = float(sys.argv[2]) if len(sys.argv) > 2 else 999.0
     every = list(samples(sys.stdin))
-    loop = [t for _, t, st in every if has(st, "TraderLoop")]
-    summary = [t for _, t, st in every if has(st, "SummarizeAsync")]
-    start, end = min(loop), (min(summary) if summary else max(loop))
+    # The cycles' window: samples inside a cycle (TraderCycle). Not "TraderLoop": the summary's read-back runs as the
+    # loop's continuation on its thread, and in a precompiled build its own frames have no names.
+    loop = [t for _, t, st in every if has(st, "TraderCycle")]
+    start, end = min(loop), max(loop)
     window = [s for s in every if start <= s[1] <= end]
     counts = Counter()
     for comm, _, stack in window:

@@ -181,10 +181,10 @@ public static class ReplayRunner
                 var measured = cost.Stop();
                 var infoRequests = venue.Timer.InfoRequests;
                 var typedReads = venue.Typed?.Counts.Total;
-                summary = await SummarizeAsync(venue, journal, config, window, measured, cancellationToken).ConfigureAwait(false);
+                var records = journal.ReadAll().Records; // read back once: the summary, shadow and live-state figures share it
+                summary = await SummarizeAsync(venue, records, config, window, measured, cancellationToken).ConfigureAwait(false);
                 if (!shadows.IsEmpty)
                 {
-                    var records = journal.ReadAll().Records;
                     var figures = new List<ShadowTraderFigures>();
                     foreach (var shadow in shadows.Venues.OrderBy(v => v.TraderId, StringComparer.Ordinal))
                     {
@@ -195,7 +195,7 @@ public static class ReplayRunner
                 }
 
                 var pushes = live is null ? "none" : TypedPushes(config, engine) ? "typed" : "json";
-                summary = summary with { LiveState = await LiveStateOf(venue, live, driver, summary, (infoRequests, typedReads, pushes), journal, window, cancellationToken).ConfigureAwait(false) };
+                summary = summary with { LiveState = await LiveStateOf(venue, live, driver, summary, (infoRequests, typedReads, pushes), records, window, cancellationToken).ConfigureAwait(false) };
                 if (engine.SlippageOf(account) is { } slippage)
                 {
                     summary = summary with { SlippageUsd = slippage.TakerVsMarkUsd, TriggerSlippageUsd = slippage.TriggersVsTriggerPriceUsd };
@@ -245,10 +245,9 @@ public static class ReplayRunner
         engine.SynchronizeAndCountPushes);
 
     private static async Task<LiveStateFigures> LiveStateOf(
-        VenueConnection venue, LiveStateSession? live, ReplayEventDriver? driver, RunSummary summary, (long Http, long? Typed, string Pushes) reads, IJournal journal, ReplayWindow window, CancellationToken ct)
+        VenueConnection venue, LiveStateSession? live, ReplayEventDriver? driver, RunSummary summary, (long Http, long? Typed, string Pushes) reads, IReadOnlyList<DecisionCycleRecord> records, ReplayWindow window, CancellationToken ct)
     {
         var history = await venue.Info.GetHistoricalOrdersAsync(venue.Identity.Account.Value, ct).ConfigureAwait(false);
-        var records = journal.ReadAll().Records;
         var counts = live?.Reader.Counts;
         return new LiveStateFigures
         {
@@ -274,7 +273,7 @@ public static class ReplayRunner
 
     private static double PerCycle(long count, long cycles) => cycles == 0 ? 0 : Math.Round((double)count / cycles, 3);
 
-    private static async Task<RunSummary> SummarizeAsync(VenueConnection venue, IJournal journal, HalyardConfig config, ReplayWindow window, RunCost.Measured cost, CancellationToken ct)
+    private static async Task<RunSummary> SummarizeAsync(VenueConnection venue, IReadOnlyList<DecisionCycleRecord> records, HalyardConfig config, ReplayWindow window, RunCost.Measured cost, CancellationToken ct)
     {
         var now = window.To;
         var account = await venue.Reader.GetAccountAsync(ct).ConfigureAwait(false);
@@ -285,7 +284,7 @@ public static class ReplayRunner
         book.ApplyFills(fillList);
         return SummaryBuilder.Build(new SummaryInputs
         {
-            Records = journal.ReadAll().Records,
+            Records = records,
             ClosedTrades = book.Closed,
             FeesUsd = fillList.Sum(f => f.Fee),
             FundingUsd = funding.IsSuccess ? funding.Value.Sum(f => f.Usdc) : 0m,
