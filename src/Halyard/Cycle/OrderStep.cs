@@ -45,10 +45,8 @@ internal sealed class OrderStep(TraderSetup setup, TraderServices s, TraderState
 
     public async Task<OrderStepResult> RunAsync(OrderStepInput input, CancellationToken ct)
     {
-        var finals = input.Verdicts.Select((v, i) => new FinalVerdict(input.ProposedIndex[i], v)).ToArray();
-        var executable = finals.Where(f => f.Verdict.IsExecutable && (f.Verdict.Executable!.IsOpen || f.Verdict.Executable.IsClose)).ToArray();
-        var closes = executable.Where(f => f.Verdict.Executable!.IsClose).ToArray();
-        var opens = Cap(executable.Where(f => f.Verdict.Executable!.IsOpen).ToArray(), finals, input.Validation.Now);
+        var (finals, closes, executableOpens) = Split(input.Verdicts, input.ProposedIndex);
+        var opens = Cap(executableOpens, finals, input.Validation.Now);
         var now = input.Validation.Now;
 
         foreach (var close in closes)
@@ -235,6 +233,34 @@ internal sealed class OrderStep(TraderSetup setup, TraderServices s, TraderState
         string.Create(CultureInfo.InvariantCulture, $"{setup.TraderId}/{state.Cycle}/{verdict.ProposedIndex}");
 
     /// <summary>The per-cycle and per-hour ceilings, enforced here too: opens past them are rejected, not sent.</summary>
+    /// <summary>The final verdicts (the first check's, by proposed index), and of the executable ones the closes and the opens, each in order.</summary>
+    internal static (FinalVerdict[] Finals, FinalVerdict[] Closes, FinalVerdict[] Opens) Split(IReadOnlyList<Verdict> verdicts, IReadOnlyList<int> proposedIndex)
+    {
+        var finals = new FinalVerdict[verdicts.Count];
+        List<FinalVerdict>? closes = null;
+        List<FinalVerdict>? opens = null;
+        for (var i = 0; i < finals.Length; i++)
+        {
+            var final = finals[i] = new FinalVerdict(proposedIndex[i], verdicts[i]);
+            if (final.Verdict is not { IsExecutable: true, Executable: { } executable })
+            {
+                continue;
+            }
+
+            if (executable.IsClose)
+            {
+                (closes ??= []).Add(final);
+            }
+
+            if (executable.IsOpen)
+            {
+                (opens ??= []).Add(final);
+            }
+        }
+
+        return (finals, closes is null ? [] : [.. closes], opens is null ? [] : [.. opens]);
+    }
+
     private IReadOnlyList<FinalVerdict> Cap(FinalVerdict[] opens, FinalVerdict[] finals, DateTimeOffset now)
     {
         var limits = setup.Limits;

@@ -11,12 +11,14 @@ namespace Halyard.Cycle;
 /// </summary>
 internal sealed class TradeSync(TraderSetup setup, IVenueReader reader, PositionOwnership ownership, TraderState state)
 {
+    private readonly PositionsFingerprint _fingerprint = new();
+
     /// <summary>Applies what happened since the last cycle; returns a problem, if any.</summary>
     public async Task<string?> RunAsync(AccountSnapshot account, DateTimeOffset now, CancellationToken ct)
     {
         string? problem = null;
         var from = state.FillCursor ?? now - setup.DecisionInterval;
-        var positions = Fingerprint(account);
+        var positions = _fingerprint.Of(account);
         var changed = positions != state.PositionsFingerprint;
         state.PositionsFingerprint = positions;
         if ((state.FillsPossible || changed) && from <= now)

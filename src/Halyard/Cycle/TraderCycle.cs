@@ -175,7 +175,7 @@ public sealed class TraderCycle
             TraderId = _setup.TraderId,
             Cycle = State.Cycle,
             Account = account,
-            OpenOrders = [.. venue.Orders.Where(o => account.PositionOf(o.Coin) is not null)],
+            OpenOrders = OrdersOfHeld(venue.Orders, account),
             Candidates = market.Candidates,
             Snapshots = market.Snapshots,
             AssetMeta = venue.Instruments,
@@ -222,12 +222,12 @@ public sealed class TraderCycle
             SlippageBps = _setup.SlippageBps,
             MarginMode = _setup.MarginMode,
         };
-        var verdicts = _s.Validator.ValidateBatch([.. considered.Select(c => c.Decision)], validation);
+        var verdicts = _s.Validator.ValidateBatch(DecisionsOf(considered), validation);
         timing.Validated();
 
         // 6–7. Closes first, opens capped and re-checked against fresh prices, then sent.
         var execution = await new OrderStep(_setup, _s, State).RunAsync(
-            new OrderStepInput(venue, account, market.Snapshots, validation, verdicts, [.. considered.Select(c => c.Index)], reconcile.OpensBlocked),
+            new OrderStepInput(venue, account, market.Snapshots, validation, verdicts, IndexesOf(considered), reconcile.OpensBlocked),
             ct).ConfigureAwait(false);
         timing.Executed(execution.Latencies);
 
@@ -238,7 +238,7 @@ public sealed class TraderCycle
             execution.Verdicts,
             account,
             market,
-            [.. Reactions.DrainActions(), .. liveState, .. reconciled, .. breakerActions, .. OrderEventNames.ToRecords(execution.Actions)],
+            Concat(Reactions.DrainActions(), liveState, reconciled, breakerActions, OrderEventNames.ToRecords(execution.Actions)),
             GatingNow(),
             Problem(syncProblem, market.Problem, execution.Problem),
             execution.VenueDown,
@@ -383,6 +383,70 @@ public sealed class TraderCycle
         }
 
         return [];
+    }
+
+    /// <summary>The open orders on coins the trader holds, in the venue's order (the decision context's).</summary>
+    internal static IReadOnlyList<OpenOrder> OrdersOfHeld(IReadOnlyList<OpenOrder> orders, AccountSnapshot account)
+    {
+        List<OpenOrder>? held = null;
+        for (var i = 0; i < orders.Count; i++)
+        {
+            if (account.PositionOf(orders[i].Coin) is not null)
+            {
+                (held ??= new List<OpenOrder>(orders.Count - i)).Add(orders[i]);
+            }
+        }
+
+        return held is null ? [] : held;
+    }
+
+    private static TradingDecision[] DecisionsOf(IReadOnlyList<(int Index, TradingDecision Decision)> considered)
+    {
+        var decisions = new TradingDecision[considered.Count];
+        for (var i = 0; i < decisions.Length; i++)
+        {
+            decisions[i] = considered[i].Decision;
+        }
+
+        return decisions;
+    }
+
+    private static int[] IndexesOf(IReadOnlyList<(int Index, TradingDecision Decision)> considered)
+    {
+        var indexes = new int[considered.Count];
+        for (var i = 0; i < indexes.Length; i++)
+        {
+            indexes[i] = considered[i].Index;
+        }
+
+        return indexes;
+    }
+
+    /// <summary>The record's actions, in the order given: one array sized once (most cycles have none).</summary>
+    internal static IReadOnlyList<ActionRecord> Concat(params ReadOnlySpan<IReadOnlyList<ActionRecord>> parts)
+    {
+        var count = 0;
+        foreach (var part in parts)
+        {
+            count += part.Count;
+        }
+
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var all = new ActionRecord[count];
+        var at = 0;
+        foreach (var part in parts)
+        {
+            for (var i = 0; i < part.Count; i++)
+            {
+                all[at++] = part[i];
+            }
+        }
+
+        return all;
     }
 
     private static string? Problem(params string?[] problems)

@@ -43,9 +43,21 @@ public sealed class TraderHistory
             GateSharpe.Observe(account.AccountValue, record.PositionsSnapshot.Count > 0);
         }
 
-        foreach (var judgement in JournalHistory.Judgements([record]))
+        // JournalHistory.Judgements of this one record, without a list for it.
+        foreach (var verdict in record.Verdicts)
         {
-            _judgements.Enqueue(judgement);
+            if (JournalHistory.Of(verdict, record.Timestamp) is { } judgement)
+            {
+                _judgements.Enqueue(judgement);
+            }
+        }
+
+        foreach (var action in record.Actions)
+        {
+            if (JournalHistory.Of(action, record.Timestamp) is { } judgement)
+            {
+                _judgements.Enqueue(judgement);
+            }
         }
 
         while (_equity.Count > _windowCycles + 1)

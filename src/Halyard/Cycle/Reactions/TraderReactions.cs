@@ -131,12 +131,13 @@ public sealed class TraderReactions
     /// <summary>The reactions since the last call, as journal actions (one <c>reaction</c> line each, then what it did).</summary>
     public IReadOnlyList<ActionRecord> DrainActions()
     {
-        var records = new List<ActionRecord>();
+        List<ActionRecord>? records = null;
         lock (_lock)
         {
             while (_pending.TryDequeue(out var reaction))
             {
                 var pnl = reaction.Closed.Where(c => c.RealizedPnl is not null).Sum(c => c.RealizedPnl!.Value);
+                records ??= [];
                 records.Add(new ActionRecord
                 {
                     Symbol = reaction.Symbol,
@@ -150,7 +151,7 @@ public sealed class TraderReactions
             }
         }
 
-        return records;
+        return records is null ? [] : records; // most cycles: none
     }
 
     internal static (string Name, string Symbol, DateTimeOffset At)? Trigger(ShadowEvent change) => change switch

@@ -124,7 +124,7 @@ public sealed class LiveStateReader(IVenueReader polled, AccountShadow shadow, L
             }
         }
 
-        var records = new List<ActionRecord>();
+        List<ActionRecord>? records = null;
         if (due)
         {
             await CaughtUpAsync(cancellationToken).ConfigureAwait(false);
@@ -135,13 +135,19 @@ public sealed class LiveStateReader(IVenueReader polled, AccountShadow shadow, L
                 Interlocked.Increment(ref _disagreed);
             }
 
-            records.Add(new ActionRecord
+            (records ??= []).Add(new ActionRecord
             {
                 Symbol = "*",
                 Action = ActionNames.StateCrossCheck,
                 Result = differences is null ? ActionNames.PollFailed : differences.Count == 0 ? ActionNames.Agreed : ActionNames.Disagreed,
                 ErrorDetail = differences is { Count: > 0 } ? Describe(differences) : null,
             });
+        }
+
+        // Resyncs are only ever added: copied only when one came since the last call (most cycles none).
+        if (Shadow.ResyncCount == Volatile.Read(ref _resyncsJournaled))
+        {
+            return records is null ? [] : records;
         }
 
         var resyncs = Shadow.Resyncs;
@@ -155,7 +161,7 @@ public sealed class LiveStateReader(IVenueReader polled, AccountShadow shadow, L
         for (var i = from; i < resyncs.Count; i++)
         {
             var resync = resyncs[i];
-            records.Add(new ActionRecord
+            (records ??= []).Add(new ActionRecord
             {
                 Symbol = "*",
                 Action = ActionNames.StateResync,
@@ -164,7 +170,7 @@ public sealed class LiveStateReader(IVenueReader polled, AccountShadow shadow, L
             });
         }
 
-        return records;
+        return records is null ? [] : records;
     }
 
     private static string Describe(IReadOnlyList<ShadowDifference> differences) =>

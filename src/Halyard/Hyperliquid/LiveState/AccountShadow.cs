@@ -57,6 +57,18 @@ public sealed class AccountShadow : IAsyncDisposable
     public ShadowView View => Volatile.Read(ref _view);
 
     /// <summary>Every resync so far, oldest first.</summary>
+    /// <summary>How many resyncs <see cref="Resyncs"/> holds (they are only ever added), without copying them.</summary>
+    public int ResyncCount
+    {
+        get
+        {
+            lock (_resyncs)
+            {
+                return _resyncs.Count;
+            }
+        }
+    }
+
     public IReadOnlyList<ShadowResync> Resyncs
     {
         get

@@ -22,23 +22,53 @@ public static class JournalHistory
         var judgements = new List<Judgement>();
         foreach (var record in records)
         {
-            foreach (var verdict in record.Verdicts.Where(v => v.Action is not (DecisionAction.Hold or DecisionAction.Wait)))
+            foreach (var verdict in record.Verdicts)
             {
-                var rejection = verdict.IsRejected
-                    ? RejectionClassifier.FromReasonCode(verdict.ReasonCodes.Count > 0 ? verdict.ReasonCodes[0] : null)
-                    : (RejectionClass?)null;
-                judgements.Add(new Judgement(record.Timestamp, JudgementSource.Validator, rejection));
+                if (Of(verdict, record.Timestamp) is { } judgement)
+                {
+                    judgements.Add(judgement);
+                }
             }
 
-            foreach (var action in record.Actions.Where(a => a.Attempts > 0))
+            foreach (var action in record.Actions)
             {
-                var rejection = action.ErrorClass is { } errorClass
-                    ? RejectionClassifier.FromVenueError(errorClass, action.ErrorDetail)
-                    : (RejectionClass?)null;
-                judgements.Add(new Judgement(record.Timestamp, JudgementSource.Venue, rejection));
+                if (Of(action, record.Timestamp) is { } judgement)
+                {
+                    judgements.Add(judgement);
+                }
             }
         }
 
         return judgements;
+    }
+
+    /// <summary>The judgement of a verdict (null for hold and wait, which are not judged).</summary>
+    public static Judgement? Of(VerdictRecord verdict, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        if (verdict.Action is DecisionAction.Hold or DecisionAction.Wait)
+        {
+            return null;
+        }
+
+        var rejection = verdict.IsRejected
+            ? RejectionClassifier.FromReasonCode(verdict.ReasonCodes.Count > 0 ? verdict.ReasonCodes[0] : null)
+            : (RejectionClass?)null;
+        return new Judgement(at, JudgementSource.Validator, rejection);
+    }
+
+    /// <summary>The judgement of an action (null when it sent no request).</summary>
+    public static Judgement? Of(ActionRecord action, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (action.Attempts <= 0)
+        {
+            return null;
+        }
+
+        var rejection = action.ErrorClass is { } errorClass
+            ? RejectionClassifier.FromVenueError(errorClass, action.ErrorDetail)
+            : (RejectionClass?)null;
+        return new Judgement(at, JudgementSource.Venue, rejection);
     }
 }
