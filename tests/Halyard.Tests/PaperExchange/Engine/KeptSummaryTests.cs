@@ -67,5 +67,5 @@ public sealed class KeptSummaryTests
     }
 
     private static ClearinghouseStateWire Typed(PaperHarness h, string user) =>
-        h.Engine.ReadTyped("clearinghouseState", (answers, now) => answers.ClearinghouseState(user, now)).Value;
+        h.Engine.ReadTyped("clearinghouseState", (answers, now) => answers.ClearinghouseState(user, now)).Value!;
 }
