@@ -37,7 +37,33 @@ internal sealed record AccountSummary(
 /// </summary>
 internal sealed class MarginCalculator(VenueState state)
 {
+    /// <summary>Each account's last summary from <see cref="SummaryAt"/>, with its time and the state's version then.</summary>
+    private readonly Dictionary<Account, (long TimeMs, long Version, AccountSummary Summary)> _kept = new(ReferenceEqualityComparer.Instance);
+
     public decimal MaintenanceFraction => state.Options.Margin.MaintenanceFraction;
+
+    /// <summary>
+    /// <see cref="Summarize"/> of an account of the venue, the last one reused while the time and the state's
+    /// <see cref="VenueState.Version"/> are the same (on recorded candles a summary depends on the accounts and the
+    /// time alone): the push of <c>clearinghouseState</c>, the reads, the maintenance check and the liquidation estimate
+    /// at one instant compute it once. Computed afresh with live prices and while a request changes the accounts.
+    /// </summary>
+    public AccountSummary SummaryAt(Account account, long timeMs)
+    {
+        if (state.Market.IsLive || state.Changing)
+        {
+            return Summarize(account, timeMs);
+        }
+
+        if (_kept.TryGetValue(account, out var kept) && kept.TimeMs == timeMs && kept.Version == state.Version)
+        {
+            return kept.Summary;
+        }
+
+        var summary = Summarize(account, timeMs);
+        _kept[account] = (timeMs, state.Version, summary);
+        return summary;
+    }
 
     public decimal MarkOf(PositionState position, long timeMs) =>
         state.Market.Mark(position.Asset, timeMs) ?? position.EntryPx;

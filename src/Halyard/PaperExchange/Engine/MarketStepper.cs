@@ -152,12 +152,15 @@ internal sealed class MarketStepper(VenueState state, Matching matching, Bookkee
                     matching.Close(account, order, OrderStatusNames.ScheduledCancel, at);
                     changed = true;
                 }
+
+                state.Changed();
             }
         }
 
         if (timeMs % MarketViewHour == 0)
         {
             SettleFunding(timeMs);
+            state.Changed();
         }
 
         _kept.Clear();
@@ -209,7 +212,7 @@ internal sealed class MarketStepper(VenueState state, Matching matching, Bookkee
             return false;
         }
 
-        var summary = margin.Summarize(account, timeMs);
+        var summary = margin.SummaryAt(account, timeMs);
         var acted = false;
         var below = false;
         foreach (var metrics in summary.Positions)
@@ -253,13 +256,18 @@ internal sealed class MarketStepper(VenueState state, Matching matching, Bookkee
 
     private bool Liquidate(Account account, IReadOnlyList<int> assets, bool cross, bool backstop, long timeMs)
     {
+        var acted = true;
         if (backstop)
         {
             matching.Backstop(account, assets, cross, timeMs);
-            return true;
+        }
+        else
+        {
+            acted = matching.LiquidateThroughBook(account, assets, timeMs);
         }
 
-        return matching.LiquidateThroughBook(account, assets, timeMs);
+        state.Changed();
+        return acted;
     }
 
     private void ProcessEvents(long from, long to)
@@ -292,6 +300,8 @@ internal sealed class MarketStepper(VenueState state, Matching matching, Bookkee
 
                     break;
             }
+
+            state.Changed();
         }
 
         throw new InvalidOperationException("The market stepper did not converge: an event fired without changing state.");
@@ -330,7 +340,7 @@ internal sealed class MarketStepper(VenueState state, Matching matching, Bookkee
 
     private void ConsiderLiquidation(ref PendingEvent best, Account account, long from, long to)
     {
-        var summary = _keptAtMs == from && _kept.TryGetValue(account, out var kept) ? kept : margin.Summarize(account, from);
+        var summary = _keptAtMs == from && _kept.TryGetValue(account, out var kept) ? kept : margin.SummaryAt(account, from);
         foreach (var metrics in summary.Positions)
         {
             if (margin.LiquidationPrice(account, metrics, summary) is { } price)

@@ -61,7 +61,17 @@ internal sealed class VenueEngine
         lock (_gate)
         {
             var now = Synchronize();
-            var result = _exchange.Process(body, new RequestTime(now, _protocol.NowMs()));
+            ExchangeResult? result;
+            _state.BeginChange();
+            try
+            {
+                result = _exchange.Process(body, new RequestTime(now, _protocol.NowMs()));
+            }
+            finally
+            {
+                _state.EndChange();
+            }
+
             _streams.Publish(now);
             return result is null
                 ? new EngineReply(422, DeserializeError, IsJson: false)

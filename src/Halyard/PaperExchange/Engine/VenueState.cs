@@ -39,6 +39,33 @@ internal sealed class VenueState
     /// <summary>Virtual time up to which triggers, resting fills, funding and liquidations have been processed.</summary>
     public long ProcessedUntilMs { get; set; }
 
+    /// <summary>
+    /// Moves on every change the accounts may have seen: each request's processing (<see cref="BeginChange"/>, before
+    /// and after), each deposit, each market event the stepper fires (a trigger, a resting fill, a liquidation, a
+    /// scheduled cancel, a funding settlement). A figure computed from the accounts at one time and version is still
+    /// the figure while both are the same (<see cref="MarginCalculator.SummaryAt"/>).
+    /// </summary>
+    public long Version { get; private set; }
+
+    /// <summary>True while a request changes the accounts (between <see cref="BeginChange"/> and <see cref="EndChange"/>): nothing kept is used then.</summary>
+    public bool Changing { get; private set; }
+
+    /// <summary>Something may have changed the accounts (see <see cref="Version"/>).</summary>
+    public void Changed() => Version++;
+
+    /// <summary>A request's processing starts: until <see cref="EndChange"/> the accounts change at any step.</summary>
+    public void BeginChange()
+    {
+        Version++;
+        Changing = true;
+    }
+
+    public void EndChange()
+    {
+        Changing = false;
+        Version++;
+    }
+
     public Dictionary<string, Account> Accounts { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Approved agent address → master account address.</summary>
@@ -62,6 +89,7 @@ internal sealed class VenueState
         }
 
         account.Cash += usdc;
+        Changed();
         return account;
     }
 

@@ -151,9 +151,9 @@ internal static class PriceMath
             return Tick(NegativePowersOfTen[MaxPriceDecimals(szDecimals)], szDecimals);
         }
 
-        var tick = Tick(price, szDecimals);
-        var floored = decimal.Floor(price / tick) * tick;
-        return floored > 0 ? Normalize(floored) : tick;
+        var decimals = TickDecimalsClamped(price, szDecimals);
+        var floored = decimal.Round(price, decimals, MidpointRounding.ToNegativeInfinity);
+        return floored > 0 ? Normalize(floored) : TickOf(decimals);
     }
 
     /// <summary>The smallest valid price ≥ <paramref name="price"/>.</summary>
@@ -164,9 +164,18 @@ internal static class PriceMath
             return Tick(NegativePowersOfTen[MaxPriceDecimals(szDecimals)], szDecimals);
         }
 
-        var tick = Tick(price, szDecimals);
-        return Normalize(decimal.Ceiling(price / tick) * tick);
+        return Normalize(decimal.Round(price, TickDecimalsClamped(price, szDecimals), MidpointRounding.ToPositiveInfinity));
     }
+
+    /// <summary>
+    /// The decimals of the power-of-ten <see cref="Tick"/>: floor(price / tick) × tick is the price rounded down to
+    /// them (the division only moves the decimal point), so the grid roundings round to these decimals and divide
+    /// nothing (the same value; <see cref="Normalize"/> then gives the same digits).
+    /// </summary>
+    private static int TickDecimalsClamped(decimal price, int szDecimals) =>
+        Math.Clamp(TickDecimals(price, szDecimals), 0, NegativePowersOfTen.Length - 1);
+
+    private static decimal TickOf(int decimals) => decimals == 0 ? 1m : NegativePowersOfTen[decimals];
 
     /// <summary>The nearest valid price (ties away from zero), used to display a continuous mark.</summary>
     public static decimal RoundToValid(decimal price, int szDecimals)

@@ -206,8 +206,9 @@ internal sealed class TypedInfoAnswers(MarketView market, VenueState state, Marg
     /// <summary><c>clearinghouseState</c> of <paramref name="user"/> (lower case); an unknown user is an empty account.</summary>
     public ClearinghouseStateWire ClearinghouseState(string user, long nowMs)
     {
-        var account = state.Accounts.GetValueOrDefault(user) ?? new Account(user, 0m);
-        var summary = margin.Summarize(account, nowMs);
+        var known = state.Accounts.GetValueOrDefault(user);
+        var account = known ?? new Account(user, 0m);
+        var summary = known is null ? margin.Summarize(account, nowMs) : margin.SummaryAt(account, nowMs);
         var positions = new AssetPositionWire[summary.Positions.Count];
         for (var i = 0; i < positions.Length; i++)
         {
