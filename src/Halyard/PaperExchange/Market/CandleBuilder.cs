@@ -203,7 +203,7 @@ internal sealed class CandleBuilder(MarketView market)
             return kept;
         }
 
-        var bar = Partial(series, index, nowMs, coin.SzDecimals);
+        var bar = Partial(series, index, nowMs, coin.SzDecimals, coin.Fraction(nowMs - series.OpenTime(index), series.IntervalMs));
         coin.KeepPartial(native, index, nowMs, bar);
         return bar;
     }
@@ -211,12 +211,12 @@ internal sealed class CandleBuilder(MarketView market)
     /// <summary>
     /// The candle in progress of a native series at <paramref name="nowMs"/>: its mark path so far, each price on the grid
     /// (<see cref="PriceMath.RoundToValid"/> depends on the value alone and its result is normalized, so a high or low equal
-    /// to the close is rounded once), and the volume pro rata.
+    /// to the close is rounded once), and the volume pro rata (<paramref name="fraction"/>: the part of the candle elapsed,
+    /// <see cref="CoinCandles.Fraction"/>).
     /// </summary>
-    private static CandleBar Partial(CandleSeries series, int index, long nowMs, int szDecimals)
+    internal static CandleBar Partial(CandleSeries series, int index, long nowMs, int szDecimals, decimal fraction)
     {
         var (close, high, low) = MarkPath.PriceAndRange(series, index, nowMs);
-        var fraction = (decimal)(nowMs - series.OpenTime(index)) / series.IntervalMs;
         var closeValid = PriceMath.RoundToValid(close, szDecimals);
         var highValid = high == close ? closeValid : PriceMath.RoundToValid(high, szDecimals);
         var lowValid = low == close ? closeValid : low == high ? highValid : PriceMath.RoundToValid(low, szDecimals);
