@@ -64,7 +64,12 @@ internal static class CycleReads
             }
         }
 
-        var held = account.Positions.Select(p => p.Coin).ToArray();
+        var held = new string[account.Positions.Count];
+        for (var i = 0; i < held.Length; i++)
+        {
+            held[i] = account.Positions[i].Coin;
+        }
+
         var selection = s.Selector.Select(contexts, venue.Instruments, held);
         var batch = await s.Feed.RefreshAsync(VenueView.ContextsOf(selection.Candidates), ct).ConfigureAwait(false);
         var snapshots = new Dictionary<string, MarketSnapshot>(batch.Snapshots.Count, StringComparer.Ordinal);

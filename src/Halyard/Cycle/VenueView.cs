@@ -70,6 +70,17 @@ public sealed record VenueView(
         return fresh;
     }
 
-    internal static IReadOnlyList<AssetContext> ContextsOf(IEnumerable<Candidate> candidates) =>
-        [.. candidates.Where(c => c.Context is not null).Select(c => c.Context!)];
+    internal static IReadOnlyList<AssetContext> ContextsOf(IReadOnlyList<Candidate> candidates)
+    {
+        var contexts = new List<AssetContext>(candidates.Count);
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (candidates[i].Context is { } context)
+            {
+                contexts.Add(context);
+            }
+        }
+
+        return contexts;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Halyard.Domain;
 
 namespace Halyard.MarketData;
@@ -22,7 +23,19 @@ public sealed record Candidate(string Coin, AssetContext? Context, bool IsHeld, 
 /// <param name="EligibleCount">Coins that passed the liquidity and listing filters.</param>
 public sealed record CandidateSelection(IReadOnlyList<Candidate> Candidates, int UniverseSize, int EligibleCount)
 {
-    public IReadOnlyList<string> Coins => Candidates.Select(c => c.Coin).ToArray();
+    public IReadOnlyList<string> Coins
+    {
+        get
+        {
+            var coins = new string[Candidates.Count];
+            for (var i = 0; i < coins.Length; i++)
+            {
+                coins[i] = Candidates[i].Coin;
+            }
+
+            return coins;
+        }
+    }
 }
 
 /// <summary>
@@ -127,17 +140,24 @@ public sealed class CandidateSelector
         var kept = _kept;
         var count = contexts.Count;
         var seen = new AssetContext[count];
-        for (var i = 0; i < count; i++)
+        if (contexts is List<AssetContext> list)
         {
-            seen[i] = contexts[i];
+            CollectionsMarshal.AsSpan(list).CopyTo(seen);
+        }
+        else
+        {
+            for (var i = 0; i < count; i++)
+            {
+                seen[i] = contexts[i];
+            }
         }
 
+        // The same record at a position has the same coin: only a replaced record's coin is read and compared.
         var sameCoins = kept is not null && ReferenceEquals(kept.Rules, rulesByName) && kept.Contexts.Length == count;
         for (var i = 0; i < count && sameCoins; i++)
         {
-            var coin = seen[i].Coin;
-            var keptCoin = kept!.Contexts[i].Coin;
-            sameCoins = string.Equals(coin, keptCoin, StringComparison.Ordinal);
+            var keptContext = kept!.Contexts[i];
+            sameCoins = ReferenceEquals(seen[i], keptContext) || string.Equals(seen[i].Coin, keptContext.Coin, StringComparison.Ordinal);
         }
 
         // The same coins at the same positions: the same first contexts (the kept flags are never written again).

@@ -57,8 +57,9 @@ public sealed class MarketDataFeed
         var failures = new List<MarketDataFailure>();
         var (requests, weight) = (0, 0);
         Error? stop = null;
-        foreach (var context in contexts)
+        for (var c = 0; c < contexts.Count; c++)
         {
+            var context = contexts[c];
             if (stop is not null)
             {
                 failures.Add(new MarketDataFailure(context.Coin, _builder.Options.Intraday, stop));

@@ -52,6 +52,28 @@ public class CandleIntervalTests
     public void FloorMs_FourHours_OpenTimeOfContainingCandle(long time, long open) =>
         Assert.Equal(open, CandleInterval.FourHours.FloorMs(time));
 
+    /// <summary>One division from the epoch on: the same open times as the floor that works for any sign.</summary>
+    [Fact]
+    public void FloorMs_EveryIntervalAndSign_EqualsTheFloorForAnySign()
+    {
+        var random = new Random(7);
+        foreach (var name in (string[])["1m", "3m", "5m", "15m", "30m", "1h", "2h", "4h", "8h", "12h", "1d", "3d", "1w"])
+        {
+            var interval = CandleInterval.Parse(name);
+            var ms = interval.Milliseconds;
+            foreach (var time in (long[])[0, 1, -1, ms - 1, ms, ms + 1, -ms, -ms - 1, -ms + 1, 1_753_502_400_000L, 1_753_516_799_999L, long.MaxValue, long.MinValue + ms])
+            {
+                Assert.Equal(time - (((time % ms) + ms) % ms), interval.FloorMs(time));
+            }
+
+            for (var i = 0; i < 1_000; i++)
+            {
+                var time = random.NextInt64(-2_000_000_000_000L, 2_000_000_000_000L);
+                Assert.Equal(time - (((time % ms) + ms) % ms), interval.FloorMs(time));
+            }
+        }
+    }
+
     [Theory]
     [InlineData(0, 20)]
     [InlineData(59, 20)]

@@ -2,7 +2,8 @@ namespace Halyard.MarketData.Indicators;
 
 /// <summary>
 /// The last <see cref="Capacity"/> values of a series, oldest → newest, in a ring buffer: appending and
-/// replacing the newest value are O(1).
+/// replacing the newest value are O(1). Positions wrap by one comparison instead of a division (every index
+/// handled lies within one capacity of the buffer).
 /// </summary>
 internal sealed class RollingWindow<T>
 {
@@ -26,16 +27,16 @@ internal sealed class RollingWindow<T>
         {
             ArgumentOutOfRangeException.ThrowIfNegative(index);
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-            return _items[(_next - Count + index + _items.Length) % _items.Length];
+            return _items[Wrap(_next - Count + index)];
         }
     }
 
-    public T Newest => this[Count - 1];
+    public T Newest => Count == 0 ? throw new ArgumentOutOfRangeException(nameof(Newest), "The window is empty.") : _items[Wrap(_next - 1)];
 
     public void Append(T value)
     {
         _items[_next] = value;
-        _next = (_next + 1) % _items.Length;
+        _next = _next + 1 == _items.Length ? 0 : _next + 1;
         if (Count < _items.Length)
         {
             Count++;
@@ -49,17 +50,20 @@ internal sealed class RollingWindow<T>
             throw new InvalidOperationException("The window is empty: there is no newest value to replace.");
         }
 
-        _items[(_next - 1 + _items.Length) % _items.Length] = value;
+        _items[Wrap(_next - 1)] = value;
     }
 
     /// <summary>A copy, oldest → newest.</summary>
     public T[] ToArray()
     {
         var copy = new T[Count];
-        var start = (_next - Count + _items.Length) % _items.Length;
+        var start = Wrap(_next - Count);
         var first = Math.Min(Count, _items.Length - start);
         _items.AsSpan(start, first).CopyTo(copy);
         _items.AsSpan(0, Count - first).CopyTo(copy.AsSpan(first));
         return copy;
     }
+
+    /// <summary>The buffer position of <paramref name="position"/>, which lies in (−capacity, capacity).</summary>
+    private int Wrap(int position) => position < 0 ? position + _items.Length : position;
 }

@@ -53,8 +53,8 @@ internal sealed class CandleBuilder(MarketView market)
                 return;
             }
 
-            var first = Math.Max(startMs - (((startMs % intervalMs) + intervalMs) % intervalMs), source.FirstOpenMs - (source.FirstOpenMs % intervalMs));
-            var lastOpen = last - (((last % intervalMs) + intervalMs) % intervalMs);
+            var first = Math.Max(Floor(startMs, intervalMs), source.FirstOpenMs - (source.FirstOpenMs % intervalMs));
+            var lastOpen = Floor(last, intervalMs);
             first = Math.Max(first, lastOpen - ((MaxCandles - 1) * intervalMs));
             bars.EnsureCapacity(bars.Count + (lastOpen < first ? 0 : (int)((lastOpen - first) / intervalMs) + 1));
             for (var open = first; open <= lastOpen; open += intervalMs)
@@ -69,6 +69,10 @@ internal sealed class CandleBuilder(MarketView market)
             }
         }
     }
+
+    /// <summary>The open time of the candle of <paramref name="intervalMs"/> containing <paramref name="timeMs"/> (one division from the epoch on).</summary>
+    private static long Floor(long timeMs, long intervalMs) =>
+        timeMs >= 0 ? timeMs - (timeMs % intervalMs) : timeMs - (((timeMs % intervalMs) + intervalMs) % intervalMs);
 
     /// <summary>The series an interval's completed candles come from: its native file, else the finer native one that divides it and reaches back furthest.</summary>
     private static CandleSeries? Source(CoinCandles coin, string interval, long intervalMs)
@@ -203,7 +207,7 @@ internal sealed class CandleBuilder(MarketView market)
             return kept;
         }
 
-        var bar = Partial(series, index, nowMs, coin.SzDecimals);
+        var bar = Partial(series, index, nowMs, coin.SzDecimals, coin.Fraction(nowMs - series.OpenTime(index), series.IntervalMs));
         coin.KeepPartial(native, index, nowMs, bar);
         return bar;
     }
@@ -211,12 +215,12 @@ internal sealed class CandleBuilder(MarketView market)
     /// <summary>
     /// The candle in progress of a native series at <paramref name="nowMs"/>: its mark path so far, each price on the grid
     /// (<see cref="PriceMath.RoundToValid"/> depends on the value alone and its result is normalized, so a high or low equal
-    /// to the close is rounded once), and the volume pro rata.
+    /// to the close is rounded once), and the volume pro rata (<paramref name="fraction"/>: the part of the candle elapsed,
+    /// <see cref="CoinCandles.Fraction"/>).
     /// </summary>
-    private static CandleBar Partial(CandleSeries series, int index, long nowMs, int szDecimals)
+    internal static CandleBar Partial(CandleSeries series, int index, long nowMs, int szDecimals, decimal fraction)
     {
         var (close, high, low) = MarkPath.PriceAndRange(series, index, nowMs);
-        var fraction = (decimal)(nowMs - series.OpenTime(index)) / series.IntervalMs;
         var closeValid = PriceMath.RoundToValid(close, szDecimals);
         var highValid = high == close ? closeValid : PriceMath.RoundToValid(high, szDecimals);
         var lowValid = low == close ? closeValid : low == high ? highValid : PriceMath.RoundToValid(low, szDecimals);

@@ -13,6 +13,7 @@ internal sealed class CoinCandles
     private readonly KeptBar?[] _partials;
     private (string Interval, CandleSeries? Source)[] _sources = [];
     private (int Native, long IntervalMs, CandleRange Range)[] _ranges = [];
+    private (long ElapsedMs, long IntervalMs, decimal Fraction) _fraction = (0, 0, 0m);
 
     public CoinCandles(MarketDataSet data, UniverseAsset asset)
     {
@@ -90,6 +91,21 @@ internal sealed class CoinCandles
         }
 
         _ranges = [.. _ranges, (native, intervalMs, range)];
+    }
+
+    /// <summary>
+    /// <paramref name="elapsedMs"/> / <paramref name="intervalMs"/> as a decimal: the part of a candle in progress elapsed. A
+    /// replay's cycles reach each new candle at the same offset, so the last quotient is kept and reused for the same two
+    /// operands (the same division gives the same digits).
+    /// </summary>
+    public decimal Fraction(long elapsedMs, long intervalMs)
+    {
+        if (_fraction.IntervalMs != intervalMs || _fraction.ElapsedMs != elapsedMs)
+        {
+            _fraction = (elapsedMs, intervalMs, (decimal)elapsedMs / intervalMs);
+        }
+
+        return _fraction.Fraction;
     }
 
     private readonly record struct KeptBar(int Index, long NowMs, CandleBar Bar);
