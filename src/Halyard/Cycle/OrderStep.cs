@@ -232,7 +232,6 @@ internal sealed class OrderStep(TraderSetup setup, TraderServices s, TraderState
     private string DecisionId(FinalVerdict verdict) =>
         string.Create(CultureInfo.InvariantCulture, $"{setup.TraderId}/{state.Cycle}/{verdict.ProposedIndex}");
 
-    /// <summary>The per-cycle and per-hour ceilings, enforced here too: opens past them are rejected, not sent.</summary>
     /// <summary>The final verdicts (the first check's, by proposed index), and of the executable ones the closes and the opens, each in order.</summary>
     internal static (FinalVerdict[] Finals, FinalVerdict[] Closes, FinalVerdict[] Opens) Split(IReadOnlyList<Verdict> verdicts, IReadOnlyList<int> proposedIndex)
     {
@@ -261,6 +260,7 @@ internal sealed class OrderStep(TraderSetup setup, TraderServices s, TraderState
         return (finals, closes is null ? [] : [.. closes], opens is null ? [] : [.. opens]);
     }
 
+    /// <summary>The per-cycle and per-hour ceilings, enforced here too: opens past them are rejected, not sent.</summary>
     private IReadOnlyList<FinalVerdict> Cap(FinalVerdict[] opens, FinalVerdict[] finals, DateTimeOffset now)
     {
         var limits = setup.Limits;

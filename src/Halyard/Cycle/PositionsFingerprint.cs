@@ -20,24 +20,16 @@ internal sealed class PositionsFingerprint
             return text;
         }
 
-        var positions = account.Positions;
-        var count = 0;
-        for (var i = 0; i < positions.Count; i++)
+        var last = new List<(string Coin, decimal Size)>(account.Positions.Count);
+        foreach (var position in account.Positions)
         {
-            count += positions[i].Size == 0m ? 0 : 1;
-        }
-
-        var last = new (string, decimal)[count];
-        var at = 0;
-        for (var i = 0; i < positions.Count; i++)
-        {
-            if (positions[i].Size != 0m)
+            if (position.Size != 0m)
             {
-                last[at++] = (positions[i].Coin, positions[i].Size);
+                last.Add((position.Coin, position.Size));
             }
         }
 
-        _last = last;
+        _last = [.. last];
         return _text = TradeSync.Fingerprint(account);
     }
 

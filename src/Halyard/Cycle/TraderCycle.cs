@@ -222,12 +222,13 @@ public sealed class TraderCycle
             SlippageBps = _setup.SlippageBps,
             MarginMode = _setup.MarginMode,
         };
-        var verdicts = _s.Validator.ValidateBatch(DecisionsOf(considered), validation);
+        var (decisions, indexes) = Unzip(considered);
+        var verdicts = _s.Validator.ValidateBatch(decisions, validation);
         timing.Validated();
 
         // 6–7. Closes first, opens capped and re-checked against fresh prices, then sent.
         var execution = await new OrderStep(_setup, _s, State).RunAsync(
-            new OrderStepInput(venue, account, market.Snapshots, validation, verdicts, IndexesOf(considered), reconcile.OpensBlocked),
+            new OrderStepInput(venue, account, market.Snapshots, validation, verdicts, indexes, reconcile.OpensBlocked),
             ct).ConfigureAwait(false);
         timing.Executed(execution.Latencies);
 
@@ -400,26 +401,17 @@ public sealed class TraderCycle
         return held is null ? [] : held;
     }
 
-    private static TradingDecision[] DecisionsOf(IReadOnlyList<(int Index, TradingDecision Decision)> considered)
+    /// <summary>The considered decisions and their proposed indexes, each in order.</summary>
+    private static (TradingDecision[] Decisions, int[] Indexes) Unzip(IReadOnlyList<(int Index, TradingDecision Decision)> considered)
     {
         var decisions = new TradingDecision[considered.Count];
+        var indexes = new int[considered.Count];
         for (var i = 0; i < decisions.Length; i++)
         {
-            decisions[i] = considered[i].Decision;
+            (indexes[i], decisions[i]) = considered[i];
         }
 
-        return decisions;
-    }
-
-    private static int[] IndexesOf(IReadOnlyList<(int Index, TradingDecision Decision)> considered)
-    {
-        var indexes = new int[considered.Count];
-        for (var i = 0; i < indexes.Length; i++)
-        {
-            indexes[i] = considered[i].Index;
-        }
-
-        return indexes;
+        return (decisions, indexes);
     }
 
     /// <summary>The record's actions, in the order given: one array sized once (most cycles have none).</summary>

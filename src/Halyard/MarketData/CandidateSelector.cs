@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Halyard.Domain;
 
 namespace Halyard.MarketData;
@@ -140,16 +139,9 @@ public sealed class CandidateSelector
         var kept = _kept;
         var count = contexts.Count;
         var seen = new AssetContext[count];
-        if (contexts is List<AssetContext> list)
+        for (var i = 0; i < count; i++)
         {
-            CollectionsMarshal.AsSpan(list).CopyTo(seen);
-        }
-        else
-        {
-            for (var i = 0; i < count; i++)
-            {
-                seen[i] = contexts[i];
-            }
+            seen[i] = contexts[i];
         }
 
         // The same record at a position has the same coin: only a replaced record's coin is read and compared.

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Halyard.Domain;
 
 namespace Halyard.MarketData;
 
@@ -44,9 +45,8 @@ public sealed record CandleInterval
 
     public TimeSpan Duration => TimeSpan.FromMilliseconds(Milliseconds);
 
-    /// <summary>The open time of the candle that contains <paramref name="timeMs"/> (Unix ms); one division from the epoch on.</summary>
-    public long FloorMs(long timeMs) =>
-        timeMs >= 0 ? timeMs - (timeMs % Milliseconds) : timeMs - (((timeMs % Milliseconds) + Milliseconds) % Milliseconds);
+    /// <summary>The open time of the candle that contains <paramref name="timeMs"/> (Unix ms).</summary>
+    public long FloorMs(long timeMs) => CandleTime.FloorMs(timeMs, Milliseconds);
 
     public static bool TryParse([NotNullWhen(true)] string? name, [NotNullWhen(true)] out CandleInterval? interval)
     {

@@ -14,6 +14,7 @@ public sealed class TraderHistory
 {
     private readonly Queue<EquityPoint> _equity = new();
     private readonly Queue<Judgement> _judgements = new();
+    private readonly Action<Judgement> _judge;
     private readonly int _windowCycles;
 
     /// <param name="windowCycles">The <c>lastN</c> of <see cref="PerformanceAnalyzer.AnalyzePerformance"/>.</param>
@@ -22,6 +23,7 @@ public sealed class TraderHistory
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(windowCycles, 1);
         _windowCycles = windowCycles;
+        _judge = _judgements.Enqueue;
         GateSharpe = gateSharpe ?? new Risk.GateSharpe(50, 10);
     }
 
@@ -43,22 +45,7 @@ public sealed class TraderHistory
             GateSharpe.Observe(account.AccountValue, record.PositionsSnapshot.Count > 0);
         }
 
-        // JournalHistory.Judgements of this one record, without a list for it.
-        foreach (var verdict in record.Verdicts)
-        {
-            if (JournalHistory.Of(verdict, record.Timestamp) is { } judgement)
-            {
-                _judgements.Enqueue(judgement);
-            }
-        }
-
-        foreach (var action in record.Actions)
-        {
-            if (JournalHistory.Of(action, record.Timestamp) is { } judgement)
-            {
-                _judgements.Enqueue(judgement);
-            }
-        }
+        JournalHistory.Judge(record, _judge);
 
         while (_equity.Count > _windowCycles + 1)
         {

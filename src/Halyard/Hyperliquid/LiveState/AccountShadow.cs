@@ -56,7 +56,6 @@ public sealed class AccountShadow : IAsyncDisposable
 
     public ShadowView View => Volatile.Read(ref _view);
 
-    /// <summary>Every resync so far, oldest first.</summary>
     /// <summary>How many resyncs <see cref="Resyncs"/> holds (they are only ever added), without copying them.</summary>
     public int ResyncCount
     {
@@ -69,6 +68,7 @@ public sealed class AccountShadow : IAsyncDisposable
         }
     }
 
+    /// <summary>Every resync so far, oldest first.</summary>
     public IReadOnlyList<ShadowResync> Resyncs
     {
         get

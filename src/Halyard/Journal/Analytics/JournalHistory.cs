@@ -20,55 +20,44 @@ public static class JournalHistory
     {
         ArgumentNullException.ThrowIfNull(records);
         var judgements = new List<Judgement>();
+        Action<Judgement> add = judgements.Add;
         foreach (var record in records)
         {
-            foreach (var verdict in record.Verdicts)
-            {
-                if (Of(verdict, record.Timestamp) is { } judgement)
-                {
-                    judgements.Add(judgement);
-                }
-            }
-
-            foreach (var action in record.Actions)
-            {
-                if (Of(action, record.Timestamp) is { } judgement)
-                {
-                    judgements.Add(judgement);
-                }
-            }
+            Judge(record, add);
         }
 
         return judgements;
     }
 
-    /// <summary>The judgement of a verdict (null for hold and wait, which are not judged).</summary>
-    public static Judgement? Of(VerdictRecord verdict, DateTimeOffset at)
+    /// <summary><see cref="Judgements"/> of one record, each handed to <paramref name="add"/> in order (no list of its own).</summary>
+    public static void Judge(DecisionCycleRecord record, Action<Judgement> add)
     {
-        ArgumentNullException.ThrowIfNull(verdict);
-        if (verdict.Action is DecisionAction.Hold or DecisionAction.Wait)
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(add);
+        foreach (var verdict in record.Verdicts)
         {
-            return null;
+            if (verdict.Action is DecisionAction.Hold or DecisionAction.Wait)
+            {
+                continue;
+            }
+
+            var rejection = verdict.IsRejected
+                ? RejectionClassifier.FromReasonCode(verdict.ReasonCodes.Count > 0 ? verdict.ReasonCodes[0] : null)
+                : (RejectionClass?)null;
+            add(new Judgement(record.Timestamp, JudgementSource.Validator, rejection));
         }
 
-        var rejection = verdict.IsRejected
-            ? RejectionClassifier.FromReasonCode(verdict.ReasonCodes.Count > 0 ? verdict.ReasonCodes[0] : null)
-            : (RejectionClass?)null;
-        return new Judgement(at, JudgementSource.Validator, rejection);
-    }
-
-    /// <summary>The judgement of an action (null when it sent no request).</summary>
-    public static Judgement? Of(ActionRecord action, DateTimeOffset at)
-    {
-        ArgumentNullException.ThrowIfNull(action);
-        if (action.Attempts <= 0)
+        foreach (var action in record.Actions)
         {
-            return null;
-        }
+            if (action.Attempts <= 0)
+            {
+                continue;
+            }
 
-        var rejection = action.ErrorClass is { } errorClass
-            ? RejectionClassifier.FromVenueError(errorClass, action.ErrorDetail)
-            : (RejectionClass?)null;
-        return new Judgement(at, JudgementSource.Venue, rejection);
+            var rejection = action.ErrorClass is { } errorClass
+                ? RejectionClassifier.FromVenueError(errorClass, action.ErrorDetail)
+                : (RejectionClass?)null;
+            add(new Judgement(record.Timestamp, JudgementSource.Venue, rejection));
+        }
     }
 }

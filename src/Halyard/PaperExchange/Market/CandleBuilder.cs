@@ -1,3 +1,4 @@
+using Halyard.Domain;
 using Halyard.PaperExchange.Data;
 
 namespace Halyard.PaperExchange.Market;
@@ -53,8 +54,8 @@ internal sealed class CandleBuilder(MarketView market)
                 return;
             }
 
-            var first = Math.Max(Floor(startMs, intervalMs), source.FirstOpenMs - (source.FirstOpenMs % intervalMs));
-            var lastOpen = Floor(last, intervalMs);
+            var first = Math.Max(CandleTime.FloorMs(startMs, intervalMs), source.FirstOpenMs - (source.FirstOpenMs % intervalMs));
+            var lastOpen = CandleTime.FloorMs(last, intervalMs);
             first = Math.Max(first, lastOpen - ((MaxCandles - 1) * intervalMs));
             bars.EnsureCapacity(bars.Count + (lastOpen < first ? 0 : (int)((lastOpen - first) / intervalMs) + 1));
             for (var open = first; open <= lastOpen; open += intervalMs)
@@ -69,10 +70,6 @@ internal sealed class CandleBuilder(MarketView market)
             }
         }
     }
-
-    /// <summary>The open time of the candle of <paramref name="intervalMs"/> containing <paramref name="timeMs"/> (one division from the epoch on).</summary>
-    private static long Floor(long timeMs, long intervalMs) =>
-        timeMs >= 0 ? timeMs - (timeMs % intervalMs) : timeMs - (((timeMs % intervalMs) + intervalMs) % intervalMs);
 
     /// <summary>The series an interval's completed candles come from: its native file, else the finer native one that divides it and reaches back furthest.</summary>
     private static CandleSeries? Source(CoinCandles coin, string interval, long intervalMs)

@@ -175,7 +175,7 @@ internal static class PriceMath
     private static int TickDecimalsClamped(decimal price, int szDecimals) =>
         Math.Clamp(TickDecimals(price, szDecimals), 0, NegativePowersOfTen.Length - 1);
 
-    private static decimal TickOf(int decimals) => decimals == 0 ? 1m : NegativePowersOfTen[decimals];
+    private static decimal TickOf(int decimals) => NegativePowersOfTen[decimals];
 
     /// <summary>The nearest valid price (ties away from zero), used to display a continuous mark.</summary>
     public static decimal RoundToValid(decimal price, int szDecimals)
@@ -189,9 +189,8 @@ internal static class PriceMath
         // becomes that tick): zero is not a price.
         // round(price / tick) × tick with the tick a power of ten: the division is exact (it only moves the
         // decimal point), so rounding to the tick's decimals gives the same value without dividing.
-        var decimals = Math.Clamp(TickDecimals(price, szDecimals), 0, NegativePowersOfTen.Length - 1);
-        var tick = decimals == 0 ? 1m : NegativePowersOfTen[decimals];
-        return Normalize(Math.Max(tick, decimal.Round(price, decimals, MidpointRounding.AwayFromZero)));
+        var decimals = TickDecimalsClamped(price, szDecimals);
+        return Normalize(Math.Max(TickOf(decimals), decimal.Round(price, decimals, MidpointRounding.AwayFromZero)));
     }
 
     public static decimal RoundSizeDown(decimal size, int szDecimals) =>

@@ -21,26 +21,11 @@ public sealed class CandleBuilderKeptTests
         var market = new MarketView(MarketDataSet.Embedded, "5m", new BookOptions());
         var builder = new CandleBuilder(market);
         var compared = 0;
-        foreach (var now in Instants())
+        foreach (var (now, id, interval, ms, series) in InProgressCases(market, native: true))
         {
-            foreach (var coin in market.Data.Coins)
-            {
-                var id = market.FindAsset(coin)!.Value;
-                var szDecimals = market.Asset(id).SzDecimals;
-                foreach (var interval in Intervals)
-                {
-                    var ms = CandleIntervalNames.Milliseconds(interval);
-                    var series = Finest(market.Data, coin, ms, now);
-                    if (series is null || series.IntervalMs != ms)
-                    {
-                        continue;
-                    }
-
-                    var bars = builder.Build(id, interval, now - ms, now, now);
-                    Assert.Equal(UncachedPartial(series, series.IndexContaining(now), now, szDecimals).ToString(), bars[^1].ToString());
-                    compared++;
-                }
-            }
+            var bars = builder.Build(id, interval, now - ms, now, now);
+            Assert.Equal(UncachedPartial(series, series.IndexContaining(now), now, market.Asset(id).SzDecimals).ToString(), bars[^1].ToString());
+            compared++;
         }
 
         Assert.True(compared > 500, $"compared {compared} candles in progress");
@@ -52,6 +37,32 @@ public sealed class CandleBuilderKeptTests
         var market = new MarketView(MarketDataSet.Embedded, "5m", new BookOptions());
         var builder = new CandleBuilder(market);
         var compared = 0;
+        foreach (var (now, id, interval, ms, series) in InProgressCases(market, native: false))
+        {
+            var open = now - (now % ms);
+            var from = series.FirstIndexAtOrAfter(open);
+            var current = series.IndexContaining(now);
+            var partial = UncachedPartial(series, current, now, market.Asset(id).SzDecimals);
+            var completed = Enumerable.Range(from, current - from).ToArray();
+            var actual = builder.Build(id, interval, open, now, now)[^1];
+            Assert.Equal(open, actual.OpenMs);
+            Assert.Equal(series.Open(from), actual.Open);
+            Assert.Equal(completed.Length == 0 ? partial.High : Math.Max(completed.Max(series.High), partial.High), actual.High);
+            Assert.Equal(completed.Length == 0 ? partial.Low : Math.Min(completed.Min(series.Low), partial.Low), actual.Low);
+            Assert.Equal(partial.Close, actual.Close);
+            Assert.Equal(completed.Sum(series.Volume) + partial.Volume, actual.Volume);
+            compared++;
+        }
+
+        Assert.True(compared > 500, $"compared {compared} candles in progress");
+    }
+
+    /// <summary>
+    /// Each instant × coin × interval whose finest covering series is the interval's own (<paramref name="native"/>)
+    /// or a finer one folded into it.
+    /// </summary>
+    private static IEnumerable<(long Now, int Asset, string Interval, long Ms, CandleSeries Series)> InProgressCases(MarketView market, bool native)
+    {
         foreach (var now in Instants())
         {
             foreach (var coin in market.Data.Coins)
@@ -60,30 +71,13 @@ public sealed class CandleBuilderKeptTests
                 foreach (var interval in Intervals)
                 {
                     var ms = CandleIntervalNames.Milliseconds(interval);
-                    var open = now - (now % ms);
-                    var series = Finest(market.Data, coin, ms, now);
-                    if (series is null || series.IntervalMs == ms)
+                    if (Finest(market.Data, coin, ms, now) is { } series && (series.IntervalMs == ms) == native)
                     {
-                        continue;
+                        yield return (now, id, interval, ms, series);
                     }
-
-                    var from = series.FirstIndexAtOrAfter(open);
-                    var current = series.IndexContaining(now);
-                    var partial = UncachedPartial(series, current, now, market.Asset(id).SzDecimals);
-                    var completed = Enumerable.Range(from, current - from).ToArray();
-                    var actual = builder.Build(id, interval, open, now, now)[^1];
-                    Assert.Equal(open, actual.OpenMs);
-                    Assert.Equal(series.Open(from), actual.Open);
-                    Assert.Equal(completed.Length == 0 ? partial.High : Math.Max(completed.Max(series.High), partial.High), actual.High);
-                    Assert.Equal(completed.Length == 0 ? partial.Low : Math.Min(completed.Min(series.Low), partial.Low), actual.Low);
-                    Assert.Equal(partial.Close, actual.Close);
-                    Assert.Equal(completed.Sum(series.Volume) + partial.Volume, actual.Volume);
-                    compared++;
                 }
             }
         }
-
-        Assert.True(compared > 500, $"compared {compared} candles in progress");
     }
 
     [Fact]
